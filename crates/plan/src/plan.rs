@@ -1,0 +1,436 @@
+//! The plan as data: the types behind `data/plan.json` (documented field by
+//! field in `data/README.md`). Plan text is kept verbatim; only codes are typed.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// The whole plan, exactly as serialised to `data/plan.json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    pub plan: PlanMeta,
+    pub policies: Vec<Policy>,
+    pub kpis: Vec<Kpi>,
+    pub initiatives: Vec<Initiative>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanMeta {
+    /// Stable identifier; annotation files name the plan they belong to.
+    pub id: String,
+    pub title: String,
+    pub municipality: String,
+    pub fiscal_years: FiscalYearRange,
+    /// Path of the source table inside the repository.
+    pub source: String,
+}
+
+/// A Japanese fiscal year (年度), named by the calendar year it starts in:
+/// FY2023 runs from 1 April 2023 to 31 March 2024 and is 令和5年度.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct FiscalYear(pub u16);
+
+impl FiscalYear {
+    /// Reiwa era year (令和), valid from FY2019 (R1).
+    pub fn reiwa(self) -> u16 {
+        self.0.saturating_sub(2018)
+    }
+
+    /// The table's own column label, e.g. `2023 (R5)`.
+    pub fn label(self) -> String {
+        format!("{} (R{})", self.0, self.reiwa())
+    }
+
+    pub fn next(self) -> FiscalYear {
+        FiscalYear(self.0 + 1)
+    }
+}
+
+impl fmt::Display for FiscalYear {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FiscalYearRange {
+    pub from: FiscalYear,
+    pub to: FiscalYear,
+}
+
+impl FiscalYearRange {
+    pub fn years(self) -> impl Iterator<Item = FiscalYear> {
+        (self.from.0..=self.to.0).map(FiscalYear)
+    }
+
+    pub fn contains(self, year: FiscalYear) -> bool {
+        self.from <= year && year <= self.to
+    }
+}
+
+/// 基本施策 (体系分類1).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Policy {
+    /// 1–6.
+    pub code: u8,
+    pub name: String,
+    pub sub_policies: Vec<SubPolicy>,
+}
+
+/// 施策 (体系分類2).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SubPolicy {
+    /// `"2-①"`: policy code and circled sub-policy number, as the plan writes it.
+    pub id: SubPolicyId,
+    /// 1–6 within its policy.
+    pub code: u8,
+    pub name: String,
+}
+
+/// A numeric target (数値目標) such as `2-2_企業におけるデジタル化進捗割合(%)`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Kpi {
+    pub code: KpiCode,
+    pub name: String,
+    /// 人/件/%/社/回/千円/千人/年, or `None` where the table never states it.
+    pub unit: Option<String>,
+    /// Every distinct spelling of this KPI in the table, verbatim.
+    pub labels: Vec<String>,
+}
+
+/// 取組: one row of the table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Initiative {
+    pub id: InitiativeId,
+    /// 昇順番号, 1–86.
+    pub serial: u16,
+    pub policy: u8,
+    pub sub_policy: u8,
+    /// The initiative letter within its sub-policy, `"a"`.
+    pub code: String,
+    /// 取組, verbatim.
+    pub text: String,
+    /// 取組略称, verbatim (`"(再掲)"` on some re-listed rows).
+    pub short_name: String,
+    /// 重要課題 (重).
+    pub priority: bool,
+    pub first_plan: FirstPlan,
+    /// 実施方針区分, verbatim; `None` when the table leaves it empty or says `-`/`(再掲)`.
+    pub direction: Option<String>,
+    /// 現状, verbatim.
+    pub situation: String,
+    pub kpis: Vec<KpiLink>,
+    /// The initiative this row re-lists (再掲), from the row's own `（3-①-aの再掲）` note.
+    pub relisted_from: Option<InitiativeId>,
+    /// Rows that re-list this one (the inverse of `relisted_from`).
+    pub relisted_in: Vec<InitiativeId>,
+    pub schedule: Vec<ScheduleItem>,
+    /// 備考 text not consumed as a KPI marker, verbatim.
+    pub remarks: Option<String>,
+    /// 1-based line of the row in the source table, for provenance.
+    pub source_line: usize,
+}
+
+impl Initiative {
+    pub fn sub_policy_id(&self) -> SubPolicyId {
+        SubPolicyId { policy: self.policy, sub: self.sub_policy }
+    }
+}
+
+/// 第1次計画との関連.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum FirstPlan {
+    #[serde(rename = "継続")]
+    Continued,
+    #[serde(rename = "新規")]
+    New,
+    #[serde(rename = "改")]
+    Revised,
+}
+
+impl FirstPlan {
+    pub const ALL: [FirstPlan; 3] = [FirstPlan::Continued, FirstPlan::New, FirstPlan::Revised];
+
+    /// The table's own word.
+    pub fn as_ja(self) -> &'static str {
+        match self {
+            FirstPlan::Continued => "継続",
+            FirstPlan::New => "新規",
+            FirstPlan::Revised => "改",
+        }
+    }
+
+    pub fn from_ja(s: &str) -> Option<FirstPlan> {
+        FirstPlan::ALL.into_iter().find(|f| f.as_ja() == s)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KpiLink {
+    pub code: KpiCode,
+    pub role: KpiRole,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum KpiRole {
+    /// The target the row names first.
+    Primary,
+    /// Named under 備考's `(関連目標)`.
+    Related,
+}
+
+/// One activity of the 年次別実行スケジュール.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScheduleItem {
+    pub label: String,
+    pub from: FiscalYear,
+    pub to: FiscalYear,
+    /// `true` where the table's layout does not settle the span and the
+    /// importer assumed it (see `data/README.md`).
+    pub inferred: bool,
+}
+
+// ---------------------------------------------------------------------------
+// Codes
+
+const CIRCLED: [char; 9] = ['①', '②', '③', '④', '⑤', '⑥', '⑦', '⑧', '⑨'];
+
+/// `①` → 1.
+pub fn circled_to_number(c: char) -> Option<u8> {
+    CIRCLED.iter().position(|&x| x == c).map(|i| i as u8 + 1)
+}
+
+/// 1 → `①`.
+pub fn number_to_circled(n: u8) -> Option<char> {
+    CIRCLED.get(usize::from(n).checked_sub(1)?).copied()
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodeError(pub String);
+
+impl fmt::Display for CodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "not a valid code: {:?}", self.0)
+    }
+}
+
+impl std::error::Error for CodeError {}
+
+/// A sub-policy: `2-①`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SubPolicyId {
+    pub policy: u8,
+    pub sub: u8,
+}
+
+impl fmt::Display for SubPolicyId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match number_to_circled(self.sub) {
+            Some(c) => write!(f, "{}-{}", self.policy, c),
+            None => write!(f, "{}-{}", self.policy, self.sub),
+        }
+    }
+}
+
+/// An initiative: `2-①-a`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct InitiativeId {
+    pub policy: u8,
+    pub sub: u8,
+    pub letter: char,
+}
+
+impl InitiativeId {
+    pub fn sub_policy(self) -> SubPolicyId {
+        SubPolicyId { policy: self.policy, sub: self.sub }
+    }
+}
+
+impl fmt::Display for InitiativeId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}-{}", self.sub_policy(), self.letter)
+    }
+}
+
+/// Accepts the canonical `2-①-a` and the spellings the table and users write:
+/// `2-1-a`, `2-①のa`, full-width digits and any dash (‐ - － − ー).
+impl FromStr for InitiativeId {
+    type Err = CodeError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let err = || CodeError(s.to_string());
+        let folded = fold_code(s);
+        let mut parts = folded.split('-');
+        let (Some(p), Some(sub), Some(letter), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return Err(err());
+        };
+        let policy = parse_small_number(p).ok_or_else(err)?;
+        let sub = parse_sub_number(sub).ok_or_else(err)?;
+        let mut letters = letter.chars();
+        match (letters.next(), letters.next()) {
+            (Some(l), None) if l.is_ascii_lowercase() => Ok(InitiativeId { policy, sub, letter: l }),
+            _ => Err(err()),
+        }
+    }
+}
+
+impl FromStr for SubPolicyId {
+    type Err = CodeError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let err = || CodeError(s.to_string());
+        let folded = fold_code(s);
+        let (p, sub) = folded.split_once('-').ok_or_else(err)?;
+        Ok(SubPolicyId {
+            policy: parse_small_number(p).ok_or_else(err)?,
+            sub: parse_sub_number(sub).ok_or_else(err)?,
+        })
+    }
+}
+
+/// A KPI code: `2-2`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct KpiCode {
+    pub policy: u8,
+    pub number: u8,
+}
+
+impl fmt::Display for KpiCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}-{}", self.policy, self.number)
+    }
+}
+
+impl FromStr for KpiCode {
+    type Err = CodeError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let err = || CodeError(s.to_string());
+        let folded = fold_code(s);
+        let (p, n) = folded.split_once('-').ok_or_else(err)?;
+        Ok(KpiCode {
+            policy: parse_small_number(p).ok_or_else(err)?,
+            number: parse_small_number(n).ok_or_else(err)?,
+        })
+    }
+}
+
+/// Folds width, case, whitespace and every dash-like character (and the
+/// table's `の` separator) so that code spellings compare equal.
+fn fold_code(s: &str) -> String {
+    crate::text::nfkc(s)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' | '－' | 'ー' | 'ｰ' | '-' | 'の' => '-',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
+fn parse_small_number(s: &str) -> Option<u8> {
+    if s.is_empty() || s.len() > 2 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok().filter(|n| *n > 0)
+}
+
+/// A sub-policy number as `①` or `1`. (NFKC has already turned `①` into `1`.)
+fn parse_sub_number(s: &str) -> Option<u8> {
+    let mut chars = s.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => circled_to_number(c).or_else(|| parse_small_number(s)),
+        _ => parse_small_number(s),
+    }
+}
+
+macro_rules! serde_via_display {
+    ($($t:ty),*) => {$(
+        impl Serialize for $t {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(self)
+            }
+        }
+        impl<'de> Deserialize<'de> for $t {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = String::deserialize(d)?;
+                s.parse().map_err(serde::de::Error::custom)
+            }
+        }
+    )*};
+}
+
+serde_via_display!(InitiativeId, SubPolicyId, KpiCode);
+
+// ---------------------------------------------------------------------------
+// Lookups
+
+impl Plan {
+    /// Parses `data/plan.json` (or any file in its format).
+    pub fn from_json(json: &str) -> Result<Plan, serde_json::Error> {
+        serde_json::from_str(json)
+    }
+
+    pub fn initiative(&self, id: InitiativeId) -> Option<&Initiative> {
+        self.initiatives.iter().find(|i| i.id == id)
+    }
+
+    pub fn kpi(&self, code: KpiCode) -> Option<&Kpi> {
+        self.kpis.iter().find(|k| k.code == code)
+    }
+
+    pub fn policy(&self, code: u8) -> Option<&Policy> {
+        self.policies.iter().find(|p| p.code == code)
+    }
+
+    pub fn sub_policy(&self, id: SubPolicyId) -> Option<&SubPolicy> {
+        self.policy(id.policy)?.sub_policies.iter().find(|s| s.id == id)
+    }
+
+    /// Initiatives of one sub-policy, in table order.
+    pub fn initiatives_of(&self, id: SubPolicyId) -> impl Iterator<Item = &Initiative> {
+        self.initiatives.iter().filter(move |i| i.sub_policy_id() == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn initiative_ids_parse_from_every_spelling_in_the_table() {
+        let want = InitiativeId { policy: 2, sub: 1, letter: 'a' };
+        for s in ["2-①-a", "2-1-a", "2-①のa", "２－１－ａ", "2‐①‐a", "2ー1ーa", " 2 - ① - a "] {
+            assert_eq!(s.parse::<InitiativeId>(), Ok(want), "{s}");
+        }
+        assert_eq!(want.to_string(), "2-①-a");
+    }
+
+    #[test]
+    fn malformed_ids_are_errors_not_panics() {
+        for s in ["", "2", "2-①", "2-①-", "2-①-ab", "x-1-a", "2-0-a", "2-①-a-b", "999-1-a"] {
+            assert!(s.parse::<InitiativeId>().is_err(), "{s}");
+        }
+    }
+
+    #[test]
+    fn kpi_and_sub_policy_codes_round_trip() {
+        let k: KpiCode = "2-2".parse().unwrap();
+        assert_eq!(k, KpiCode { policy: 2, number: 2 });
+        assert_eq!(k.to_string(), "2-2");
+        let s: SubPolicyId = "2-3".parse().unwrap();
+        assert_eq!(s.to_string(), "2-③");
+        assert_eq!("2-③".parse::<SubPolicyId>(), Ok(s));
+    }
+
+    #[test]
+    fn fiscal_year_labels_follow_the_table() {
+        assert_eq!(FiscalYear(2023).label(), "2023 (R5)");
+        assert_eq!(FiscalYear(2027).reiwa(), 9);
+    }
+}
