@@ -193,6 +193,20 @@ pub struct ScheduleItem {
     pub inferred: bool,
 }
 
+/// What the table writes in a re-listed row's cells.
+pub const RELISTED_MARK: &str = "(再掲)";
+
+impl ScheduleItem {
+    /// `2023 (R5)〜2027 (R9)`, or one year.
+    pub fn period_label(&self) -> String {
+        if self.from == self.to {
+            self.from.label()
+        } else {
+            format!("{}〜{}", self.from.label(), self.to.label())
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Codes
 
@@ -390,6 +404,16 @@ impl Plan {
 
     pub fn sub_policy(&self, id: SubPolicyId) -> Option<&SubPolicy> {
         self.policy(id.policy)?.sub_policies.iter().find(|s| s.id == id)
+    }
+
+    /// The name to list an initiative under. A re-listed row whose 取組略称
+    /// cell only says `(再掲)` is listed under its original's short name; the
+    /// cell itself stays as published in `short_name`.
+    pub fn display_name<'a>(&'a self, initiative: &'a Initiative) -> &'a str {
+        match initiative.relisted_from.and_then(|id| self.initiative(id)) {
+            Some(original) if initiative.short_name == RELISTED_MARK => &original.short_name,
+            _ => &initiative.short_name,
+        }
     }
 
     /// Initiatives of one sub-policy, in table order.

@@ -137,7 +137,7 @@ impl Builder {
         for (target, written) in notes.relisted_at {
             self.forward_notes.push((id, target, written, line));
         }
-        if f.short_name == "(再掲)" && notes.original.is_none() {
+        if f.short_name == RELISTED_MARK && notes.original.is_none() {
             return Err(ImportError::at(line, Problem::RelistWithoutOriginal));
         }
 
@@ -151,7 +151,7 @@ impl Builder {
             short_name: f.short_name,
             priority: f.priority,
             first_plan: f.first_plan,
-            direction: f.direction_cell.filter(|d| !blank(d) && d != "(再掲)"),
+            direction: f.direction_cell.filter(|d| !blank(d) && d != RELISTED_MARK),
             situation: f.situation,
             kpis: kpi_cells.links,
             relisted_from: notes.original,

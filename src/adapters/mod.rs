@@ -1,0 +1,4 @@
+//! Side effects at the edge of the app: each adapter wraps one browser API.
+
+pub mod focus;
+pub mod history;

@@ -1,0 +1,89 @@
+//! Every interface string, Japanese and English, in one table. Plan text
+//! (names, 取組, 現状, …) is never translated: it is shown as published.
+
+use leptos::prelude::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Ja,
+    En,
+}
+
+impl Lang {
+    /// The `lang` attribute value.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ja => "ja",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// One interface string in both languages.
+#[derive(Debug, Clone, Copy)]
+pub struct Msg {
+    pub ja: &'static str,
+    pub en: &'static str,
+}
+
+impl Msg {
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Ja => self.ja,
+            Lang::En => self.en,
+        }
+    }
+}
+
+/// The current interface language, provided by the app at its root.
+#[derive(Debug, Clone, Copy)]
+pub struct UiLang(pub RwSignal<Lang>);
+
+/// Reactive lookup of one string, for use inside `view!`.
+pub fn t(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = use_context::<UiLang>().map(|l| l.0);
+    move || msg.get(lang.map(|l| l.get()).unwrap_or_default())
+}
+
+macro_rules! messages {
+    ($($name:ident = $ja:literal, $en:literal;)*) => {
+        $(pub const $name: Msg = Msg { ja: $ja, en: $en };)*
+    };
+}
+
+messages! {
+    APP_NAME = "中小企業振興基本計画トラッカー", "SME Plan Tracker";
+    MUNICIPALITY = "嘉麻市", "Kama City";
+    PLAN_PERIOD = "令和5年度（2023年度）〜令和9年度（2027年度）", "FY2023–FY2027 (R5–R9)";
+    INITIATIVE_COUNT_SUFFIX = "件の取組", " initiatives";
+    PLAN_STRUCTURE = "計画の体系", "Plan structure";
+    PRIORITY = "重点", "Priority";
+    PRIORITY_LONG = "重要課題に位置づけ", "Marked as a key issue (重)";
+    FIRST_PLAN = "第1次計画との関連", "Relation to the 1st plan";
+    DIRECTION = "実施方針区分", "Implementation direction";
+    DIRECTION_NONE = "未記載", "Not stated";
+    RELISTED = "再掲", "Re-listed";
+    TEXT = "取組", "Initiative";
+    SHORT_NAME = "取組略称", "Short name";
+    SITUATION = "現状", "Current situation";
+    KPIS = "関連する数値目標", "Related numeric targets (KPIs)";
+    KPI_RELATED = "関連目標", "Related";
+    KPI_NONE = "なし", "None";
+    SCHEDULE = "年次別実行スケジュール", "Schedule by fiscal year";
+    SCHEDULE_NONE = "記載なし", "Not stated";
+    SCHEDULE_INFERRED = "期間は推定（表の配置から確定できないため計画期間全体としています）", "Span inferred (the table's layout does not settle it; the whole plan period is assumed)";
+    SCHEDULE_ACTIVITY = "取組内容", "Activity";
+    SCHEDULE_PERIOD = "期間", "Period";
+    REMARKS = "備考", "Remarks";
+    RELISTED_FROM = "再掲元", "Re-listed from";
+    RELISTED_IN = "再掲先", "Re-listed in";
+    SKIP_TO_DETAIL = "詳細へ移動", "Skip to details";
+    DETAIL = "取組の詳細", "Initiative details";
+    BACK_TO_LIST = "一覧に戻る", "Back to the list";
+    SELECT_PROMPT = "左の一覧から取組を選ぶと、詳細が表示されます。", "Choose an initiative from the list to see its details.";
+    NOT_FOUND = "指定された取組は見つかりません。", "That initiative does not exist.";
+    LOAD_ERROR = "計画データを読み込めませんでした。", "The plan data could not be read.";
+    SOURCE_NOTE = "出典：第2次嘉麻市中小企業振興基本計画 実行計画表（表記は原文のまま）", "Source: the plan's action table (text as published)";
+    OPEN_DATA = "オープンデータ（JSON）", "Open data (JSON)";
+}

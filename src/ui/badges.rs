@@ -1,0 +1,30 @@
+use kama_plan::Initiative;
+use leptos::prelude::*;
+
+use crate::i18n::{self, t};
+
+/// 重点 / 第1次計画との関連 / 実施方針区分 / 再掲 as compact labels. Each carries
+/// its field name for screen readers, since 「継続」 alone is ambiguous.
+#[component]
+pub fn Badges(initiative: &'static Initiative) -> impl IntoView {
+    view! {
+        <span class="badges">
+            {initiative.priority.then(|| view! {
+                <span class="badge badge-priority" title=t(i18n::PRIORITY_LONG)>{t(i18n::PRIORITY)}</span>
+            })}
+            <span class="badge badge-first">
+                <span class="visually-hidden">{t(i18n::FIRST_PLAN)} ": "</span>
+                {initiative.first_plan.as_ja()}
+            </span>
+            {initiative.direction.as_deref().map(|d| view! {
+                <span class="badge badge-direction">
+                    <span class="visually-hidden">{t(i18n::DIRECTION)} ": "</span>
+                    {d}
+                </span>
+            })}
+            {initiative.relisted_from.map(|_| view! {
+                <span class="badge badge-relisted">{t(i18n::RELISTED)}</span>
+            })}
+        </span>
+    }
+}

@@ -1,0 +1,172 @@
+use kama_plan::{Initiative, InitiativeId, KpiRole};
+use leptos::html;
+use leptos::prelude::*;
+
+use super::badges::Badges;
+use super::plan_tree::InitiativeLink;
+use super::PlanRef;
+use crate::i18n::{self, t};
+
+/// The open initiative, or a prompt when none is open.
+#[component]
+pub fn Detail(
+    plan: PlanRef,
+    selected: RwSignal<Option<InitiativeId>>,
+    on_open: Callback<InitiativeId>,
+    on_close: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <section id="detail" class="detail" aria-label=t(i18n::DETAIL)>
+            {move || match selected.get().map(|id| plan.initiative(id)) {
+                None => view! { <p class="prompt">{t(i18n::SELECT_PROMPT)}</p> }.into_any(),
+                Some(None) => view! { <p class="prompt" role="alert">{t(i18n::NOT_FOUND)}</p> }.into_any(),
+                Some(Some(initiative)) => {
+                    view! { <InitiativeDetail plan initiative on_open on_close /> }.into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn InitiativeDetail(
+    plan: PlanRef,
+    initiative: &'static Initiative,
+    on_open: Callback<InitiativeId>,
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let heading = NodeRef::<html::H2>::new();
+    // Land keyboard and screen-reader users on what they just opened.
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
+
+    let policy = plan.policy(initiative.policy);
+    let sub = plan.sub_policy(initiative.sub_policy_id());
+    let crumbs = format!(
+        "{} {} › {} {}",
+        initiative.policy,
+        policy.map(|p| p.name.as_str()).unwrap_or_default(),
+        initiative.sub_policy_id(),
+        sub.map(|s| s.name.as_str()).unwrap_or_default(),
+    );
+
+    view! {
+        <article class="initiative-detail" data-detail-id=initiative.id.to_string()>
+            <button type="button" class="back" on:click=move |_| on_close.run(())>
+                "← " {t(i18n::BACK_TO_LIST)}
+            </button>
+            <p class="crumbs">{crumbs}</p>
+            <h2 tabindex="-1" node_ref=heading>
+                <span class="id">{initiative.id.to_string()}</span> " " {plan.display_name(initiative).to_string()}
+            </h2>
+            <Badges initiative />
+            <dl class="fields">
+                <dt>{t(i18n::TEXT)}</dt>
+                <dd class="plan-text">{initiative.text.clone()}</dd>
+                <dt>{t(i18n::SHORT_NAME)}</dt>
+                <dd>{initiative.short_name.clone()}</dd>
+                <dt>{t(i18n::SITUATION)}</dt>
+                <dd class="plan-text">{or_dash(&initiative.situation)}</dd>
+                <dt>{t(i18n::DIRECTION)}</dt>
+                <dd>
+                    {match initiative.direction.clone() {
+                        Some(d) => d.into_any(),
+                        None => t(i18n::DIRECTION_NONE).into_any(),
+                    }}
+                </dd>
+                <dt>{t(i18n::KPIS)}</dt>
+                <dd><KpiList plan initiative /></dd>
+                <dt>{t(i18n::SCHEDULE)}</dt>
+                <dd><ScheduleTable initiative /></dd>
+                {initiative.remarks.clone().map(|r| view! {
+                    <dt>{t(i18n::REMARKS)}</dt>
+                    <dd class="plan-text">{r}</dd>
+                })}
+                {initiative.relisted_from.map(|original| view! {
+                    <dt>{t(i18n::RELISTED_FROM)}</dt>
+                    <dd><RelatedLink plan id=original on_open /></dd>
+                })}
+                {(!initiative.relisted_in.is_empty()).then(|| view! {
+                    <dt>{t(i18n::RELISTED_IN)}</dt>
+                    <dd>
+                        <ul class="plain">
+                            {initiative.relisted_in.iter().map(|&id| view! {
+                                <li><RelatedLink plan id on_open /></li>
+                            }).collect_view()}
+                        </ul>
+                    </dd>
+                })}
+            </dl>
+        </article>
+    }
+}
+
+fn or_dash(s: &str) -> String {
+    if s.is_empty() { "—".to_string() } else { s.to_string() }
+}
+
+#[component]
+fn RelatedLink(plan: PlanRef, id: InitiativeId, on_open: Callback<InitiativeId>) -> impl IntoView {
+    let name = plan.initiative(id).map(|i| plan.display_name(i).to_string()).unwrap_or_default();
+    view! {
+        <InitiativeLink id on_open>
+            <span class="id">{id.to_string()}</span> " " {name}
+        </InitiativeLink>
+    }
+}
+
+#[component]
+fn KpiList(plan: PlanRef, initiative: &'static Initiative) -> impl IntoView {
+    if initiative.kpis.is_empty() {
+        return view! { <span>{t(i18n::KPI_NONE)}</span> }.into_any();
+    }
+    let items = initiative.kpis.iter().map(|link| {
+        let kpi = plan.kpi(link.code);
+        let name = kpi.map(|k| k.name.clone()).unwrap_or_default();
+        let unit = kpi.and_then(|k| k.unit.clone()).map(|u| format!("（{u}）"));
+        view! {
+            <li data-kpi-code=link.code.to_string()>
+                <span class="id">{link.code.to_string()}</span> " " {name} {unit}
+                {(link.role == KpiRole::Related).then(|| view! {
+                    <span class="badge badge-related">{t(i18n::KPI_RELATED)}</span>
+                })}
+            </li>
+        }
+    });
+    view! { <ul class="plain kpi-list">{items.collect_view()}</ul> }.into_any()
+}
+
+#[component]
+fn ScheduleTable(initiative: &'static Initiative) -> impl IntoView {
+    if initiative.schedule.is_empty() {
+        return view! { <span>{t(i18n::SCHEDULE_NONE)}</span> }.into_any();
+    }
+    let any_inferred = initiative.schedule.iter().any(|s| s.inferred);
+    let rows = initiative.schedule.iter().map(|item| {
+        view! {
+            <tr class:inferred=item.inferred>
+                <td class="plan-text">{item.label.clone()}</td>
+                <td class="period">
+                    {item.period_label()}
+                    {item.inferred.then(|| view! { <span class="inferred-mark" aria-hidden="true">"*"</span> })}
+                </td>
+            </tr>
+        }
+    });
+    view! {
+        <table class="schedule">
+            <thead>
+                <tr>
+                    <th scope="col">{t(i18n::SCHEDULE_ACTIVITY)}</th>
+                    <th scope="col">{t(i18n::SCHEDULE_PERIOD)}</th>
+                </tr>
+            </thead>
+            <tbody>{rows.collect_view()}</tbody>
+        </table>
+        {any_inferred.then(|| view! { <p class="note">"* " {t(i18n::SCHEDULE_INFERRED)}</p> })}
+    }
+    .into_any()
+}

@@ -1,0 +1,123 @@
+// The first screen in a real headless Chromium, against the release build in dist/.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, serveStatic, launchChromium, newPage, screenshot } from './support.mjs';
+
+const plan = JSON.parse(readFileSync(join(ROOT, 'data', 'plan.json'), 'utf8'));
+let server;
+let browser;
+
+before(async () => {
+  // A sub-directory, as on most static hosts: every asset URL must be relative.
+  server = await serveStatic(undefined, '/kama/sme-plan/');
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(query = '', options = {}) {
+  const page = await newPage(browser, options);
+  await page.goto(server.url + query);
+  await page.waitForSelector('[data-initiative-id]');
+  return page;
+}
+
+const rows = (page) => page.locator('[data-initiative-id]');
+const detailHeading = (page) => page.locator('.initiative-detail h2');
+
+test('the whole plan is listed: 6 policies, 21 sub-policies, 86 initiatives, in table order', async () => {
+  const page = await open();
+  assert.equal(await page.getAttribute('html', 'lang'), 'ja');
+  assert.equal(await rows(page).count(), 86);
+  assert.equal(await page.locator('.policy').count(), 6);
+  assert.equal(await page.locator('.sub-policy').count(), 21);
+  const ids = await rows(page).evaluateAll((els) => els.map((e) => e.dataset.initiativeId));
+  assert.deepEqual(ids, plan.initiatives.map((i) => i.id));
+  // Badges: 41 priority initiatives in the table.
+  assert.equal(await page.locator('[data-initiative-id] .badge-priority').count(), 41);
+  await screenshot(page, 'list-1280');
+  assert.deepEqual(page.errors, []);
+});
+
+test('a re-listed initiative shows its original and links back', async () => {
+  const page = await open();
+  await page.locator('[data-initiative-id="4-①-a"] a').click();
+  await page.waitForSelector('[data-detail-id="4-①-a"]');
+  assert.match(await detailHeading(page).innerText(), /4-①-a/);
+  assert.match(page.url(), /\?id=4-%E2%91%A0-a$/);
+  const detail = page.locator('.initiative-detail');
+  assert.match(await detail.innerText(), /再掲元/);
+  assert.match(await detail.innerText(), /（3-①-aの再掲）/, 'text verbatim');
+  await screenshot(page, 'detail-relisted-1280');
+
+  // To the original, which names its re-listing.
+  await detail.locator('a', { hasText: '3-①-a' }).click();
+  await page.waitForSelector('[data-detail-id="3-①-a"]');
+  assert.match(await page.locator('.initiative-detail').innerText(), /再掲先[\s\S]*4-①-a/);
+
+  // The browser's back button returns to the re-listed one.
+  await page.goBack();
+  await page.waitForSelector('[data-detail-id="4-①-a"]');
+  assert.deepEqual(page.errors, []);
+});
+
+test('a shared link opens the initiative; malformed links fall back to the list', async () => {
+  const page = await open('?id=6-%E2%91%A1-e');
+  await page.waitForSelector('[data-detail-id="6-②-e"]');
+  const text = await page.locator('.initiative-detail').innerText();
+  assert.match(text, /2-①-a/, 're-listed from 2-①-a');
+  assert.match(text, /6-5/, 'its KPI');
+
+  // The table's own spelling of ids works too.
+  const plain = await open('?id=2-1-a');
+  await plain.waitForSelector('[data-detail-id="2-①-a"]');
+
+  for (const bad of ['?id=zzz', '?id=', '?id=9-9-z', '?%E0%A4%A=1', '?id=2-%E2%91%A0']) {
+    const p = await open(bad);
+    assert.equal(await rows(p).count(), 86, bad);
+    assert.deepEqual(p.errors, [], bad);
+  }
+  assert.deepEqual(page.errors, []);
+});
+
+test('the schedule shows spans and marks inferred ones', async () => {
+  const page = await open('?id=5-%E2%91%A2-b');
+  const schedule = page.locator('.initiative-detail table.schedule');
+  assert.match(await schedule.innerText(), /関係機関連携協議\s+2023 \(R5\)/);
+  assert.match(await schedule.innerText(), /支援策の実施\s+2024 \(R6\)〜2027 \(R9\)/);
+  const inferred = await open('?id=3-%E2%91%A0-a');
+  assert.equal(await inferred.locator('.initiative-detail tr.inferred').count(), 1);
+  assert.match(await inferred.locator('.initiative-detail').innerText(), /推定/);
+});
+
+test('on a 360 px phone the detail replaces the list and 一覧に戻る brings it back', async () => {
+  const page = await open('', { viewport: { width: 360, height: 740 } });
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `no horizontal scroll (content is ${width}px wide)`);
+  await screenshot(page, 'list-360');
+  await page.locator('[data-initiative-id="1-①-a"] a').click();
+  await page.waitForSelector('[data-detail-id="1-①-a"]');
+  assert.equal(await page.locator('.plan-tree').isVisible(), false);
+  assert.equal(await rows(page).count(), 86, 'the list stays in the DOM');
+  await screenshot(page, 'detail-360');
+  await page.getByRole('button', { name: '一覧に戻る' }).click();
+  await page.locator('.plan-tree').waitFor({ state: 'visible' });
+  // Focus returns to the row the user came from.
+  assert.equal(await page.evaluate(() => document.activeElement.closest('[data-initiative-id]')?.dataset.initiativeId), '1-①-a');
+});
+
+test('keyboard only: Tab reaches an initiative and Enter opens it with focus on its heading', async () => {
+  const page = await open();
+  await page.keyboard.press('Tab'); // skip link
+  await page.keyboard.press('Tab'); // first initiative
+  assert.equal(await page.evaluate(() => document.activeElement.closest('[data-initiative-id]')?.dataset.initiativeId), '1-①-a');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-detail-id="1-①-a"]');
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H2');
+});
