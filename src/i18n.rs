@@ -61,7 +61,9 @@ messages! {
     PRIORITY = "重点", "Priority";
     PRIORITY_LONG = "重要課題に位置づけ", "Marked as a key issue (重)";
     FIRST_PLAN = "第1次計画との関連", "Relation to the 1st plan";
+    FIRST_PLAN_SHORT = "第1次", "1st plan";
     DIRECTION = "実施方針区分", "Implementation direction";
+    DIRECTION_SHORT = "方針", "Direction";
     DIRECTION_NONE = "未記載", "Not stated";
     RELISTED = "再掲", "Re-listed";
     TEXT = "取組", "Initiative";
@@ -85,5 +87,17 @@ messages! {
     NOT_FOUND = "指定された取組は見つかりません。", "That initiative does not exist.";
     LOAD_ERROR = "計画データを読み込めませんでした。", "The plan data could not be read.";
     SOURCE_NOTE = "出典：第2次嘉麻市中小企業振興基本計画 実行計画表（表記は原文のまま）", "Source: the plan's action table (text as published)";
+    OVERVIEW = "計画の概要", "Plan overview";
+    POLICIES = "基本施策（体系分類1）", "Basic policies";
+    SUB_POLICIES = "施策（体系分類2）", "Sub-policies";
+    INITIATIVES = "取組", "Initiatives";
+    PRIORITY_INITIATIVES = "重要課題に位置づけた取組", "Initiatives marked as key issues";
+    KPI_COUNT = "数値目標", "Numeric targets (KPIs)";
+    LEGEND = "表示の見方", "How to read the labels";
+    LEGEND_PRIORITY = "重要課題（表の「重」）", "Key issue (重 in the table)";
+    LEGEND_FIRST_PLAN = "第1次計画との関連（継続・新規・改）", "Relation to the 1st plan (continued, new, revised)";
+    LEGEND_DIRECTION = "実施方針区分（継続・強化・新規・要検討・拡大など）", "Implementation direction (continue, strengthen, new, to be reviewed, expand…)";
+    LEGEND_RELISTED = "他の施策にも掲載されている取組（再掲）", "Also listed under another policy (再掲)";
     OPEN_DATA = "オープンデータ（JSON）", "Open data (JSON)";
+    OPEN_DATA_FIELDS = "データ項目の説明", "Field documentation";
 }

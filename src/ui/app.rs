@@ -53,7 +53,11 @@ fn Tracker(plan: PlanRef) -> impl IntoView {
         </main>
         <footer class="site-footer">
             <p>{t(i18n::SOURCE_NOTE)}</p>
-            <p><a href="plan.json" download="kama-sme-plan.json">{t(i18n::OPEN_DATA)}</a></p>
+            <p>
+                <a href="plan.json" download="kama-sme-plan.json">{t(i18n::OPEN_DATA)}</a>
+                " · "
+                <a href="README.md">{t(i18n::OPEN_DATA_FIELDS)}</a>
+            </p>
         </footer>
     }
 }

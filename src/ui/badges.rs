@@ -3,8 +3,8 @@ use leptos::prelude::*;
 
 use crate::i18n::{self, t};
 
-/// 重点 / 第1次計画との関連 / 実施方針区分 / 再掲 as compact labels. Each carries
-/// its field name for screen readers, since 「継続」 alone is ambiguous.
+/// 重点 / 第1次計画との関連 / 実施方針区分 / 再掲 as compact labels. Both of the
+/// middle two can read 「継続」, so each shows a short key for its field.
 #[component]
 pub fn Badges(initiative: &'static Initiative) -> impl IntoView {
     view! {
@@ -12,13 +12,13 @@ pub fn Badges(initiative: &'static Initiative) -> impl IntoView {
             {initiative.priority.then(|| view! {
                 <span class="badge badge-priority" title=t(i18n::PRIORITY_LONG)>{t(i18n::PRIORITY)}</span>
             })}
-            <span class="badge badge-first">
-                <span class="visually-hidden">{t(i18n::FIRST_PLAN)} ": "</span>
+            <span class="badge badge-first" title=t(i18n::FIRST_PLAN)>
+                <span class="badge-key">{t(i18n::FIRST_PLAN_SHORT)}</span>
                 {initiative.first_plan.as_ja()}
             </span>
             {initiative.direction.as_deref().map(|d| view! {
-                <span class="badge badge-direction">
-                    <span class="visually-hidden">{t(i18n::DIRECTION)} ": "</span>
+                <span class="badge badge-direction" title=t(i18n::DIRECTION)>
+                    <span class="badge-key">{t(i18n::DIRECTION_SHORT)}</span>
                     {d}
                 </span>
             })}
