@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, serveStatic, launchChromium, newPage, screenshot } from './support.mjs';
+import { ROOT, serveStatic, launchChromium, newPage, screenshot, axeViolations } from './support.mjs';
 
 const plan = JSON.parse(readFileSync(join(ROOT, 'data', 'plan.json'), 'utf8'));
 let server;
@@ -24,7 +24,7 @@ after(async () => {
 async function open(query = '', options = {}) {
   const page = await newPage(browser, options);
   await page.goto(server.url + query);
-  await page.waitForSelector('[data-initiative-id]');
+  await page.waitForSelector('[data-initiative-id]', { state: 'attached' });
   return page;
 }
 
@@ -120,4 +120,14 @@ test('keyboard only: Tab reaches an initiative and Enter opens it with focus on 
   await page.keyboard.press('Enter');
   await page.waitForSelector('[data-detail-id="1-①-a"]');
   assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H2');
+});
+
+test('axe-core finds no accessibility violations in the list and the detail, wide and narrow', async () => {
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 360, height: 740 }]) {
+    const list = await open('', { viewport });
+    assert.deepEqual(await axeViolations(list), [], `list at ${viewport.width}px`);
+    const detail = await open('?id=4-%E2%91%A0-a', { viewport });
+    await detail.waitForSelector('[data-detail-id="4-①-a"]');
+    assert.deepEqual(await axeViolations(detail), [], `detail at ${viewport.width}px`);
+  }
 });

@@ -444,12 +444,23 @@ mod tests {
 
     #[test]
     fn kpi_and_sub_policy_codes_round_trip() {
-        let k: KpiCode = "2-2".parse().unwrap();
-        assert_eq!(k, KpiCode { policy: 2, number: 2 });
+        let k = KpiCode { policy: 2, number: 2 };
+        assert_eq!("2-2".parse(), Ok(k));
+        assert_eq!("２－２".parse(), Ok(k));
         assert_eq!(k.to_string(), "2-2");
-        let s: SubPolicyId = "2-3".parse().unwrap();
+        let s = SubPolicyId { policy: 2, sub: 3 };
+        assert_eq!("2-3".parse(), Ok(s));
         assert_eq!(s.to_string(), "2-③");
         assert_eq!("2-③".parse::<SubPolicyId>(), Ok(s));
+        assert!("2".parse::<KpiCode>().is_err());
+        assert!("2-x".parse::<KpiCode>().is_err());
+    }
+
+    #[test]
+    fn schedule_periods_read_like_the_table() {
+        let item = |from, to| ScheduleItem { label: String::new(), from: FiscalYear(from), to: FiscalYear(to), inferred: false };
+        assert_eq!(item(2023, 2027).period_label(), "2023 (R5)〜2027 (R9)");
+        assert_eq!(item(2024, 2024).period_label(), "2024 (R6)");
     }
 
     #[test]

@@ -265,3 +265,12 @@ fn a_correction_that_no_longer_matches_the_table_fails() {
     assert!(matches!(err.problem, Problem::StaleCorrection(_)), "{err}");
     assert!(import_with(SOURCE, "[[nonsense]]\nid = 1\n").is_err());
 }
+
+#[test]
+fn relisted_rows_without_a_short_name_are_listed_under_their_originals() {
+    let plan = imported();
+    assert_eq!(plan.display_name(get(&plan, "6-②-e")), get(&plan, "2-①-a").short_name);
+    assert_eq!(plan.display_name(get(&plan, "4-①-h")), get(&plan, "3-①-d").short_name);
+    // A re-listed row with its own short name keeps it.
+    assert_eq!(plan.display_name(get(&plan, "4-①-a")), "新規取引及び市内産品活用の促進に関する支援");
+}

@@ -124,7 +124,7 @@ mod tests {
     use super::*;
 
     fn code(s: &str) -> KpiCode {
-        s.parse().unwrap()
+        s.parse().unwrap_or_else(|e| panic!("test code {s}: {e}"))
     }
 
     #[test]

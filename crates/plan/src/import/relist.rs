@@ -37,7 +37,7 @@ mod tests {
     use super::*;
 
     fn id(s: &str) -> InitiativeId {
-        s.parse().unwrap()
+        s.parse().unwrap_or_else(|e| panic!("test code {s}: {e}"))
     }
 
     #[test]
