@@ -46,6 +46,14 @@ pub fn t(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     move || msg.get(lang.map(|l| l.get()).unwrap_or_default())
 }
 
+/// 「86件中 22件」 / "22 of 86".
+pub fn result_count(lang: Lang, shown: usize, total: usize) -> String {
+    match lang {
+        Lang::Ja => format!("{total}件中 {shown}件"),
+        Lang::En => format!("{shown} of {total}"),
+    }
+}
+
 macro_rules! messages {
     ($($name:ident = $ja:literal, $en:literal;)*) => {
         $(pub const $name: Msg = Msg { ja: $ja, en: $en };)*
@@ -80,7 +88,28 @@ messages! {
     REMARKS = "備考", "Remarks";
     RELISTED_FROM = "再掲元", "Re-listed from";
     RELISTED_IN = "再掲先", "Re-listed in";
-    SKIP_TO_DETAIL = "詳細へ移動", "Skip to details";
+    SKIP_TO_MAIN = "本文へ移動", "Skip to content";
+    VIEWS = "表示の切り替え", "Views";
+    VIEW_LIST = "一覧", "List";
+    TIMELINE = "スケジュール（タイムライン）", "Schedule timeline";
+    CURRENT_FY = "今年度", "This FY";
+    INFERRED_SHORT = "・期間は推定", ", span inferred";
+    LEGEND_BAR = "実施期間", "Activity span";
+    LEGEND_INFERRED_BAR = "期間は推定（表から確定できない）", "Span inferred (not settled by the table)";
+    LEGEND_CURRENT_FY = "今年度（4月始まり）", "Current fiscal year (from April)";
+    FILTERS = "絞り込み・検索", "Filter and search";
+    SEARCH = "キーワード検索", "Search";
+    SEARCH_PLACEHOLDER = "例：デジタル、創業、2-①-a", "e.g. デジタル, 創業, 2-①-a";
+    CLEAR_ALL = "条件をすべて解除", "Clear all";
+    NO_MATCHES = "条件に合う取組はありません。", "No initiative matches.";
+    PRIORITY_ONLY = "重点（重要課題）のみ", "Key issues (重) only";
+    FISCAL_YEAR = "実施年度", "Fiscal year of activity";
+    FOLD_RELISTED = "再掲の取組を元の取組にまとめる", "Fold re-listed initiatives into their originals";
+    DOWNLOADS = "データのダウンロード", "Download the data";
+    JSON_WHOLE = "JSON（計画全体）", "JSON (whole plan)";
+    CSV_WHOLE = "CSV・Excel用（計画全体）", "CSV for Excel (whole plan)";
+    FILTERED_VIEW = "表示中の取組のみ", "shown initiatives only";
+    DOWNLOAD_FAILED = "ダウンロードできませんでした。", "The download failed.";
     DETAIL = "取組の詳細", "Initiative details";
     BACK_TO_LIST = "一覧に戻る", "Back to the list";
     SELECT_PROMPT = "左の一覧から取組を選ぶと、詳細が表示されます。", "Choose an initiative from the list to see its details.";

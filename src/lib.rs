@@ -4,6 +4,7 @@
 
 pub mod adapters;
 pub mod i18n;
+pub mod state;
 pub mod ui;
 
 pub use ui::app::App;

@@ -1,55 +1,41 @@
-//! The open initiative lives in the URL (`?id=2-①-a`), so a link to it can be
-//! shared and the back button closes it. Query-only URLs work on static
-//! hosting, in a sub-directory, with no server fallback.
+//! The URL's query string is the explore view's state (see
+//! `kama_plan::view_state`). Query-only URLs work on static hosting, in a
+//! sub-directory, with no server fallback.
 
-use kama_plan::InitiativeId;
 use leptos::prelude::*;
-use web_sys::UrlSearchParams;
 
-const ID_PARAM: &str = "id";
-
-fn params() -> Option<UrlSearchParams> {
-    let search = window().location().search().ok()?;
-    UrlSearchParams::new_with_str(&search).ok()
+/// The current query string without its `?`.
+pub fn query() -> String {
+    let search = window().location().search().unwrap_or_default();
+    search.trim_start_matches('?').to_string()
 }
 
-/// The initiative named in the current URL; anything malformed reads as none.
-pub fn current_id() -> Option<InitiativeId> {
-    params()?.get(ID_PARAM)?.parse().ok()
-}
-
-/// `?id=…` for a link's `href`, keeping the page's path.
-pub fn href_for(id: InitiativeId) -> String {
-    match params() {
-        Some(params) => {
-            params.set(ID_PARAM, &id.to_string());
-            format!("?{}", String::from(params.to_string()))
-        }
-        None => format!("?{ID_PARAM}={id}"),
-    }
-}
-
-/// Records a new history entry for opening or closing an initiative.
-pub fn push_id(id: Option<InitiativeId>) {
-    let Some(params) = params() else { return };
-    match id {
-        Some(id) => params.set(ID_PARAM, &id.to_string()),
-        None => params.delete(ID_PARAM),
-    }
-    let query = String::from(params.to_string());
-    let url = if query.is_empty() {
-        window().location().pathname().unwrap_or_default()
+/// An `href` for a query: `?a=b`, or the bare path for the default state.
+pub fn href(query: &str) -> String {
+    if query.is_empty() {
+        window().location().pathname().unwrap_or_else(|_| "./".into())
     } else {
         format!("?{query}")
-    };
-    if let Ok(history) = window().history() {
-        // A refused pushState (rare: sandboxed frames) only costs the back button.
-        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
 }
 
-/// Calls `f` with the URL's initiative whenever the user moves through history.
-pub fn on_navigate(f: impl Fn(Option<InitiativeId>) + 'static) {
-    let handle = window_event_listener(leptos::ev::popstate, move |_| f(current_id()));
+/// A new history entry (opening an initiative, switching views).
+pub fn push(query: &str) {
+    if let Ok(history) = window().history() {
+        // A refused pushState (sandboxed frames) only costs the back button.
+        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href(query)));
+    }
+}
+
+/// Updates the current entry (filters, search): no back-button spam, no scroll.
+pub fn replace(query: &str) {
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href(query)));
+    }
+}
+
+/// Calls `f` with the new query whenever the user moves through history.
+pub fn on_navigate(f: impl Fn(String) + 'static) {
+    let handle = window_event_listener(leptos::ev::popstate, move |_| f(query()));
     on_cleanup(move || handle.remove());
 }

@@ -1,4 +1,7 @@
 //! Side effects at the edge of the app: each adapter wraps one browser API.
 
+pub mod clock;
+pub mod download;
 pub mod focus;
 pub mod history;
+pub mod prefs;

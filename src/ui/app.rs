@@ -1,15 +1,21 @@
-use kama_plan::{InitiativeId, Plan, PLAN_JSON};
+use kama_plan::view_state::View;
+use kama_plan::{Plan, PLAN_JSON};
 use leptos::prelude::*;
 
 use super::detail::Detail;
+use super::filters::FilterPanel;
 use super::plan_tree::PlanTree;
+use super::timeline::TimelineView;
 use super::PlanRef;
-use crate::adapters::{focus, history};
+use crate::adapters::prefs;
 use crate::i18n::{self, t, Lang, UiLang};
+use crate::state::Explore;
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(UiLang(RwSignal::new(Lang::Ja)));
+    let lang = RwSignal::new(prefs::load_lang());
+    provide_context(UiLang(lang));
+    Effect::new(move |_| prefs::apply_lang(lang.get()));
     match Plan::from_json(PLAN_JSON) {
         // Leaked once per mount: the plan lives as long as the page.
         Ok(plan) => view! { <Tracker plan=Box::leak(Box::new(plan)) /> }.into_any(),
@@ -17,48 +23,85 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// What a user opens: the plan's structure beside the open initiative.
+/// What a user opens: filters, then the plan as a list beside the open
+/// initiative, or as a timeline.
 #[component]
 fn Tracker(plan: PlanRef) -> impl IntoView {
-    let selected = RwSignal::new(history::current_id());
-    history::on_navigate(move |id| selected.set(id));
-
-    let on_open = Callback::new(move |id: InitiativeId| {
-        history::push_id(Some(id));
-        selected.set(Some(id));
-    });
-    let on_close = Callback::new(move |()| {
-        let was = selected.get_untracked();
-        history::push_id(None);
-        selected.set(None);
-        // Keyboard users return to the row they came from.
-        if let Some(id) = was {
-            focus::row_link(id);
-        }
-    });
-    let meta = &plan.plan;
-
+    let explore = Explore::new(plan);
+    let view = explore.view;
     view! {
-        <a class="skip-link" href="#detail">{t(i18n::SKIP_TO_DETAIL)}</a>
+        <a class="skip-link" href="#main">{t(i18n::SKIP_TO_MAIN)}</a>
         <header class="masthead">
-            <p class="masthead-org">{t(i18n::MUNICIPALITY)} " · " {t(i18n::APP_NAME)}</p>
-            <h1>{meta.title.clone()}</h1>
-            <p class="masthead-period">
-                {t(i18n::PLAN_PERIOD)} " · " {plan.initiatives.len()} {t(i18n::INITIATIVE_COUNT_SUFFIX)}
-            </p>
+            <div class="masthead-text">
+                <p class="masthead-org">{t(i18n::MUNICIPALITY)} " · " {t(i18n::APP_NAME)}</p>
+                <h1>{plan.plan.title.clone()}</h1>
+                <p class="masthead-period">
+                    {t(i18n::PLAN_PERIOD)} " · " {plan.initiatives.len()} {t(i18n::INITIATIVE_COUNT_SUFFIX)}
+                </p>
+            </div>
+            <LanguageSwitch />
         </header>
-        <main class="layout" class:detail-open=move || selected.get().is_some()>
-            <PlanTree plan selected on_open />
-            <Detail plan selected on_open on_close />
-        </main>
+        <nav class="view-tabs" aria-label=t(i18n::VIEWS)>
+            <ViewTab explore target=View::List label=i18n::VIEW_LIST />
+            <ViewTab explore target=View::Timeline label=i18n::TIMELINE />
+        </nav>
+        <div class="explore">
+            <FilterPanel explore />
+            <main id="main" class="layout" class:detail-open=move || explore.open.get().is_some() tabindex="-1">
+                {move || match view.get() {
+                    View::List => view! { <PlanTree explore /> <Detail explore /> }.into_any(),
+                    View::Timeline => view! { <TimelineView explore /> }.into_any(),
+                }}
+            </main>
+        </div>
         <footer class="site-footer">
             <p>{t(i18n::SOURCE_NOTE)}</p>
-            <p>
-                <a href="plan.json" download="kama-sme-plan.json">{t(i18n::OPEN_DATA)}</a>
-                " · "
-                <a href="README.md">{t(i18n::OPEN_DATA_FIELDS)}</a>
-            </p>
         </footer>
+    }
+}
+
+#[component]
+fn ViewTab(explore: Explore, target: View, label: i18n::Msg) -> impl IntoView {
+    view! {
+        <a
+            href=move || explore.href_view(target)
+            aria-current=move || (explore.view.get() == target).then_some("page")
+            on:click=move |ev| {
+                ev.prevent_default();
+                explore.set_view(target);
+            }
+        >
+            {t(label)}
+        </a>
+    }
+}
+
+/// 日本語 ⇄ English for the interface; remembered in this browser.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let lang = use_context::<UiLang>().map(|l| l.0);
+    let other = move || match lang.map(|l| l.get()).unwrap_or_default() {
+        Lang::Ja => Lang::En,
+        Lang::En => Lang::Ja,
+    };
+    view! {
+        <button
+            type="button"
+            class="lang-switch"
+            lang=move || other().code()
+            on:click=move |_| {
+                let next = other();
+                if let Some(l) = lang {
+                    l.set(next);
+                }
+                prefs::save_lang(next);
+            }
+        >
+            {move || match other() {
+                Lang::En => "English",
+                Lang::Ja => "日本語",
+            }}
+        </button>
     }
 }
 

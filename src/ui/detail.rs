@@ -1,40 +1,40 @@
+use kama_plan::search::Query;
 use kama_plan::{Initiative, InitiativeId, KpiRole};
 use leptos::html;
 use leptos::prelude::*;
 
 use super::badges::Badges;
+use super::highlight::Highlighted;
 use super::plan_tree::InitiativeLink;
 use super::PlanRef;
+use crate::adapters::focus;
 use crate::i18n::{self, t};
+use crate::state::Explore;
 
-/// The open initiative, or a prompt when none is open.
+/// The open initiative, or the plan overview when none is open.
 #[component]
-pub fn Detail(
-    plan: PlanRef,
-    selected: RwSignal<Option<InitiativeId>>,
-    on_open: Callback<InitiativeId>,
-    on_close: Callback<()>,
-) -> impl IntoView {
+pub fn Detail(explore: Explore) -> impl IntoView {
+    let plan = explore.plan;
     view! {
         <section id="detail" class="detail" aria-label=t(i18n::DETAIL)>
-            {move || match selected.get().map(|id| plan.initiative(id)) {
+            {move || match explore.open.get().map(|id| plan.initiative(id)) {
                 None => view! { <Overview plan /> }.into_any(),
                 Some(None) => view! { <p class="prompt" role="alert">{t(i18n::NOT_FOUND)}</p> }.into_any(),
-                Some(Some(initiative)) => {
-                    view! { <InitiativeDetail plan initiative on_open on_close /> }.into_any()
-                }
+                Some(Some(initiative)) => view! { <InitiativeDetail explore initiative /> }.into_any(),
             }}
         </section>
     }
 }
 
 #[component]
-fn InitiativeDetail(
-    plan: PlanRef,
-    initiative: &'static Initiative,
-    on_open: Callback<InitiativeId>,
-    on_close: Callback<()>,
-) -> impl IntoView {
+fn InitiativeDetail(explore: Explore, initiative: &'static Initiative) -> impl IntoView {
+    let plan = explore.plan;
+    let query = explore.query;
+    let close = move |_| {
+        explore.close();
+        // Keyboard users return to the row they came from.
+        focus::row_link(initiative.id);
+    };
     let heading = NodeRef::<html::H2>::new();
     // Land keyboard and screen-reader users on what they just opened.
     Effect::new(move |_| {
@@ -55,7 +55,7 @@ fn InitiativeDetail(
 
     view! {
         <article class="initiative-detail" data-detail-id=initiative.id.to_string()>
-            <button type="button" class="back" on:click=move |_| on_close.run(())>
+            <button type="button" class="back" on:click=close>
                 "← " {t(i18n::BACK_TO_LIST)}
             </button>
             <p class="crumbs">{crumbs}</p>
@@ -65,11 +65,11 @@ fn InitiativeDetail(
             <Badges initiative />
             <dl class="fields">
                 <dt>{t(i18n::TEXT)}</dt>
-                <dd class="plan-text">{initiative.text.clone()}</dd>
+                <dd class="plan-text"><Highlighted text=initiative.text.clone() query /></dd>
                 <dt>{t(i18n::SHORT_NAME)}</dt>
                 <dd>{initiative.short_name.clone()}</dd>
                 <dt>{t(i18n::SITUATION)}</dt>
-                <dd class="plan-text">{or_dash(&initiative.situation)}</dd>
+                <dd class="plan-text"><Highlighted text=or_dash(&initiative.situation) query /></dd>
                 <dt>{t(i18n::DIRECTION)}</dt>
                 <dd>
                     {match initiative.direction.clone() {
@@ -80,21 +80,21 @@ fn InitiativeDetail(
                 <dt>{t(i18n::KPIS)}</dt>
                 <dd><KpiList plan initiative /></dd>
                 <dt>{t(i18n::SCHEDULE)}</dt>
-                <dd><ScheduleTable initiative /></dd>
+                <dd><ScheduleTable initiative query /></dd>
                 {initiative.remarks.clone().map(|r| view! {
                     <dt>{t(i18n::REMARKS)}</dt>
-                    <dd class="plan-text">{r}</dd>
+                    <dd class="plan-text"><Highlighted text=r query /></dd>
                 })}
                 {initiative.relisted_from.map(|original| view! {
                     <dt>{t(i18n::RELISTED_FROM)}</dt>
-                    <dd><RelatedLink plan id=original on_open /></dd>
+                    <dd><RelatedLink explore id=original /></dd>
                 })}
                 {(!initiative.relisted_in.is_empty()).then(|| view! {
                     <dt>{t(i18n::RELISTED_IN)}</dt>
                     <dd>
                         <ul class="plain">
                             {initiative.relisted_in.iter().map(|&id| view! {
-                                <li><RelatedLink plan id on_open /></li>
+                                <li><RelatedLink explore id /></li>
                             }).collect_view()}
                         </ul>
                     </dd>
@@ -139,10 +139,11 @@ fn or_dash(s: &str) -> String {
 }
 
 #[component]
-fn RelatedLink(plan: PlanRef, id: InitiativeId, on_open: Callback<InitiativeId>) -> impl IntoView {
+fn RelatedLink(explore: Explore, id: InitiativeId) -> impl IntoView {
+    let plan = explore.plan;
     let name = plan.initiative(id).map(|i| plan.display_name(i).to_string()).unwrap_or_default();
     view! {
-        <InitiativeLink id on_open>
+        <InitiativeLink explore id>
             <span class="id">{id.to_string()}</span> " " {name}
         </InitiativeLink>
     }
@@ -170,7 +171,7 @@ fn KpiList(plan: PlanRef, initiative: &'static Initiative) -> impl IntoView {
 }
 
 #[component]
-fn ScheduleTable(initiative: &'static Initiative) -> impl IntoView {
+fn ScheduleTable(initiative: &'static Initiative, query: Memo<Query>) -> impl IntoView {
     if initiative.schedule.is_empty() {
         return view! { <span>{t(i18n::SCHEDULE_NONE)}</span> }.into_any();
     }
@@ -178,7 +179,7 @@ fn ScheduleTable(initiative: &'static Initiative) -> impl IntoView {
     let rows = initiative.schedule.iter().map(|item| {
         view! {
             <tr class:inferred=item.inferred>
-                <td class="plan-text">{item.label.clone()}</td>
+                <td class="plan-text"><Highlighted text=item.label.clone() query /></td>
                 <td class="period">
                     {item.period_label()}
                     {item.inferred.then(|| view! { <span class="inferred-mark" aria-hidden="true">"*"</span> })}

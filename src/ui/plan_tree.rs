@@ -2,34 +2,41 @@ use kama_plan::{Initiative, InitiativeId};
 use leptos::prelude::*;
 
 use super::badges::Badges;
-use super::PlanRef;
-use crate::adapters::history;
+use super::highlight::Highlighted;
 use crate::i18n::{self, t};
+use crate::state::Explore;
 
-/// Policies → sub-policies → initiatives. Every initiative is in the DOM, so
-/// the browser's find and printing see the whole plan.
+/// Policies → sub-policies → the initiatives that match the filters. At the
+/// real plan's size every match is in the DOM, so the browser's find and
+/// printing see them all.
 #[component]
-pub fn PlanTree(
-    plan: PlanRef,
-    selected: RwSignal<Option<InitiativeId>>,
-    on_open: Callback<InitiativeId>,
-) -> impl IntoView {
-    let policies = plan.policies.iter().map(|policy| {
-        let subs = policy.sub_policies.iter().map(|sub| {
-            let rows = plan
-                .initiatives_of(sub.id)
-                .map(|initiative| view! { <InitiativeRow plan initiative selected on_open /> })
-                .collect_view();
+pub fn PlanTree(explore: Explore) -> impl IntoView {
+    let plan = explore.plan;
+    let in_results = move |keep: &dyn Fn(&Initiative) -> bool| -> Vec<&'static Initiative> {
+        explore.result.with(|r| r.matches.iter().filter_map(|&n| plan.initiatives.get(n)).filter(|i| keep(i)).collect())
+    };
+    let policies = plan.policies.iter().map(move |policy| {
+        let code = policy.code;
+        let subs = policy.sub_policies.iter().map(move |sub| {
+            let id = sub.id;
+            let rows = Memo::new(move |_| in_results(&|i| i.sub_policy_id() == id));
             view! {
-                <section class="sub-policy">
-                    <h3><span class="code">{sub.id.to_string()}</span> " " {sub.name.clone()}</h3>
-                    <ul class="initiatives">{rows}</ul>
+                <section class="sub-policy" hidden=move || rows.with(Vec::is_empty)>
+                    <h3><span class="code">{id.to_string()}</span> " " {sub.name.clone()}</h3>
+                    <ul class="initiatives">
+                        <For
+                            each=move || rows.get()
+                            key=|i| i.id
+                            children=move |initiative| view! { <InitiativeRow explore initiative /> }
+                        />
+                    </ul>
                 </section>
             }
         });
+        let any = Memo::new(move |_| explore.result.with(|r| r.matches.iter().any(|&n| plan.initiatives.get(n).is_some_and(|i| i.policy == code))));
         view! {
-            <section class="policy">
-                <h2><span class="code">{policy.code}</span> " " {policy.name.clone()}</h2>
+            <section class="policy" hidden=move || !any.get()>
+                <h2><span class="code">{code}</span> " " {policy.name.clone()}</h2>
                 {subs.collect_view()}
             </section>
         }
@@ -37,47 +44,48 @@ pub fn PlanTree(
     view! {
         <nav class="plan-tree" aria-label=t(i18n::PLAN_STRUCTURE)>
             {policies.collect_view()}
+            <p class="empty" hidden=move || explore.result.with(|r| !r.matches.is_empty())>
+                {t(i18n::NO_MATCHES)} " "
+                <button type="button" class="link-button" on:click=move |_| explore.clear_filters()>
+                    {t(i18n::CLEAR_ALL)}
+                </button>
+            </p>
         </nav>
     }
 }
 
 #[component]
-fn InitiativeRow(
-    plan: PlanRef,
-    initiative: &'static Initiative,
-    selected: RwSignal<Option<InitiativeId>>,
-    on_open: Callback<InitiativeId>,
-) -> impl IntoView {
+fn InitiativeRow(explore: Explore, initiative: &'static Initiative) -> impl IntoView {
     let id = initiative.id;
     view! {
         <li class="initiative-row" data-initiative-id=id.to_string()>
-            <InitiativeLink id on_open current=Signal::derive(move || selected.get() == Some(id))>
-                <span class="id">{id.to_string()}</span>
-                <span class="name">{plan.display_name(initiative).to_string()}</span>
+            <InitiativeLink explore id current=Signal::derive(move || explore.open.get() == Some(id))>
+                <span class="id"><Highlighted text=id.to_string() query=explore.query /></span>
+                <span class="name"><Highlighted text=explore.plan.display_name(initiative).to_string() query=explore.query /></span>
                 <Badges initiative />
             </InitiativeLink>
         </li>
     }
 }
 
-/// A real link (`?id=…`): keyboard, middle-click and "open in new tab" work;
-/// a plain click opens the initiative in place.
+/// A real link (`?…&id=…`): keyboard, middle-click and "open in new tab"
+/// work; a plain click opens the initiative in place.
 #[component]
 pub fn InitiativeLink(
+    explore: Explore,
     id: InitiativeId,
-    on_open: Callback<InitiativeId>,
     #[prop(optional, into)] current: Signal<bool>,
     children: Children,
 ) -> impl IntoView {
     view! {
         <a
-            href=history::href_for(id)
+            href=move || explore.href_open(id)
             aria-current=move || current.get().then_some("true")
             on:click=move |ev| {
                 let modified = ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() || ev.button() != 0;
                 if !modified {
                     ev.prevent_default();
-                    on_open.run(id);
+                    explore.open(id);
                 }
             }
         >

@@ -1,11 +1,18 @@
 //! Kama City's 2nd SME Promotion Basic Plan (第2次嘉麻市中小企業振興基本計画) as
-//! data: the model (`plan`), the importer from the published table (`import`)
+//! data: the model (`plan`), the importer from the published table (`import`),
+//! filtering and facet counts (`query`), Japanese-aware search (`search`),
+//! the timeline layout (`timeline`), the URL's view state (`view_state`)
 //! and the text folding they share. Plain Rust, no DOM: every module here is
 //! tested with `cargo test` on the host.
 
 pub mod import;
+pub mod export;
 pub mod plan;
+pub mod query;
+pub mod search;
 pub mod text;
+pub mod timeline;
+pub mod view_state;
 
 pub use plan::*;
 

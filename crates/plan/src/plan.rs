@@ -140,7 +140,7 @@ impl Initiative {
 }
 
 /// 第1次計画との関連.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum FirstPlan {
     #[serde(rename = "継続")]
     Continued,
@@ -260,6 +260,11 @@ pub struct InitiativeId {
 impl InitiativeId {
     pub fn sub_policy(self) -> SubPolicyId {
         SubPolicyId { policy: self.policy, sub: self.sub }
+    }
+
+    /// `2-1-a`: the ASCII spelling, for URLs and file names.
+    pub fn ascii(self) -> String {
+        format!("{}-{}-{}", self.policy, self.sub, self.letter)
     }
 }
 

@@ -1,0 +1,351 @@
+//! Which initiatives match the explore view's filters and search, and how
+//! many each facet value would leave.
+//!
+//! Within one facet the chosen values are alternatives (OR); facets and the
+//! search words all have to hold together (AND). A facet value's count is
+//! taken with every *other* facet applied, so it tells how many results the
+//! user gets by adding that value.
+
+use std::collections::BTreeSet;
+
+use crate::plan::{FirstPlan, FiscalYear, Initiative, KpiCode, Plan, SubPolicyId};
+use crate::search::{self, Query};
+
+/// 実施方針区分 as a facet value: the table's own word(s), or not stated.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Direction {
+    Stated(String),
+    /// Empty, `-` or `(再掲)` in the table (shown as 未記載).
+    NotStated,
+}
+
+impl Direction {
+    pub fn of(initiative: &Initiative) -> Direction {
+        match &initiative.direction {
+            Some(d) => Direction::Stated(d.clone()),
+            None => Direction::NotStated,
+        }
+    }
+}
+
+/// The explore view's filters. `Default` shows everything.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    pub policies: BTreeSet<u8>,
+    pub sub_policies: BTreeSet<SubPolicyId>,
+    pub priority_only: bool,
+    pub first_plan: BTreeSet<FirstPlan>,
+    pub directions: BTreeSet<Direction>,
+    pub kpis: BTreeSet<KpiCode>,
+    /// Initiatives with a schedule activity in one of these years.
+    pub fiscal_years: BTreeSet<FiscalYear>,
+    /// The search box, as typed.
+    pub text: String,
+    /// Hide re-listed rows (再掲): their originals stand for them.
+    pub fold_relisted: bool,
+}
+
+impl Filters {
+    /// Whether anything narrows the list (the "clear all" action is offered then).
+    pub fn is_active(&self) -> bool {
+        *self != Filters { fold_relisted: self.fold_relisted, ..Filters::default() }
+    }
+}
+
+/// The facets, for counting "all other facets".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Facet {
+    Policy,
+    SubPolicy,
+    Priority,
+    FirstPlan,
+    Direction,
+    Kpi,
+    FiscalYear,
+}
+
+const FACETS: [Facet; 7] = [
+    Facet::Policy,
+    Facet::SubPolicy,
+    Facet::Priority,
+    Facet::FirstPlan,
+    Facet::Direction,
+    Facet::Kpi,
+    Facet::FiscalYear,
+];
+
+/// What search and facets need of each initiative, computed once per plan.
+#[derive(Debug, Clone)]
+pub struct PlanIndex {
+    entries: Vec<Entry>,
+    /// Every distinct direction in table order of first appearance, then 未記載.
+    directions: Vec<Direction>,
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    haystack: String,
+    direction: Direction,
+    years: Vec<FiscalYear>,
+    kpis: Vec<KpiCode>,
+}
+
+impl PlanIndex {
+    pub fn new(plan: &Plan) -> PlanIndex {
+        let entries = plan.initiatives.iter().map(|i| Entry::new(plan, i)).collect::<Vec<_>>();
+        let mut directions: Vec<Direction> = Vec::new();
+        for e in &entries {
+            if matches!(e.direction, Direction::Stated(_)) && !directions.contains(&e.direction) {
+                directions.push(e.direction.clone());
+            }
+        }
+        directions.push(Direction::NotStated);
+        PlanIndex { entries, directions }
+    }
+}
+
+impl Entry {
+    fn new(plan: &Plan, i: &Initiative) -> Entry {
+        let mut text = String::new();
+        let mut add = |s: &str| {
+            text.push_str(s);
+            text.push('\n');
+        };
+        add(&i.id.to_string());
+        add(&i.text);
+        add(&i.short_name);
+        add(plan.display_name(i));
+        add(&i.situation);
+        if let Some(r) = &i.remarks {
+            add(r);
+        }
+        for s in &i.schedule {
+            add(&s.label);
+        }
+        for link in &i.kpis {
+            add(&link.code.to_string());
+            if let Some(k) = plan.kpi(link.code) {
+                add(&k.name);
+            }
+        }
+        let years = i
+            .schedule
+            .iter()
+            .flat_map(|s| (s.from.0..=s.to.0).map(FiscalYear))
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        Entry {
+            haystack: search::fold(&text),
+            direction: Direction::of(i),
+            years,
+            kpis: i.kpis.iter().map(|k| k.code).collect(),
+        }
+    }
+}
+
+/// How many results each facet value would give, with every other facet applied.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FacetCounts {
+    pub policies: Vec<(u8, usize)>,
+    pub sub_policies: Vec<(SubPolicyId, usize)>,
+    /// Results if 重点のみ were on.
+    pub priority: usize,
+    pub first_plan: Vec<(FirstPlan, usize)>,
+    pub directions: Vec<(Direction, usize)>,
+    pub kpis: Vec<(KpiCode, usize)>,
+    pub fiscal_years: Vec<(FiscalYear, usize)>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct QueryResult {
+    /// Indices into `plan.initiatives`, in plan order.
+    pub matches: Vec<usize>,
+    pub counts: FacetCounts,
+    /// Initiatives considered (after folding re-listed rows, before filters).
+    pub total: usize,
+}
+
+impl QueryResult {
+    pub fn initiatives<'s, 'p>(&'s self, plan: &'p Plan) -> impl Iterator<Item = &'p Initiative> + 's
+    where
+        'p: 's,
+    {
+        self.matches.iter().filter_map(move |&n| plan.initiatives.get(n))
+    }
+}
+
+pub fn run(plan: &Plan, index: &PlanIndex, filters: &Filters) -> QueryResult {
+    let query = Query::parse(&filters.text);
+    let mut counts = FacetCounts {
+        policies: plan.policies.iter().map(|p| (p.code, 0)).collect(),
+        sub_policies: plan.policies.iter().flat_map(|p| &p.sub_policies).map(|s| (s.id, 0)).collect(),
+        priority: 0,
+        first_plan: FirstPlan::ALL.iter().map(|&f| (f, 0)).collect(),
+        directions: index.directions.iter().map(|d| (d.clone(), 0)).collect(),
+        kpis: plan.kpis.iter().map(|k| (k.code, 0)).collect(),
+        fiscal_years: plan.plan.fiscal_years.years().map(|y| (y, 0)).collect(),
+    };
+    let mut matches = Vec::new();
+    let mut total = 0;
+
+    for (n, (initiative, entry)) in plan.initiatives.iter().zip(&index.entries).enumerate() {
+        if filters.fold_relisted && initiative.relisted_from.is_some() {
+            continue;
+        }
+        total += 1;
+        if !query.matches(&entry.haystack) {
+            continue;
+        }
+        let passes: [bool; FACETS.len()] = FACETS.map(|f| passes(filters, f, initiative, entry));
+        let failing = passes.iter().filter(|p| !**p).count();
+        if failing == 0 {
+            matches.push(n);
+        }
+        // Counts for facet F need every facet but F to pass.
+        for (k, facet) in FACETS.iter().enumerate() {
+            let others_pass = failing == 0 || (failing == 1 && !passes[k]);
+            if others_pass {
+                count(&mut counts, *facet, initiative, entry);
+            }
+        }
+    }
+    QueryResult { matches, counts, total }
+}
+
+fn passes(f: &Filters, facet: Facet, i: &Initiative, e: &Entry) -> bool {
+    match facet {
+        Facet::Policy => f.policies.is_empty() || f.policies.contains(&i.policy),
+        Facet::SubPolicy => f.sub_policies.is_empty() || f.sub_policies.contains(&i.sub_policy_id()),
+        Facet::Priority => !f.priority_only || i.priority,
+        Facet::FirstPlan => f.first_plan.is_empty() || f.first_plan.contains(&i.first_plan),
+        Facet::Direction => f.directions.is_empty() || f.directions.contains(&e.direction),
+        Facet::Kpi => f.kpis.is_empty() || e.kpis.iter().any(|k| f.kpis.contains(k)),
+        Facet::FiscalYear => f.fiscal_years.is_empty() || e.years.iter().any(|y| f.fiscal_years.contains(y)),
+    }
+}
+
+fn bump<T: PartialEq>(list: &mut [(T, usize)], value: &T) {
+    if let Some((_, n)) = list.iter_mut().find(|(v, _)| v == value) {
+        *n += 1;
+    }
+}
+
+fn count(c: &mut FacetCounts, facet: Facet, i: &Initiative, e: &Entry) {
+    match facet {
+        Facet::Policy => bump(&mut c.policies, &i.policy),
+        Facet::SubPolicy => bump(&mut c.sub_policies, &i.sub_policy_id()),
+        Facet::Priority => c.priority += usize::from(i.priority),
+        Facet::FirstPlan => bump(&mut c.first_plan, &i.first_plan),
+        Facet::Direction => bump(&mut c.directions, &e.direction),
+        Facet::Kpi => e.kpis.iter().for_each(|k| bump(&mut c.kpis, k)),
+        Facet::FiscalYear => e.years.iter().for_each(|y| bump(&mut c.fiscal_years, y)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::PLAN_JSON;
+
+    fn plan() -> Plan {
+        Plan::from_json(PLAN_JSON).expect("plan.json")
+    }
+
+    fn ids(plan: &Plan, r: &QueryResult) -> Vec<String> {
+        r.initiatives(plan).map(|i| i.id.to_string()).collect()
+    }
+
+    fn count_of<T: PartialEq>(list: &[(T, usize)], value: T) -> usize {
+        list.iter().find(|(v, _)| *v == value).map(|(_, n)| *n).unwrap_or(usize::MAX)
+    }
+
+    #[test]
+    fn no_filters_show_everything_and_counts_add_up() {
+        let plan = plan();
+        let index = PlanIndex::new(&plan);
+        let r = run(&plan, &index, &Filters::default());
+        assert_eq!(r.matches.len(), 86);
+        assert_eq!(r.total, 86);
+        assert_eq!(r.counts.policies.iter().map(|(_, n)| n).sum::<usize>(), 86);
+        assert_eq!(r.counts.sub_policies.len(), 21);
+        assert_eq!(r.counts.priority, 41);
+        assert_eq!(count_of(&r.counts.first_plan, FirstPlan::Revised), 7);
+        assert_eq!(count_of(&r.counts.directions, Direction::NotStated), 9);
+        assert_eq!(count_of(&r.counts.directions, Direction::Stated("継続/要検討".into())), 11);
+        assert_eq!(r.counts.directions.len(), 7, "6 stated values and 未記載");
+    }
+
+    #[test]
+    fn facets_combine_and_counts_ignore_their_own_facet() {
+        let plan = plan();
+        let index = PlanIndex::new(&plan);
+        let filters = Filters { policies: BTreeSet::from([2]), priority_only: true, ..Filters::default() };
+        let r = run(&plan, &index, &filters);
+        assert!(r.initiatives(&plan).all(|i| i.policy == 2 && i.priority));
+        assert_eq!(r.matches.len(), 11, "2-①-a..e and 2-⑥-a..f");
+        // Policy counts apply 重点 only but not the policy choice itself.
+        let priority_total: usize = plan.initiatives.iter().filter(|i| i.priority).count();
+        assert_eq!(r.counts.policies.iter().map(|(_, n)| n).sum::<usize>(), priority_total);
+        assert_eq!(count_of(&r.counts.policies, 1), 0, "policy 1 has no priority rows: shown disabled");
+        // 重点 count applies the policy choice.
+        assert_eq!(r.counts.priority, 11);
+        // Two values of one facet are alternatives.
+        let both = Filters { policies: BTreeSet::from([1, 6]), ..Filters::default() };
+        assert_eq!(run(&plan, &index, &both).matches.len(), 10 + 13);
+    }
+
+    #[test]
+    fn kpi_and_fiscal_year_facets() {
+        let plan = plan();
+        let index = PlanIndex::new(&plan);
+        let kpi: KpiCode = "4-5".parse().expect("code");
+        let r = run(&plan, &index, &Filters { kpis: BTreeSet::from([kpi]), ..Filters::default() });
+        // Primary or related.
+        assert!(ids(&plan, &r).contains(&"5-①-a".to_string()), "4-5 is related to 5-①-a");
+        assert!(r.initiatives(&plan).all(|i| i.kpis.iter().any(|k| k.code == kpi)));
+        // 5-③-b runs 2023 then 2024–; 5-③-c starts in 2024.
+        let fy23 = Filters { fiscal_years: BTreeSet::from([FiscalYear(2023)]), ..Filters::default() };
+        let r = run(&plan, &index, &fy23);
+        let found = ids(&plan, &r);
+        assert!(found.contains(&"5-③-b".to_string()));
+        assert!(!found.contains(&"5-③-c".to_string()));
+        assert!(!found.contains(&"5-①-a".to_string()), "no schedule, no year");
+    }
+
+    #[test]
+    fn search_is_japanese_aware_and_combines_with_facets() {
+        let plan = plan();
+        let index = PlanIndex::new(&plan);
+        let search = |text: &str| run(&plan, &index, &Filters { text: text.into(), ..Filters::default() });
+        let digital = search("デジタル").matches.len();
+        assert!(digital > 5);
+        assert_eq!(search("ﾃﾞｼﾞﾀﾙ").matches.len(), digital);
+        assert_eq!(search("でじたる").matches.len(), digital);
+        // Several words: all must match.
+        assert!(search("デジタル 補助金").matches.len() < digital);
+        // Ids in any spelling, schedule labels, KPI names.
+        assert_eq!(ids(&plan, &search("5-③-b"))[0], "5-③-b");
+        assert_eq!(ids(&plan, &search("５－３－ｂ"))[0], "5-③-b");
+        assert!(ids(&plan, &search("支援策の実施")).contains(&"5-③-b".to_string()));
+        assert!(ids(&plan, &search("インターンシップ生")).contains(&"5-①-a".to_string()));
+        assert!(search("存在しない言葉").matches.is_empty());
+    }
+
+    #[test]
+    fn relisted_rows_can_fold_into_their_originals() {
+        let plan = plan();
+        let index = PlanIndex::new(&plan);
+        let r = run(&plan, &index, &Filters { fold_relisted: true, ..Filters::default() });
+        assert_eq!(r.matches.len(), 86 - 11);
+        assert_eq!(r.total, 75);
+        assert!(r.initiatives(&plan).all(|i| i.relisted_from.is_none()));
+    }
+
+    #[test]
+    fn activity_means_something_narrows() {
+        assert!(!Filters::default().is_active());
+        assert!(!Filters { fold_relisted: true, ..Filters::default() }.is_active());
+        assert!(Filters { text: "x".into(), ..Filters::default() }.is_active());
+    }
+}

@@ -1,0 +1,84 @@
+//! The app's state: one signal holding the URL's view state, and memos
+//! derived from it. Every change goes through the methods here, which also
+//! write the URL (filters replace the history entry; opening, closing and
+//! switching views push one).
+
+use kama_plan::query::{self, Filters, PlanIndex, QueryResult};
+use kama_plan::search::Query;
+use kama_plan::view_state::{View, ViewState};
+use kama_plan::{InitiativeId, Plan};
+use leptos::prelude::*;
+
+use crate::adapters::history;
+
+#[derive(Clone, Copy)]
+pub struct Explore {
+    pub plan: &'static Plan,
+    state: RwSignal<ViewState>,
+    pub result: Memo<QueryResult>,
+    pub query: Memo<Query>,
+    pub open: Memo<Option<InitiativeId>>,
+    pub view: Memo<View>,
+    pub filters: Memo<Filters>,
+}
+
+impl Explore {
+    /// `plan` and its index live as long as the page.
+    pub fn new(plan: &'static Plan) -> Explore {
+        let years = plan.plan.fiscal_years;
+        let index: &'static PlanIndex = Box::leak(Box::new(PlanIndex::new(plan)));
+        let state = RwSignal::new(ViewState::from_query(&history::query(), years));
+        history::on_navigate(move |q| state.set(ViewState::from_query(&q, years)));
+
+        let filters = Memo::new(move |_| state.with(|s| s.filters.clone()));
+        let result = Memo::new(move |_| filters.with(|f| query::run(plan, index, f)));
+        let query = Memo::new(move |_| filters.with(|f| Query::parse(&f.text)));
+        let open = Memo::new(move |_| state.with(|s| s.open));
+        let view = Memo::new(move |_| state.with(|s| s.view));
+        Explore { plan, state, result, query, open, view, filters }
+    }
+
+    pub fn update_filters(self, change: impl FnOnce(&mut Filters)) {
+        self.state.update(|s| change(&mut s.filters));
+        history::replace(&self.state.with_untracked(ViewState::to_query));
+    }
+
+    pub fn clear_filters(self) {
+        self.update_filters(|f| *f = Filters { fold_relisted: f.fold_relisted, ..Filters::default() });
+    }
+
+    /// Opens an initiative in the list view (from the list, a link or the timeline).
+    pub fn open(self, id: InitiativeId) {
+        self.navigate(|s| {
+            s.open = Some(id);
+            s.view = View::List;
+        });
+    }
+
+    pub fn close(self) {
+        self.navigate(|s| s.open = None);
+    }
+
+    pub fn set_view(self, view: View) {
+        self.navigate(|s| s.view = view);
+    }
+
+    fn navigate(self, change: impl FnOnce(&mut ViewState)) {
+        self.state.update(change);
+        history::push(&self.state.with_untracked(ViewState::to_query));
+    }
+
+    /// The link that opens `id` with the current filters kept.
+    pub fn href_open(self, id: InitiativeId) -> String {
+        let mut s = self.state.get();
+        s.open = Some(id);
+        s.view = View::List;
+        history::href(&s.to_query())
+    }
+
+    pub fn href_view(self, view: View) -> String {
+        let mut s = self.state.get();
+        s.view = view;
+        history::href(&s.to_query())
+    }
+}

@@ -1,0 +1,198 @@
+use std::collections::BTreeSet;
+
+use kama_plan::query::{Direction, FacetCounts, Filters};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::downloads::Downloads;
+use crate::i18n::{self, t, Lang, Msg, UiLang};
+use crate::state::Explore;
+
+/// One checkbox of a facet, as the current results make it.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct FacetOption {
+    label: String,
+    count: usize,
+    checked: bool,
+}
+
+/// A facet's options and the action that toggles the option at a position.
+#[derive(Clone, Copy)]
+struct Facet {
+    options: Memo<Vec<FacetOption>>,
+    toggle: Callback<usize>,
+}
+
+/// Builds a facet from where its counts and chosen values live. Options keep
+/// the order of the counts list, so a position names the same value throughout.
+fn facet<T: Ord + Clone + Send + Sync + 'static>(
+    explore: Explore,
+    counts: fn(&FacetCounts) -> &Vec<(T, usize)>,
+    chosen: fn(&mut Filters) -> &mut BTreeSet<T>,
+    label: impl Fn(&T, Lang) -> String + Send + Sync + 'static,
+) -> Facet {
+    let lang = use_context::<UiLang>().map(|l| l.0);
+    let (result, filters) = (explore.result, explore.filters);
+    let options = Memo::new(move |_| {
+        let mut f = filters.get();
+        let lang = lang.map(|l| l.get()).unwrap_or_default();
+        let selected = chosen(&mut f);
+        result.with(|r| {
+            counts(&r.counts)
+                .iter()
+                .map(|(value, count)| FacetOption {
+                    label: label(value, lang),
+                    count: *count,
+                    checked: selected.contains(value),
+                })
+                .collect()
+        })
+    });
+    let toggle = Callback::new(move |k: usize| {
+        let Some(value) = result.with_untracked(|r| counts(&r.counts).get(k).map(|p| p.0.clone())) else { return };
+        explore.update_filters(|f| {
+            let set = chosen(f);
+            if !set.remove(&value) {
+                set.insert(value);
+            }
+        });
+    });
+    Facet { options, toggle }
+}
+
+/// Search box, facets with counts, result count, clear-all and downloads.
+#[component]
+pub fn FilterPanel(explore: Explore) -> impl IntoView {
+    let plan = explore.plan;
+    let lang = use_context::<UiLang>().map(|l| l.0);
+    let lang_now = move || lang.map(|l| l.get()).unwrap_or_default();
+    let (result, filters) = (explore.result, explore.filters);
+    let open_on_phone = RwSignal::new(false);
+
+    let policies = facet(explore, |c| &c.policies, |f| &mut f.policies, move |code, _| {
+        format!("{code} {}", plan.policy(*code).map(|p| p.name.as_str()).unwrap_or_default())
+    });
+    let subs = facet(explore, |c| &c.sub_policies, |f| &mut f.sub_policies, move |id, _| {
+        format!("{id} {}", plan.sub_policy(*id).map(|s| s.name.as_str()).unwrap_or_default())
+    });
+    let first = facet(explore, |c| &c.first_plan, |f| &mut f.first_plan, |fp, _| fp.as_ja().to_string());
+    let directions = facet(explore, |c| &c.directions, |f| &mut f.directions, |d, lang| match d {
+        Direction::Stated(s) => s.clone(),
+        Direction::NotStated => i18n::DIRECTION_NONE.get(lang).to_string(),
+    });
+    let kpis = facet(explore, |c| &c.kpis, |f| &mut f.kpis, move |code, _| {
+        format!("{code} {}", plan.kpi(*code).map(|k| k.name.as_str()).unwrap_or_default())
+    });
+    let years = facet(explore, |c| &c.fiscal_years, |f| &mut f.fiscal_years, |y, _| y.label());
+
+    let count_text = move || {
+        result.with(|r| i18n::result_count(lang_now(), r.matches.len(), r.total))
+    };
+    let set_text = move |text: String| explore.update_filters(|f| f.text = text);
+
+    view! {
+        <button
+            type="button"
+            class="filters-toggle"
+            aria-expanded=move || open_on_phone.get().to_string()
+            aria-controls="filters-panel"
+            on:click=move |_| open_on_phone.update(|o| *o = !*o)
+        >
+            {t(i18n::FILTERS)} " · " {count_text}
+        </button>
+        <aside id="filters-panel" class="filters" class:open=move || open_on_phone.get() aria-label=t(i18n::FILTERS)>
+            <div class="search">
+                <label for="search-input">{t(i18n::SEARCH)}</label>
+                <input
+                    id="search-input"
+                    type="search"
+                    autocomplete="off"
+                    placeholder=t(i18n::SEARCH_PLACEHOLDER)
+                    prop:value=move || filters.with(|f| f.text.clone())
+                    // An IME's unfinished text is not searched until it is committed.
+                    on:input=move |ev| {
+                        let composing = ev.dyn_ref::<web_sys::InputEvent>().is_some_and(|e| e.is_composing());
+                        if !composing {
+                            set_text(event_target_value(&ev));
+                        }
+                    }
+                    on:compositionend=move |ev| set_text(event_target_value(&ev))
+                />
+            </div>
+            <p class="result-count" role="status">{count_text}</p>
+            <button
+                type="button"
+                class="clear"
+                disabled=move || !filters.with(|f| f.is_active())
+                on:click=move |_| explore.clear_filters()
+            >
+                {t(i18n::CLEAR_ALL)}
+            </button>
+            <label class="facet-option standalone">
+                <input
+                    type="checkbox"
+                    prop:checked=move || filters.with(|f| f.priority_only)
+                    disabled=move || result.with(|r| r.counts.priority == 0) && !filters.with(|f| f.priority_only)
+                    on:change=move |_| explore.update_filters(|f| f.priority_only = !f.priority_only)
+                />
+                <span class="facet-label">{t(i18n::PRIORITY_ONLY)}</span>
+                <span class="count">{move || result.with(|r| r.counts.priority)}</span>
+            </label>
+            <FacetGroup legend=i18n::POLICIES facet=policies open=true />
+            <FacetGroup legend=i18n::SUB_POLICIES facet=subs />
+            <FacetGroup legend=i18n::FIRST_PLAN facet=first open=true />
+            <FacetGroup legend=i18n::DIRECTION facet=directions open=true />
+            <FacetGroup legend=i18n::KPIS facet=kpis />
+            <FacetGroup legend=i18n::FISCAL_YEAR facet=years open=true />
+            <label class="facet-option standalone">
+                <input
+                    type="checkbox"
+                    prop:checked=move || filters.with(|f| f.fold_relisted)
+                    on:change=move |_| explore.update_filters(|f| f.fold_relisted = !f.fold_relisted)
+                />
+                <span class="facet-label">{t(i18n::FOLD_RELISTED)}</span>
+            </label>
+            <Downloads explore />
+        </aside>
+    }
+}
+
+/// A facet's checkboxes. The elements stay put while counts change, so focus
+/// is not lost when a box is toggled.
+#[component]
+fn FacetGroup(legend: Msg, facet: Facet, #[prop(optional)] open: bool) -> impl IntoView {
+    let Facet { options, toggle: on_toggle } = facet;
+    let len = options.with_untracked(Vec::len);
+    let chosen = move || options.with(|o| o.iter().filter(|o| o.checked).count());
+    let items = (0..len)
+        .map(|k| {
+            let option = move || options.with(|o| o.get(k).cloned().unwrap_or_default());
+            view! {
+                <li>
+                    <label class="facet-option" class:zero=move || option().count == 0>
+                        <input
+                            type="checkbox"
+                            prop:checked=move || option().checked
+                            disabled=move || { let o = option(); o.count == 0 && !o.checked }
+                            on:change=move |_| on_toggle.run(k)
+                        />
+                        <span class="facet-label">{move || option().label}</span>
+                        <span class="count">{move || option().count}</span>
+                    </label>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="facet" open=open>
+            <summary>
+                {t(legend)}
+                <span class="chosen" hidden=move || chosen() == 0>{chosen}</span>
+            </summary>
+            <fieldset>
+                <legend class="visually-hidden">{t(legend)}</legend>
+                <ul class="facet-options">{items}</ul>
+            </fieldset>
+        </details>
+    }
+}

@@ -1,0 +1,87 @@
+use kama_plan::timeline::{self, Timeline};
+use leptos::prelude::*;
+
+use super::plan_tree::InitiativeLink;
+use crate::adapters::clock;
+use crate::i18n::{self, t};
+use crate::state::Explore;
+
+/// 年次別実行スケジュール as a Gantt chart of the filtered initiatives, drawn
+/// with CSS grid from the core's layout (prints as it shows).
+#[component]
+pub fn TimelineView(explore: Explore) -> impl IntoView {
+    let plan = explore.plan;
+    let today = clock::today();
+    let layout = Memo::new(move |_| explore.result.with(|r| timeline::layout(plan, r.initiatives(plan), today)));
+    view! {
+        <section class="timeline-view" aria-label=t(i18n::TIMELINE)>
+            {move || layout.with(|l| render(explore, l))}
+        </section>
+    }
+}
+
+fn render(explore: Explore, layout: &Timeline) -> AnyView {
+    let header = layout.years.iter().map(|y| {
+        view! {
+            <div class="tl-year" class:current=y.is_current style=format!("grid-column: {}", y.grid_column)>
+                {y.label.clone()}
+                {y.is_current.then(|| view! { <span class="tl-now-label">{t(i18n::CURRENT_FY)}</span> })}
+            </div>
+        }
+    }).collect_view();
+    let now_column = layout.years.iter().find(|y| y.is_current).map(|y| y.grid_column);
+    let groups = layout.groups.iter().map(|g| {
+        let subs = g.subs.iter().map(|s| {
+            let rows = s.rows.iter().map(|row| {
+                let id = row.id;
+                let name = row.name.clone();
+                let bars = row.bars.iter().map(|b| {
+                    let style = format!("grid-column: {} / {}; grid-row: {}", b.grid_column_start, b.grid_column_end, b.lane + 1);
+                    view! {
+                        <span class="tl-bar" class:inferred=b.inferred style=style>
+                            {b.label.clone()}
+                            <span class="visually-hidden">
+                                " (" {b.period_label()} {b.inferred.then(|| t(i18n::INFERRED_SHORT))} ")"
+                            </span>
+                        </span>
+                    }
+                }).collect_view();
+                let empty = row.bars.is_empty();
+                view! {
+                    <li class="tl-row" data-initiative-id=id.to_string() style=format!("--lanes: {}", row.lane_count.max(1))>
+                        <span class="tl-label">
+                            <InitiativeLink explore id>
+                                <span class="id">{id.to_string()}</span> " " {name}
+                            </InitiativeLink>
+                        </span>
+                        {now_column.map(|c| view! { <span class="tl-now" aria-hidden="true" style=format!("grid-column: {c}")></span> })}
+                        {bars}
+                        {empty.then(|| view! { <span class="tl-none">{t(i18n::SCHEDULE_NONE)}</span> })}
+                    </li>
+                }
+            }).collect_view();
+            view! {
+                <h4 class="tl-sub"><span class="code">{s.id.to_string()}</span> " " {s.name.clone()}</h4>
+                <ul class="tl-rows">{rows}</ul>
+            }
+        }).collect_view();
+        view! {
+            <section class="tl-policy">
+                <h3><span class="code">{g.code}</span> " " {g.name.clone()}</h3>
+                {subs}
+            </section>
+        }
+    }).collect_view();
+    let legend = layout.legend_needed_for_inferred();
+    view! {
+        <div class="tl-legend">
+            <span class="tl-bar tl-sample">{t(i18n::LEGEND_BAR)}</span>
+            {legend.then(|| view! { <span class="tl-bar tl-sample inferred">{t(i18n::LEGEND_INFERRED_BAR)}</span> })}
+            <span class="tl-sample-now">{t(i18n::LEGEND_CURRENT_FY)}</span>
+        </div>
+        <div class="tl-head" aria-hidden="true">{header}</div>
+        {groups}
+        <p class="empty" hidden=layout.row_count > 0>{t(i18n::NO_MATCHES)}</p>
+    }
+    .into_any()
+}
