@@ -129,16 +129,16 @@ fn is_invisible(c: char) -> bool {
 #[inline]
 fn fold_char(c: char, mut out: impl FnMut(char)) {
     if c.is_ascii() {
-        // Fast path: most haystack chars are ASCII or CJK/kana.
+        // Fast paths first: nearly all text is ASCII, kana or CJK.
         if !c.is_ascii_whitespace() {
             out(c.to_ascii_lowercase());
         }
-    } else if c.is_whitespace() || is_invisible(c) {
     } else if is_dash(c) {
         out('-');
-    } else if ('\u{3000}'..='\u{9FFF}').contains(&c) {
-        // Kana and CJK have no case; skip the lowercase table lookup.
+    } else if ('\u{3041}'..='\u{9FFF}').contains(&c) {
+        // Kana and CJK have no case and are not whitespace.
         out(kata_to_hira(c));
+    } else if c.is_whitespace() || is_invisible(c) {
     } else {
         for l in c.to_lowercase() {
             out(l);
@@ -171,7 +171,13 @@ fn fold_with(s: &str, mut emit: impl FnMut(char, (usize, usize))) {
         }
         let span = (start, end);
         let single = end == start + c.len_utf8();
-        if single
+        if single && ('\u{FF01}'..='\u{FF5E}').contains(&c) {
+            // Full-width ASCII: NFKC is exactly the ASCII char, and typed
+            // text is full of it, so skip the normaliser.
+            if let Some(a) = char::from_u32(u32::from(c) - 0xFEE0) {
+                fold_char(a, |f| emit(f, span));
+            }
+        } else if single
             && (c.is_ascii()
                 || is_common_stable(c)
                 || is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes)
@@ -450,6 +456,18 @@ mod tests {
         }
     }
 
+    #[test]
+    fn fast_paths_agree_with_nfkc() {
+        let ranges = ['\u{3000}'..='\u{9FFF}', '\u{FF01}'..='\u{FF5E}', '\u{0}'..='\u{7F}'];
+        for c in ranges.into_iter().flatten() {
+            let mut slow = String::new();
+            for n in c.to_string().nfkc() {
+                fold_char(n, |f| slow.push(f));
+            }
+            assert_eq!(fold(&c.to_string()), slow, "U+{:04X}", u32::from(c));
+        }
+    }
+
     /// Pseudo-random strings over an awkward alphabet: highlight must never
     /// panic, must reproduce the text, and fold_mapped must agree with fold.
     #[test]
@@ -477,23 +495,5 @@ mod tests {
             let any_word = query.words().iter().any(|w| folded.contains(w.as_str()));
             assert_eq!(segs.iter().any(|s| s.hit), any_word, "{text:?} {q:?}");
         }
-    }
-}
-#[cfg(test)]
-mod perf_tmp {
-    fn run(base: &str) {
-        let s: String = base.repeat(500 / base.chars().count() + 1);
-        let t = std::time::Instant::now();
-        let mut n = 0;
-        for _ in 0..10_000 { n += super::fold(&s).len(); }
-        eprintln!("fold 10k x {} chars: {:?} ({n}) {base}", s.chars().count(), t.elapsed());
-    }
-    #[test]
-    fn perf_tmp() {
-        run("中小企業のデジタル化を促進するため、技術の導入を支援します。");
-        run("ＤＸ２－①－ａﾃﾞｼﾞﾀﾙ");
-        run("Kama City plan 2-1-a");
-        run("ＤＸ２－ａ");
-        run("ﾃﾞｼﾞﾀﾙ");
     }
 }

@@ -42,11 +42,7 @@ impl ViewState {
         let f = &mut s.filters;
         for (key, value) in pairs(query) {
             match key.as_str() {
-                "view" => {
-                    if value == "timeline" {
-                        s.view = View::Timeline;
-                    }
-                }
+                "view" if value == "timeline" => s.view = View::Timeline,
                 "policy" => extend(&mut f.policies, &value, |v| v.parse::<u8>().ok().filter(|p| (1..=9).contains(p))),
                 "sub" => extend(&mut f.sub_policies, &value, |v| v.parse().ok()),
                 "priority" => f.priority_only = value == "1",

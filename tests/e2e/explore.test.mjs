@@ -1,0 +1,178 @@
+// Filters, search, shareable URLs, the timeline, downloads and the language
+// switch, in headless Chromium against the release build.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { serveStatic, launchChromium, newPage, screenshot, axeViolations } from './support.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveStatic(undefined, '/sub/dir/');
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(query = '', options = {}) {
+  const page = await newPage(browser, options);
+  if (options.clock) await page.clock.setFixedTime(new Date(options.clock));
+  await page.goto(server.url + query);
+  await page.waitForSelector('.result-count', { state: 'attached' });
+  return page;
+}
+
+const count = (page) => page.locator('[data-initiative-id]').count();
+const resultCount = (page) => page.locator('.result-count').innerText();
+const search = (page) => page.getByLabel('キーワード検索');
+
+test('URL parameters select the results, and the count says so', async () => {
+  const cases = [
+    ['?policy=2&priority=1', 11],
+    ['?policy=1,6', 23],
+    ['?policy=1&policy=6', 23],
+    ['?sub=2-1', 5],
+    ['?first=%E6%94%B9', 7],
+    ['?dir=none', 9],
+    ['?kpi=4-5', 6],
+    ['?relisted=fold', 75],
+    ['?fy=2023&policy=5', 4],
+  ];
+  for (const [query, expected] of cases) {
+    const page = await open(query);
+    assert.equal(await count(page), expected, query);
+    assert.match(await resultCount(page), new RegExp(`件中 ${expected}件`), query);
+    await page.context().close();
+  }
+});
+
+test('malformed or unknown parameters are ignored, never a blank page', async () => {
+  for (const query of ['?policy=abc', '?fy=1999', '?sub=9-9', '?kpi=%', '?q=%E0%A4%A', '?dir=', '?unknown=1&&=', '?id=2-%E2%91%A0']) {
+    const page = await open(query);
+    assert.match(await page.locator('.result-count').textContent(), /86件中/, query);
+    assert.deepEqual(page.errors, [], query);
+    await page.context().close();
+  }
+});
+
+test('search as you type: Japanese-aware, several words, highlighted, kept in the URL', async () => {
+  const page = await open();
+  const historyLength = await page.evaluate(() => history.length);
+  await search(page).fill('デジタル');
+  const digital = await count(page);
+  assert.ok(digital > 5 && digital < 86, `デジタル → ${digital}`);
+  assert.ok((await page.locator('.plan-tree mark').count()) > 0, 'matches are highlighted');
+  await search(page).fill('ﾃﾞｼﾞﾀﾙ');
+  assert.equal(await count(page), digital, 'half-width katakana');
+  await search(page).fill('でじたる');
+  assert.equal(await count(page), digital, 'hiragana');
+  await search(page).fill('デジタル 補助金');
+  assert.ok((await count(page)) < digital, 'several words narrow');
+  assert.match(decodeURIComponent(page.url()), /q=デジタル[+ ]補助金/);
+  assert.equal(await page.evaluate(() => history.length), historyLength, 'typing replaces the history entry');
+  await search(page).fill('２－③－ｂ');
+  const ids = await page.locator('[data-initiative-id]').evaluateAll((els) => els.map((e) => e.dataset.initiativeId));
+  assert.deepEqual(ids, ['2-③-b', '4-①-e'], 'ids in full width; 4-①-e re-lists 2-③-b');
+  await screenshot(page, 'search-1280');
+  assert.deepEqual(page.errors, []);
+});
+
+test('facet counts follow the other facets; zero values are disabled; clear all resets', async () => {
+  const page = await open('?priority=1');
+  const policy1 = page.locator('.facet-option', { hasText: '1 中小企業の創業の促進を図る' });
+  assert.equal(await policy1.locator('.count').innerText(), '0');
+  assert.equal(await policy1.locator('input').isDisabled(), true, 'zero shown disabled, not hidden');
+  await page.locator('.facet-option', { hasText: '2 中小企業者の経営基盤の安定強化を図る' }).locator('input').check();
+  assert.equal(await count(page), 11);
+  assert.match(page.url(), /policy=2/);
+  await page.getByRole('button', { name: '条件をすべて解除' }).click();
+  assert.equal(await count(page), 86);
+  assert.equal(new URL(page.url()).search, '');
+});
+
+test('opening an initiative keeps the filters and the back button returns', async () => {
+  const page = await open('?policy=4&q=%E5%86%8D%E6%8E%B2');
+  const n = await count(page);
+  await page.locator('[data-initiative-id="4-①-a"] a').click();
+  await page.waitForSelector('[data-detail-id="4-①-a"]');
+  assert.match(page.url(), /policy=4/);
+  assert.match(page.url(), /id=4-1-a/);
+  await page.reload();
+  await page.waitForSelector('[data-detail-id="4-①-a"]');
+  assert.equal(await count(page), n, 'state restored on reload');
+  await page.goBack();
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has('id'));
+  assert.equal(await page.locator('[data-detail-id]').count(), 0);
+});
+
+test('the timeline: rows follow the filters, inferred spans are marked, the current FY from an injected clock', async () => {
+  const page = await open('?view=timeline&policy=3', { clock: '2025-05-01T09:00:00+09:00' });
+  assert.equal(await count(page), 13);
+  assert.ok((await page.locator('.tl-bar.inferred').count()) >= 13, 'page 3 spans are inferred');
+  assert.match(await page.locator('.tl-legend').innerText(), /推定/);
+  assert.match(await page.locator('.tl-year.current').innerText(), /2025 \(R7\)/);
+  await screenshot(page, 'timeline-1280');
+
+  const march = await open('?view=timeline', { clock: '2026-03-31T12:00:00+09:00' });
+  assert.match(await march.locator('.tl-year.current').innerText(), /2025 \(R7\)/, '31 March is still FY2025');
+
+  // A row opens its initiative.
+  await page.locator('[data-initiative-id="3-①-a"] a').click();
+  await page.waitForSelector('[data-detail-id="3-①-a"]');
+  await page.goBack();
+  await page.waitForSelector('.timeline-view');
+  assert.deepEqual(await axeViolations(page), []);
+});
+
+test('downloads: CSV for Excel with a BOM, and the filtered view as JSON', async () => {
+  const page = await open('?policy=5');
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('[data-download="csv-all"]').click()]);
+  const bytes = await readFile(await csv.path());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
+  const text = bytes.toString('utf8');
+  assert.match(text, /5-③-b/);
+  assert.match(text, /"'-"|,'-,/, 'a cell that starts with - is neutralised');
+
+  const [json] = await Promise.all([page.waitForEvent('download'), page.locator('[data-download="json-filtered"]').click()]);
+  const subset = JSON.parse(await readFile(await json.path(), 'utf8'));
+  assert.equal(subset.initiatives.length, 14);
+  assert.ok(subset.initiatives.every((i) => i.policy === 5));
+});
+
+test('English interface: switched, remembered, plan text unchanged, accessible', async () => {
+  const page = await open('?id=2-1-a');
+  await page.getByRole('button', { name: 'English' }).click();
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.match(await page.locator('.filters').innerText(), /Search/);
+  assert.match(await page.locator('.initiative-detail').innerText(), /Current situation/);
+  assert.match(await page.locator('.initiative-detail').innerText(), /デジタル化の導入及び促進支援/, 'plan text as published');
+  await page.reload();
+  await page.waitForSelector('[data-detail-id="2-①-a"]');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en', 'remembered');
+  assert.deepEqual(await axeViolations(page), []);
+  await screenshot(page, 'detail-en-1280');
+  await page.getByRole('button', { name: '日本語' }).click();
+  assert.equal(await page.getAttribute('html', 'lang'), 'ja');
+});
+
+test('360 px: filters fold into a panel; everything fits the width', async () => {
+  const page = await open('', { viewport: { width: 360, height: 740 } });
+  assert.equal(await page.locator('.filters').isVisible(), false);
+  const toggle = page.locator('.filters-toggle');
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  await search(page).fill('創業');
+  assert.ok((await count(page)) < 86);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `content is ${width}px wide`);
+  await screenshot(page, 'filters-360');
+  assert.deepEqual(await axeViolations(page), []);
+  const timeline = await open('?view=timeline', { viewport: { width: 360, height: 740 } });
+  assert.ok((await timeline.evaluate(() => document.documentElement.scrollWidth)) <= 360);
+  await screenshot(timeline, 'timeline-360');
+});
