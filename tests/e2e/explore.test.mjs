@@ -1,31 +1,13 @@
 // Filters, search, shareable URLs, the timeline, downloads and the language
 // switch, in headless Chromium against the release build.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serveStatic, launchChromium, newPage, screenshot, axeViolations } from './support.mjs';
+import { useApp, screenshot, axeViolations } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveStatic(undefined, '/sub/dir/');
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(query = '', options = {}) {
-  const page = await newPage(browser, options);
-  if (options.clock) await page.clock.setFixedTime(new Date(options.clock));
-  await page.goto(server.url + query);
-  await page.waitForSelector('.result-count', { state: 'attached' });
-  return page;
-}
+// A sub-directory, as on most static hosts: every asset URL must be relative.
+const { open } = useApp('/sub/dir/');
 
 const count = (page) => page.locator('[data-initiative-id]').count();
 const resultCount = (page) => page.locator('.result-count').innerText();

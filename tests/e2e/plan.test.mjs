@@ -1,32 +1,14 @@
 // The first screen in a real headless Chromium, against the release build in dist/.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, serveStatic, launchChromium, newPage, screenshot, axeViolations } from './support.mjs';
+import { ROOT, useApp, screenshot, axeViolations } from './support.mjs';
 
 const plan = JSON.parse(readFileSync(join(ROOT, 'data', 'plan.json'), 'utf8'));
-let server;
-let browser;
-
-before(async () => {
-  // A sub-directory, as on most static hosts: every asset URL must be relative.
-  server = await serveStatic(undefined, '/kama/sme-plan/');
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(query = '', options = {}) {
-  const page = await newPage(browser, options);
-  await page.goto(server.url + query);
-  await page.waitForSelector('[data-initiative-id]', { state: 'attached' });
-  return page;
-}
+// A sub-directory, as on most static hosts: every asset URL must be relative.
+const { open } = useApp('/kama/sme-plan/');
 
 const rows = (page) => page.locator('[data-initiative-id]');
 const detailHeading = (page) => page.locator('.initiative-detail h2');

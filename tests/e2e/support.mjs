@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
 import { extname, join, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -88,4 +89,29 @@ export async function axeViolations(page) {
     window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }),
   );
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target})`);
+}
+
+/**
+ * Registers a server for dist/ under `prefix` and one browser for a test file.
+ * `open(query, options)` loads the app (options: viewport, clock = fixed time)
+ * and waits until it has rendered.
+ */
+export function useApp(prefix) {
+  const app = { server: null, browser: null };
+  before(async () => {
+    app.server = await serveStatic(DIST, prefix);
+    app.browser = await launchChromium();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  app.open = async (query = '', { clock, ...options } = {}) => {
+    const page = await newPage(app.browser, options);
+    if (clock) await page.clock.setFixedTime(new Date(clock));
+    await page.goto(app.server.url + query);
+    await page.waitForSelector('.result-count', { state: 'attached' });
+    return page;
+  };
+  return app;
 }

@@ -68,6 +68,15 @@ impl FiscalYearRange {
     pub fn contains(self, year: FiscalYear) -> bool {
         self.from <= year && year <= self.to
     }
+
+    /// `2023 (R5)〜2027 (R9)`, or one year.
+    pub fn label(self) -> String {
+        if self.from == self.to {
+            self.from.label()
+        } else {
+            format!("{}〜{}", self.from.label(), self.to.label())
+        }
+    }
 }
 
 /// 基本施策 (体系分類1).
@@ -197,13 +206,8 @@ pub struct ScheduleItem {
 pub const RELISTED_MARK: &str = "(再掲)";
 
 impl ScheduleItem {
-    /// `2023 (R5)〜2027 (R9)`, or one year.
     pub fn period_label(&self) -> String {
-        if self.from == self.to {
-            self.from.label()
-        } else {
-            format!("{}〜{}", self.from.label(), self.to.label())
-        }
+        FiscalYearRange { from: self.from, to: self.to }.label()
     }
 }
 

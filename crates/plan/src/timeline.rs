@@ -116,11 +116,7 @@ pub struct Bar {
 impl Bar {
     /// `2023 (R5)〜2027 (R9)`, or one year, for tooltips and print.
     pub fn period_label(&self) -> String {
-        if self.from == self.to {
-            self.from.label()
-        } else {
-            format!("{}〜{}", self.from.label(), self.to.label())
-        }
+        FiscalYearRange { from: self.from, to: self.to }.label()
     }
 }
 
