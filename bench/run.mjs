@@ -1,129 +1,218 @@
-// Benchmark: bundle sizes and time to first render of the release build in
-// dist/, each as a ratio against a baseline measured in the same run — a
-// hand-written vanilla-JS page that renders the same plan into the same DOM.
-// Not a test: it asserts nothing; scripts/bench prints and saves the numbers.
+// Benchmark (not a test; it asserts nothing). Prints one table and saves
+// bench-results/results.json. Every app number has a baseline measured in the
+// same run, on the same machine and browser:
+//   1. bytes of the release build (raw, gzip -9, brotli 11);
+//   2. first render — navigation start until all 86 initiatives are in the DOM
+//      (+ one frame) — alternating app / static pre-rendered HTML (no JS) /
+//      vanilla-JS page with the plan inline;
+//   3. filter latency — a keystroke in search and a facet click until the DOM
+//      has settled — at 86 and at 10,000 generated initiatives, against a
+//      vanilla-JS page that filters the same rows in place.
 
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, readdir, writeFile, rm } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { DIST, ROOT, serveStatic, launchChromium } from '../tests/e2e/support.mjs';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+const FILTER_RUNS = Number(process.env.BENCH_FILTER_RUNS ?? 3);
+const LARGE = 10_000;
 const OUT = join(ROOT, 'bench-results');
+const SITE = join(OUT, 'site');
 
-function sizes(buf) {
-  return {
-    raw: buf.length,
-    gzip: gzipSync(buf, { level: 9 }).length,
-    brotli: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  };
+const sizes = (buf) => ({
+  raw: buf.length,
+  gzip: gzipSync(buf, { level: 9 }).length,
+  brotli: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+});
+const sum = (list) => list.reduce((a, s) => ({ raw: a.raw + s.raw, gzip: a.gzip + s.gzip, brotli: a.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+
+// --- Baseline pages ----------------------------------------------------------
+
+function rowsHtml(plan) {
+  return plan.initiatives
+    .map((i) => `<li class="initiative-row" data-initiative-id="${esc(i.id)}" data-policy="${i.policy}"><a href="?id=${encodeURIComponent(i.id)}"><span class="id">${esc(i.id)}</span> <span class="name">${esc(i.short_name)}</span> ${i.priority ? '<span class="badge">重点</span>' : ''}<span class="badge">${esc(i.first_plan)}</span>${i.direction ? `<span class="badge">${esc(i.direction)}</span>` : ''}</a></li>`)
+    .join('\n');
 }
 
-function sum(list) {
-  return list.reduce((a, s) => ({ raw: a.raw + s.raw, gzip: a.gzip + s.gzip, brotli: a.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 });
-}
+/** The same rows as static HTML: the floor for "first render". */
+const staticPage = (plan) => `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>static baseline</title></head><body><input class="result-count" type="hidden"><ul>${rowsHtml(plan)}</ul></body></html>`;
 
-/** The baseline: plan embedded in one script, rendered with plain DOM calls. */
-function baselineHtml(plan) {
-  const script = `
-const PLAN = ${JSON.stringify(plan)};
-const el = (tag, cls, text) => { const e = document.createElement(tag); if (cls) e.className = cls; if (text != null) e.textContent = text; return e; };
-const nav = el('nav', 'plan-tree');
-for (const p of PLAN.policies) {
-  const ps = el('section', 'policy'); ps.append(el('h2', null, p.code + ' ' + p.name));
-  for (const s of p.sub_policies) {
-    const ss = el('section', 'sub-policy'); ss.append(el('h3', null, s.id + ' ' + s.name));
-    const ul = el('ul', 'initiatives');
-    for (const i of PLAN.initiatives) {
-      if (i.policy !== p.code || i.sub_policy !== s.code) continue;
-      const li = el('li', 'initiative-row'); li.dataset.initiativeId = i.id;
-      const a = el('a'); a.href = '?id=' + encodeURIComponent(i.id);
-      a.append(el('span', 'id', i.id), el('span', 'name', i.short_name));
-      const b = el('span', 'badges');
-      if (i.priority) b.append(el('span', 'badge', '重点'));
-      b.append(el('span', 'badge', i.first_plan));
-      if (i.direction) b.append(el('span', 'badge', i.direction));
-      a.append(b); li.append(a); ul.append(li);
-    }
-    ss.append(ul); ps.append(ss);
-  }
-  nav.append(ps);
+/** The plan inline, rendered with plain DOM calls. */
+const vanillaRenderPage = (plan) => `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>vanilla baseline</title></head><body><script>
+const PLAN = ${JSON.stringify(plan).replace(/</g, '\\u003c')};
+const ul = document.createElement('ul');
+for (const i of PLAN.initiatives) {
+  const li = document.createElement('li'); li.className = 'initiative-row'; li.dataset.initiativeId = i.id;
+  const a = document.createElement('a'); a.href = '?id=' + encodeURIComponent(i.id);
+  const id = document.createElement('span'); id.className = 'id'; id.textContent = i.id;
+  const name = document.createElement('span'); name.className = 'name'; name.textContent = i.short_name;
+  a.append(id, ' ', name); li.append(a); ul.append(li);
 }
-document.body.append(nav);`;
-  return `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>baseline</title></head><body><script>${script}</script></body></html>`;
-}
+const marker = document.createElement('input'); marker.type = 'hidden'; marker.className = 'result-count';
+document.body.append(marker, ul);
+</script></body></html>`;
 
-/** Records when the Nth initiative row appears, then the next frame (≈ paint). */
+/** Pre-rendered rows filtered in place by a search box and a policy checkbox. */
+const vanillaFilterPage = (plan) => `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>filter baseline</title></head><body>
+<input id="search-input" type="search"><label><input id="f-policy-2" type="checkbox"> 2</label><p class="result-count"></p>
+<ul>${rowsHtml(plan)}</ul><script>
+const texts = ${JSON.stringify(plan.initiatives.map((i) => [i.id, i.text, i.short_name, i.situation, i.remarks ?? '', ...i.schedule.map((s) => s.label)].join('\n')))};
+const fold = (s) => s.normalize('NFKC').toLowerCase().replace(/[\\u30a1-\\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60)).replace(/\\s+/g, '');
+const hay = texts.map(fold);
+const rows = [...document.querySelectorAll('[data-initiative-id]')];
+const q = document.getElementById('search-input'), p2 = document.getElementById('f-policy-2'), count = document.querySelector('.result-count');
+function apply() {
+  const words = q.value.split(/\\s+/).map(fold).filter(Boolean); let n = 0;
+  rows.forEach((r, k) => { const show = words.every((w) => hay[k].includes(w)) && (!p2.checked || r.dataset.policy === '2'); r.hidden = !show; if (show) n++; });
+  count.textContent = n + ' / ' + rows.length;
+}
+q.addEventListener('input', apply); p2.addEventListener('change', apply);
+</script></body></html>`;
+
+// --- In-page measurement -------------------------------------------------------
+
+/** Runs `action` and resolves with ms until the DOM stops changing (two quiet frames). */
+const SETTLE = () => {
+  window.__settle = (action) => new Promise((resolve) => {
+    const t0 = performance.now();
+    let last = t0;
+    const obs = new MutationObserver(() => { last = performance.now(); });
+    obs.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    action();
+    let seen = last, quiet = 0;
+    const tick = () => {
+      if (last === seen) quiet += 1; else { quiet = 0; seen = last; }
+      if (quiet >= 2) { obs.disconnect(); resolve(last - t0); } else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  window.__type = (value) => window.__settle(() => {
+    const input = document.getElementById('search-input');
+    input.value = value;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  });
+  window.__toggleFacet = () => window.__settle(() => {
+    const box = document.getElementById('f-policy-2')
+      ?? [...document.querySelectorAll('.facet-option')].find((l) => l.querySelector('.facet-label')?.textContent.startsWith('2 '))?.querySelector('input');
+    box.click();
+  });
+};
+
 const RENDER_PROBE = (expected) => {
   const done = () => document.querySelectorAll('[data-initiative-id]').length >= expected;
   const mark = () => requestAnimationFrame(() => { window.__rendered = performance.now(); });
+  if (document.readyState !== 'loading' && done()) { mark(); return; }
   new MutationObserver((_, obs) => { if (done()) { obs.disconnect(); mark(); } })
     .observe(document, { childList: true, subtree: true });
+  document.addEventListener('DOMContentLoaded', () => { if (done()) mark(); });
 };
 
 async function firstRender(browser, url, expected) {
-  const times = [];
-  for (let n = 0; n < RUNS; n++) {
-    const context = await browser.newContext();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(RENDER_PROBE, expected);
+  await page.goto(url);
+  await page.waitForFunction(() => window.__rendered !== undefined, null, { timeout: 120000 });
+  const t = await page.evaluate(() => window.__rendered);
+  await context.close();
+  return t;
+}
+
+async function filterLatency(browser, url, word) {
+  const keys = [];
+  const facets = [];
+  for (let run = 0; run < FILTER_RUNS; run++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.addInitScript(RENDER_PROBE, expected);
+    await page.addInitScript(SETTLE);
     await page.goto(url);
-    await page.waitForFunction(() => window.__rendered !== undefined, null, { timeout: 30000 });
-    times.push(await page.evaluate(() => window.__rendered));
+    await page.waitForSelector('.result-count', { state: 'attached', timeout: 120000 });
+    await page.waitForSelector('#search-input', { state: 'attached' });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const chars = [...word];
+    for (let n = 1; n <= chars.length; n++) keys.push(await page.evaluate((v) => window.__type(v), chars.slice(0, n).join('')));
+    await page.evaluate(() => window.__type(''));
+    facets.push(await page.evaluate(() => window.__toggleFacet()));
+    facets.push(await page.evaluate(() => window.__toggleFacet()));
     await context.close();
   }
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)], min: times[0], max: times[times.length - 1] };
+  return { keystroke: median(keys), facet: median(facets) };
 }
 
-const kb = (n) => (n / 1024).toFixed(1);
-const ratio = (a, b) => (a / b).toFixed(2) + '×';
+// --- Run ---------------------------------------------------------------------------
 
 const plan = JSON.parse(await readFile(join(ROOT, 'data', 'plan.json'), 'utf8'));
+await rm(SITE, { recursive: true, force: true });
+await mkdir(SITE, { recursive: true });
+await cp(DIST, join(SITE, 'app'), { recursive: true });
+const largeFile = join(SITE, 'app', `plan-${LARGE}.json`);
+execFileSync('cargo', ['run', '-q', '--release', '-p', 'kama-plan', '--bin', 'generate-plan', '--', String(LARGE), largeFile], { stdio: 'inherit' });
+const large = JSON.parse(await readFile(largeFile, 'utf8'));
+await mkdir(join(SITE, 'base'), { recursive: true });
+await writeFile(join(SITE, 'base', 'static.html'), staticPage(plan));
+await writeFile(join(SITE, 'base', 'vanilla.html'), vanillaRenderPage(plan));
+await writeFile(join(SITE, 'base', 'filter.html'), vanillaFilterPage(plan));
+await writeFile(join(SITE, 'base', `filter-${LARGE}.html`), vanillaFilterPage(large));
+
 const files = await readdir(DIST);
-const pick = (suffix) => files.filter((f) => f.endsWith(suffix));
-const read = (f) => readFile(join(DIST, f));
-const wasm = sum(await Promise.all(pick('.wasm').map(async (f) => sizes(await read(f)))));
-const js = sum(await Promise.all(pick('.js').map(async (f) => sizes(await read(f)))));
-const css = sum(await Promise.all(pick('.css').map(async (f) => sizes(await read(f)))));
-const html = sizes(await read('index.html'));
-const app = sum([wasm, js, css, html]);
+const group = async (suffix) => sum(await Promise.all(files.filter((f) => f.endsWith(suffix)).map(async (f) => sizes(await readFile(join(DIST, f))))));
+const wasm = await group('.wasm');
+const js = await group('.js');
+const css = await group('.css');
+const html = sizes(await readFile(join(DIST, 'index.html')));
+const firstVisit = sum([wasm, js, css, html]);
+const planData = sizes(await readFile(join(ROOT, 'data', 'plan.json')));
+const baselineBytes = sizes(Buffer.from(vanillaRenderPage(plan)));
 
-const baselineDir = join(OUT, 'baseline');
-await mkdir(baselineDir, { recursive: true });
-const baselinePage = baselineHtml(plan);
-await writeFile(join(baselineDir, 'index.html'), baselinePage);
-const baseline = sizes(Buffer.from(baselinePage));
-
-const appServer = await serveStatic(DIST, '/');
-const baseServer = await serveStatic(baselineDir, '/');
+const server = await serveStatic(SITE, '/');
 const browser = await launchChromium();
 const n = plan.initiatives.length;
-// Interleave nothing: warm both once, then measure each RUNS times.
-await firstRender(browser, baseServer.url, n);
-const baseTime = await firstRender(browser, baseServer.url, n);
-const appTime = await firstRender(browser, appServer.url, n);
-await browser.close();
-await appServer.close();
-await baseServer.close();
-
-const rows = [
-  ['wasm', wasm], ['js (wasm-bindgen glue)', js], ['css', css], ['index.html', html],
-  ['app total', app], ['baseline: vanilla JS page with the plan inline', baseline],
-];
-console.log(`\nBundle sizes (KB)            raw     gzip    brotli`);
-for (const [name, s] of rows) {
-  console.log(`${name.padEnd(28).slice(0, 28)} ${kb(s.raw).padStart(7)} ${kb(s.gzip).padStart(8)} ${kb(s.brotli).padStart(9)}`);
+const urls = { app: `${server.url}app/`, static: `${server.url}base/static.html`, vanilla: `${server.url}base/vanilla.html` };
+const render = { app: [], static: [], vanilla: [] };
+for (const name of Object.keys(urls)) await firstRender(browser, urls[name], n); // warm caches
+for (let run = 0; run < RUNS; run++) {
+  for (const name of Object.keys(urls)) render[name].push(await firstRender(browser, urls[name], n));
 }
-console.log(`app / baseline (brotli)      ${ratio(app.brotli, baseline.brotli)}`);
-console.log(`\nTime to first render of all ${n} initiatives (ms, median of ${RUNS}, headless Chromium)`);
-console.log(`baseline (vanilla JS)  ${baseTime.median.toFixed(1)}  [${baseTime.min.toFixed(1)}–${baseTime.max.toFixed(1)}]`);
-console.log(`app (Leptos/wasm)      ${appTime.median.toFixed(1)}  [${appTime.min.toFixed(1)}–${appTime.max.toFixed(1)}]`);
-console.log(`app / baseline         ${ratio(appTime.median, baseTime.median)}`);
+const firstRenderMs = Object.fromEntries(Object.entries(render).map(([k, v]) => [k, median(v)]));
+const largeRenderMs = await firstRender(browser, `${urls.app}?plan=plan-${LARGE}.json`, LARGE);
+
+const filter = {
+  app86: await filterLatency(browser, urls.app, 'デジタル化'),
+  base86: await filterLatency(browser, `${server.url}base/filter.html`, 'デジタル化'),
+  appLarge: await filterLatency(browser, `${urls.app}?plan=plan-${LARGE}.json`, 'デジタル化'),
+  baseLarge: await filterLatency(browser, `${server.url}base/filter-${LARGE}.html`, 'デジタル化'),
+};
+await browser.close();
+await server.close();
+
+// --- Report --------------------------------------------------------------------------
+
+const kb = (b) => (b / 1024).toFixed(1).padStart(8);
+const x = (a, b) => `${(a / b).toFixed(2)}×`;
+const ms = (t) => `${t.toFixed(1)} ms`;
+console.log('\n1. Bytes (KB)                          raw     gzip   brotli');
+for (const [name, s] of [['wasm (plan embedded)', wasm], ['js (wasm-bindgen glue)', js], ['css', css], ['index.html', html], ['first visit total', firstVisit], ['  of which plan data (plan.json)', planData], ['baseline: vanilla page, plan inline', baselineBytes]]) {
+  console.log(`${name.padEnd(36)} ${kb(s.raw)} ${kb(s.gzip)} ${kb(s.brotli)}`);
+}
+console.log(`first visit / vanilla baseline (brotli): ${x(firstVisit.brotli, baselineBytes.brotli)}; ECharts: not loaded (no charts yet)`);
+console.log(`\n2. First render of all ${n} initiatives (median of ${RUNS}, alternated)`);
+console.log(`static HTML, no JS   ${ms(firstRenderMs.static)}`);
+console.log(`vanilla JS           ${ms(firstRenderMs.vanilla)}`);
+console.log(`app                  ${ms(firstRenderMs.app)}   app/static ${x(firstRenderMs.app, firstRenderMs.static)}   app/vanilla ${x(firstRenderMs.app, firstRenderMs.vanilla)}`);
+console.log(`app, ${LARGE} generated  ${ms(largeRenderMs)} (no windowing yet)`);
+console.log(`\n3. Filter latency until the DOM settles (median; ${FILTER_RUNS} runs; keystrokes typing デジタル化)`);
+for (const [label, app, base] of [[`${n}`, filter.app86, filter.base86], [`${LARGE}`, filter.appLarge, filter.baseLarge]]) {
+  console.log(`${label.padStart(6)} initiatives  keystroke app ${ms(app.keystroke)} / vanilla ${ms(base.keystroke)} = ${x(app.keystroke, base.keystroke)}   facet app ${ms(app.facet)} / vanilla ${ms(base.facet)} = ${x(app.facet, base.facet)}`);
+}
 
 await writeFile(join(OUT, 'results.json'), JSON.stringify({
-  date: new Date().toISOString(), runs: RUNS, initiatives: n,
-  sizes: { wasm, js, css, html, app, baseline },
-  first_render_ms: { app: appTime, baseline: baseTime, ratio: appTime.median / baseTime.median },
+  date: new Date().toISOString(), runs: RUNS, filter_runs: FILTER_RUNS,
+  bytes: { wasm, js, css, html, first_visit: firstVisit, plan_data: planData, vanilla_baseline: baselineBytes },
+  first_render_ms: { ...firstRenderMs, app_large: largeRenderMs, large: LARGE },
+  filter_ms: filter,
 }, null, 2));
-console.log(`\nsaved bench-results/results.json`);
+console.log('\nsaved bench-results/results.json');

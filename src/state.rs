@@ -20,6 +20,8 @@ pub struct Explore {
     pub open: Memo<Option<InitiativeId>>,
     pub view: Memo<View>,
     pub filters: Memo<Filters>,
+    /// The URL query without `id`, shared by every row's link.
+    query_without_open: Memo<String>,
 }
 
 impl Explore {
@@ -35,7 +37,10 @@ impl Explore {
         let query = Memo::new(move |_| filters.with(|f| Query::parse(&f.text)));
         let open = Memo::new(move |_| state.with(|s| s.open));
         let view = Memo::new(move |_| state.with(|s| s.view));
-        Explore { plan, state, result, query, open, view, filters }
+        let query_without_open = Memo::new(move |_| {
+            state.with(|s| ViewState { open: None, view: View::List, filters: s.filters.clone() }.to_query())
+        });
+        Explore { plan, state, result, query, open, view, filters, query_without_open }
     }
 
     pub fn update_filters(self, change: impl FnOnce(&mut Filters)) {
@@ -68,12 +73,13 @@ impl Explore {
         history::push(&self.state.with_untracked(ViewState::to_query));
     }
 
-    /// The link that opens `id` with the current filters kept.
+    /// The link that opens `id` with the current filters kept (`id` comes
+    /// last in `ViewState::to_query`, so appending it gives the same URL).
     pub fn href_open(self, id: InitiativeId) -> String {
-        let mut s = self.state.get();
-        s.open = Some(id);
-        s.view = View::List;
-        history::href(&s.to_query())
+        self.query_without_open.with(|base| {
+            let sep = if base.is_empty() { "" } else { "&" };
+            format!("?{base}{sep}id={}", id.ascii())
+        })
     }
 
     pub fn href_view(self, view: View) -> String {

@@ -4,4 +4,5 @@ pub mod clock;
 pub mod download;
 pub mod focus;
 pub mod history;
+pub mod plan_source;
 pub mod prefs;

@@ -7,7 +7,7 @@ use super::filters::FilterPanel;
 use super::plan_tree::PlanTree;
 use super::timeline::TimelineView;
 use super::PlanRef;
-use crate::adapters::prefs;
+use crate::adapters::{plan_source, prefs};
 use crate::i18n::{self, t, Lang, UiLang};
 use crate::state::Explore;
 
@@ -16,11 +16,30 @@ pub fn App() -> impl IntoView {
     let lang = RwSignal::new(prefs::load_lang());
     provide_context(UiLang(lang));
     Effect::new(move |_| prefs::apply_lang(lang.get()));
-    match Plan::from_json(PLAN_JSON) {
-        // Leaked once per mount: the plan lives as long as the page.
-        Ok(plan) => view! { <Tracker plan=Box::leak(Box::new(plan)) /> }.into_any(),
-        Err(err) => view! { <LoadError detail=err.to_string() /> }.into_any(),
+    let Some(file) = plan_source::requested_file() else {
+        return match parse(PLAN_JSON) {
+            Ok(plan) => view! { <Tracker plan /> }.into_any(),
+            Err(detail) => view! { <LoadError detail /> }.into_any(),
+        };
+    };
+    let loaded = RwSignal::new(None::<Result<PlanRef, String>>);
+    leptos::task::spawn_local(async move {
+        let plan = plan_source::fetch_text(&file).await.and_then(|json| parse(&json));
+        loaded.set(Some(plan));
+    });
+    view! {
+        {move || match loaded.get() {
+            None => view! { <p class="prompt">"…"</p> }.into_any(),
+            Some(Ok(plan)) => view! { <Tracker plan /> }.into_any(),
+            Some(Err(detail)) => view! { <LoadError detail /> }.into_any(),
+        }}
     }
+    .into_any()
+}
+
+/// Leaked once per load: the plan lives as long as the page.
+fn parse(json: &str) -> Result<PlanRef, String> {
+    Plan::from_json(json).map(|plan| &*Box::leak(Box::new(plan))).map_err(|e| e.to_string())
 }
 
 /// What a user opens: filters, then the plan as a list beside the open

@@ -7,6 +7,7 @@
 
 pub mod import;
 pub mod export;
+pub mod generate;
 pub mod plan;
 pub mod query;
 pub mod search;

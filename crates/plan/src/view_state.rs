@@ -167,6 +167,16 @@ mod tests {
     }
 
     #[test]
+    fn the_open_initiative_is_the_last_parameter() {
+        // The app appends `&id=…` to the rest of the query for every row's link.
+        let mut s = read("policy=2&q=x&view=timeline");
+        s.view = View::List;
+        let base = s.to_query();
+        s.open = Some(InitiativeId { policy: 2, sub: 1, letter: 'a' });
+        assert_eq!(s.to_query(), format!("{base}&id=2-1-a"));
+    }
+
+    #[test]
     fn the_default_state_is_the_empty_query() {
         assert_eq!(ViewState::default().to_query(), "");
         assert_eq!(read(""), ViewState::default());

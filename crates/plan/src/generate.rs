@@ -1,0 +1,71 @@
+//! A deterministic large plan for the benchmark: the real initiatives
+//! repeated under made-up policy and sub-policy codes until there are `n`.
+//! It goes through the same JSON and code paths as the real plan.
+
+use crate::plan::*;
+
+/// Sub-policies per generated policy and initiatives per sub-policy; with
+/// policy codes up to 99 this holds up to 10,692 initiatives.
+const SUBS: u8 = 9;
+const LETTERS: u8 = 12;
+pub const MAX_INITIATIVES: usize = 99 * SUBS as usize * LETTERS as usize;
+
+pub fn multiply(real: &Plan, n: usize) -> Option<Plan> {
+    if real.initiatives.is_empty() || n > MAX_INITIATIVES {
+        return None;
+    }
+    let per_policy = usize::from(SUBS) * usize::from(LETTERS);
+    let mut policies: Vec<Policy> = Vec::new();
+    let mut initiatives = Vec::with_capacity(n);
+    for k in 0..n {
+        let source = &real.initiatives[k % real.initiatives.len()];
+        let policy = (k / per_policy + 1) as u8;
+        let sub = ((k / usize::from(LETTERS)) % usize::from(SUBS) + 1) as u8;
+        let letter = char::from(b'a' + (k % usize::from(LETTERS)) as u8);
+        let id = InitiativeId { policy, sub, letter };
+        if policies.last().map(|p| p.code) != Some(policy) {
+            let name = real.policies[usize::from(policy - 1) % real.policies.len()].name.clone();
+            policies.push(Policy { code: policy, name, sub_policies: Vec::new() });
+        }
+        if let Some(p) = policies.last_mut() {
+            if p.sub_policies.last().map(|s| s.code) != Some(sub) {
+                let name = real.sub_policy(source.sub_policy_id()).map(|s| s.name.clone()).unwrap_or_default();
+                p.sub_policies.push(SubPolicy { id: id.sub_policy(), code: sub, name });
+            }
+        }
+        initiatives.push(Initiative {
+            id,
+            serial: (k + 1).min(usize::from(u16::MAX)) as u16,
+            policy,
+            sub_policy: sub,
+            code: letter.to_string(),
+            // Re-listing links would point into other copies; drop them.
+            relisted_from: None,
+            relisted_in: Vec::new(),
+            source_line: 0,
+            ..source.clone()
+        });
+    }
+    Some(Plan { plan: real.plan.clone(), policies, kpis: real.kpis.clone(), initiatives })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::{run, Filters, PlanIndex};
+
+    #[test]
+    fn ten_thousand_unique_initiatives_that_survive_json() {
+        let real = Plan::from_json(crate::PLAN_JSON).expect("plan.json");
+        let big = multiply(&real, 10_000).expect("fits");
+        assert_eq!(big.initiatives.len(), 10_000);
+        let ids: std::collections::HashSet<_> = big.initiatives.iter().map(|i| i.id).collect();
+        assert_eq!(ids.len(), 10_000);
+        let json = crate::import::to_json(&big).expect("serialises");
+        assert_eq!(Plan::from_json(&json).expect("parses"), big);
+        let index = PlanIndex::new(&big);
+        let r = run(&big, &index, &Filters { text: "デジタル".into(), ..Filters::default() });
+        assert!(r.matches.len() > 1000);
+        assert!(multiply(&real, MAX_INITIATIVES + 1).is_none());
+    }
+}
