@@ -2,7 +2,7 @@ use kama_plan::{Initiative, InitiativeId};
 use leptos::prelude::*;
 
 use super::badges::Badges;
-use super::highlight::Highlighted;
+use super::highlight::{Highlighted, MatchExcerpt};
 use crate::i18n::{self, t};
 use crate::state::Explore;
 
@@ -63,6 +63,7 @@ fn InitiativeRow(explore: Explore, initiative: &'static Initiative) -> impl Into
                 <span class="id"><Highlighted text=id.to_string() query=explore.query /></span>
                 <span class="name"><Highlighted text=explore.plan.display_name(initiative).to_string() query=explore.query /></span>
                 <Badges initiative />
+                <MatchExcerpt plan=explore.plan initiative query=explore.query />
             </InitiativeLink>
         </li>
     }

@@ -158,3 +158,35 @@ test('360 px: filters fold into a panel; everything fits the width', async () =>
   assert.ok((await timeline.evaluate(() => document.documentElement.scrollWidth)) <= 360);
   await screenshot(timeline, 'timeline-360');
 });
+
+test('a result matched outside its name shows where, highlighted', async () => {
+  const page = await open('?q=%E6%94%AF%E6%8F%B4%E7%AD%96'); // 支援策
+  const row = page.locator('[data-initiative-id="5-③-b"]');
+  assert.match(await row.locator('.excerpt').innerText(), /年次別実行スケジュール: .*支援策/);
+  assert.equal(await row.locator('.excerpt mark').innerText(), '支援策');
+});
+
+test('axe-core: no violations on list, detail and timeline, in Japanese and in English', async () => {
+  for (const lang of ['ja', 'en']) {
+    for (const query of ['?q=%E5%89%B5%E6%A5%AD', '?id=4-1-a', '?view=timeline&policy=3']) {
+      const page = await open(query);
+      if (lang === 'en') {
+        await page.getByRole('button', { name: 'English' }).click();
+        assert.equal(await page.getAttribute('html', 'lang'), 'en');
+      }
+      assert.deepEqual(await axeViolations(page), [], `${lang} ${query}`);
+      await page.context().close();
+    }
+  }
+});
+
+test('printing the timeline: controls hidden, every row and bar kept', async () => {
+  const page = await open('?view=timeline');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.filters').isVisible(), false);
+  assert.equal(await page.locator('.view-tabs').isVisible(), false);
+  assert.equal(await count(page), 86);
+  assert.equal(await page.locator('.tl-row').last().isVisible(), true);
+  await page.pdf({ path: 'test-artifacts/timeline-print.pdf', format: 'A4', landscape: true }).catch(() => {});
+  await screenshot(page, 'timeline-print');
+});

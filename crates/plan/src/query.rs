@@ -9,7 +9,7 @@
 use std::collections::BTreeSet;
 
 use crate::plan::{FirstPlan, FiscalYear, Initiative, KpiCode, Plan, SubPolicyId};
-use crate::search::{self, Query};
+use crate::search::{self, Query, Segment};
 
 /// 実施方針区分 as a facet value: the table's own word(s), or not stated.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -243,6 +243,46 @@ fn count(c: &mut FacetCounts, facet: Facet, i: &Initiative, e: &Entry) {
     }
 }
 
+/// Where a search matched when the listed id and name do not show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Text,
+    Situation,
+    Remarks,
+    Schedule,
+    Kpi,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MatchContext {
+    pub field: Field,
+    pub segments: Vec<Segment>,
+}
+
+/// Characters of context either side of a hit in a result row's excerpt.
+const CONTEXT_CHARS: usize = 16;
+
+/// An excerpt explaining why `initiative` matched, for its row in the
+/// results; `None` when the query is empty or the id or name already shows a hit.
+pub fn match_context(plan: &Plan, initiative: &Initiative, query: &Query) -> Option<MatchContext> {
+    if query.is_empty() {
+        return None;
+    }
+    let visible = [initiative.id.to_string(), plan.display_name(initiative).to_string()];
+    if visible.iter().any(|v| !search::hit_ranges(v, query).is_empty()) {
+        return None;
+    }
+    let kpi_names = initiative.kpis.iter().filter_map(|l| plan.kpi(l.code)).map(|k| format!("{} {}", k.code, k.name));
+    let fields = [(Field::Text, Some(initiative.text.clone())), (Field::Situation, Some(initiative.situation.clone())), (Field::Remarks, initiative.remarks.clone())]
+        .into_iter()
+        .filter_map(|(f, t)| Some((f, t?)))
+        .chain(initiative.schedule.iter().map(|s| (Field::Schedule, s.label.clone())))
+        .chain(kpi_names.map(|k| (Field::Kpi, k)));
+    fields
+        .into_iter()
+        .find_map(|(field, text)| Some(MatchContext { field, segments: search::snippet(&text, query, CONTEXT_CHARS)? }))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -330,6 +370,22 @@ mod tests {
         assert!(ids(&plan, &search("支援策の実施")).contains(&"5-③-b".to_string()));
         assert!(ids(&plan, &search("インターンシップ生")).contains(&"5-①-a".to_string()));
         assert!(search("存在しない言葉").matches.is_empty());
+    }
+
+    #[test]
+    fn match_context_explains_hits_outside_the_name() {
+        let plan = plan();
+        let get = |id: &str| plan.initiative(id.parse().expect("id")).expect("initiative");
+        // 「支援策の実施」 is only in 5-③-b's schedule.
+        let c = match_context(&plan, get("5-③-b"), &Query::parse("支援策")).expect("context");
+        assert_eq!(c.field, Field::Schedule);
+        assert!(c.segments.iter().any(|s| s.hit && s.text == "支援策"));
+        // A hit in the short name needs no excerpt.
+        assert_eq!(match_context(&plan, get("2-①-a"), &Query::parse("デジタル")), None);
+        // Through a KPI name.
+        let c = match_context(&plan, get("5-①-a"), &Query::parse("インターンシップ")).expect("context");
+        assert_eq!(c.field, Field::Kpi);
+        assert_eq!(match_context(&plan, get("5-①-a"), &Query::parse("")), None);
     }
 
     #[test]

@@ -281,9 +281,43 @@ pub fn highlight(text: &str, query: &Query) -> Vec<Segment> {
     out
 }
 
+/// A short excerpt of `text` around its first hit — `context` characters on
+/// either side, `…` where cut — split for highlighting; `None` without a hit.
+pub fn snippet(text: &str, query: &Query, context: usize) -> Option<Vec<Segment>> {
+    let first = hit_ranges(text, query).into_iter().next()?;
+    let before = text.get(..first.start)?;
+    let start = match context {
+        0 => first.start,
+        n => before.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i),
+    };
+    let after = text.get(first.end..)?;
+    let end = after.char_indices().nth(context).map_or(text.len(), |(i, _)| first.end + i);
+    let mut segments = highlight(text.get(start..end)?, query);
+    if start > 0 {
+        segments.insert(0, Segment { text: "…".into(), hit: false });
+    }
+    if end < text.len() {
+        segments.push(Segment { text: "…".into(), hit: false });
+    }
+    Some(segments)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn snippets_cut_around_the_first_hit() {
+        let q = Query::parse("ﾃﾞｼﾞﾀﾙ");
+        let text = "一二三四五六七八九十デジタル化の促進を支援します。";
+        let s = snippet(text, &q, 3).unwrap_or_default();
+        let joined: String = s.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(joined, "…八九十デジタル化の促…");
+        assert!(s.iter().any(|s| s.hit && s.text == "デジタル"));
+        assert_eq!(snippet("デジタル", &q, 10).map(|s| s.len()), Some(1), "nothing cut, no ellipsis");
+        assert_eq!(snippet("なし", &q, 3), None);
+        assert!(snippet("デジタル", &Query::parse(""), 3).is_none());
+    }
 
     fn finds(query: &str, text: &str) -> bool {
         Query::parse(query).matches(&fold(text))
