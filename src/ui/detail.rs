@@ -58,18 +58,18 @@ fn InitiativeDetail(explore: Explore, initiative: &'static Initiative) -> impl I
             <button type="button" class="back" on:click=close>
                 "← " {t(i18n::BACK_TO_LIST)}
             </button>
-            <p class="crumbs">{crumbs}</p>
-            <h2 tabindex="-1" node_ref=heading>
+            <p class="crumbs" lang="ja">{crumbs}</p>
+            <h2 tabindex="-1" node_ref=heading lang="ja">
                 <span class="id">{initiative.id.to_string()}</span> " " {plan.display_name(initiative).to_string()}
             </h2>
             <Badges initiative />
             <dl class="fields">
                 <dt>{t(i18n::TEXT)}</dt>
-                <dd class="plan-text"><Highlighted text=initiative.text.clone() query /></dd>
+                <dd class="plan-text" lang="ja"><Highlighted text=initiative.text.clone() query /></dd>
                 <dt>{t(i18n::SHORT_NAME)}</dt>
                 <dd>{initiative.short_name.clone()}</dd>
                 <dt>{t(i18n::SITUATION)}</dt>
-                <dd class="plan-text"><Highlighted text=or_dash(&initiative.situation) query /></dd>
+                <dd class="plan-text" lang="ja"><Highlighted text=or_dash(&initiative.situation) query /></dd>
                 <dt>{t(i18n::DIRECTION)}</dt>
                 <dd>
                     {match initiative.direction.clone() {
@@ -83,7 +83,7 @@ fn InitiativeDetail(explore: Explore, initiative: &'static Initiative) -> impl I
                 <dd><ScheduleTable initiative query /></dd>
                 {initiative.remarks.clone().map(|r| view! {
                     <dt>{t(i18n::REMARKS)}</dt>
-                    <dd class="plan-text"><Highlighted text=r query /></dd>
+                    <dd class="plan-text" lang="ja"><Highlighted text=r query /></dd>
                 })}
                 {initiative.relisted_from.map(|original| view! {
                     <dt>{t(i18n::RELISTED_FROM)}</dt>
@@ -179,7 +179,7 @@ fn ScheduleTable(initiative: &'static Initiative, query: Memo<Query>) -> impl In
     let rows = initiative.schedule.iter().map(|item| {
         view! {
             <tr class:inferred=item.inferred>
-                <td class="plan-text"><Highlighted text=item.label.clone() query /></td>
+                <td class="plan-text" lang="ja"><Highlighted text=item.label.clone() query /></td>
                 <td class="period">
                     {item.period_label()}
                     {item.inferred.then(|| view! { <span class="inferred-mark" aria-hidden="true">"*"</span> })}

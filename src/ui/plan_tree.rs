@@ -22,7 +22,7 @@ pub fn PlanTree(explore: Explore) -> impl IntoView {
             let rows = Memo::new(move |_| in_results(&|i| i.sub_policy_id() == id));
             view! {
                 <section class="sub-policy" hidden=move || rows.with(Vec::is_empty)>
-                    <h3><span class="code">{id.to_string()}</span> " " {sub.name.clone()}</h3>
+                    <h3 lang="ja"><span class="code">{id.to_string()}</span> " " {sub.name.clone()}</h3>
                     <ul class="initiatives">
                         <For
                             each=move || rows.get()
@@ -36,7 +36,7 @@ pub fn PlanTree(explore: Explore) -> impl IntoView {
         let any = Memo::new(move |_| explore.result.with(|r| r.matches.iter().any(|&n| plan.initiatives.get(n).is_some_and(|i| i.policy == code))));
         view! {
             <section class="policy" hidden=move || !any.get()>
-                <h2><span class="code">{code}</span> " " {policy.name.clone()}</h2>
+                <h2 lang="ja"><span class="code">{code}</span> " " {policy.name.clone()}</h2>
                 {subs.collect_view()}
             </section>
         }
@@ -61,7 +61,7 @@ fn InitiativeRow(explore: Explore, initiative: &'static Initiative) -> impl Into
         <li class="initiative-row" data-initiative-id=id.to_string()>
             <InitiativeLink explore id current=Signal::derive(move || explore.open.get() == Some(id))>
                 <span class="id"><Highlighted text=id.to_string() query=explore.query /></span>
-                <span class="name"><Highlighted text=explore.plan.display_name(initiative).to_string() query=explore.query /></span>
+                <span class="name" lang="ja"><Highlighted text=explore.plan.display_name(initiative).to_string() query=explore.query /></span>
                 <Badges initiative />
                 <MatchExcerpt plan=explore.plan initiative query=explore.query />
             </InitiativeLink>

@@ -38,7 +38,7 @@ fn render(explore: Explore, layout: &Timeline) -> AnyView {
                 let bars = row.bars.iter().map(|b| {
                     let style = format!("grid-column: {} / {}; grid-row: {}", b.grid_column_start, b.grid_column_end, b.lane + 1);
                     view! {
-                        <span class="tl-bar" class:inferred=b.inferred style=style>
+                        <span class="tl-bar" lang="ja" class:inferred=b.inferred style=style>
                             {b.label.clone()}
                             <span class="visually-hidden">
                                 " (" {b.period_label()} {b.inferred.then(|| t(i18n::INFERRED_SHORT))} ")"
@@ -49,7 +49,7 @@ fn render(explore: Explore, layout: &Timeline) -> AnyView {
                 let empty = row.bars.is_empty();
                 view! {
                     <li class="tl-row" data-initiative-id=id.to_string() style=format!("--lanes: {}", row.lane_count.max(1))>
-                        <span class="tl-label">
+                        <span class="tl-label" lang="ja">
                             <InitiativeLink explore id>
                                 <span class="id">{id.to_string()}</span> " " {name}
                             </InitiativeLink>
@@ -61,13 +61,13 @@ fn render(explore: Explore, layout: &Timeline) -> AnyView {
                 }
             }).collect_view();
             view! {
-                <h4 class="tl-sub"><span class="code">{s.id.to_string()}</span> " " {s.name.clone()}</h4>
+                <h4 class="tl-sub" lang="ja"><span class="code">{s.id.to_string()}</span> " " {s.name.clone()}</h4>
                 <ul class="tl-rows">{rows}</ul>
             }
         }).collect_view();
         view! {
             <section class="tl-policy">
-                <h3><span class="code">{g.code}</span> " " {g.name.clone()}</h3>
+                <h3 lang="ja"><span class="code">{g.code}</span> " " {g.name.clone()}</h3>
                 {subs}
             </section>
         }
