@@ -40,10 +40,33 @@ impl Msg {
 #[derive(Debug, Clone, Copy)]
 pub struct UiLang(pub RwSignal<Lang>);
 
+/// The interface language as a signal (Japanese when no app provides one).
+pub fn use_lang() -> Signal<Lang> {
+    let lang = use_context::<UiLang>().map(|l| l.0);
+    Signal::derive(move || lang.map(|l| l.get()).unwrap_or_default())
+}
+
 /// Reactive lookup of one string, for use inside `view!`.
 pub fn t(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    let lang = use_context::<UiLang>().map(|l| l.0);
-    move || msg.get(lang.map(|l| l.get()).unwrap_or_default())
+    let lang = use_lang();
+    move || msg.get(lang.get())
+}
+
+/// 第1次計画との関連 as the table writes it, with a gloss in English.
+pub fn first_plan_label(lang: Lang, first: kama_plan::FirstPlan) -> String {
+    use kama_plan::FirstPlan::*;
+    match lang {
+        Lang::Ja => first.as_ja().to_string(),
+        Lang::En => format!(
+            "{} ({})",
+            first.as_ja(),
+            match first {
+                Continued => "continued",
+                New => "new",
+                Revised => "revised",
+            }
+        ),
+    }
 }
 
 /// 「86件中 22件」 / "22 of 86".
@@ -62,6 +85,7 @@ macro_rules! messages {
 
 messages! {
     APP_NAME = "中小企業振興基本計画トラッカー", "SME Plan Tracker";
+    PAGE_TITLE = "第2次嘉麻市中小企業振興基本計画 — 進捗トラッカー", "Kama City 2nd SME Promotion Basic Plan — Tracker";
     MUNICIPALITY = "嘉麻市", "Kama City";
     PLAN_PERIOD = "令和5年度（2023年度）〜令和9年度（2027年度）", "FY2023–FY2027 (R5–R9)";
     INITIATIVE_COUNT_SUFFIX = "件の取組", " initiatives";

@@ -9,7 +9,7 @@ use kama_plan::view_state::{View, ViewState};
 use kama_plan::{InitiativeId, Plan};
 use leptos::prelude::*;
 
-use crate::adapters::history;
+use crate::adapters::{focus, history};
 
 #[derive(Clone, Copy)]
 pub struct Explore {
@@ -27,10 +27,18 @@ pub struct Explore {
 impl Explore {
     /// `plan` and its index live as long as the page.
     pub fn new(plan: &'static Plan) -> Explore {
-        let years = plan.plan.fiscal_years;
         let index: &'static PlanIndex = Box::leak(Box::new(PlanIndex::new(plan)));
-        let state = RwSignal::new(ViewState::from_query(&history::query(), years));
-        history::on_navigate(move |q| state.set(ViewState::from_query(&q, years)));
+        let state = RwSignal::new(ViewState::from_query(&history::query(), plan));
+        history::on_navigate(move |q| {
+            let before = state.with_untracked(|s| s.open);
+            let now = ViewState::from_query(&q, plan);
+            let closed = before.filter(|_| now.open.is_none());
+            state.set(now);
+            // Back from a detail: keyboard users return to the row they came from.
+            if let Some(id) = closed {
+                focus::row_link(id);
+            }
+        });
 
         let filters = Memo::new(move |_| state.with(|s| s.filters.clone()));
         let result = Memo::new(move |_| filters.with(|f| query::run(plan, index, f)));
@@ -60,8 +68,18 @@ impl Explore {
         });
     }
 
+    /// Closes the open initiative. If the app opened it, this is the
+    /// browser's Back (so Back afterwards does not reopen it); after a
+    /// shared link, the current entry is replaced.
     pub fn close(self) {
-        self.navigate(|s| s.open = None);
+        let Some(id) = self.state.with_untracked(|s| s.open) else { return };
+        if history::is_app_entry() {
+            history::back();
+        } else {
+            self.state.update(|s| s.open = None);
+            history::replace(&self.state.with_untracked(ViewState::to_query));
+            focus::row_link(id);
+        }
     }
 
     pub fn set_view(self, view: View) {

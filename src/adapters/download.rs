@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::describe;
+
 /// Offers `bytes` as a download named `file_name`. Returns a message when the
 /// browser refuses (the caller shows it).
 pub fn save(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
@@ -22,8 +24,4 @@ pub fn save(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     // Revoke after the click has been handled, or some browsers cancel it.
     set_timeout(move || drop(web_sys::Url::revoke_object_url(&url)), std::time::Duration::from_secs(10));
     Ok(())
-}
-
-fn describe(e: wasm_bindgen::JsValue) -> String {
-    e.as_string().unwrap_or_else(|| format!("{e:?}"))
 }

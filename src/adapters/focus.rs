@@ -4,13 +4,14 @@ use kama_plan::InitiativeId;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Focuses the list link of `id` once the list is visible again.
+/// Focuses the list link of `id` once the list is visible again, or the
+/// main region if the filters have hidden that row.
 pub fn row_link(id: InitiativeId) {
     request_animation_frame(move || {
         let selector = format!("[data-initiative-id=\"{id}\"] a");
-        let link = document().query_selector(&selector).ok().flatten();
-        if let Some(link) = link.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = link.focus();
+        let target = document().query_selector(&selector).ok().flatten().or_else(|| document().get_element_by_id("main"));
+        if let Some(element) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = element.focus();
         }
     });
 }

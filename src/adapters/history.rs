@@ -19,18 +19,32 @@ pub fn href(query: &str) -> String {
     }
 }
 
-/// A new history entry (opening an initiative, switching views).
+/// A new history entry (opening an initiative, switching views), marked as
+/// the app's own so that closing can go back to it instead of adding another.
 pub fn push(query: &str) {
     if let Ok(history) = window().history() {
         // A refused pushState (sandboxed frames) only costs the back button.
-        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href(query)));
+        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::TRUE, "", Some(&href(query)));
+    }
+}
+
+/// Whether the current entry was pushed by the app (not a loaded link).
+pub fn is_app_entry() -> bool {
+    window().history().and_then(|h| h.state()).is_ok_and(|s| s.as_bool() == Some(true))
+}
+
+pub fn back() {
+    if let Ok(history) = window().history() {
+        let _ = history.back();
     }
 }
 
 /// Updates the current entry (filters, search): no back-button spam, no scroll.
 pub fn replace(query: &str) {
     if let Ok(history) = window().history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href(query)));
+        // Keep the entry's marker (see `push`).
+        let marker = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
+        let _ = history.replace_state_with_url(&marker, "", Some(&href(query)));
     }
 }
 

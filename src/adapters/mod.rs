@@ -6,3 +6,8 @@ pub mod focus;
 pub mod history;
 pub mod plan_source;
 pub mod prefs;
+
+/// A browser error as text for a message.
+pub(crate) fn describe(e: wasm_bindgen::JsValue) -> String {
+    e.as_string().unwrap_or_else(|| format!("{e:?}"))
+}

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use super::history;
+use super::{describe, history};
 
 /// A bare file name (`plan-10000.json`): nothing from another origin or folder.
 pub fn requested_file() -> Option<String> {
@@ -19,7 +19,6 @@ pub fn requested_file() -> Option<String> {
 }
 
 pub async fn fetch_text(file: &str) -> Result<String, String> {
-    let describe = |e: wasm_bindgen::JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
     let response = JsFuture::from(window().fetch_with_str(file)).await.map_err(describe)?;
     let response: web_sys::Response = response.dyn_into().map_err(describe)?;
     if !response.ok() {

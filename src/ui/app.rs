@@ -48,6 +48,16 @@ fn parse(json: &str) -> Result<PlanRef, String> {
 fn Tracker(plan: PlanRef) -> impl IntoView {
     let explore = Explore::new(plan);
     let view = explore.view;
+    let lang = i18n::use_lang();
+    // The tab title names the open initiative, in the interface language.
+    Effect::new(move |_| {
+        let site = i18n::PAGE_TITLE.get(lang.get());
+        let title = match explore.open.get().and_then(|id| plan.initiative(id)) {
+            Some(i) => format!("{} {} — {site}", i.id, plan.display_name(i)),
+            None => site.to_string(),
+        };
+        document().set_title(&title);
+    });
     view! {
         <a class="skip-link" href="#main">{t(i18n::SKIP_TO_MAIN)}</a>
         <header class="masthead">
@@ -99,7 +109,8 @@ fn ViewTab(explore: Explore, target: View, label: i18n::Msg) -> impl IntoView {
 #[component]
 fn LanguageSwitch() -> impl IntoView {
     let lang = use_context::<UiLang>().map(|l| l.0);
-    let other = move || match lang.map(|l| l.get()).unwrap_or_default() {
+    let current = i18n::use_lang();
+    let other = move || match current.get() {
         Lang::Ja => Lang::En,
         Lang::En => Lang::Ja,
     };

@@ -7,6 +7,7 @@ use crate::i18n::{self, t};
 /// middle two can read 「継続」, so each shows a short key for its field.
 #[component]
 pub fn Badges(initiative: &'static Initiative) -> impl IntoView {
+    let lang = i18n::use_lang();
     view! {
         <span class="badges">
             {initiative.priority.then(|| view! {
@@ -14,7 +15,7 @@ pub fn Badges(initiative: &'static Initiative) -> impl IntoView {
             })}
             <span class="badge badge-first" title=t(i18n::FIRST_PLAN)>
                 <span class="badge-key">{t(i18n::FIRST_PLAN_SHORT)}</span>
-                {initiative.first_plan.as_ja()}
+                {move || i18n::first_plan_label(lang.get(), initiative.first_plan)}
             </span>
             {initiative.direction.as_deref().map(|d| view! {
                 <span class="badge badge-direction" title=t(i18n::DIRECTION)>

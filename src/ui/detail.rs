@@ -7,7 +7,6 @@ use super::badges::Badges;
 use super::highlight::Highlighted;
 use super::plan_tree::InitiativeLink;
 use super::PlanRef;
-use crate::adapters::focus;
 use crate::i18n::{self, t};
 use crate::state::Explore;
 
@@ -30,11 +29,7 @@ pub fn Detail(explore: Explore) -> impl IntoView {
 fn InitiativeDetail(explore: Explore, initiative: &'static Initiative) -> impl IntoView {
     let plan = explore.plan;
     let query = explore.query;
-    let close = move |_| {
-        explore.close();
-        // Keyboard users return to the row they came from.
-        focus::row_link(initiative.id);
-    };
+    let close = move |_| explore.close();
     let heading = NodeRef::<html::H2>::new();
     // Land keyboard and screen-reader users on what they just opened.
     Effect::new(move |_| {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::downloads::Downloads;
-use crate::i18n::{self, t, Lang, Msg, UiLang};
+use crate::i18n::{self, t, Lang, Msg};
 use crate::state::Explore;
 
 /// One checkbox of a facet, as the current results make it.
@@ -31,11 +31,11 @@ fn facet<T: Ord + Clone + Send + Sync + 'static>(
     chosen: fn(&mut Filters) -> &mut BTreeSet<T>,
     label: impl Fn(&T, Lang) -> String + Send + Sync + 'static,
 ) -> Facet {
-    let lang = use_context::<UiLang>().map(|l| l.0);
+    let lang = i18n::use_lang();
     let (result, filters) = (explore.result, explore.filters);
     let options = Memo::new(move |_| {
         let mut f = filters.get();
-        let lang = lang.map(|l| l.get()).unwrap_or_default();
+        let lang = lang.get();
         let selected = chosen(&mut f);
         result.with(|r| {
             counts(&r.counts)
@@ -64,8 +64,7 @@ fn facet<T: Ord + Clone + Send + Sync + 'static>(
 #[component]
 pub fn FilterPanel(explore: Explore) -> impl IntoView {
     let plan = explore.plan;
-    let lang = use_context::<UiLang>().map(|l| l.0);
-    let lang_now = move || lang.map(|l| l.get()).unwrap_or_default();
+    let lang = i18n::use_lang();
     let (result, filters) = (explore.result, explore.filters);
     let open_on_phone = RwSignal::new(false);
 
@@ -75,7 +74,7 @@ pub fn FilterPanel(explore: Explore) -> impl IntoView {
     let subs = facet(explore, |c| &c.sub_policies, |f| &mut f.sub_policies, move |id, _| {
         format!("{id} {}", plan.sub_policy(*id).map(|s| s.name.as_str()).unwrap_or_default())
     });
-    let first = facet(explore, |c| &c.first_plan, |f| &mut f.first_plan, |fp, _| fp.as_ja().to_string());
+    let first = facet(explore, |c| &c.first_plan, |f| &mut f.first_plan, |fp, lang| i18n::first_plan_label(lang, *fp));
     let directions = facet(explore, |c| &c.directions, |f| &mut f.directions, |d, lang| match d {
         Direction::Stated(s) => s.clone(),
         Direction::NotStated => i18n::DIRECTION_NONE.get(lang).to_string(),
@@ -86,7 +85,7 @@ pub fn FilterPanel(explore: Explore) -> impl IntoView {
     let years = facet(explore, |c| &c.fiscal_years, |f| &mut f.fiscal_years, |y, _| y.label());
 
     let count_text = move || {
-        result.with(|r| i18n::result_count(lang_now(), r.matches.len(), r.total))
+        result.with(|r| i18n::result_count(lang.get(), r.matches.len(), r.total))
     };
     let set_text = move |text: String| explore.update_filters(|f| f.text = text);
 

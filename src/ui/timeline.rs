@@ -36,7 +36,7 @@ fn render(explore: Explore, layout: &Timeline) -> AnyView {
                 let id = row.id;
                 let name = row.name.clone();
                 let bars = row.bars.iter().map(|b| {
-                    let style = format!("grid-column: {} / {}; grid-row: {}", b.grid_column_start, b.grid_column_end, b.lane + 1);
+                    let style = format!("grid-column: {} / {}; --lane: {}", b.grid_column_start, b.grid_column_end, b.lane);
                     view! {
                         <span class="tl-bar" lang="ja" class:inferred=b.inferred style=style>
                             {b.label.clone()}

@@ -33,13 +33,18 @@ test('URL parameters select the results, and the count says so', async () => {
   }
 });
 
-test('malformed or unknown parameters are ignored, never a blank page', async () => {
-  for (const query of ['?policy=abc', '?fy=1999', '?sub=9-9', '?kpi=%', '?q=%E0%A4%A', '?dir=', '?unknown=1&&=', '?id=2-%E2%91%A0']) {
+test('malformed, unknown or non-existent parameter values are ignored, never a blank page', async () => {
+  for (const query of ['?policy=abc', '?policy=9', '?fy=1999', '?sub=9-9', '?kpi=9-9', '?kpi=%', '?dir=foo', '?dir=', '?unknown=1&&=', '?id=2-%E2%91%A0']) {
     const page = await open(query);
-    assert.match(await page.locator('.result-count').textContent(), /86件中/, query);
+    assert.equal(await page.locator('.result-count').textContent(), '86件中 86件', query);
+    assert.equal(await page.locator('.facet .chosen:visible').count(), 0, `${query}: no hidden filter`);
     assert.deepEqual(page.errors, [], query);
     await page.context().close();
   }
+  // A broken escape in the search is kept as text the user can see and clear.
+  const page = await open('?q=%E0%A4%A');
+  assert.notEqual(await page.getByLabel('キーワード検索').inputValue(), '');
+  assert.deepEqual(page.errors, []);
 });
 
 test('search as you type: Japanese-aware, several words, highlighted, kept in the URL', async () => {
@@ -90,6 +95,16 @@ test('opening an initiative keeps the filters and the back button returns', asyn
   await page.goBack();
   await page.waitForFunction(() => !new URL(location.href).searchParams.has('id'));
   assert.equal(await page.locator('[data-detail-id]').count(), 0);
+});
+
+test('browser Back from a detail returns keyboard focus to its row; the tab title follows', async () => {
+  const page = await open();
+  await page.locator('[data-initiative-id="2-①-c"] a').click();
+  await page.waitForSelector('[data-detail-id="2-①-c"]');
+  assert.match(await page.title(), /^2-①-c デジタル化促進事業の活用 — /);
+  await page.goBack();
+  await page.waitForFunction(() => document.activeElement?.closest('[data-initiative-id]')?.dataset.initiativeId === '2-①-c');
+  assert.match(await page.title(), /^第2次嘉麻市中小企業振興基本計画/);
 });
 
 test('the timeline: rows follow the filters, inferred spans are marked, the current FY from an injected clock', async () => {

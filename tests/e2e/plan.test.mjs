@@ -91,7 +91,10 @@ test('on a 360 px phone the detail replaces the list and 一覧に戻る brings 
   await page.getByRole('button', { name: '一覧に戻る' }).click();
   await page.locator('.plan-tree').waitFor({ state: 'visible' });
   // Focus returns to the row the user came from.
-  assert.equal(await page.evaluate(() => document.activeElement.closest('[data-initiative-id]')?.dataset.initiativeId), '1-①-a');
+  await page.waitForFunction(() => document.activeElement?.closest('[data-initiative-id]')?.dataset.initiativeId === '1-①-a');
+  // 一覧に戻る went back in history rather than adding an entry: Forward reopens it.
+  await page.goForward();
+  await page.waitForSelector('[data-detail-id="1-①-a"]');
 });
 
 test('keyboard only: Tab reaches an initiative and Enter opens it with focus on its heading', async () => {

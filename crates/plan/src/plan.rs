@@ -349,10 +349,7 @@ fn fold_code(s: &str) -> String {
     crate::text::nfkc(s)
         .chars()
         .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' | '－' | 'ー' | 'ｰ' | '-' | 'の' => '-',
-            c => c.to_ascii_lowercase(),
-        })
+        .map(|c| if crate::text::is_dash(c) || c == 'の' { '-' } else { c.to_ascii_lowercase() })
         .collect()
 }
 

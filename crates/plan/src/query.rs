@@ -139,7 +139,7 @@ impl Entry {
             haystack: search::fold(&text),
             direction: Direction::of(i),
             years,
-            kpis: i.kpis.iter().map(|k| k.code).collect(),
+            kpis: i.kpis.iter().map(|k| k.code).collect::<BTreeSet<_>>().into_iter().collect(),
         }
     }
 }

@@ -105,20 +105,6 @@ fn is_common_stable(c: char) -> bool {
 
 /// Dash look-alikes (after NFKC, which already maps e.g. U+FF0D → '-',
 /// U+FF70 → U+30FC, U+2011 → U+2010; listed anyway for clarity).
-fn is_dash(c: char) -> bool {
-    matches!(
-        c,
-        '-' | '\u{2010}'
-            ..='\u{2015}' // ‐ ‑ ‒ – — ―
-            | '\u{2043}' // ⁃ hyphen bullet
-            | '\u{2212}' // − minus
-            | '\u{2E3A}' | '\u{2E3B}' // ⸺ ⸻
-            | '\u{30FC}' // ー prolonged sound mark
-            | '\u{FE58}' | '\u{FE63}' // ﹘ ﹣
-            | '\u{FF0D}' // －
-            | '\u{FF70}' // ｰ
-    )
-}
 
 /// Not whitespace to Rust, but invisible; pasted text carries them.
 fn is_invisible(c: char) -> bool {
@@ -133,7 +119,7 @@ fn fold_char(c: char, mut out: impl FnMut(char)) {
         if !c.is_ascii_whitespace() {
             out(c.to_ascii_lowercase());
         }
-    } else if is_dash(c) {
+    } else if crate::text::is_dash(c) {
         out('-');
     } else if ('\u{3041}'..='\u{9FFF}').contains(&c) {
         // Kana and CJK have no case and are not whitespace.
@@ -203,7 +189,9 @@ impl Query {
     /// Splits on whitespace (incl. the ideographic space U+3000) and folds
     /// each word; words that fold to nothing are dropped.
     pub fn parse(q: &str) -> Query {
-        Query { words: q.split_whitespace().map(fold).filter(|w| !w.is_empty()).collect() }
+        // A word of dashes alone would match every id: it narrows nothing.
+        let words = q.split_whitespace().map(fold).filter(|w| !w.is_empty() && !w.chars().all(|c| c == '-'));
+        Query { words: words.collect() }
     }
 
     pub fn is_empty(&self) -> bool {

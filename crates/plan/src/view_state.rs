@@ -5,15 +5,17 @@
 //! `view=timeline`, `policy=1,2`, `sub=2-3`, `priority=1`, `first=継続`,
 //! `dir=継続/要検討` (`none` = 未記載), `kpi=2-3`, `fy=2024`, `q=…`,
 //! `relisted=fold`, `id=2-1-a`. Several values of one facet are
-//! comma-separated; repeating the parameter works too. Unknown parameters
-//! and malformed values are ignored, never an error.
+//! comma-separated; repeating the parameter works too. Unknown parameters,
+//! malformed values and values the plan does not have (`policy=9`) are
+//! ignored, never an error, so a link can never hide rows behind a filter the
+//! panel cannot show. Search text is capped at `MAX_QUERY_CHARS`.
 
 use std::collections::BTreeSet;
 use std::str::FromStr;
 
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
-use crate::plan::{FirstPlan, FiscalYear, FiscalYearRange, InitiativeId, KpiCode};
+use crate::plan::{FirstPlan, FiscalYear, InitiativeId, KpiCode, Plan, SubPolicyId};
 use crate::query::{Direction, Filters};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -31,30 +33,34 @@ pub struct ViewState {
 }
 
 const NOT_STATED: &str = "none";
+/// Longer text is no search a person types, and it makes links too long to share.
+pub const MAX_QUERY_CHARS: usize = 256;
 /// Kept readable in shared links: ids, years, codes and `継続/要検討` need no escaping of these.
 const VALUE_ESCAPES: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~').remove(b',').remove(b'/');
 
 impl ViewState {
-    /// Reads `?a=b&…` (the leading `?` is optional). Years outside `years`
-    /// are dropped, so a link can never select a column that does not exist.
-    pub fn from_query(query: &str, years: FiscalYearRange) -> ViewState {
+    /// Reads `?a=b&…` (the leading `?` is optional), keeping only values `plan` has.
+    pub fn from_query(query: &str, plan: &Plan) -> ViewState {
         let mut s = ViewState::default();
         let f = &mut s.filters;
         for (key, value) in pairs(query) {
             match key.as_str() {
                 "view" if value == "timeline" => s.view = View::Timeline,
-                "policy" => extend(&mut f.policies, &value, |v| v.parse::<u8>().ok().filter(|p| (1..=9).contains(p))),
-                "sub" => extend(&mut f.sub_policies, &value, |v| v.parse().ok()),
+                "policy" => extend(&mut f.policies, &value, |v| v.parse().ok().filter(|p| plan.policy(*p).is_some())),
+                "sub" => extend(&mut f.sub_policies, &value, |v| {
+                    v.parse::<SubPolicyId>().ok().filter(|s| plan.sub_policy(*s).is_some())
+                }),
                 "priority" => f.priority_only = value == "1",
                 "first" => extend(&mut f.first_plan, &value, FirstPlan::from_ja),
-                "dir" => extend(&mut f.directions, &value, |v| {
-                    Some(if v == NOT_STATED { Direction::NotStated } else { Direction::Stated(v.to_string()) })
+                "dir" => extend(&mut f.directions, &value, |v| match v {
+                    NOT_STATED => Some(Direction::NotStated),
+                    v => plan.initiatives.iter().any(|i| i.direction.as_deref() == Some(v)).then(|| Direction::Stated(v.into())),
                 }),
-                "kpi" => extend(&mut f.kpis, &value, |v| KpiCode::from_str(v).ok()),
+                "kpi" => extend(&mut f.kpis, &value, |v| KpiCode::from_str(v).ok().filter(|k| plan.kpi(*k).is_some())),
                 "fy" => extend(&mut f.fiscal_years, &value, |v| {
-                    v.parse().ok().map(FiscalYear).filter(|y| years.contains(*y))
+                    v.parse().ok().map(FiscalYear).filter(|y| plan.plan.fiscal_years.contains(*y))
                 }),
-                "q" => f.text = value,
+                "q" => f.text = value.chars().take(MAX_QUERY_CHARS).collect(),
                 "relisted" => f.fold_relisted = value == "fold",
                 "id" => s.open = value.parse().ok(),
                 _ => {}
@@ -132,12 +138,10 @@ fn push_list(out: &mut Vec<(&'static str, String)>, key: &'static str, values: i
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::SubPolicyId;
-
-    const YEARS: FiscalYearRange = FiscalYearRange { from: FiscalYear(2023), to: FiscalYear(2027) };
 
     fn read(q: &str) -> ViewState {
-        ViewState::from_query(q, YEARS)
+        let plan = Plan::from_json(crate::PLAN_JSON).expect("plan.json");
+        ViewState::from_query(q, &plan)
     }
 
     #[test]
@@ -204,5 +208,17 @@ mod tests {
         assert!(!s.filters.priority_only);
         assert_eq!(s.view, View::List);
         assert!(!s.filters.text.is_empty(), "a broken escape is kept as text, not a crash");
+    }
+
+    #[test]
+    fn values_the_plan_does_not_have_are_dropped() {
+        let s = read("policy=7,2&sub=9-9,2-1&kpi=9-9,2-2&dir=foo,強化&fy=2030");
+        assert_eq!(s.filters.policies, BTreeSet::from([2]));
+        assert_eq!(s.filters.sub_policies, BTreeSet::from([SubPolicyId { policy: 2, sub: 1 }]));
+        assert_eq!(s.filters.kpis, BTreeSet::from([KpiCode { policy: 2, number: 2 }]));
+        assert_eq!(s.filters.directions, BTreeSet::from([Direction::Stated("強化".into())]));
+        assert!(s.filters.fiscal_years.is_empty());
+        let long = "あ".repeat(1000);
+        assert_eq!(read(&format!("q={long}")).filters.text.chars().count(), MAX_QUERY_CHARS);
     }
 }
