@@ -103,9 +103,6 @@ fn is_common_stable(c: char) -> bool {
     )
 }
 
-/// Dash look-alikes (after NFKC, which already maps e.g. U+FF0D → '-',
-/// U+FF70 → U+30FC, U+2011 → U+2010; listed anyway for clarity).
-
 /// Not whitespace to Rust, but invisible; pasted text carries them.
 fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
