@@ -1,0 +1,86 @@
+//! Tests of `view_state`, kept beside it.
+
+use super::*;
+
+fn read(q: &str) -> ViewState {
+    let plan = Plan::from_json(crate::PLAN_JSON).expect("plan.json");
+    ViewState::from_query(q, &plan)
+}
+
+#[test]
+fn every_parameter_round_trips() {
+    let state = ViewState {
+        view: View::Timeline,
+        filters: Filters {
+            policies: BTreeSet::from([1, 2]),
+            sub_policies: BTreeSet::from([SubPolicyId { policy: 2, sub: 3 }]),
+            priority_only: true,
+            first_plan: BTreeSet::from([FirstPlan::Continued, FirstPlan::Revised]),
+            directions: BTreeSet::from([Direction::Stated("継続/要検討".into()), Direction::NotStated]),
+            kpis: BTreeSet::from([KpiCode { policy: 2, number: 3 }]),
+            fiscal_years: BTreeSet::from([FiscalYear(2024), FiscalYear(2025)]),
+            text: "デジタル 補助金 & 100%".into(),
+            fold_relisted: true,
+        },
+        open: Some(InitiativeId { policy: 2, sub: 1, letter: 'a' }),
+    };
+    let query = state.to_query();
+    assert_eq!(read(&query), state, "{query}");
+    assert!(query.contains("policy=1,2"), "{query}");
+    assert!(query.contains("sub=2-3"));
+    assert!(query.contains("fy=2024,2025"));
+    assert!(query.ends_with("id=2-1-a"));
+    assert_eq!(read(&format!("?{query}")), state, "leading ? is fine");
+}
+
+#[test]
+fn the_open_initiative_is_the_last_parameter() {
+    // The app appends `&id=…` to the rest of the query for every row's link.
+    let mut s = read("policy=2&q=x&view=timeline");
+    s.view = View::List;
+    let base = s.to_query();
+    s.open = Some(InitiativeId { policy: 2, sub: 1, letter: 'a' });
+    assert_eq!(s.to_query(), format!("{base}&id=2-1-a"));
+}
+
+#[test]
+fn the_default_state_is_the_empty_query() {
+    assert_eq!(ViewState::default().to_query(), "");
+    assert_eq!(read(""), ViewState::default());
+    assert_eq!(read("?"), ViewState::default());
+}
+
+#[test]
+fn repeated_parameters_and_other_spellings_are_read() {
+    let s = read("policy=1&policy=3&sub=2-%E2%91%A2&id=2-%E2%91%A0-a&q=%E3%83%87%E3%82%B8+%E5%8C%96");
+    assert_eq!(s.filters.policies, BTreeSet::from([1, 3]));
+    assert_eq!(s.filters.sub_policies, BTreeSet::from([SubPolicyId { policy: 2, sub: 3 }]));
+    assert_eq!(s.open, Some(InitiativeId { policy: 2, sub: 1, letter: 'a' }));
+    assert_eq!(s.filters.text, "デジ 化");
+}
+
+#[test]
+fn malformed_and_unknown_parameters_are_ignored() {
+    let s = read("policy=x,2,,99&sub=zz&first=maybe&fy=1999,2024,abc&kpi=2&id=%ZZ&unknown=1&=&&priority=yes&view=gallery&q=%E0%A4%A");
+    assert_eq!(s.filters.policies, BTreeSet::from([2]));
+    assert!(s.filters.sub_policies.is_empty());
+    assert!(s.filters.first_plan.is_empty());
+    assert_eq!(s.filters.fiscal_years, BTreeSet::from([FiscalYear(2024)]));
+    assert!(s.filters.kpis.is_empty());
+    assert_eq!(s.open, None);
+    assert!(!s.filters.priority_only);
+    assert_eq!(s.view, View::List);
+    assert!(!s.filters.text.is_empty(), "a broken escape is kept as text, not a crash");
+}
+
+#[test]
+fn values_the_plan_does_not_have_are_dropped() {
+    let s = read("policy=7,2&sub=9-9,2-1&kpi=9-9,2-2&dir=foo,強化&fy=2030");
+    assert_eq!(s.filters.policies, BTreeSet::from([2]));
+    assert_eq!(s.filters.sub_policies, BTreeSet::from([SubPolicyId { policy: 2, sub: 1 }]));
+    assert_eq!(s.filters.kpis, BTreeSet::from([KpiCode { policy: 2, number: 2 }]));
+    assert_eq!(s.filters.directions, BTreeSet::from([Direction::Stated("強化".into())]));
+    assert!(s.filters.fiscal_years.is_empty());
+    let long = "あ".repeat(1000);
+    assert_eq!(read(&format!("q={long}")).filters.text.chars().count(), MAX_QUERY_CHARS);
+}
