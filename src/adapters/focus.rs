@@ -9,7 +9,8 @@ use wasm_bindgen::JsCast;
 pub fn row_link(id: InitiativeId) {
     request_animation_frame(move || {
         let selector = format!("[data-initiative-id=\"{id}\"] a");
-        let target = document().query_selector(&selector).ok().flatten().or_else(|| document().get_element_by_id("main"));
+        let target =
+            document().query_selector(&selector).ok().flatten().or_else(|| document().get_element_by_id("main"));
         if let Some(element) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
             let _ = element.focus();
         }

@@ -130,7 +130,11 @@ fn Overview(plan: PlanRef) -> impl IntoView {
 }
 
 fn or_dash(s: &str) -> String {
-    if s.is_empty() { "—".to_string() } else { s.to_string() }
+    if s.is_empty() {
+        "—".to_string()
+    } else {
+        s.to_string()
+    }
 }
 
 #[component]

@@ -30,11 +30,11 @@ pub fn Downloads(explore: Explore) -> impl IntoView {
         };
         let suffix = if scope == Scope::Filtered { "-filtered" } else { "" };
         let outcome = match format {
-            Format::Json => export::to_json(&export::plan_subset(plan, chosen))
-                .map_err(|e| e.to_string())
-                .and_then(|json| {
+            Format::Json => {
+                export::to_json(&export::plan_subset(plan, chosen)).map_err(|e| e.to_string()).and_then(|json| {
                     download::save(&format!("kama-sme-plan{suffix}.json"), "application/json", json.as_bytes())
-                }),
+                })
+            }
             Format::Csv => export::plan_csv(plan, chosen)
                 .map_err(|e| e.to_string())
                 .and_then(|csv| download::save(&format!("kama-sme-plan{suffix}.csv"), "text/csv;charset=utf-8", &csv)),

@@ -68,25 +68,37 @@ pub fn FilterPanel(explore: Explore) -> impl IntoView {
     let (result, filters) = (explore.result, explore.filters);
     let open_on_phone = RwSignal::new(false);
 
-    let policies = facet(explore, |c| &c.policies, |f| &mut f.policies, move |code, _| {
-        format!("{code} {}", plan.policy(*code).map(|p| p.name.as_str()).unwrap_or_default())
-    });
-    let subs = facet(explore, |c| &c.sub_policies, |f| &mut f.sub_policies, move |id, _| {
-        format!("{id} {}", plan.sub_policy(*id).map(|s| s.name.as_str()).unwrap_or_default())
-    });
+    let policies = facet(
+        explore,
+        |c| &c.policies,
+        |f| &mut f.policies,
+        move |code, _| format!("{code} {}", plan.policy(*code).map(|p| p.name.as_str()).unwrap_or_default()),
+    );
+    let subs = facet(
+        explore,
+        |c| &c.sub_policies,
+        |f| &mut f.sub_policies,
+        move |id, _| format!("{id} {}", plan.sub_policy(*id).map(|s| s.name.as_str()).unwrap_or_default()),
+    );
     let first = facet(explore, |c| &c.first_plan, |f| &mut f.first_plan, |fp, lang| i18n::first_plan_label(lang, *fp));
-    let directions = facet(explore, |c| &c.directions, |f| &mut f.directions, |d, lang| match d {
-        Direction::Stated(s) => s.clone(),
-        Direction::NotStated => i18n::DIRECTION_NONE.get(lang).to_string(),
-    });
-    let kpis = facet(explore, |c| &c.kpis, |f| &mut f.kpis, move |code, _| {
-        format!("{code} {}", plan.kpi(*code).map(|k| k.name.as_str()).unwrap_or_default())
-    });
+    let directions = facet(
+        explore,
+        |c| &c.directions,
+        |f| &mut f.directions,
+        |d, lang| match d {
+            Direction::Stated(s) => s.clone(),
+            Direction::NotStated => i18n::DIRECTION_NONE.get(lang).to_string(),
+        },
+    );
+    let kpis = facet(
+        explore,
+        |c| &c.kpis,
+        |f| &mut f.kpis,
+        move |code, _| format!("{code} {}", plan.kpi(*code).map(|k| k.name.as_str()).unwrap_or_default()),
+    );
     let years = facet(explore, |c| &c.fiscal_years, |f| &mut f.fiscal_years, |y, _| y.label());
 
-    let count_text = move || {
-        result.with(|r| i18n::result_count(lang.get(), r.matches.len(), r.total))
-    };
+    let count_text = move || result.with(|r| i18n::result_count(lang.get(), r.matches.len(), r.total));
     let set_text = move |text: String| explore.update_filters(|f| f.text = text);
 
     view! {

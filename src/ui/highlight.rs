@@ -9,15 +9,7 @@ use crate::i18n::{self, t};
 /// `text` with the search words marked (`<mark>`), as the user types.
 #[component]
 pub fn Highlighted(#[prop(into)] text: String, query: Memo<Query>) -> impl IntoView {
-    move || {
-        query.with(|q| {
-            if q.is_empty() {
-                text.clone().into_any()
-            } else {
-                marked(highlight(&text, q)).into_any()
-            }
-        })
-    }
+    move || query.with(|q| if q.is_empty() { text.clone().into_any() } else { marked(highlight(&text, q)).into_any() })
 }
 
 /// Why a result matched, when its id and name do not show it: the field and

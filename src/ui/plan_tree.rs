@@ -33,7 +33,11 @@ pub fn PlanTree(explore: Explore) -> impl IntoView {
                 </section>
             }
         });
-        let any = Memo::new(move |_| explore.result.with(|r| r.matches.iter().any(|&n| plan.initiatives.get(n).is_some_and(|i| i.policy == code))));
+        let any = Memo::new(move |_| {
+            explore
+                .result
+                .with(|r| r.matches.iter().any(|&n| plan.initiatives.get(n).is_some_and(|i| i.policy == code)))
+        });
         view! {
             <section class="policy" hidden=move || !any.get()>
                 <h2 lang="ja"><span class="code">{code}</span> " " {policy.name.clone()}</h2>

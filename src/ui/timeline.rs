@@ -21,14 +21,18 @@ pub fn TimelineView(explore: Explore) -> impl IntoView {
 }
 
 fn render(explore: Explore, layout: &Timeline) -> AnyView {
-    let header = layout.years.iter().map(|y| {
-        view! {
-            <div class="tl-year" class:current=y.is_current style=format!("grid-column: {}", y.grid_column)>
-                {y.label.clone()}
-                {y.is_current.then(|| view! { <span class="tl-now-label">{t(i18n::CURRENT_FY)}</span> })}
-            </div>
-        }
-    }).collect_view();
+    let header = layout
+        .years
+        .iter()
+        .map(|y| {
+            view! {
+                <div class="tl-year" class:current=y.is_current style=format!("grid-column: {}", y.grid_column)>
+                    {y.label.clone()}
+                    {y.is_current.then(|| view! { <span class="tl-now-label">{t(i18n::CURRENT_FY)}</span> })}
+                </div>
+            }
+        })
+        .collect_view();
     let now_column = layout.years.iter().find(|y| y.is_current).map(|y| y.grid_column);
     let groups = layout.groups.iter().map(|g| {
         let subs = g.subs.iter().map(|s| {

@@ -21,8 +21,7 @@ pub use crate::import::to_json;
 pub fn plan_subset<'a>(plan: &Plan, initiatives: impl IntoIterator<Item = &'a Initiative>) -> Plan {
     let initiatives: Vec<Initiative> = initiatives.into_iter().cloned().collect();
     let sub_policies: HashSet<_> = initiatives.iter().map(Initiative::sub_policy_id).collect();
-    let kpi_codes: HashSet<KpiCode> =
-        initiatives.iter().flat_map(|i| i.kpis.iter().map(|k| k.code)).collect();
+    let kpi_codes: HashSet<KpiCode> = initiatives.iter().flat_map(|i| i.kpis.iter().map(|k| k.code)).collect();
 
     let policies = plan
         .policies
@@ -100,9 +99,7 @@ pub fn plan_csv<'a>(
     initiatives: impl IntoIterator<Item = &'a Initiative>,
 ) -> Result<Vec<u8>, ExportError> {
     let years: Vec<_> = plan.plan.fiscal_years.years().collect();
-    let mut out = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(BOM.to_vec());
+    let mut out = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(BOM.to_vec());
 
     let mut header: Vec<String> = FIXED_HEADER.iter().map(|h| h.to_string()).collect();
     header.extend(years.iter().map(|y| format!("{y}年度")));

@@ -80,7 +80,10 @@ fn kpis_and_relists_are_written_by_code_and_name() {
     let r = row_of(&h, &rows, "2-③-a");
     assert_eq!(cell(&h, r, "数値目標"), "2-5 事業計画の策定事業者数(社)");
     // 2-4 has no unit in the table: no brackets.
-    assert_eq!(cell(&h, r, "関連目標"), "2-3 商工会・商工会議所の相談・指導件数(件)\n2-4 経営革新計画の策定事業者数の増");
+    assert_eq!(
+        cell(&h, r, "関連目標"),
+        "2-3 商工会・商工会議所の相談・指導件数(件)\n2-4 経営革新計画の策定事業者数の増"
+    );
     assert_eq!(cell(&h, r, "再掲先"), "4-①-d");
     let r = row_of(&h, &rows, "2-①-a");
     assert_eq!(cell(&h, r, "数値目標"), "2-2 企業におけるデジタル化進捗割合(%)");
@@ -131,15 +134,9 @@ fn plan_subset_keeps_only_what_its_initiatives_need() {
     let subset = plan_subset(&plan, plan.initiatives.iter().filter(|i| ids.contains(&i.id)));
     assert_eq!(subset.initiatives.iter().map(|i| i.id).collect::<Vec<_>>(), ids);
     assert_eq!(subset.plan, plan.plan);
-    let policies: Vec<(u8, Vec<String>)> = subset
-        .policies
-        .iter()
-        .map(|p| (p.code, p.sub_policies.iter().map(|s| s.id.to_string()).collect()))
-        .collect();
-    assert_eq!(
-        policies,
-        [(2, vec!["2-①".to_string(), "2-③".to_string()]), (5, vec!["5-③".to_string()])]
-    );
+    let policies: Vec<(u8, Vec<String>)> =
+        subset.policies.iter().map(|p| (p.code, p.sub_policies.iter().map(|s| s.id.to_string()).collect())).collect();
+    assert_eq!(policies, [(2, vec!["2-①".to_string(), "2-③".to_string()]), (5, vec!["5-③".to_string()])]);
     let kpis: Vec<String> = subset.kpis.iter().map(|k| k.code.to_string()).collect();
     assert_eq!(kpis, ["2-2", "2-3", "2-4", "2-5"]);
     // Re-list pointers still name rows outside the subset.

@@ -5,9 +5,9 @@
 //! and the text folding they share. Plain Rust, no DOM: every module here is
 //! tested with `cargo test` on the host.
 
-pub mod import;
 pub mod export;
 pub mod generate;
+pub mod import;
 pub mod plan;
 pub mod query;
 pub mod search;

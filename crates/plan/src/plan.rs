@@ -287,9 +287,7 @@ impl FromStr for InitiativeId {
         let err = || CodeError(s.to_string());
         let folded = fold_code(s);
         let mut parts = folded.split('-');
-        let (Some(p), Some(sub), Some(letter), None) =
-            (parts.next(), parts.next(), parts.next(), parts.next())
-        else {
+        let (Some(p), Some(sub), Some(letter), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
             return Err(err());
         };
         let policy = parse_small_number(p).ok_or_else(err)?;
@@ -309,10 +307,7 @@ impl FromStr for SubPolicyId {
         let err = || CodeError(s.to_string());
         let folded = fold_code(s);
         let (p, sub) = folded.split_once('-').ok_or_else(err)?;
-        Ok(SubPolicyId {
-            policy: parse_small_number(p).ok_or_else(err)?,
-            sub: parse_sub_number(sub).ok_or_else(err)?,
-        })
+        Ok(SubPolicyId { policy: parse_small_number(p).ok_or_else(err)?, sub: parse_sub_number(sub).ok_or_else(err)? })
     }
 }
 
@@ -336,10 +331,7 @@ impl FromStr for KpiCode {
         let err = || CodeError(s.to_string());
         let folded = fold_code(s);
         let (p, n) = folded.split_once('-').ok_or_else(err)?;
-        Ok(KpiCode {
-            policy: parse_small_number(p).ok_or_else(err)?,
-            number: parse_small_number(n).ok_or_else(err)?,
-        })
+        Ok(KpiCode { policy: parse_small_number(p).ok_or_else(err)?, number: parse_small_number(n).ok_or_else(err)? })
     }
 }
 
@@ -464,7 +456,12 @@ mod tests {
 
     #[test]
     fn schedule_periods_read_like_the_table() {
-        let item = |from, to| ScheduleItem { label: String::new(), from: FiscalYear(from), to: FiscalYear(to), inferred: false };
+        let item = |from, to| ScheduleItem {
+            label: String::new(),
+            from: FiscalYear(from),
+            to: FiscalYear(to),
+            inferred: false,
+        };
         assert_eq!(item(2023, 2027).period_label(), "2023 (R5)〜2027 (R9)");
         assert_eq!(item(2024, 2024).period_label(), "2024 (R6)");
     }

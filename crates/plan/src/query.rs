@@ -273,11 +273,15 @@ pub fn match_context(plan: &Plan, initiative: &Initiative, query: &Query) -> Opt
         return None;
     }
     let kpi_names = initiative.kpis.iter().filter_map(|l| plan.kpi(l.code)).map(|k| format!("{} {}", k.code, k.name));
-    let fields = [(Field::Text, Some(initiative.text.clone())), (Field::Situation, Some(initiative.situation.clone())), (Field::Remarks, initiative.remarks.clone())]
-        .into_iter()
-        .filter_map(|(f, t)| Some((f, t?)))
-        .chain(initiative.schedule.iter().map(|s| (Field::Schedule, s.label.clone())))
-        .chain(kpi_names.map(|k| (Field::Kpi, k)));
+    let fields = [
+        (Field::Text, Some(initiative.text.clone())),
+        (Field::Situation, Some(initiative.situation.clone())),
+        (Field::Remarks, initiative.remarks.clone()),
+    ]
+    .into_iter()
+    .filter_map(|(f, t)| Some((f, t?)))
+    .chain(initiative.schedule.iter().map(|s| (Field::Schedule, s.label.clone())))
+    .chain(kpi_names.map(|k| (Field::Kpi, k)));
     fields
         .into_iter()
         .find_map(|(field, text)| Some(MatchContext { field, segments: search::snippet(&text, query, CONTEXT_CHARS)? }))

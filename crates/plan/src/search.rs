@@ -132,9 +132,7 @@ fn fold_char(c: char, mut out: impl FnMut(char)) {
 /// Katakana → hiragana (ァ..ヶ → ぁ..ゖ, and the iteration marks ヽヾ → ゝゞ).
 fn kata_to_hira(c: char) -> char {
     match c {
-        '\u{30A1}'..='\u{30F6}' | '\u{30FD}' | '\u{30FE}' => {
-            char::from_u32(u32::from(c) - 0x60).unwrap_or(c)
-        }
+        '\u{30A1}'..='\u{30F6}' | '\u{30FD}' | '\u{30FE}' => char::from_u32(u32::from(c) - 0x60).unwrap_or(c),
         _ => c,
     }
 }
@@ -161,9 +159,7 @@ fn fold_with(s: &str, mut emit: impl FnMut(char, (usize, usize))) {
                 fold_char(a, |f| emit(f, span));
             }
         } else if single
-            && (c.is_ascii()
-                || is_common_stable(c)
-                || is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes)
+            && (c.is_ascii() || is_common_stable(c) || is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes)
         {
             // Already NFKC: skip the normaliser's buffering.
             fold_char(c, |f| emit(f, span));
@@ -343,8 +339,7 @@ mod tests {
     #[test]
     fn dashes_are_unified() {
         let want = fold("2-1");
-        for s in ["2‐1", "2‑1", "2‒1", "2–1", "2—1", "2―1", "2−1", "2－1", "2ｰ1", "2ー1"]
-        {
+        for s in ["2‐1", "2‑1", "2‒1", "2–1", "2—1", "2―1", "2−1", "2－1", "2ｰ1", "2ー1"] {
             assert_eq!(fold(s), want, "{s}");
         }
         assert_eq!(fold("サービス"), fold("ｻｰﾋﾞｽ"));
@@ -370,10 +365,7 @@ mod tests {
 
     #[test]
     fn highlight_marks_the_original_pieces() {
-        assert_eq!(
-            hits("デジタル化の促進", "ﾃﾞｼﾞﾀﾙ"),
-            vec![seg("デジタル", true), seg("化の促進", false)]
-        );
+        assert_eq!(hits("デジタル化の促進", "ﾃﾞｼﾞﾀﾙ"), vec![seg("デジタル", true), seg("化の促進", false)]);
         assert_eq!(hits("ﾃﾞｼﾞﾀﾙ化", "デジタル"), vec![seg("ﾃﾞｼﾞﾀﾙ", true), seg("化", false)]);
         // A partial match inside a voiced cluster still covers both chars.
         assert_eq!(hits("ﾃﾞｼﾞﾀﾙ", "じ"), vec![seg("ﾃﾞ", false), seg("ｼﾞ", true), seg("ﾀﾙ", false)]);
@@ -381,10 +373,7 @@ mod tests {
             hits("市の創業 塾です", "創業塾"),
             vec![seg("市の", false), seg("創業 塾", true), seg("です", false)]
         );
-        assert_eq!(
-            hits("ＤＸとdx", "Dx"),
-            vec![seg("ＤＸ", true), seg("と", false), seg("dx", true)]
-        );
+        assert_eq!(hits("ＤＸとdx", "Dx"), vec![seg("ＤＸ", true), seg("と", false), seg("dx", true)]);
     }
 
     #[test]
@@ -393,10 +382,7 @@ mod tests {
         assert_eq!(hits("デジタル化", "デジ タル"), vec![seg("デジタル", true), seg("化", false)]);
         assert_eq!(hits("abcd", "abc bcd"), vec![seg("abcd", true)]);
         // Separate words with a space between stay separate.
-        assert_eq!(
-            hits("創業 塾", "創業 塾"),
-            vec![seg("創業", true), seg(" ", false), seg("塾", true)]
-        );
+        assert_eq!(hits("創業 塾", "創業 塾"), vec![seg("創業", true), seg(" ", false), seg("塾", true)]);
     }
 
     #[test]
@@ -410,23 +396,12 @@ mod tests {
 
     #[test]
     fn odd_input_does_not_panic() {
-        for s in [
-            "",
-            "ﾞ",
-            "ﾞﾞﾃ",
-            "\u{3099}",
-            "\u{309A}ａ",
-            "\u{0301}",
-            "e\u{0301}\u{0301}",
-            "゛",
-            "ﾟ ﾟ",
-            "\u{FEFF}",
-        ] {
+        for s in ["", "ﾞ", "ﾞﾞﾃ", "\u{3099}", "\u{309A}ａ", "\u{0301}", "e\u{0301}\u{0301}", "゛", "ﾟ ﾟ", "\u{FEFF}"]
+        {
             let f = fold_mapped(s);
             assert_eq!(f.as_str(), fold(s));
             for q in ["ﾞ", "\u{3099}", "て", "e", "゛"] {
-                let joined: String =
-                    highlight(s, &Query::parse(q)).into_iter().map(|x| x.text).collect();
+                let joined: String = highlight(s, &Query::parse(q)).into_iter().map(|x| x.text).collect();
                 assert_eq!(joined, s);
             }
         }
@@ -445,21 +420,7 @@ mod tests {
             "ｻｰﾋﾞｽ・サービス・さーびす",
             "㍻３１年度 ㈱カマ",
         ];
-        let queries = [
-            "",
-            "デジタル",
-            "ﾃﾞｼﾞﾀﾙ",
-            "dx",
-            "創業塾",
-            "2-1",
-            "🎉",
-            "ä",
-            "i",
-            "さ-びす",
-            "平成",
-            "株",
-            "가",
-        ];
+        let queries = ["", "デジタル", "ﾃﾞｼﾞﾀﾙ", "dx", "創業塾", "2-1", "🎉", "ä", "i", "さ-びす", "平成", "株", "가"];
         for t in texts {
             for q in queries {
                 let segs = highlight(t, &Query::parse(q));
@@ -492,9 +453,7 @@ mod tests {
     #[test]
     fn highlight_fuzz() {
         let alphabet: Vec<char> =
-            "aAＡ-－ー ｰ\u{3000}ﾃﾞﾟｼﾀハ\u{3099}\u{309A}゛デでe\u{0301}가\u{1161}\u{11A8}①😀İ"
-                .chars()
-                .collect();
+            "aAＡ-－ー ｰ\u{3000}ﾃﾞﾟｼﾀハ\u{3099}\u{309A}゛デでe\u{0301}가\u{1161}\u{11A8}①😀İ".chars().collect();
         let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
         let mut next = |n: usize| {
             seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);

@@ -186,9 +186,7 @@ pub fn layout<'a>(
     groups.sort_by_key(|g| policy_rank(g.code));
     for group in &mut groups {
         let sub_rank = |id: SubPolicyId| {
-            plan.policy(id.policy)
-                .and_then(|p| p.sub_policies.iter().position(|s| s.id == id))
-                .unwrap_or(usize::MAX)
+            plan.policy(id.policy).and_then(|p| p.sub_policies.iter().position(|s| s.id == id)).unwrap_or(usize::MAX)
         };
         group.subs.sort_by_key(|s| sub_rank(s.id));
     }

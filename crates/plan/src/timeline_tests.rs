@@ -155,12 +155,8 @@ fn item(label: &str, from: u16, to: u16) -> ScheduleItem {
 
 #[test]
 fn overlapping_bars_get_separate_lanes() {
-    let (plan, initiative) = synthetic(vec![
-        item("a", 2023, 2025),
-        item("b", 2024, 2027),
-        item("c", 2026, 2027),
-        item("d", 2025, 2025),
-    ]);
+    let (plan, initiative) =
+        synthetic(vec![item("a", 2023, 2025), item("b", 2024, 2027), item("c", 2026, 2027), item("d", 2025, 2025)]);
     let t = layout(&plan, [&initiative], TODAY);
     let r = &t.groups[0].subs[0].rows[0];
     let lanes: Vec<_> = r.bars.iter().map(|b| (b.label.as_str(), b.lane)).collect();

@@ -36,7 +36,8 @@ const NOT_STATED: &str = "none";
 /// Longer text is no search a person types, and it makes links too long to share.
 pub const MAX_QUERY_CHARS: usize = 256;
 /// Kept readable in shared links: ids, years, codes and `継続/要検討` need no escaping of these.
-const VALUE_ESCAPES: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~').remove(b',').remove(b'/');
+const VALUE_ESCAPES: &AsciiSet =
+    &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~').remove(b',').remove(b'/');
 
 impl ViewState {
     /// Reads `?a=b&…` (the leading `?` is optional), keeping only values `plan` has.
@@ -54,7 +55,11 @@ impl ViewState {
                 "first" => extend(&mut f.first_plan, &value, FirstPlan::from_ja),
                 "dir" => extend(&mut f.directions, &value, |v| match v {
                     NOT_STATED => Some(Direction::NotStated),
-                    v => plan.initiatives.iter().any(|i| i.direction.as_deref() == Some(v)).then(|| Direction::Stated(v.into())),
+                    v => plan
+                        .initiatives
+                        .iter()
+                        .any(|i| i.direction.as_deref() == Some(v))
+                        .then(|| Direction::Stated(v.into())),
                 }),
                 "kpi" => extend(&mut f.kpis, &value, |v| KpiCode::from_str(v).ok().filter(|k| plan.kpi(*k).is_some())),
                 "fy" => extend(&mut f.fiscal_years, &value, |v| {
@@ -101,22 +106,15 @@ impl ViewState {
         if let Some(id) = self.open {
             out.push(("id", id.ascii()));
         }
-        out.iter()
-            .map(|(k, v)| format!("{k}={}", utf8_percent_encode(v, VALUE_ESCAPES)))
-            .collect::<Vec<_>>()
-            .join("&")
+        out.iter().map(|(k, v)| format!("{k}={}", utf8_percent_encode(v, VALUE_ESCAPES))).collect::<Vec<_>>().join("&")
     }
 }
 
 fn pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
-    query
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let (k, v) = p.split_once('=').unwrap_or((p, ""));
-            (decode(k), decode(v))
-        })
+    query.trim_start_matches('?').split('&').filter(|p| !p.is_empty()).map(|p| {
+        let (k, v) = p.split_once('=').unwrap_or((p, ""));
+        (decode(k), decode(v))
+    })
 }
 
 /// `+` is a space in form-encoded queries; malformed escapes stay as text.

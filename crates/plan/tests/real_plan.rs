@@ -247,7 +247,8 @@ fn a_broken_row_is_reported_with_its_line() {
     assert_eq!(err.line, Some(6));
     assert!(err.to_string().starts_with("line 6: 取組コード"), "{err}");
 
-    let truncated: String = SOURCE.lines().take(5).map(|l| format!("{}\n", l.chars().take(30).collect::<String>())).collect();
+    let truncated: String =
+        SOURCE.lines().take(5).map(|l| format!("{}\n", l.chars().take(30).collect::<String>())).collect();
     assert!(import_with(&truncated, "").is_err());
 }
 

@@ -13,7 +13,9 @@ fn main() -> ExitCode {
     };
     let result = Plan::from_json(PLAN_JSON)
         .map_err(|e| e.to_string())
-        .and_then(|real| generate::multiply(&real, count).ok_or(format!("at most {} initiatives", generate::MAX_INITIATIVES)))
+        .and_then(|real| {
+            generate::multiply(&real, count).ok_or(format!("at most {} initiatives", generate::MAX_INITIATIVES))
+        })
         .and_then(|plan| import::to_json(&plan).map_err(|e| e.to_string()))
         .and_then(|json| std::fs::write(out, json).map_err(|e| format!("{out}: {e}")));
     match result {

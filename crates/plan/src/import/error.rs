@@ -23,17 +23,35 @@ pub enum Problem {
     NoTable,
     NoFiscalYears,
     RowBeforeHeader,
-    MissingCell { field: &'static str },
-    Invalid { field: &'static str, found: String },
+    MissingCell {
+        field: &'static str,
+    },
+    Invalid {
+        field: &'static str,
+        found: String,
+    },
     /// A later row spells a policy or sub-policy name differently in words.
-    NameMismatch { what: String, first: String, found: String },
+    NameMismatch {
+        what: String,
+        first: String,
+        found: String,
+    },
     DuplicateId(String),
-    SerialOutOfOrder { expected: u16, found: u16 },
-    UnknownInitiative { field: &'static str, id: String },
+    SerialOutOfOrder {
+        expected: u16,
+        found: u16,
+    },
+    UnknownInitiative {
+        field: &'static str,
+        id: String,
+    },
     /// A re-listed row (`(再掲)` short name) without a pointer to its original.
     RelistWithoutOriginal,
     /// A row says it is re-listed elsewhere, but that row re-lists something else.
-    ForwardPointerMismatch { says: String, actual: String },
+    ForwardPointerMismatch {
+        says: String,
+        actual: String,
+    },
     /// 備考 holds text and the row has no schedule: the text could be either.
     UnsettledRemarks(String),
     /// A schedule label sits beyond the fiscal-year columns on a page whose

@@ -141,7 +141,9 @@ mod tests {
 
     #[test]
     fn several_kpis_in_one_cell_split_and_relist_marker_is_dropped() {
-        let (_, m) = mentions("2-5_事業計画の策定事業者数(社) 2-3_商工会団体の相談指導件数の増 2-4_経営革新計画の策定事業者数の増");
+        let (_, m) = mentions(
+            "2-5_事業計画の策定事業者数(社) 2-3_商工会団体の相談指導件数の増 2-4_経営革新計画の策定事業者数の増",
+        );
         assert_eq!(m.iter().map(|m| m.code).collect::<Vec<_>>(), [code("2-5"), code("2-3"), code("2-4")]);
         let (_, m) = mentions("4-5_企業マッチングの場の創設（件） (再掲)");
         assert_eq!(m[0].label, "4-5_企業マッチングの場の創設（件）");
@@ -149,7 +151,10 @@ mod tests {
 
     #[test]
     fn related_marker_makes_later_kpis_related() {
-        let cells = read_kpi_cells("3-1_企業マッチングの場の創設(件)", "(関連目標) 3-3_商店街イベント・マルシェの開催回数の増(市の補助金対象の増)");
+        let cells = read_kpi_cells(
+            "3-1_企業マッチングの場の創設(件)",
+            "(関連目標) 3-3_商店街イベント・マルシェの開催回数の増(市の補助金対象の増)",
+        );
         assert_eq!(
             cells.links,
             [

@@ -52,16 +52,9 @@ pub fn import(source: &str, corrections: &Corrections) -> Result<(Plan, Report),
     let mut builder = Builder::default();
 
     for page in &table.pages {
-        let rows = page
-            .rows
-            .iter()
-            .map(|r| row::read_row(r, page.layout))
-            .collect::<Result<Vec<_>, _>>()?;
+        let rows = page.rows.iter().map(|r| row::read_row(r, page.layout)).collect::<Result<Vec<_>, _>>()?;
         let placed: Vec<Vec<PlacedLabel>> = rows.iter().map(|r| schedule::placed(&r.schedule_cells).0).collect();
-        let positions_trusted = placed
-            .iter()
-            .flatten()
-            .all(|l| l.column < schedule::year_columns(years));
+        let positions_trusted = placed.iter().flatten().all(|l| l.column < schedule::year_columns(years));
         if !positions_trusted {
             report.pages_with_inferred_schedule.push(page.number);
         }
@@ -167,10 +160,7 @@ impl Builder {
     /// name them with the same words.
     fn add_names(&mut self, f: &RowFields) -> Result<(), ImportError> {
         let mismatch = |what: String, first: &str, found: &str| {
-            ImportError::at(
-                f.line,
-                Problem::NameMismatch { what, first: first.to_string(), found: found.to_string() },
-            )
+            ImportError::at(f.line, Problem::NameMismatch { what, first: first.to_string(), found: found.to_string() })
         };
         let policy = match self.policies.iter_mut().position(|p| p.code == f.policy) {
             Some(n) => &mut self.policies[n],
@@ -236,10 +226,7 @@ impl Builder {
             .collect();
         for (line, original, relist_at) in links {
             let original_at = self.position(original).ok_or_else(|| {
-                ImportError::at(
-                    line,
-                    Problem::UnknownInitiative { field: "再掲", id: original.to_string() },
-                )
+                ImportError::at(line, Problem::UnknownInitiative { field: "再掲", id: original.to_string() })
             })?;
             let relist_id = self.initiatives[relist_at].id;
             self.initiatives[original_at].relisted_in.push(relist_id);
@@ -251,7 +238,8 @@ impl Builder {
     /// correction says which row really re-lists it.
     fn check_forward_notes(&self, corrections: &Corrections, report: &mut Report) -> Result<(), ImportError> {
         for (id, target, written, line) in &self.forward_notes {
-            let relists = |at: InitiativeId| self.position(at).and_then(|n| self.initiatives[n].relisted_from) == Some(*id);
+            let relists =
+                |at: InitiativeId| self.position(at).and_then(|n| self.initiatives[n].relisted_from) == Some(*id);
             if relists(*target) {
                 continue;
             }
@@ -279,7 +267,9 @@ impl Builder {
         }
         for c in &corrections.forward_pointer {
             let used = self.forward_notes.iter().any(|(id, target, written, _)| {
-                *id == c.id && *written == c.says && self.position(*target).and_then(|n| self.initiatives[n].relisted_from) != Some(*id)
+                *id == c.id
+                    && *written == c.says
+                    && self.position(*target).and_then(|n| self.initiatives[n].relisted_from) != Some(*id)
             });
             if !used {
                 return Err(ImportError::whole(Problem::StaleCorrection(format!(

@@ -81,16 +81,11 @@ pub(crate) fn read_row(row: &SourceRow, layout: Layout) -> Result<RowFields, Imp
     // Page 1 writes `① 創業希望者の…` in one cell; later pages split code and name.
     let sub_cell = c.take("体系分類2コード")?;
     let mut sub_chars = sub_cell.chars();
-    let sub_policy = sub_chars
-        .next()
-        .and_then(circled_to_number)
-        .ok_or_else(|| c.invalid("体系分類2コード", sub_cell))?;
+    let sub_policy =
+        sub_chars.next().and_then(circled_to_number).ok_or_else(|| c.invalid("体系分類2コード", sub_cell))?;
     let inline_name = sub_chars.as_str().trim();
-    let sub_policy_name = if inline_name.is_empty() {
-        c.take("体系分類2")?.to_string()
-    } else {
-        inline_name.to_string()
-    };
+    let sub_policy_name =
+        if inline_name.is_empty() { c.take("体系分類2")?.to_string() } else { inline_name.to_string() };
 
     let letter_cell = c.take("取組コード")?;
     let letter = match letter_cell.chars().collect::<Vec<_>>()[..] {

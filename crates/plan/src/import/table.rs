@@ -52,9 +52,7 @@ pub(crate) fn read(source: &str) -> Result<Table, ImportError> {
         if first.starts_with(HEADER_START) {
             pages.push(Page {
                 number: pages.len() + 1,
-                layout: Layout {
-                    separate_first_plan_column: cells.iter().any(|c| c == "現状"),
-                },
+                layout: Layout { separate_first_plan_column: cells.iter().any(|c| c == "現状") },
                 rows: Vec::new(),
             });
             collect_years(&cells, &mut years);
@@ -62,9 +60,7 @@ pub(crate) fn read(source: &str) -> Result<Table, ImportError> {
             // The second header line: only the fiscal-year labels.
             collect_years(&cells, &mut years);
         } else {
-            let page = pages
-                .last_mut()
-                .ok_or(ImportError::at(line, Problem::RowBeforeHeader))?;
+            let page = pages.last_mut().ok_or(ImportError::at(line, Problem::RowBeforeHeader))?;
             page.rows.push(SourceRow { line, cells });
         }
     }
