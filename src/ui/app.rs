@@ -96,8 +96,10 @@ fn ViewTab(explore: Explore, target: View, label: i18n::Msg) -> impl IntoView {
             href=move || explore.href_view(target)
             aria-current=move || (explore.view.get() == target).then_some("page")
             on:click=move |ev| {
-                ev.prevent_default();
-                explore.set_view(target);
+                if super::is_plain_click(&ev) {
+                    ev.prevent_default();
+                    explore.set_view(target);
+                }
             }
         >
             {t(label)}

@@ -12,3 +12,9 @@ pub mod timeline;
 /// The app's view of the plan: loaded once at start and never changed, so it
 /// is shared as a `'static` reference instead of a signal.
 pub type PlanRef = &'static kama_plan::Plan;
+
+/// A click that should act in place: not a middle click, nor one with a
+/// modifier that asks the browser for a new tab or window.
+pub(crate) fn is_plain_click(ev: &leptos::ev::MouseEvent) -> bool {
+    !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() || ev.button() != 0)
+}

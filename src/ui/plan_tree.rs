@@ -87,8 +87,7 @@ pub fn InitiativeLink(
             href=move || explore.href_open(id)
             aria-current=move || current.get().then_some("true")
             on:click=move |ev| {
-                let modified = ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() || ev.button() != 0;
-                if !modified {
+                if super::is_plain_click(&ev) {
                     ev.prevent_default();
                     explore.open(id);
                 }
