@@ -137,6 +137,7 @@ messages! {
     DETAIL = "取組の詳細", "Initiative details";
     BACK_TO_LIST = "一覧に戻る", "Back to the list";
     SELECT_PROMPT = "左の一覧から取組を選ぶと、詳細が表示されます。", "Choose an initiative from the list to see its details.";
+    NOT_IN_RESULTS = "この取組は、いまの絞り込み・検索の結果には含まれていません。", "This initiative is not among the current filter and search results.";
     NOT_FOUND = "指定された取組は見つかりません。", "That initiative does not exist.";
     LOAD_ERROR = "計画データを読み込めませんでした。", "The plan data could not be read.";
     SOURCE_NOTE = "出典：第2次嘉麻市中小企業振興基本計画 実行計画表（表記は原文のまま）", "Source: the plan's action table (text as published)";

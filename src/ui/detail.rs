@@ -30,6 +30,9 @@ fn InitiativeDetail(explore: Explore, initiative: &'static Initiative) -> impl I
     let plan = explore.plan;
     let query = explore.query;
     let close = move |_| explore.close();
+    // A shared link or later filtering can leave the open initiative outside the list.
+    let position = plan.initiatives.iter().position(|i| i.id == initiative.id);
+    let in_results = Memo::new(move |_| explore.result.with(|r| position.is_some_and(|n| r.matches.contains(&n))));
     let heading = NodeRef::<html::H2>::new();
     // Land keyboard and screen-reader users on what they just opened.
     Effect::new(move |_| {
@@ -58,6 +61,7 @@ fn InitiativeDetail(explore: Explore, initiative: &'static Initiative) -> impl I
                 <span class="id">{initiative.id.to_string()}</span> " " {plan.display_name(initiative).to_string()}
             </h2>
             <Badges initiative />
+            <p class="note" hidden=move || in_results.get()>{t(i18n::NOT_IN_RESULTS)}</p>
             <dl class="fields">
                 <dt>{t(i18n::TEXT)}</dt>
                 <dd class="plan-text" lang="ja"><Highlighted text=initiative.text.clone() query /></dd>

@@ -205,3 +205,11 @@ test('printing the timeline: controls hidden, every row and bar kept', async () 
   await page.pdf({ path: 'test-artifacts/timeline-print.pdf', format: 'A4', landscape: true }).catch(() => {});
   await screenshot(page, 'timeline-print');
 });
+
+test('an open initiative outside the current results says so', async () => {
+  const page = await open('?id=2-1-a');
+  const note = page.locator('.initiative-detail .note', { hasText: '含まれていません' });
+  assert.equal(await note.isVisible(), false);
+  await page.getByLabel('キーワード検索').fill('創業');
+  assert.equal(await note.isVisible(), true);
+});
