@@ -177,18 +177,19 @@ fn FacetGroup(legend: Msg, facet: Facet, #[prop(optional)] open: bool) -> impl I
     let chosen = move || options.with(|o| o.iter().filter(|o| o.checked).count());
     let items = (0..len)
         .map(|k| {
-            let option = move || options.with(|o| o.get(k).cloned().unwrap_or_default());
+            // One memo per option: only options whose count or state changed touch the DOM.
+            let option = Memo::new(move |_| options.with(|o| o.get(k).cloned().unwrap_or_default()));
             view! {
                 <li>
-                    <label class="facet-option" class:zero=move || option().count == 0>
+                    <label class="facet-option" class:zero=move || option.with(|o| o.count == 0)>
                         <input
                             type="checkbox"
-                            prop:checked=move || option().checked
-                            disabled=move || { let o = option(); o.count == 0 && !o.checked }
+                            prop:checked=move || option.with(|o| o.checked)
+                            disabled=move || option.with(|o| o.count == 0 && !o.checked)
                             on:change=move |_| on_toggle.run(k)
                         />
-                        <span class="facet-label">{move || option().label}</span>
-                        <span class="count">{move || option().count}</span>
+                        <span class="facet-label">{move || option.with(|o| o.label.clone())}</span>
+                        <span class="count">{move || option.with(|o| o.count)}</span>
                     </label>
                 </li>
             }
