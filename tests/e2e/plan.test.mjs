@@ -121,3 +121,13 @@ test('axe-core finds no accessibility violations in the list and the detail, wid
     assert.deepEqual(await axeViolations(detail), [], `detail at ${viewport.width}px`);
   }
 });
+
+test('printing shows every initiative, even with a detail open on a phone', async () => {
+  const page = await open('?id=1-1-a', { viewport: { width: 360, height: 740 } });
+  await page.waitForSelector('[data-detail-id="1-①-a"]');
+  assert.equal(await page.locator('.plan-tree').isVisible(), false, 'on screen the detail replaces the list');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.plan-tree').isVisible(), true);
+  assert.equal(await page.locator('[data-initiative-id="6-③-a"]').isVisible(), true);
+  assert.equal(await page.locator('.filters-toggle').isVisible(), false, 'no controls printed');
+});

@@ -9,6 +9,7 @@ pub mod export;
 pub mod generate;
 pub mod import;
 pub mod plan;
+pub mod progress;
 pub mod query;
 pub mod search;
 pub mod text;

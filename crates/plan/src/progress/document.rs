@@ -1,0 +1,214 @@
+//! The record as a versioned JSON document: what LocalStorage keeps and what
+//! staff exchange as files. A document is checked completely — size, format,
+//! version, plan, every id, year and number — before anything is used, so a
+//! bad file changes nothing.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::{InitiativeCell, KpiCell, Record, Stamp, Status};
+use crate::plan::{FiscalYear, InitiativeId, KpiCode, Plan};
+
+pub const FORMAT: &str = "kama-sme-progress";
+/// Bump when the shape changes, and add a migration from the old version.
+pub const VERSION: u32 = 1;
+/// Files from colleagues larger than this are refused unread.
+pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Document {
+    format: String,
+    version: u32,
+    plan_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    exported_at: Option<i64>,
+    #[serde(default)]
+    initiatives: Vec<InitiativeRow>,
+    #[serde(default)]
+    kpis: Vec<KpiRow>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct InitiativeRow {
+    id: InitiativeId,
+    year: FiscalYear,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    status: Option<Status>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    note: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    author: Option<String>,
+    updated_at: i64,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct KpiRow {
+    code: KpiCode,
+    year: FiscalYear,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    baseline: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    target: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    actual: Option<f64>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    note: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    author: Option<String>,
+    updated_at: i64,
+}
+
+/// Why a document was refused. Nothing of it was used.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DocumentError {
+    TooLarge { bytes: usize, max: usize },
+    NotJson(String),
+    NotAProgressFile,
+    FutureVersion(u32),
+    UnknownVersion(u32),
+    WrongPlan { found: String, expected: String },
+    Shape(String),
+    UnknownInitiative(String),
+    UnknownKpi(String),
+    YearOutsidePlan(u16),
+    Duplicate(String),
+}
+
+impl fmt::Display for DocumentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DocumentError::TooLarge { bytes, max } => {
+                write!(f, "the file is {bytes} bytes; at most {max} are accepted")
+            }
+            DocumentError::NotJson(e) => write!(f, "the file is not JSON: {e}"),
+            DocumentError::NotAProgressFile => write!(f, "the file is not a progress record of this app"),
+            DocumentError::FutureVersion(v) => write!(f, "the file is from a newer version of the app (format {v})"),
+            DocumentError::UnknownVersion(v) => write!(f, "format version {v} is unknown"),
+            DocumentError::WrongPlan { found, expected } => {
+                write!(f, "the file belongs to plan {found:?}, not {expected:?}")
+            }
+            DocumentError::Shape(e) => write!(f, "the file's contents are malformed: {e}"),
+            DocumentError::UnknownInitiative(id) => write!(f, "initiative {id} is not in the plan"),
+            DocumentError::UnknownKpi(code) => write!(f, "KPI {code} is not in the plan"),
+            DocumentError::YearOutsidePlan(y) => write!(f, "fiscal year {y} is outside the plan"),
+            DocumentError::Duplicate(what) => write!(f, "{what} appears twice"),
+        }
+    }
+}
+
+impl std::error::Error for DocumentError {}
+
+/// The record as a document for `plan_id`; `exported_at` marks export files.
+pub fn to_json(record: &Record, plan_id: &str, exported_at: Option<i64>) -> Result<String, serde_json::Error> {
+    let doc = Document {
+        format: FORMAT.to_string(),
+        version: VERSION,
+        plan_id: plan_id.to_string(),
+        exported_at,
+        initiatives: record
+            .initiatives
+            .iter()
+            .map(|(&(id, year), c)| InitiativeRow {
+                id,
+                year,
+                status: c.status,
+                note: c.note.clone(),
+                author: c.stamp.author.clone(),
+                updated_at: c.stamp.updated_at,
+            })
+            .collect(),
+        kpis: record
+            .kpis
+            .iter()
+            .map(|(&(code, year), c)| KpiRow {
+                code,
+                year,
+                baseline: c.baseline,
+                target: c.target,
+                actual: c.actual,
+                note: c.note.clone(),
+                author: c.stamp.author.clone(),
+                updated_at: c.stamp.updated_at,
+            })
+            .collect(),
+    };
+    serde_json::to_string_pretty(&doc)
+}
+
+/// Reads and checks a document against `plan`.
+pub fn from_json(text: &str, plan: &Plan, max_bytes: usize) -> Result<Record, DocumentError> {
+    if text.len() > max_bytes {
+        return Err(DocumentError::TooLarge { bytes: text.len(), max: max_bytes });
+    }
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| DocumentError::NotJson(e.to_string()))?;
+    // Format and version first, so a newer file says so instead of "malformed".
+    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        return Err(DocumentError::NotAProgressFile);
+    }
+    let version = value.get("version").and_then(|v| v.as_u64()).ok_or(DocumentError::NotAProgressFile)?;
+    let version = u32::try_from(version).map_err(|_| DocumentError::UnknownVersion(u32::MAX))?;
+    if version > VERSION {
+        return Err(DocumentError::FutureVersion(version));
+    }
+    let value = migrate(value, version)?;
+    let doc: Document = serde_json::from_value(value).map_err(|e| DocumentError::Shape(e.to_string()))?;
+    if doc.plan_id != plan.plan.id {
+        return Err(DocumentError::WrongPlan { found: doc.plan_id, expected: plan.plan.id.clone() });
+    }
+    let year_ok = |y: FiscalYear| {
+        if plan.plan.fiscal_years.contains(y) {
+            Ok(())
+        } else {
+            Err(DocumentError::YearOutsidePlan(y.0))
+        }
+    };
+    let mut record = Record::default();
+    for row in doc.initiatives {
+        if plan.initiative(row.id).is_none() {
+            return Err(DocumentError::UnknownInitiative(row.id.to_string()));
+        }
+        year_ok(row.year)?;
+        let cell = InitiativeCell {
+            status: row.status,
+            note: row.note,
+            stamp: Stamp { author: row.author, updated_at: row.updated_at },
+        };
+        if record.initiatives.insert((row.id, row.year), cell).is_some() {
+            return Err(DocumentError::Duplicate(format!("{} {}", row.id, row.year)));
+        }
+    }
+    for row in doc.kpis {
+        if plan.kpi(row.code).is_none() {
+            return Err(DocumentError::UnknownKpi(row.code.to_string()));
+        }
+        year_ok(row.year)?;
+        let cell = KpiCell {
+            baseline: row.baseline,
+            target: row.target,
+            actual: row.actual,
+            note: row.note,
+            stamp: Stamp { author: row.author, updated_at: row.updated_at },
+        };
+        if record.kpis.insert((row.code, row.year), cell).is_some() {
+            return Err(DocumentError::Duplicate(format!("KPI {} {}", row.code, row.year)));
+        }
+    }
+    // Empty cells carry nothing; they are not kept.
+    record.initiatives.retain(|_, c| !c.is_empty());
+    record.kpis.retain(|_, c| !c.is_empty());
+    Ok(record)
+}
+
+/// Brings an older document up to `VERSION`, one version at a time. Version 1
+/// is the first; each later version adds its step here, with a test.
+fn migrate(value: serde_json::Value, version: u32) -> Result<serde_json::Value, DocumentError> {
+    match version {
+        VERSION => Ok(value),
+        other => Err(DocumentError::UnknownVersion(other)),
+    }
+}
+
+#[cfg(test)]
+#[path = "document_tests.rs"]
+mod tests;

@@ -1,0 +1,63 @@
+//! Tests of `progress::document`.
+
+use super::*;
+use crate::progress::edit::{Edit, KpiField};
+use crate::PLAN_JSON;
+
+fn plan() -> Plan {
+    Plan::from_json(PLAN_JSON).expect("plan.json")
+}
+
+fn sample() -> Record {
+    let mut record = Record::default();
+    let stamp = |t| Stamp { author: Some("嘉麻 花子".into()), updated_at: t };
+    let id = InitiativeId { policy: 2, sub: 1, letter: 'a' };
+    record.apply(&Edit::Status { id, year: FiscalYear(2024), status: Some(Status::Delayed) }, stamp(10));
+    record.apply(&Edit::Note { id, year: FiscalYear(2024), note: "=SUM(A1) \"引用\"\n改行".into() }, stamp(11));
+    let code = KpiCode { policy: 4, number: 1 };
+    record.apply(
+        &Edit::KpiValue { code, year: FiscalYear(2023), field: KpiField::Actual, value: Some(1234.5) },
+        stamp(12),
+    );
+    record
+}
+
+#[test]
+fn a_record_round_trips_through_its_document() {
+    let plan = plan();
+    let json = to_json(&sample(), &plan.plan.id, Some(99)).expect("serialises");
+    assert!(json.contains("\"format\": \"kama-sme-progress\""));
+    assert!(json.contains("\"status\": \"遅れ\""));
+    assert_eq!(from_json(&json, &plan, MAX_IMPORT_BYTES), Ok(sample()));
+}
+
+#[test]
+fn bad_files_are_refused_with_a_reason() {
+    let plan = plan();
+    let good = to_json(&sample(), &plan.plan.id, None).expect("serialises");
+    let refuse = |text: &str| from_json(text, &plan, MAX_IMPORT_BYTES).expect_err("refused");
+    assert!(matches!(refuse("not json"), DocumentError::NotJson(_)));
+    let truncated: String = good.chars().take(good.chars().count() / 2).collect();
+    assert!(matches!(refuse(&truncated), DocumentError::NotJson(_)), "truncated");
+    assert_eq!(refuse("{\"hello\": 1}"), DocumentError::NotAProgressFile);
+    assert_eq!(refuse(&good.replace("\"version\": 1", "\"version\": 7")), DocumentError::FutureVersion(7));
+    assert_eq!(refuse(&good.replace("\"version\": 1", "\"version\": 0")), DocumentError::UnknownVersion(0));
+    assert!(matches!(refuse(&good.replace(&plan.plan.id, "other-plan")), DocumentError::WrongPlan { .. }));
+    assert_eq!(refuse(&good.replace("2-①-a", "9-①-a")), DocumentError::UnknownInitiative("9-①-a".into()));
+    assert_eq!(refuse(&good.replace("\"4-1\"", "\"4-9\"")), DocumentError::UnknownKpi("4-9".into()));
+    assert_eq!(refuse(&good.replace("2024", "2031")), DocumentError::YearOutsidePlan(2031));
+    assert!(matches!(refuse(&good.replace("\"遅れ\"", "\"たぶん\"")), DocumentError::Shape(_)));
+    let err = from_json(&good, &plan, 10).expect_err("too large");
+    assert!(matches!(err, DocumentError::TooLarge { max: 10, .. }));
+}
+
+#[test]
+fn a_cell_listed_twice_is_refused_not_silently_merged() {
+    let plan = plan();
+    let row = r#"{"id": "2-①-a", "year": 2024, "note": "x", "updated_at": 1}"#;
+    let doc = format!(
+        r#"{{"format": "kama-sme-progress", "version": 1, "plan_id": "{}", "initiatives": [{row}, {row}]}}"#,
+        plan.plan.id
+    );
+    assert!(matches!(from_json(&doc, &plan, MAX_IMPORT_BYTES), Err(DocumentError::Duplicate(_))));
+}

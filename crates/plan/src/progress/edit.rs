@@ -1,0 +1,126 @@
+//! Edits as values. Every change — typing, undo, redo, an applied import —
+//! is an `Edit` applied by `Record::apply`, which returns the edit that
+//! undoes it; persistence and merge then only ever see records.
+
+use super::{InitiativeCell, KpiCell, Record, Stamp, Status};
+use crate::plan::{FiscalYear, InitiativeId, KpiCode};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KpiField {
+    Baseline,
+    Target,
+    Actual,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    Status { id: InitiativeId, year: FiscalYear, status: Option<Status> },
+    Note { id: InitiativeId, year: FiscalYear, note: String },
+    KpiValue { code: KpiCode, year: FiscalYear, field: KpiField, value: Option<f64> },
+    KpiNote { code: KpiCode, year: FiscalYear, note: String },
+}
+
+impl Record {
+    /// Applies `edit`, stamping the cell, and returns the edit that restores
+    /// the previous value. A cell left with nothing in it is removed.
+    pub fn apply(&mut self, edit: &Edit, stamp: Stamp) -> Edit {
+        match edit {
+            Edit::Status { id, year, status } => {
+                let previous = self.initiative_cell(*id, *year, stamp, |c| std::mem::replace(&mut c.status, *status));
+                Edit::Status { id: *id, year: *year, status: previous }
+            }
+            Edit::Note { id, year, note } => {
+                let previous =
+                    self.initiative_cell(*id, *year, stamp, |c| std::mem::replace(&mut c.note, note.clone()));
+                Edit::Note { id: *id, year: *year, note: previous }
+            }
+            Edit::KpiValue { code, year, field, value } => {
+                let previous = self.kpi_cell(*code, *year, stamp, |c| {
+                    let slot = match field {
+                        KpiField::Baseline => &mut c.baseline,
+                        KpiField::Target => &mut c.target,
+                        KpiField::Actual => &mut c.actual,
+                    };
+                    std::mem::replace(slot, *value)
+                });
+                Edit::KpiValue { code: *code, year: *year, field: *field, value: previous }
+            }
+            Edit::KpiNote { code, year, note } => {
+                let previous = self.kpi_cell(*code, *year, stamp, |c| std::mem::replace(&mut c.note, note.clone()));
+                Edit::KpiNote { code: *code, year: *year, note: previous }
+            }
+        }
+    }
+
+    fn initiative_cell<T>(
+        &mut self,
+        id: InitiativeId,
+        year: FiscalYear,
+        stamp: Stamp,
+        change: impl FnOnce(&mut InitiativeCell) -> T,
+    ) -> T {
+        let cell = self.initiatives.entry((id, year)).or_default();
+        let previous = change(cell);
+        cell.stamp = stamp;
+        if cell.is_empty() {
+            self.initiatives.remove(&(id, year));
+        }
+        previous
+    }
+
+    fn kpi_cell<T>(
+        &mut self,
+        code: KpiCode,
+        year: FiscalYear,
+        stamp: Stamp,
+        change: impl FnOnce(&mut KpiCell) -> T,
+    ) -> T {
+        let cell = self.kpis.entry((code, year)).or_default();
+        let previous = change(cell);
+        cell.stamp = stamp;
+        if cell.is_empty() {
+            self.kpis.remove(&(code, year));
+        }
+        previous
+    }
+}
+
+/// Undo and redo stacks of inverse edits.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct History {
+    undo: Vec<Edit>,
+    redo: Vec<Edit>,
+}
+
+impl History {
+    /// Applies a new edit; it can be undone, and it clears what could be redone.
+    pub fn apply(&mut self, record: &mut Record, edit: &Edit, stamp: Stamp) {
+        self.undo.push(record.apply(edit, stamp));
+        self.redo.clear();
+    }
+
+    /// Undoes the last edit (stamped now: an undo is a change too). `false` if none.
+    pub fn undo(&mut self, record: &mut Record, stamp: Stamp) -> bool {
+        let Some(inverse) = self.undo.pop() else { return false };
+        self.redo.push(record.apply(&inverse, stamp));
+        true
+    }
+
+    pub fn redo(&mut self, record: &mut Record, stamp: Stamp) -> bool {
+        let Some(edit) = self.redo.pop() else { return false };
+        self.undo.push(record.apply(&edit, stamp));
+        true
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+}
+
+#[cfg(test)]
+#[path = "edit_tests.rs"]
+mod tests;

@@ -1,0 +1,61 @@
+//! Tests of `progress::edit`.
+
+use super::*;
+
+fn id() -> InitiativeId {
+    InitiativeId { policy: 2, sub: 1, letter: 'a' }
+}
+
+fn at(t: i64) -> Stamp {
+    Stamp { author: Some("商工観光課".into()), updated_at: t }
+}
+
+const FY: FiscalYear = FiscalYear(2024);
+
+#[test]
+fn an_edit_and_its_inverse_restore_the_record() {
+    let mut record = Record::default();
+    let inverse = record.apply(&Edit::Status { id: id(), year: FY, status: Some(Status::InProgress) }, at(1));
+    assert_eq!(record.initiatives[&(id(), FY)].status, Some(Status::InProgress));
+    assert_eq!(record.initiatives[&(id(), FY)].stamp, at(1));
+    record.apply(&inverse, at(2));
+    assert!(record.is_empty(), "a cell left empty is removed");
+}
+
+#[test]
+fn undo_and_redo_walk_the_history() {
+    let mut record = Record::default();
+    let mut history = History::default();
+    history.apply(&mut record, &Edit::Note { id: id(), year: FY, note: "説明会を実施\n2回".into() }, at(1));
+    history.apply(&mut record, &Edit::Status { id: id(), year: FY, status: Some(Status::Done) }, at(2));
+    let done = record.clone();
+    assert!(history.undo(&mut record, at(3)));
+    assert_eq!(record.initiatives[&(id(), FY)].status, None);
+    assert_eq!(record.initiatives[&(id(), FY)].note, "説明会を実施\n2回");
+    assert!(history.undo(&mut record, at(4)));
+    assert!(record.is_empty());
+    assert!(!history.undo(&mut record, at(5)), "nothing left to undo");
+    assert!(history.redo(&mut record, at(6)));
+    assert!(history.redo(&mut record, at(7)));
+    assert!(done.initiatives[&(id(), FY)].same_content(&record.initiatives[&(id(), FY)]));
+    assert!(!history.can_redo());
+    // A new edit after an undo drops what could be redone.
+    history.undo(&mut record, at(8));
+    history.apply(&mut record, &Edit::Note { id: id(), year: FY, note: String::new() }, at(9));
+    assert!(!history.can_redo());
+}
+
+#[test]
+fn kpi_values_are_set_and_cleared_field_by_field() {
+    let code = KpiCode { policy: 2, number: 2 };
+    let mut record = Record::default();
+    let undo_target =
+        record.apply(&Edit::KpiValue { code, year: FY, field: KpiField::Target, value: Some(30.0) }, at(1));
+    record.apply(&Edit::KpiValue { code, year: FY, field: KpiField::Actual, value: Some(12.5) }, at(2));
+    let cell = &record.kpis[&(code, FY)];
+    assert_eq!((cell.baseline, cell.target, cell.actual), (None, Some(30.0), Some(12.5)));
+    assert_eq!(undo_target, Edit::KpiValue { code, year: FY, field: KpiField::Target, value: None });
+    record.apply(&undo_target, at(3));
+    record.apply(&Edit::KpiValue { code, year: FY, field: KpiField::Actual, value: None }, at(4));
+    assert!(record.is_empty());
+}

@@ -1,0 +1,126 @@
+//! Combining two records — a colleague's file, or what another tab saved —
+//! cell by cell, without losing any. A cell only one side has is taken. Where
+//! both have the same cell with different contents, the newer edit wins and
+//! the other is returned in `conflicts`, for the user to see and, if they
+//! wish, take instead.
+
+use std::collections::BTreeMap;
+
+use super::{CellKey, InitiativeCell, KpiCell, Record};
+
+/// The losing side of a cell both records changed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Conflict {
+    Initiative { key: CellKey, kept: InitiativeCell, other: InitiativeCell },
+    Kpi { key: CellKey, kept: KpiCell, other: KpiCell },
+}
+
+impl Conflict {
+    pub fn key(&self) -> CellKey {
+        match self {
+            Conflict::Initiative { key, .. } | Conflict::Kpi { key, .. } => *key,
+        }
+    }
+}
+
+/// What merging `incoming` into `local` gives, and what it would change: the
+/// import preview shows `added`, `changed` and `conflicts` before anything
+/// is applied.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MergeOutcome {
+    pub merged: Record,
+    /// Cells only `incoming` has.
+    pub added: Vec<CellKey>,
+    /// Cells where `incoming` is newer and replaces `local` (its old value is in `conflicts`).
+    pub changed: Vec<CellKey>,
+    /// For every cell both sides changed differently, the side that did not win.
+    pub conflicts: Vec<Conflict>,
+}
+
+impl MergeOutcome {
+    pub fn changes_nothing(&self) -> bool {
+        self.added.is_empty() && self.changed.is_empty()
+    }
+}
+
+/// Merges `incoming` into `local`. On equal timestamps `local` wins, so
+/// merging is deterministic and merging a record into itself changes nothing.
+pub fn merge(local: &Record, incoming: &Record) -> MergeOutcome {
+    let mut out = MergeOutcome { merged: local.clone(), ..MergeOutcome::default() };
+    let MergeOutcome { merged, added, changed, conflicts } = &mut out;
+    let mut lists = Lists { added, changed, conflicts };
+    merge_cells(
+        &mut merged.initiatives,
+        &incoming.initiatives,
+        &mut lists,
+        |(id, year)| CellKey::Initiative(id, year),
+        |key, kept, other| Conflict::Initiative { key, kept, other },
+    );
+    merge_cells(
+        &mut merged.kpis,
+        &incoming.kpis,
+        &mut lists,
+        |(code, year)| CellKey::Kpi(code, year),
+        |key, kept, other| Conflict::Kpi { key, kept, other },
+    );
+    out
+}
+
+struct Lists<'a> {
+    added: &'a mut Vec<CellKey>,
+    changed: &'a mut Vec<CellKey>,
+    conflicts: &'a mut Vec<Conflict>,
+}
+
+/// What merging needs of a cell type.
+trait Cell: Clone {
+    fn same_content(&self, other: &Self) -> bool;
+    fn updated_at(&self) -> i64;
+}
+
+impl Cell for InitiativeCell {
+    fn same_content(&self, other: &Self) -> bool {
+        InitiativeCell::same_content(self, other)
+    }
+    fn updated_at(&self) -> i64 {
+        self.stamp.updated_at
+    }
+}
+
+impl Cell for KpiCell {
+    fn same_content(&self, other: &Self) -> bool {
+        KpiCell::same_content(self, other)
+    }
+    fn updated_at(&self) -> i64 {
+        self.stamp.updated_at
+    }
+}
+
+fn merge_cells<K: Ord + Copy, C: Cell>(
+    ours: &mut BTreeMap<K, C>,
+    theirs: &BTreeMap<K, C>,
+    lists: &mut Lists,
+    cell_key: impl Fn(K) -> CellKey,
+    conflict: impl Fn(CellKey, C, C) -> Conflict,
+) {
+    for (&k, their) in theirs {
+        let key = cell_key(k);
+        match ours.get_mut(&k) {
+            None => {
+                ours.insert(k, their.clone());
+                lists.added.push(key);
+            }
+            Some(our) if our.same_content(their) => {}
+            Some(our) if their.updated_at() > our.updated_at() => {
+                lists.changed.push(key);
+                let replaced = std::mem::replace(our, their.clone());
+                lists.conflicts.push(conflict(key, their.clone(), replaced));
+            }
+            Some(our) => lists.conflicts.push(conflict(key, our.clone(), their.clone())),
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "merge_tests.rs"]
+mod tests;
