@@ -175,35 +175,49 @@ fn FacetGroup(legend: Msg, facet: Facet, #[prop(optional)] open: bool) -> impl I
     let Facet { options, toggle: on_toggle } = facet;
     let len = options.with_untracked(Vec::len);
     let chosen = move || options.with(|o| o.iter().filter(|o| o.checked).count());
-    let items = (0..len)
-        .map(|k| {
-            // One memo per option: only options whose count or state changed touch the DOM.
-            let option = Memo::new(move |_| options.with(|o| o.get(k).cloned().unwrap_or_default()));
-            view! {
-                <li>
-                    <label class="facet-option" class:zero=move || option.with(|o| o.count == 0)>
-                        <input
-                            type="checkbox"
-                            prop:checked=move || option.with(|o| o.checked)
-                            disabled=move || option.with(|o| o.count == 0 && !o.checked)
-                            on:change=move |_| on_toggle.run(k)
-                        />
-                        <span class="facet-label">{move || option.with(|o| o.label.clone())}</span>
-                        <span class="count">{move || option.with(|o| o.count)}</span>
-                    </label>
-                </li>
-            }
-        })
-        .collect_view();
+    // A closed facet's options are built when it is first opened: the long
+    // sub-policy and KPI lists cost nothing on the first render.
+    let opened = RwSignal::new(open);
+    let items = move || {
+        (0..len)
+            .map(|k| {
+                // One memo per option: only options whose count or state changed touch the DOM.
+                let option = Memo::new(move |_| options.with(|o| o.get(k).cloned().unwrap_or_default()));
+                view! {
+                    <li>
+                        <label class="facet-option" class:zero=move || option.with(|o| o.count == 0)>
+                            <input
+                                type="checkbox"
+                                prop:checked=move || option.with(|o| o.checked)
+                                disabled=move || option.with(|o| o.count == 0 && !o.checked)
+                                on:change=move |_| on_toggle.run(k)
+                            />
+                            <span class="facet-label">{move || option.with(|o| o.label.clone())}</span>
+                            <span class="count">{move || option.with(|o| o.count)}</span>
+                        </label>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
     view! {
-        <details class="facet" open=open>
+        <details
+            class="facet"
+            open=open
+            on:toggle=move |ev| {
+                let now_open = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
+                if now_open && !opened.get_untracked() {
+                    opened.set(true);
+                }
+            }
+        >
             <summary>
                 {t(legend)}
                 <span class="chosen" hidden=move || chosen() == 0>{chosen}</span>
             </summary>
             <fieldset>
                 <legend class="visually-hidden">{t(legend)}</legend>
-                <ul class="facet-options">{items}</ul>
+                <ul class="facet-options">{move || opened.get().then(items)}</ul>
             </fieldset>
         </details>
     }

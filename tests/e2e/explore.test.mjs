@@ -213,3 +213,14 @@ test('an open initiative outside the current results says so', async () => {
   await page.getByLabel('キーワード検索').fill('創業');
   assert.equal(await note.isVisible(), true);
 });
+
+test('a closed facet opens with its options, which filter like the others', async () => {
+  const page = await open();
+  const kpiFacet = page.locator('details.facet', { hasText: '関連する数値目標' });
+  assert.equal(await kpiFacet.locator('.facet-option').count(), 0, 'built when first opened');
+  await kpiFacet.locator('summary').click();
+  assert.equal(await kpiFacet.locator('.facet-option').count(), 27);
+  await kpiFacet.locator('.facet-option', { hasText: '4-5 企業マッチングの場の創設' }).locator('input').check();
+  assert.equal(await count(page), 6);
+  assert.match(page.url(), /kpi=4-5/);
+});
