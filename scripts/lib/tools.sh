@@ -36,7 +36,7 @@ ensure_wasm_target() {
 
 ensure_trunk() {
   if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
-    say "installing trunk $TRUNK_VERSION into .tools/ (about 8 minutes on 2 cores)"
+    say "installing trunk $TRUNK_VERSION into .tools/ (10–12 minutes on 2 cores)"
     timed cargo install --locked --root "$TOOLS" trunk --version "=$TRUNK_VERSION"
   fi
 }
@@ -53,7 +53,7 @@ ensure_wasm_bindgen() {
     exit 1
   fi
   if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $want" ]; then
-    say "installing wasm-bindgen-cli $want into .tools/ (about 3 minutes)"
+    say "installing wasm-bindgen-cli $want into .tools/ (about 4 minutes)"
     # Not --locked: that lock file names a webpki-roots release the registry no longer serves.
     timed cargo install --root "$TOOLS" wasm-bindgen-cli --version "=$want"
   fi
