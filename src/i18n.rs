@@ -152,6 +152,5 @@ messages! {
     LEGEND_FIRST_PLAN = "第1次計画との関連（継続・新規・改）", "Relation to the 1st plan (continued, new, revised)";
     LEGEND_DIRECTION = "実施方針区分（継続・強化・新規・要検討・拡大など）", "Implementation direction (continue, strengthen, new, to be reviewed, expand…)";
     LEGEND_RELISTED = "他の施策にも掲載されている取組（再掲）", "Also listed under another policy (再掲)";
-    OPEN_DATA = "オープンデータ（JSON）", "Open data (JSON)";
     OPEN_DATA_FIELDS = "データ項目の説明", "Field documentation";
 }

@@ -139,6 +139,12 @@ test('downloads: CSV for Excel with a BOM, and the filtered view as JSON', async
   const subset = JSON.parse(await readFile(await json.path(), 'utf8'));
   assert.equal(subset.initiatives.length, 14);
   assert.ok(subset.initiatives.every((i) => i.policy === 5));
+
+  // The field documentation the downloads link to is served beside the page.
+  const docs = page.locator('.downloads a', { hasText: 'データ項目の説明' });
+  const response = await page.request.get(new URL(await docs.getAttribute('href'), page.url()).href);
+  assert.equal(response.status(), 200);
+  assert.match(await response.text(), /relisted_from/);
 });
 
 test('English interface: switched, remembered, plan text unchanged, accessible', async () => {

@@ -7,7 +7,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{InitiativeCell, KpiCell, Record, Stamp, Status};
+use super::{Cell, InitiativeCell, KpiCell, Record, Stamp, Status};
 use crate::plan::{FiscalYear, InitiativeId, KpiCode, Plan};
 
 pub const FORMAT: &str = "kama-sme-progress";

@@ -2,7 +2,9 @@
 //! is an `Edit` applied by `Record::apply`, which returns the edit that
 //! undoes it; persistence and merge then only ever see records.
 
-use super::{InitiativeCell, KpiCell, Record, Stamp, Status};
+use std::collections::BTreeMap;
+
+use super::{Cell, Record, Stamp, Status};
 use crate::plan::{FiscalYear, InitiativeId, KpiCode};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,16 +28,19 @@ impl Record {
     pub fn apply(&mut self, edit: &Edit, stamp: Stamp) -> Edit {
         match edit {
             Edit::Status { id, year, status } => {
-                let previous = self.initiative_cell(*id, *year, stamp, |c| std::mem::replace(&mut c.status, *status));
+                let previous = change_cell(&mut self.initiatives, (*id, *year), stamp, |c| {
+                    std::mem::replace(&mut c.status, *status)
+                });
                 Edit::Status { id: *id, year: *year, status: previous }
             }
             Edit::Note { id, year, note } => {
-                let previous =
-                    self.initiative_cell(*id, *year, stamp, |c| std::mem::replace(&mut c.note, note.clone()));
+                let previous = change_cell(&mut self.initiatives, (*id, *year), stamp, |c| {
+                    std::mem::replace(&mut c.note, note.clone())
+                });
                 Edit::Note { id: *id, year: *year, note: previous }
             }
             Edit::KpiValue { code, year, field, value } => {
-                let previous = self.kpi_cell(*code, *year, stamp, |c| {
+                let previous = change_cell(&mut self.kpis, (*code, *year), stamp, |c| {
                     let slot = match field {
                         KpiField::Baseline => &mut c.baseline,
                         KpiField::Target => &mut c.target,
@@ -46,43 +51,30 @@ impl Record {
                 Edit::KpiValue { code: *code, year: *year, field: *field, value: previous }
             }
             Edit::KpiNote { code, year, note } => {
-                let previous = self.kpi_cell(*code, *year, stamp, |c| std::mem::replace(&mut c.note, note.clone()));
+                let previous = change_cell(&mut self.kpis, (*code, *year), stamp, |c| {
+                    std::mem::replace(&mut c.note, note.clone())
+                });
                 Edit::KpiNote { code: *code, year: *year, note: previous }
             }
         }
     }
+}
 
-    fn initiative_cell<T>(
-        &mut self,
-        id: InitiativeId,
-        year: FiscalYear,
-        stamp: Stamp,
-        change: impl FnOnce(&mut InitiativeCell) -> T,
-    ) -> T {
-        let cell = self.initiatives.entry((id, year)).or_default();
-        let previous = change(cell);
-        cell.stamp = stamp;
-        if cell.is_empty() {
-            self.initiatives.remove(&(id, year));
-        }
-        previous
+/// Changes one cell through `change`, stamps it, and drops it if nothing is
+/// left in it; returns what `change` returned (the previous value).
+fn change_cell<K: Ord + Copy, C: Cell, T>(
+    cells: &mut BTreeMap<K, C>,
+    key: K,
+    stamp: Stamp,
+    change: impl FnOnce(&mut C) -> T,
+) -> T {
+    let cell = cells.entry(key).or_default();
+    let previous = change(cell);
+    *cell.stamp_mut() = stamp;
+    if cell.is_empty() {
+        cells.remove(&key);
     }
-
-    fn kpi_cell<T>(
-        &mut self,
-        code: KpiCode,
-        year: FiscalYear,
-        stamp: Stamp,
-        change: impl FnOnce(&mut KpiCell) -> T,
-    ) -> T {
-        let cell = self.kpis.entry((code, year)).or_default();
-        let previous = change(cell);
-        cell.stamp = stamp;
-        if cell.is_empty() {
-            self.kpis.remove(&(code, year));
-        }
-        previous
-    }
+    previous
 }
 
 /// Undo and redo stacks of inverse edits.

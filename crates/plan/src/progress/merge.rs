@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{CellKey, InitiativeCell, KpiCell, Record};
+use super::{Cell, CellKey, InitiativeCell, KpiCell, Record};
 
 /// The losing side of a cell both records changed.
 #[derive(Debug, Clone, PartialEq)]
@@ -72,30 +72,6 @@ struct Lists<'a> {
     conflicts: &'a mut Vec<Conflict>,
 }
 
-/// What merging needs of a cell type.
-trait Cell: Clone {
-    fn same_content(&self, other: &Self) -> bool;
-    fn updated_at(&self) -> i64;
-}
-
-impl Cell for InitiativeCell {
-    fn same_content(&self, other: &Self) -> bool {
-        InitiativeCell::same_content(self, other)
-    }
-    fn updated_at(&self) -> i64 {
-        self.stamp.updated_at
-    }
-}
-
-impl Cell for KpiCell {
-    fn same_content(&self, other: &Self) -> bool {
-        KpiCell::same_content(self, other)
-    }
-    fn updated_at(&self) -> i64 {
-        self.stamp.updated_at
-    }
-}
-
 fn merge_cells<K: Ord + Copy, C: Cell>(
     ours: &mut BTreeMap<K, C>,
     theirs: &BTreeMap<K, C>,
@@ -111,7 +87,7 @@ fn merge_cells<K: Ord + Copy, C: Cell>(
                 lists.added.push(key);
             }
             Some(our) if our.same_content(their) => {}
-            Some(our) if their.updated_at() > our.updated_at() => {
+            Some(our) if their.stamp().updated_at > our.stamp().updated_at => {
                 lists.changed.push(key);
                 let replaced = std::mem::replace(our, their.clone());
                 lists.conflicts.push(conflict(key, their.clone(), replaced));

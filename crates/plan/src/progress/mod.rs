@@ -76,27 +76,52 @@ pub struct KpiCell {
     pub stamp: Stamp,
 }
 
-impl InitiativeCell {
+/// What edits, documents and merging need of a cell.
+pub trait Cell: Clone + Default {
+    /// Nothing recorded: such a cell is not kept.
+    fn is_empty(&self) -> bool;
+    /// Equal in what was recorded, whoever recorded it and when.
+    fn same_content(&self, other: &Self) -> bool;
+    fn stamp(&self) -> &Stamp;
+    fn stamp_mut(&mut self) -> &mut Stamp;
+}
+
+impl Cell for InitiativeCell {
     fn is_empty(&self) -> bool {
         self.status.is_none() && self.note.is_empty()
     }
 
-    /// Equal in what was recorded, whoever recorded it and when.
-    pub fn same_content(&self, other: &InitiativeCell) -> bool {
+    fn same_content(&self, other: &Self) -> bool {
         self.status == other.status && self.note == other.note
+    }
+
+    fn stamp(&self) -> &Stamp {
+        &self.stamp
+    }
+
+    fn stamp_mut(&mut self) -> &mut Stamp {
+        &mut self.stamp
     }
 }
 
-impl KpiCell {
+impl Cell for KpiCell {
     fn is_empty(&self) -> bool {
         self.baseline.is_none() && self.target.is_none() && self.actual.is_none() && self.note.is_empty()
     }
 
-    pub fn same_content(&self, other: &KpiCell) -> bool {
+    fn same_content(&self, other: &Self) -> bool {
         self.baseline == other.baseline
             && self.target == other.target
             && self.actual == other.actual
             && self.note == other.note
+    }
+
+    fn stamp(&self) -> &Stamp {
+        &self.stamp
+    }
+
+    fn stamp_mut(&mut self) -> &mut Stamp {
+        &mut self.stamp
     }
 }
 
