@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Cell, Record, Stamp, Status};
+use super::{Cell, CellKey, InitiativeCell, KpiCell, Record, Stamp, Status};
 use crate::plan::{FiscalYear, InitiativeId, KpiCode};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,10 +16,68 @@ pub enum KpiField {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Edit {
-    Status { id: InitiativeId, year: FiscalYear, status: Option<Status> },
-    Note { id: InitiativeId, year: FiscalYear, note: String },
-    KpiValue { code: KpiCode, year: FiscalYear, field: KpiField, value: Option<f64> },
-    KpiNote { code: KpiCode, year: FiscalYear, note: String },
+    Status {
+        id: InitiativeId,
+        year: FiscalYear,
+        status: Option<Status>,
+    },
+    Note {
+        id: InitiativeId,
+        year: FiscalYear,
+        note: String,
+    },
+    KpiValue {
+        code: KpiCode,
+        year: FiscalYear,
+        field: KpiField,
+        value: Option<f64>,
+    },
+    KpiNote {
+        code: KpiCode,
+        year: FiscalYear,
+        note: String,
+    },
+    /// Sets a whole cell as given, stamp included (an applied import, a
+    /// conflict resolved by taking the other side). `None` removes it.
+    ReplaceInitiative {
+        id: InitiativeId,
+        year: FiscalYear,
+        cell: Option<InitiativeCell>,
+    },
+    ReplaceKpi {
+        code: KpiCode,
+        year: FiscalYear,
+        cell: Option<KpiCell>,
+    },
+    /// Several edits as one step of undo (an import applied at once).
+    Batch(Vec<Edit>),
+}
+
+impl Edit {
+    /// The cell a single edit changes (`None` for a batch).
+    pub fn key(&self) -> Option<CellKey> {
+        match self {
+            Edit::Status { id, year, .. } | Edit::Note { id, year, .. } | Edit::ReplaceInitiative { id, year, .. } => {
+                Some(CellKey::Initiative(*id, *year))
+            }
+            Edit::KpiValue { code, year, .. }
+            | Edit::KpiNote { code, year, .. }
+            | Edit::ReplaceKpi { code, year, .. } => Some(CellKey::Kpi(*code, *year)),
+            Edit::Batch(_) => None,
+        }
+    }
+
+    /// Typing in a note (or a value) comes as one edit per keystroke; those
+    /// in a row on the same field are one step of undo.
+    fn same_field(&self, other: &Edit) -> bool {
+        match (self, other) {
+            (Edit::Note { .. }, Edit::Note { .. }) | (Edit::KpiNote { .. }, Edit::KpiNote { .. }) => {
+                self.key() == other.key()
+            }
+            (Edit::KpiValue { field: a, .. }, Edit::KpiValue { field: b, .. }) => a == b && self.key() == other.key(),
+            _ => false,
+        }
+    }
 }
 
 impl Record {
@@ -56,7 +114,28 @@ impl Record {
                 });
                 Edit::KpiNote { code: *code, year: *year, note: previous }
             }
+            Edit::ReplaceInitiative { id, year, cell } => {
+                let previous = replace_cell(&mut self.initiatives, (*id, *year), cell.clone());
+                Edit::ReplaceInitiative { id: *id, year: *year, cell: previous }
+            }
+            Edit::ReplaceKpi { code, year, cell } => {
+                let previous = replace_cell(&mut self.kpis, (*code, *year), cell.clone());
+                Edit::ReplaceKpi { code: *code, year: *year, cell: previous }
+            }
+            Edit::Batch(edits) => {
+                // Undone in reverse order, so overlapping edits restore exactly.
+                let mut inverses: Vec<Edit> = edits.iter().map(|e| self.apply(e, stamp.clone())).collect();
+                inverses.reverse();
+                Edit::Batch(inverses)
+            }
         }
+    }
+}
+
+fn replace_cell<K: Ord + Copy, C: Cell>(cells: &mut BTreeMap<K, C>, key: K, cell: Option<C>) -> Option<C> {
+    match cell.filter(|c| !c.is_empty()) {
+        Some(c) => cells.insert(key, c),
+        None => cells.remove(&key),
     }
 }
 
@@ -82,6 +161,8 @@ fn change_cell<K: Ord + Copy, C: Cell, T>(
 pub struct History {
     undo: Vec<Edit>,
     redo: Vec<Edit>,
+    /// The last edit applied, while typing may still continue it.
+    typing: Option<Edit>,
 }
 
 impl History {
@@ -89,16 +170,37 @@ impl History {
     pub fn apply(&mut self, record: &mut Record, edit: &Edit, stamp: Stamp) {
         self.undo.push(record.apply(edit, stamp));
         self.redo.clear();
+        self.typing = None;
+    }
+
+    /// Applies an edit made by typing: consecutive ones on the same field
+    /// make one step of undo, until `seal` (the field lost focus) or any
+    /// other edit.
+    pub fn apply_typing(&mut self, record: &mut Record, edit: &Edit, stamp: Stamp) {
+        let continues = self.typing.as_ref().is_some_and(|t| t.same_field(edit)) && !self.undo.is_empty();
+        let inverse = record.apply(edit, stamp);
+        if !continues {
+            self.undo.push(inverse);
+        }
+        self.redo.clear();
+        self.typing = Some(edit.clone());
+    }
+
+    /// Ends a run of typing: the next keystroke starts a new step of undo.
+    pub fn seal(&mut self) {
+        self.typing = None;
     }
 
     /// Undoes the last edit (stamped now: an undo is a change too). `false` if none.
     pub fn undo(&mut self, record: &mut Record, stamp: Stamp) -> bool {
+        self.typing = None;
         let Some(inverse) = self.undo.pop() else { return false };
         self.redo.push(record.apply(&inverse, stamp));
         true
     }
 
     pub fn redo(&mut self, record: &mut Record, stamp: Stamp) -> bool {
+        self.typing = None;
         let Some(edit) = self.redo.pop() else { return false };
         self.undo.push(record.apply(&edit, stamp));
         true

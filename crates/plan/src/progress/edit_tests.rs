@@ -59,3 +59,48 @@ fn kpi_values_are_set_and_cleared_field_by_field() {
     record.apply(&Edit::KpiValue { code, year: FY, field: KpiField::Actual, value: None }, at(4));
     assert!(record.is_empty());
 }
+
+#[test]
+fn typing_in_one_note_is_one_step_of_undo_until_sealed() {
+    let mut record = Record::default();
+    let mut history = History::default();
+    let typed = |n: &str| Edit::Note { id: id(), year: FY, note: n.into() };
+    for (t, text) in ["進", "進捗", "進捗あり"].into_iter().enumerate() {
+        history.apply_typing(&mut record, &typed(text), at(t as i64));
+    }
+    history.seal();
+    history.apply_typing(&mut record, &typed("進捗あり。"), at(9));
+    assert!(history.undo(&mut record, at(10)));
+    assert_eq!(record.initiatives[&(id(), FY)].note, "進捗あり", "the sealed run is its own step");
+    assert!(history.undo(&mut record, at(11)));
+    assert!(record.is_empty(), "the first run undoes at once");
+    assert!(!history.can_undo());
+}
+
+#[test]
+fn typing_in_another_field_starts_a_new_step() {
+    let mut record = Record::default();
+    let mut history = History::default();
+    history.apply_typing(&mut record, &Edit::Note { id: id(), year: FY, note: "a".into() }, at(1));
+    history.apply_typing(&mut record, &Edit::Note { id: id(), year: FiscalYear(2025), note: "b".into() }, at(2));
+    assert!(history.undo(&mut record, at(3)));
+    assert_eq!(record.initiatives.len(), 1);
+}
+
+#[test]
+fn a_batch_of_whole_cells_is_undone_at_once_and_keeps_the_stamps_given() {
+    let mut record = Record::default();
+    let mut history = History::default();
+    history.apply(&mut record, &Edit::Status { id: id(), year: FY, status: Some(Status::Delayed) }, at(1));
+    let before = record.clone();
+    let theirs = InitiativeCell { status: Some(Status::Done), note: "同僚の記録".into(), stamp: at(50) };
+    let batch = Edit::Batch(vec![
+        Edit::ReplaceInitiative { id: id(), year: FY, cell: Some(theirs.clone()) },
+        Edit::ReplaceInitiative { id: id(), year: FiscalYear(2025), cell: Some(theirs.clone()) },
+    ]);
+    history.apply(&mut record, &batch, at(99));
+    assert_eq!(record.initiatives[&(id(), FY)], theirs, "the colleague's stamp is kept");
+    assert_eq!(record.initiatives.len(), 2);
+    assert!(history.undo(&mut record, at(100)));
+    assert_eq!(record, before, "one undo restores everything, stamps included");
+}

@@ -3,12 +3,12 @@
 //! pure functions: edits are values applied by one function (`edit`), files
 //! are versioned documents checked completely before use (`document`), and
 //! two records combine without losing a cell (`merge`).
-//!
-//! Groundwork for the annotation issue; the app does not use it yet.
 
 pub mod document;
 pub mod edit;
 pub mod merge;
+pub mod stored;
+pub mod sync;
 
 use std::collections::BTreeMap;
 

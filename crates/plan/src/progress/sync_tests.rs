@@ -1,0 +1,112 @@
+//! Tests of `progress::sync`.
+
+use super::*;
+use crate::plan::{FiscalYear, InitiativeId};
+use crate::progress::edit::Edit;
+use crate::progress::{Stamp, Status};
+
+const FY: FiscalYear = FiscalYear(2024);
+
+fn id(letter: char) -> InitiativeId {
+    InitiativeId { policy: 3, sub: 2, letter }
+}
+
+fn at(t: i64) -> Stamp {
+    Stamp { author: None, updated_at: t }
+}
+
+fn edited(record: &Record, edit: Edit, t: i64) -> Record {
+    let mut r = record.clone();
+    r.apply(&edit, at(t));
+    r
+}
+
+fn status(letter: char, s: Status) -> Edit {
+    Edit::Status { id: id(letter), year: FY, status: Some(s) }
+}
+
+fn note(letter: char, n: &str) -> Edit {
+    Edit::Note { id: id(letter), year: FY, note: n.into() }
+}
+
+#[test]
+fn a_change_made_in_another_tab_is_taken_without_a_conflict() {
+    let base = edited(&Record::default(), status('a', Status::NotStarted), 1);
+    let theirs = edited(&base, status('a', Status::InProgress), 5);
+    let out = merge3(&base, &base, &theirs);
+    assert_eq!(out.merged, theirs);
+    assert!(out.conflicts.is_empty(), "an edit after ours is not a conflict");
+}
+
+#[test]
+fn edits_to_different_cells_in_two_tabs_both_survive() {
+    let base = Record::default();
+    let ours = edited(&base, note('a', "こちら"), 3);
+    let theirs = edited(&base, note('b', "あちら"), 2);
+    let out = merge3(&base, &ours, &theirs);
+    assert_eq!(out.merged.initiatives.len(), 2);
+    assert!(out.conflicts.is_empty());
+    assert_eq!(out.merged, merge3(&base, &theirs, &ours).merged, "same result from either tab");
+}
+
+#[test]
+fn the_same_cell_changed_in_both_keeps_the_newer_and_lists_the_other() {
+    let base = edited(&Record::default(), note('a', "元"), 1);
+    let ours = edited(&base, note('a', "こちらの修正"), 7);
+    let theirs = edited(&base, note('a', "あちらの修正"), 4);
+    let out = merge3(&base, &ours, &theirs);
+    assert_eq!(out.merged, ours, "ours is newer");
+    let [Conflict::Initiative { kept, other, .. }] = out.conflicts.as_slice() else { panic!("{:?}", out.conflicts) };
+    assert_eq!(kept.note, "こちらの修正");
+    assert_eq!(other.note, "あちらの修正", "the older edit is kept in the list");
+
+    let out = merge3(&base, &theirs, &ours);
+    assert_eq!(out.merged, ours, "the newer wins from the other tab's side too");
+    assert_eq!(out.conflicts.len(), 1);
+}
+
+#[test]
+fn a_cell_cleared_in_another_tab_is_cleared_here_unless_changed_here() {
+    let base = edited(&Record::default(), note('a', "消す"), 1);
+    let cleared = edited(&base, note('a', ""), 2);
+    assert!(cleared.is_empty());
+    assert!(merge3(&base, &base, &cleared).merged.is_empty(), "their clearing is taken");
+    let changed = edited(&base, note('a', "残す"), 3);
+    let out = merge3(&base, &changed, &cleared);
+    assert_eq!(out.merged, changed, "a change is never lost to a clearing");
+    assert_eq!(merge3(&base, &cleared, &changed).merged, changed);
+}
+
+#[test]
+fn identical_edits_in_both_tabs_are_no_conflict() {
+    let base = Record::default();
+    let ours = edited(&base, status('a', Status::Done), 3);
+    let theirs = edited(&base, status('a', Status::Done), 4);
+    let out = merge3(&base, &ours, &theirs);
+    assert!(out.conflicts.is_empty());
+    assert_eq!(out.merged, theirs, "the later stamp is kept");
+}
+
+#[test]
+fn local_cells_overlay_published_ones_and_are_drafts_only_when_different() {
+    let published = edited(&edited(&Record::default(), note('a', "公表"), 1), note('b', "公表b"), 1);
+    let local = edited(&edited(&Record::default(), note('a', "下書き"), 2), note('b', "公表b"), 3);
+    let shown = overlay(&published, &local);
+    assert_eq!(shown.initiatives[&(id('a'), FY)].note, "下書き");
+    assert!(is_draft(&published, &local, CellKey::Initiative(id('a'), FY)));
+    assert!(!is_draft(&published, &local, CellKey::Initiative(id('b'), FY)), "same words as published");
+    assert!(!is_draft(&published, &local, CellKey::Initiative(id('c'), FY)), "nothing local");
+    assert!(is_draft(&Record::default(), &local, CellKey::Initiative(id('a'), FY)));
+}
+
+#[test]
+fn seeding_keeps_the_published_note_when_only_the_status_is_changed() {
+    let published = edited(&Record::default(), note('a', "公表メモ"), 1);
+    let mut local = Record::default();
+    seed(&mut local, &published, CellKey::Initiative(id('a'), FY));
+    local.apply(&status('a', Status::Delayed), at(2));
+    let cell = &overlay(&published, &local).initiatives[&(id('a'), FY)];
+    assert_eq!((cell.status, cell.note.as_str()), (Some(Status::Delayed), "公表メモ"));
+    seed(&mut local, &published, CellKey::Initiative(id('a'), FY));
+    assert_eq!(local.initiatives[&(id('a'), FY)].status, Some(Status::Delayed), "seeding never overwrites");
+}
