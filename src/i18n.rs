@@ -69,6 +69,61 @@ pub fn first_plan_label(lang: Lang, first: kama_plan::FirstPlan) -> String {
     }
 }
 
+/// 「令和5年度（2023年度）」 / "FY2023 (R5)".
+pub fn fiscal_year(lang: Lang, year: kama_plan::FiscalYear) -> String {
+    match lang {
+        Lang::Ja => format!("令和{}年度（{}年度）", year.reiwa(), year.0),
+        Lang::En => format!("FY{} (R{})", year.0, year.reiwa()),
+    }
+}
+
+pub fn status(lang: Lang, status: kama_plan::progress::Status) -> &'static str {
+    use kama_plan::progress::Status::*;
+    match lang {
+        Lang::Ja => status.as_ja(),
+        Lang::En => match status {
+            NotStarted => "Not started",
+            InProgress => "In progress",
+            Done => "Done",
+            Delayed => "Delayed",
+            Revising => "Under review",
+            Stopped => "Stopped",
+        },
+    }
+}
+
+/// A local date and time: 「2026年11月25日 14:03」 / "2026-11-25 14:03".
+pub fn date_time(lang: Lang, t: crate::adapters::clock::LocalTime) -> String {
+    let crate::adapters::clock::LocalTime { year, month, day, hour, minute } = t;
+    match lang {
+        Lang::Ja => format!("{year}年{month}月{day}日 {hour:02}:{minute:02}"),
+        Lang::En => format!("{year}-{month:02}-{day:02} {hour:02}:{minute:02}"),
+    }
+}
+
+/// Why a progress file was refused, in plain words.
+pub fn document_error(lang: Lang, e: &kama_plan::progress::document::DocumentError) -> String {
+    use kama_plan::progress::document::DocumentError::*;
+    match lang {
+        Lang::En => e.to_string(),
+        Lang::Ja => match e {
+            TooLarge { bytes, max } => format!("ファイルが大きすぎます（{bytes}バイト。上限は{max}バイト）。"),
+            NotJson(detail) => format!("JSON形式ではないか、途中で切れています（{detail}）。"),
+            NotAProgressFile => "このアプリの進捗記録ファイルではありません。".into(),
+            FutureVersion(v) => {
+                format!("新しい版のアプリで作られたファイルです（形式 {v}）。アプリを更新してから読み込んでください。")
+            }
+            UnknownVersion(v) => format!("形式の版 {v} は不明です。"),
+            WrongPlan { found, expected } => format!("別の計画のファイルです（{found}。この画面は {expected}）。"),
+            Shape(detail) => format!("ファイルの中身の形が正しくありません（{detail}）。"),
+            UnknownInitiative(id) => format!("計画にない取組 {id} が含まれています。"),
+            UnknownKpi(code) => format!("計画にない数値目標 {code} が含まれています。"),
+            YearOutsidePlan(y) => format!("計画期間外の年度 {y} が含まれています。"),
+            Duplicate(what) => format!("{what} が二重に含まれています。"),
+        },
+    }
+}
+
 /// 「86件中 22件」 / "22 of 86".
 pub fn result_count(lang: Lang, shown: usize, total: usize) -> String {
     match lang {
@@ -153,4 +208,89 @@ messages! {
     LEGEND_DIRECTION = "実施方針区分（継続・強化・新規・要検討・拡大など）", "Implementation direction (continue, strengthen, new, to be reviewed, expand…)";
     LEGEND_RELISTED = "他の施策にも掲載されている取組（再掲）", "Also listed under another policy (再掲)";
     OPEN_DATA_FIELDS = "データ項目の説明", "Field documentation";
+}
+
+// Recording progress
+messages! {
+    VIEW_PROGRESS = "進捗", "Progress";
+    VIEW_REPORT = "進捗報告", "Progress report";
+    PROGRESS_RECORD = "進捗の記録", "Progress record";
+    PROGRESS_RECORD_HINT = "記録はこのブラウザに保存されます。ほかの人と共有するには「進捗」画面から書き出してください。", "Records are kept in this browser. To share them, export them from the Progress view.";
+    STATUS = "進捗状況", "Status";
+    STATUS_NONE = "（未記録）", "(not recorded)";
+    NOTE = "メモ", "Note";
+    LOCAL_DRAFT = "下書き（このブラウザのみ）", "Local draft (this browser only)";
+    PUBLISHED = "公表済み", "Published";
+    UPDATED_BY = "記入", "Recorded";
+    UNDO = "元に戻す", "Undo";
+    REDO = "やり直す", "Redo";
+    SAVED_HERE = "このブラウザに保存済み", "Saved in this browser";
+    STORAGE_UNAVAILABLE = "このブラウザでは記録を保存できません（保存領域が使えません）。変更はこのページを閉じると失われます。残すには「進捗」画面の「JSONで書き出す」を使ってください。", "This browser cannot keep records (storage is unavailable). Changes are lost when this page closes. To keep them, use “Export JSON” in the Progress view.";
+    STORAGE_FULL = "ブラウザの保存領域がいっぱいのため、最新の変更を保存できませんでした。変更はこのページを開いている間は残っています。「進捗」画面の「JSONで書き出す」で保存してください。", "Browser storage is full, so the latest changes could not be saved. They remain while this page is open. Use “Export JSON” in the Progress view to keep them.";
+    STORAGE_NEWER = "記録は新しい版のアプリで保存されています。上書きしないよう、このページでの変更は保存しません。ページを再読み込みしてください。", "The record was saved by a newer version of the app. So as not to overwrite it, changes on this page are not saved. Please reload the page.";
+    STORAGE_BACKUP_FAILED = "保存されていた記録を読み取れず、控えも作れませんでした。元のデータを守るため、このページでの変更は保存しません。「JSONで書き出す」で保存してください。", "The stored record could not be read, nor copied aside. To protect it, changes on this page are not saved. Use “Export JSON” to keep them.";
+    BACKUP_FOUND = "保存されていた記録を読み取れませんでした。元のデータは控えとして残してあり、いまは空の記録で動いています。", "The stored record could not be read. The original data has been kept as a backup; the app is running on an empty record.";
+    BACKUP_DOWNLOAD = "控えをダウンロード", "Download the backup";
+    BACKUP_DELETE = "控えを削除", "Delete the backup";
+    PUBLISHED_REFUSED = "公表済みの進捗ファイル（progress.json）を読み込めなかったため、使わずに表示しています。", "The published progress file (progress.json) could not be read, so it is not used.";
+    CONFLICTS_FOUND = "同じ項目が別の場所でも変更されました。新しい方を表示しています。もう一方は「進捗」画面の一覧で確認できます。", "The same item was also changed elsewhere. The newer one is shown; the other is listed in the Progress view.";
+    CONFLICTS = "競合した記録", "Conflicting records";
+    CONFLICT_KEPT = "表示中", "Shown";
+    CONFLICT_OTHER = "もう一方", "Other";
+    CONFLICT_TAKE_OTHER = "もう一方を採用", "Use the other";
+    CONFLICT_DISMISS = "表示中のままにする", "Keep the shown one";
+    SHOW_CONFLICTS = "競合を確認", "Review conflicts";
+    FILES = "記録の書き出し・読み込み", "Export and import records";
+    AUTHOR = "記入者名（このブラウザで記録に付けます）", "Your name (added to what you record in this browser)";
+    EXPORT_JSON = "JSONで書き出す（読み込み・公表用）", "Export JSON (to import or publish)";
+    EXPORT_CSV = "CSVで書き出す（Excel用）", "Export CSV (for Excel)";
+    EXPORT_XLSX = "Excelファイル（.xlsx）で書き出す", "Export Excel workbook (.xlsx)";
+    LAST_EXPORT = "最後に書き出した時刻", "Last exported";
+    NOT_EXPORTED = "この画面を開いてからまだ書き出していません。ブラウザの記録は消えることがあるため、定期的に書き出してください。", "Not exported since this page was opened. Browser storage can be cleared, so export regularly.";
+    IMPORT = "JSONファイルを読み込む", "Import a JSON file";
+    IMPORT_REFUSED = "このファイルは読み込めません。何も変更していません。", "This file cannot be imported. Nothing was changed.";
+    IMPORT_PREVIEW = "読み込む前の確認", "Before importing";
+    IMPORT_ADDED = "追加される項目", "Cells added";
+    IMPORT_CHANGED = "置き換わる項目（より新しい記録）", "Cells replaced (newer records)";
+    IMPORT_CONFLICTS = "こちらの方が新しいため変更しない項目", "Cells kept (yours are newer)";
+    IMPORT_NOTHING = "このファイルには新しい記録はありません。", "The file holds nothing new.";
+    IMPORT_APPLY = "読み込む", "Import";
+    IMPORT_CANCEL = "取り消す", "Cancel";
+    IMPORT_DONE = "読み込みました。「元に戻す」で取り消せます。", "Imported. Use Undo to revert.";
+    PUBLISHED_NOTE = "公表済みの進捗（progress.json）を表示しています。このブラウザでの変更は「下書き」として重ねて表示されます。", "Showing the published progress (progress.json). Changes made in this browser are shown over it as local drafts.";
+    YEAR = "年度", "Fiscal year";
+}
+
+// Offline and updates
+messages! {
+    UPDATE_AVAILABLE = "新しい版があります", "A new version is available";
+    UPDATE_RELOAD = "再読み込み", "Reload";
+}
+
+// Progress overview, checks and report
+messages! {
+    REPORT_OPEN = "印刷用の進捗報告を開く", "Open the printable progress report";
+    OVERVIEW_TITLE = "進捗状況の集計", "Status summary";
+    OVERVIEW_CAPTION = "基本施策ごとの取組数（進捗状況別）", "Initiatives per basic policy, by status";
+    OVERVIEW_POLICY = "基本施策", "Basic policy";
+    OVERVIEW_UNRECORDED = "未記録", "Not recorded";
+    OVERVIEW_TOTAL = "計", "Total";
+    OVERVIEW_ALL_POLICIES = "合計", "All policies";
+    OVERVIEW_RELISTED_NOTE = "再掲の取組は元の取組と同じものを重ねて載せているため、件数に含めていません。", "Re-listed initiatives (再掲) repeat one listed elsewhere, so they are not counted.";
+    NOTED_TITLE = "メモのある取組", "Initiatives with a note";
+    NOTED_NONE = "この年度のメモはまだありません。", "No notes for this fiscal year yet.";
+    CHECKS_TITLE = "確認が必要な項目", "Things to look at";
+    CHECKS_HINT = "終わった年度の記録について、見直すとよい点です。記録や保存を止めるものではありません。", "Points worth a second look in the records of finished fiscal years. They never stop recording or saving.";
+    CHECKS_NONE = "確認が必要な項目はありません。", "Nothing needs a look.";
+    CHECK_NOT_STARTED = "予定の年度を過ぎても「未着手」のままです", "Still “not started” after its scheduled years";
+    CHECK_NOT_STARTED_HINT = "スケジュールの実施期間が終わった活動がありますが、最後に記録された進捗状況が「未着手」です。いまの状況を確かめてください。", "An activity's scheduled period has ended, but the latest recorded status is “not started”. Please check where it stands.";
+    CHECK_MISSING = "終わった年度の進捗状況が未記録です", "No status recorded for a finished year";
+    CHECK_MISSING_HINT = "実施予定だった年度が終わりましたが、進捗状況が記録されていません。", "The initiative was scheduled in these years, which have ended, but no status was recorded.";
+    CHECK_KPI = "目標値はありますが実績値が未記録です", "A target is recorded but no actual value";
+    CHECK_KPI_HINT = "年度は終わっています。実績値が確定したら記録してください。", "The year has ended. Record the actual value once it is settled.";
+    REPORT_PRINT = "印刷する", "Print";
+    REPORT_AS_OF = "時点", "As of";
+    REPORT_KPI = "数値目標", "Numeric target (KPI)";
+    REPORT_KPI_TARGET = "目標値", "Target";
+    REPORT_KPI_ACTUAL = "実績値", "Actual";
 }

@@ -16,3 +16,13 @@ pub fn row_link(id: InitiativeId) {
         }
     });
 }
+
+/// Focuses the element with `id` once the view that holds it has rendered.
+pub fn element(id: &'static str) {
+    request_animation_frame(move || {
+        if let Some(element) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    });
+}

@@ -2,10 +2,14 @@
 
 pub mod clock;
 pub mod download;
+pub mod fetch;
+pub mod file_input;
 pub mod focus;
 pub mod history;
+pub mod offline;
 pub mod plan_source;
 pub mod prefs;
+pub mod storage;
 
 /// A browser error as text for a message.
 pub(crate) fn describe(e: wasm_bindgen::JsValue) -> String {

@@ -1,22 +1,33 @@
 //! Small preferences kept in this browser (LocalStorage). Losing them is
 //! harmless, so failures fall back to defaults silently.
 
-use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
+use super::storage;
 use crate::i18n::Lang;
 
 const LANG_KEY: &str = "kama-sme-tracker:lang";
+const AUTHOR_KEY: &str = "kama-sme-tracker:author";
 
 pub fn load_lang() -> Lang {
-    match LocalStorage::get::<String>(LANG_KEY).ok().as_deref() {
-        Some("en") => Lang::En,
+    match storage::read(LANG_KEY).ok().flatten().as_deref() {
+        // Written as a JSON string by earlier versions.
+        Some("en" | "\"en\"") => Lang::En,
         _ => Lang::Ja,
     }
 }
 
 pub fn save_lang(lang: Lang) {
-    let _ = LocalStorage::set(LANG_KEY, lang.code());
+    let _ = storage::write(LANG_KEY, lang.code());
+}
+
+/// The name staff sign their records with, set once per browser.
+pub fn load_author() -> String {
+    storage::read(AUTHOR_KEY).ok().flatten().unwrap_or_default()
+}
+
+pub fn save_author(name: &str) {
+    let _ = storage::write(AUTHOR_KEY, name);
 }
 
 /// Keeps `<html lang>` in step, so screen readers pronounce the page right.

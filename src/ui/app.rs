@@ -5,11 +5,14 @@ use leptos::prelude::*;
 use super::detail::Detail;
 use super::filters::FilterPanel;
 use super::plan_tree::PlanTree;
+use super::progress_view::ProgressView;
+use super::record_bar::RecordBar;
+use super::report::ReportView;
 use super::timeline::TimelineView;
 use super::PlanRef;
-use crate::adapters::{plan_source, prefs};
+use crate::adapters::{fetch, focus, plan_source, prefs};
 use crate::i18n::{self, t, Lang, UiLang};
-use crate::state::Explore;
+use crate::state::{Explore, Progress};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -18,19 +21,19 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| prefs::apply_lang(lang.get()));
     let Some(file) = plan_source::requested_file() else {
         return match parse(PLAN_JSON) {
-            Ok(plan) => view! { <Tracker plan /> }.into_any(),
+            Ok(plan) => view! { <Tracker plan with_published=true /> }.into_any(),
             Err(detail) => view! { <LoadError detail /> }.into_any(),
         };
     };
     let loaded = RwSignal::new(None::<Result<PlanRef, String>>);
     leptos::task::spawn_local(async move {
-        let plan = plan_source::fetch_text(&file).await.and_then(|json| parse(&json));
+        let plan = fetch::text(&file).await.and_then(|json| parse(&json));
         loaded.set(Some(plan));
     });
     view! {
         {move || match loaded.get() {
             None => view! { <p class="prompt">"…"</p> }.into_any(),
-            Some(Ok(plan)) => view! { <Tracker plan /> }.into_any(),
+            Some(Ok(plan)) => view! { <Tracker plan with_published=false /> }.into_any(),
             Some(Err(detail)) => view! { <LoadError detail /> }.into_any(),
         }}
     }
@@ -45,8 +48,13 @@ fn parse(json: &str) -> Result<PlanRef, String> {
 /// What a user opens: filters, then the plan as a list beside the open
 /// initiative, or as a timeline.
 #[component]
-fn Tracker(plan: PlanRef) -> impl IntoView {
+fn Tracker(plan: PlanRef, with_published: bool) -> impl IntoView {
     let explore = Explore::new(plan);
+    let progress = Progress::new(plan, with_published);
+    let show_conflicts = Callback::new(move |()| {
+        explore.set_view(View::Progress);
+        focus::element("conflicts");
+    });
     let view = explore.view;
     let lang = i18n::use_lang();
     // The tab title names the open initiative, in the interface language.
@@ -59,6 +67,7 @@ fn Tracker(plan: PlanRef) -> impl IntoView {
         document().set_title(&title);
     });
     view! {
+        <super::update_banner::UpdateBanner />
         <a class="skip-link" href="#main">{t(i18n::SKIP_TO_MAIN)}</a>
         <header class="masthead">
             <div class="masthead-text">
@@ -73,13 +82,18 @@ fn Tracker(plan: PlanRef) -> impl IntoView {
         <nav class="view-tabs" aria-label=t(i18n::VIEWS)>
             <ViewTab explore target=View::List label=i18n::VIEW_LIST />
             <ViewTab explore target=View::Timeline label=i18n::TIMELINE />
+            <ViewTab explore target=View::Progress label=i18n::VIEW_PROGRESS />
+            <ViewTab explore target=View::Report label=i18n::VIEW_REPORT />
         </nav>
+        <RecordBar progress on_show_conflicts=show_conflicts />
         <div class="explore">
             <FilterPanel explore />
             <main id="main" class="layout" class:detail-open=move || explore.open.get().is_some() tabindex="-1">
                 {move || match view.get() {
-                    View::List => view! { <PlanTree explore /> <Detail explore /> }.into_any(),
+                    View::List => view! { <PlanTree explore /> <Detail explore progress /> }.into_any(),
                     View::Timeline => view! { <TimelineView explore /> }.into_any(),
+                    View::Progress => view! { <ProgressView explore progress /> }.into_any(),
+                    View::Report => view! { <ReportView explore progress /> }.into_any(),
                 }}
             </main>
         </div>

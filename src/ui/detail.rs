@@ -6,27 +6,28 @@ use leptos::prelude::*;
 use super::badges::Badges;
 use super::highlight::Highlighted;
 use super::plan_tree::InitiativeLink;
+use super::progress_editor::ProgressEditor;
 use super::PlanRef;
 use crate::i18n::{self, t};
-use crate::state::Explore;
+use crate::state::{Explore, Progress};
 
 /// The open initiative, or the plan overview when none is open.
 #[component]
-pub fn Detail(explore: Explore) -> impl IntoView {
+pub fn Detail(explore: Explore, progress: Progress) -> impl IntoView {
     let plan = explore.plan;
     view! {
         <section id="detail" class="detail" aria-label=t(i18n::DETAIL)>
             {move || match explore.open.get().map(|id| plan.initiative(id)) {
                 None => view! { <Overview plan /> }.into_any(),
                 Some(None) => view! { <p class="prompt" role="alert">{t(i18n::NOT_FOUND)}</p> }.into_any(),
-                Some(Some(initiative)) => view! { <InitiativeDetail explore initiative /> }.into_any(),
+                Some(Some(initiative)) => view! { <InitiativeDetail explore progress initiative /> }.into_any(),
             }}
         </section>
     }
 }
 
 #[component]
-fn InitiativeDetail(explore: Explore, initiative: &'static Initiative) -> impl IntoView {
+fn InitiativeDetail(explore: Explore, progress: Progress, initiative: &'static Initiative) -> impl IntoView {
     let plan = explore.plan;
     let query = explore.query;
     let close = move |_| explore.close();
@@ -99,6 +100,7 @@ fn InitiativeDetail(explore: Explore, initiative: &'static Initiative) -> impl I
                     </dd>
                 })}
             </dl>
+            <ProgressEditor progress id=initiative.id />
         </article>
     }
 }

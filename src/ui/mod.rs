@@ -7,7 +7,14 @@ pub mod downloads;
 pub mod filters;
 pub mod highlight;
 pub mod plan_tree;
+pub mod progress_editor;
+pub mod progress_overview;
+pub mod progress_view;
+pub mod record_bar;
+pub mod records;
+pub mod report;
 pub mod timeline;
+pub mod update_banner;
 
 /// The app's view of the plan: loaded once at start and never changed, so it
 /// is shared as a `'static` reference instead of a signal.

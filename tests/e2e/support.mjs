@@ -10,7 +10,7 @@ import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const DIST = join(ROOT, 'dist');
+export const DIST = process.env.KAMA_DIST ?? join(ROOT, 'dist');
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
 
 const TYPES = {
@@ -72,7 +72,10 @@ export async function newPage(browser, options = {}) {
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(String(e)));
   page.on('console', (m) => {
-    if (m.type() === 'error') page.errors.push(m.text());
+    // The app looks for an optional published progress.json; its absence (a
+    // 404 Chromium always logs) is the normal case, not an error.
+    const optional404 = m.text().startsWith('Failed to load resource') && m.location().url.endsWith('/progress.json');
+    if (m.type() === 'error' && !optional404) page.errors.push(m.text());
   });
   return page;
 }
@@ -114,4 +117,39 @@ export function useApp(prefix) {
     return page;
   };
   return app;
+}
+
+// --- Offline and updates (service worker) ----------------------------------
+// (Imports here rather than at the top keep this section self-contained; ES
+// module imports are hoisted either way.)
+
+import { mkdtemp, cp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+
+TYPES['.webmanifest'] = 'application/manifest+json';
+
+/**
+ * A private copy of dist/ served under `prefix`, for tests that change files
+ * on the "server" (a new deployment, a published progress.json).
+ * `stop()` stops the server (the site goes offline); `close()` also deletes the copy.
+ */
+export async function serveCopy(prefix = '/') {
+  const dir = await mkdtemp(join(tmpdir(), 'kama-dist-'));
+  await cp(DIST, dir, { recursive: true });
+  const server = await serveStatic(dir, prefix);
+  return {
+    ...server,
+    dir,
+    stop: server.close,
+    async close() {
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits until the service worker controls `page` (the first install claims
+ * the page it was registered from, so no reload is needed). */
+export async function waitForServiceWorker(page) {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30_000 });
 }

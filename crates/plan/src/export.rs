@@ -80,7 +80,7 @@ impl From<std::io::Error> for ExportError {
 }
 
 /// Excel reads a UTF-8 CSV as Shift_JIS unless it starts with this BOM.
-const BOM: &[u8] = b"\xEF\xBB\xBF";
+pub(crate) const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Line breaks inside a cell: Excel's own (Alt+Enter) is a bare LF; rows end
 /// in CRLF.
@@ -174,7 +174,7 @@ const FIXED_HEADER: [&str; 18] = [
 ];
 
 /// Every cell goes through `defuse`, so no column can be forgotten.
-fn write_row(out: &mut csv::Writer<Vec<u8>>, row: Vec<String>) -> Result<(), csv::Error> {
+pub(crate) fn write_row(out: &mut csv::Writer<Vec<u8>>, row: Vec<String>) -> Result<(), csv::Error> {
     let cells: Vec<Cow<'_, str>> = row.iter().map(|c| defuse(c)).collect();
     out.write_record(cells.iter().map(|c| c.as_bytes()))
 }
@@ -182,7 +182,7 @@ fn write_row(out: &mut csv::Writer<Vec<u8>>, row: Vec<String>) -> Result<(), csv
 /// CSV/formula injection (OWASP): Excel evaluates a cell starting with one of
 /// these as a formula, so it gets a leading `'`. The plan's own 現状 cells can
 /// be a bare `-`, which would otherwise be read as the start of a formula.
-fn defuse(cell: &str) -> Cow<'_, str> {
+pub(crate) fn defuse(cell: &str) -> Cow<'_, str> {
     match cell.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => Cow::Owned(format!("'{cell}")),
         _ => Cow::Borrowed(cell),

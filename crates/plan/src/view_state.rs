@@ -2,7 +2,8 @@
 //! filters, search, the open initiative and the view shown.
 //!
 //! Parameters (a public interface: shared links depend on them):
-//! `view=timeline`, `policy=1,2`, `sub=2-3`, `priority=1`, `first=継続`,
+//! `view=timeline|progress|report`, `year=2024` (the fiscal year the progress
+//! and report views show), `policy=1,2`, `sub=2-3`, `priority=1`, `first=継続`,
 //! `dir=継続/要検討` (`none` = 未記載), `kpi=2-3`, `fy=2024`, `q=…`,
 //! `relisted=fold`, `id=2-1-a`. Several values of one facet are
 //! comma-separated; repeating the parameter works too. Unknown parameters,
@@ -23,6 +24,21 @@ pub enum View {
     #[default]
     List,
     Timeline,
+    /// Recorded progress for one fiscal year: counts, notes, checks, files.
+    Progress,
+    /// The annual progress report (進捗報告), ready to print.
+    Report,
+}
+
+impl View {
+    fn param(self) -> Option<&'static str> {
+        match self {
+            View::List => None,
+            View::Timeline => Some("timeline"),
+            View::Progress => Some("progress"),
+            View::Report => Some("report"),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -30,6 +46,8 @@ pub struct ViewState {
     pub view: View,
     pub filters: Filters,
     pub open: Option<InitiativeId>,
+    /// The fiscal year of the progress and report views; `None` = the current one.
+    pub year: Option<FiscalYear>,
 }
 
 const NOT_STATED: &str = "none";
@@ -46,7 +64,17 @@ impl ViewState {
         let f = &mut s.filters;
         for (key, value) in pairs(query) {
             match key.as_str() {
-                "view" if value == "timeline" => s.view = View::Timeline,
+                "view" => {
+                    if let Some(v) = [View::Timeline, View::Progress, View::Report]
+                        .into_iter()
+                        .find(|v| v.param() == Some(value.as_str()))
+                    {
+                        s.view = v;
+                    }
+                }
+                "year" => {
+                    s.year = value.parse().ok().map(FiscalYear).filter(|y| plan.plan.fiscal_years.contains(*y));
+                }
                 "policy" => extend(&mut f.policies, &value, |v| v.parse().ok().filter(|p| plan.policy(*p).is_some())),
                 "sub" => extend(&mut f.sub_policies, &value, |v| {
                     v.parse::<SubPolicyId>().ok().filter(|s| plan.sub_policy(*s).is_some())
@@ -78,8 +106,11 @@ impl ViewState {
     pub fn to_query(&self) -> String {
         let f = &self.filters;
         let mut out: Vec<(&str, String)> = Vec::new();
-        if self.view == View::Timeline {
-            out.push(("view", "timeline".into()));
+        if let Some(v) = self.view.param() {
+            out.push(("view", v.into()));
+        }
+        if let Some(y) = self.year {
+            out.push(("year", y.to_string()));
         }
         push_list(&mut out, "policy", f.policies.iter().map(u8::to_string));
         push_list(&mut out, "sub", f.sub_policies.iter().map(|s| format!("{}-{}", s.policy, s.sub)));

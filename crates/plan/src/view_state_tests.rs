@@ -23,6 +23,7 @@ fn every_parameter_round_trips() {
             fold_relisted: true,
         },
         open: Some(InitiativeId { policy: 2, sub: 1, letter: 'a' }),
+        year: Some(FiscalYear(2026)),
     };
     let query = state.to_query();
     assert_eq!(read(&query), state, "{query}");
@@ -83,4 +84,13 @@ fn values_the_plan_does_not_have_are_dropped() {
     assert!(s.filters.fiscal_years.is_empty());
     let long = "あ".repeat(1000);
     assert_eq!(read(&format!("q={long}")).filters.text.chars().count(), MAX_QUERY_CHARS);
+}
+
+#[test]
+fn the_progress_and_report_views_carry_their_fiscal_year() {
+    let s = read("view=report&year=2025");
+    assert_eq!((s.view, s.year), (View::Report, Some(FiscalYear(2025))));
+    assert_eq!(read(&s.to_query()), s);
+    assert_eq!(read("view=progress&year=2031").year, None, "a year outside the plan is dropped");
+    assert_eq!(read("view=progress").view, View::Progress);
 }

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Cell, CellKey, InitiativeCell, KpiCell, Record};
+use super::{Cell, CellKey, InitiativeCell, KpiCell, Record, Stamp};
 
 /// The losing side of a cell both records changed.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,6 +19,14 @@ impl Conflict {
     pub fn key(&self) -> CellKey {
         match self {
             Conflict::Initiative { key, .. } | Conflict::Kpi { key, .. } => *key,
+        }
+    }
+
+    /// Who made the losing edit, and when: with the key, it names the edit.
+    pub fn other_stamp(&self) -> &Stamp {
+        match self {
+            Conflict::Initiative { other, .. } => &other.stamp,
+            Conflict::Kpi { other, .. } => &other.stamp,
         }
     }
 }

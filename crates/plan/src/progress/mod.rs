@@ -4,11 +4,16 @@
 //! are versioned documents checked completely before use (`document`), and
 //! two records combine without losing a cell (`merge`).
 
+pub mod checks;
+pub mod csv;
 pub mod document;
 pub mod edit;
 pub mod merge;
+pub mod overview;
+pub mod report;
 pub mod stored;
 pub mod sync;
+pub mod xlsx;
 
 use std::collections::BTreeMap;
 
@@ -84,6 +89,17 @@ pub trait Cell: Clone + Default {
     fn same_content(&self, other: &Self) -> bool;
     fn stamp(&self) -> &Stamp;
     fn stamp_mut(&mut self) -> &mut Stamp;
+    /// The recorded content as text, only to order two edits made in the
+    /// same millisecond the same way in every tab.
+    fn content_key(&self) -> String;
+
+    /// Whether this edit beats `other` when both changed one cell: the later
+    /// one, with ties settled the same way wherever they are compared.
+    fn wins_over(&self, other: &Self) -> bool {
+        let a = (self.stamp().updated_at, &self.stamp().author);
+        let b = (other.stamp().updated_at, &other.stamp().author);
+        a > b || (a == b && self.content_key() > other.content_key())
+    }
 }
 
 impl Cell for InitiativeCell {
@@ -93,6 +109,10 @@ impl Cell for InitiativeCell {
 
     fn same_content(&self, other: &Self) -> bool {
         self.status == other.status && self.note == other.note
+    }
+
+    fn content_key(&self) -> String {
+        format!("{:?}\u{0}{}", self.status, self.note)
     }
 
     fn stamp(&self) -> &Stamp {
@@ -114,6 +134,10 @@ impl Cell for KpiCell {
             && self.target == other.target
             && self.actual == other.actual
             && self.note == other.note
+    }
+
+    fn content_key(&self) -> String {
+        format!("{:?}\u{0}{:?}\u{0}{:?}\u{0}{}", self.baseline, self.target, self.actual, self.note)
     }
 
     fn stamp(&self) -> &Stamp {

@@ -57,12 +57,12 @@ fn merge3_cells<K: Ord + Copy, C: Cell + PartialEq>(
         let (b, o, t) = (base.get(&k), ours.get(&k), theirs.get(&k));
         let kept = if o == t || t == b {
             o
-        } else if o == b {
+        } else if o == b && !older_rival(o, t) {
             t
         } else {
             match (o, t) {
                 (Some(o), Some(t)) => {
-                    let (winner, loser) = if t.stamp().updated_at > o.stamp().updated_at { (t, o) } else { (o, t) };
+                    let (winner, loser) = if t.wins_over(o) { (t, o) } else { (o, t) };
                     if !winner.same_content(loser) {
                         conflicts.push(conflict(k, winner.clone(), loser.clone()));
                     }
@@ -79,6 +79,18 @@ fn merge3_cells<K: Ord + Copy, C: Cell + PartialEq>(
         }
     }
     merged
+}
+
+/// Two tabs that save at nearly the same moment each write before seeing
+/// the other's record, so each later finds "theirs" differing from a base
+/// that is its own last write. Theirs is then no later edit but a rival
+/// one: tabs share one clock, so an edit made after seeing ours would be
+/// stamped later than ours.
+fn older_rival<C: Cell>(ours: Option<&C>, theirs: Option<&C>) -> bool {
+    match (ours, theirs) {
+        (Some(o), Some(t)) => o.wins_over(t),
+        _ => false,
+    }
 }
 
 /// The record every visitor sees: the published cells, with this browser's

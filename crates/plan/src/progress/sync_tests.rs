@@ -110,3 +110,27 @@ fn seeding_keeps_the_published_note_when_only_the_status_is_changed() {
     seed(&mut local, &published, CellKey::Initiative(id('a'), FY));
     assert_eq!(local.initiatives[&(id('a'), FY)].status, Some(Status::Delayed), "seeding never overwrites");
 }
+
+#[test]
+fn two_tabs_saving_at_once_end_with_the_newer_edit_and_list_the_other() {
+    // Each tab wrote its own edit before the other's arrived; each then
+    // meets the other's record with its own write as the base.
+    let empty = Record::default();
+    let a = edited(&empty, note('a', "A"), 10);
+    let b = edited(&empty, note('a', "B"), 11);
+    let in_a = merge3(&a, &a, &b);
+    let in_b = merge3(&b, &b, &a);
+    assert_eq!(in_a.merged, b, "the tab with the older edit takes the newer one");
+    assert!(in_a.conflicts.is_empty(), "B is simply later, as far as A can tell");
+    assert_eq!(in_b.merged, b, "the tab with the newer edit keeps it");
+    assert_eq!(in_b.conflicts.len(), 1, "and lists the rival edit");
+}
+
+#[test]
+fn edits_in_the_same_millisecond_settle_the_same_way_in_every_tab() {
+    let base = Record::default();
+    let a = edited(&base, note('a', "A"), 10);
+    let b = edited(&base, note('a', "B"), 10);
+    assert_eq!(merge3(&a, &a, &b).merged, merge3(&b, &b, &a).merged);
+    assert_eq!(merge3(&base, &a, &b).merged, merge3(&base, &b, &a).merged);
+}

@@ -6,7 +6,7 @@
 use kama_plan::query::{self, Filters, PlanIndex, QueryResult};
 use kama_plan::search::Query;
 use kama_plan::view_state::{View, ViewState};
-use kama_plan::{InitiativeId, Plan};
+use kama_plan::{FiscalYear, InitiativeId, Plan};
 use leptos::prelude::*;
 
 use crate::adapters::{focus, history};
@@ -20,6 +20,8 @@ pub struct Explore {
     pub open: Memo<Option<InitiativeId>>,
     pub view: Memo<View>,
     pub filters: Memo<Filters>,
+    /// The fiscal year chosen in the progress and report views (`None`: the current one).
+    pub year: Memo<Option<FiscalYear>>,
     /// The URL query without `id`, shared by every row's link.
     query_without_open: Memo<String>,
 }
@@ -45,10 +47,12 @@ impl Explore {
         let query = Memo::new(move |_| filters.with(|f| Query::parse(&f.text)));
         let open = Memo::new(move |_| state.with(|s| s.open));
         let view = Memo::new(move |_| state.with(|s| s.view));
+        let year = Memo::new(move |_| state.with(|s| s.year));
         let query_without_open = Memo::new(move |_| {
-            state.with(|s| ViewState { open: None, view: View::List, filters: s.filters.clone() }.to_query())
+            state
+                .with(|s| ViewState { open: None, view: View::List, year: None, filters: s.filters.clone() }.to_query())
         });
-        Explore { plan, state, result, query, open, view, filters, query_without_open }
+        Explore { plan, state, result, query, open, view, filters, year, query_without_open }
     }
 
     pub fn update_filters(self, change: impl FnOnce(&mut Filters)) {
@@ -80,6 +84,12 @@ impl Explore {
             history::replace(&self.state.with_untracked(ViewState::to_query));
             focus::row_link(id);
         }
+    }
+
+    /// Chooses the fiscal year of the progress and report views.
+    pub fn set_year(self, year: FiscalYear) {
+        self.state.update(|s| s.year = Some(year));
+        history::replace(&self.state.with_untracked(ViewState::to_query));
     }
 
     pub fn set_view(self, view: View) {

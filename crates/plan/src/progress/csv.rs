@@ -1,0 +1,195 @@
+//! The progress record as CSV for Excel on Japanese Windows, one file for the
+//! initiatives and one for the KPIs. Every initiative (or KPI) gets a row for
+//! every fiscal year of the plan, recorded or not, so the sheet doubles as the
+//! checklist of what is still to fill in.
+//!
+//! The rows themselves ([`initiative_rows`], [`kpi_rows`]) are shared with the
+//! workbook (`progress::xlsx`), so the two downloads never disagree on columns.
+//!
+//! Like the plan's CSV, a code such as `2-2` may be turned into a date when
+//! Excel opens the file; the workbook types its cells and so avoids that.
+
+use std::borrow::Cow;
+
+use super::{Record, Stamp, Status};
+use crate::export::{defuse, write_row, ExportError, BOM};
+use crate::plan::{FiscalYear, Plan};
+
+/// Columns of the initiatives sheet.
+pub(crate) const INITIATIVE_HEADER: [&str; 10] =
+    ["年度", "和暦", "ID", "体系分類1", "体系分類2", "取組", "進捗状況", "メモ", "記入者", "更新日時"];
+
+/// Columns of the KPI sheet.
+pub(crate) const KPI_HEADER: [&str; 11] =
+    ["年度", "和暦", "指標コード", "指標名", "単位", "基準値", "目標値", "実績値", "メモ", "記入者", "更新日時"];
+
+/// One cell of a progress sheet, typed so that each format can write it
+/// faithfully: the CSV neutralises text, the workbook keeps codes as text and
+/// numbers as numbers.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Field<'a> {
+    /// Plan text or staff's short text (empty when there is none).
+    Text(Cow<'a, str>),
+    /// Staff's free note: may span lines, so the workbook wraps it.
+    Note(Cow<'a, str>),
+    /// An id or code such as `2-2`, which spreadsheets would read as a date.
+    Code(String),
+    /// A year or a KPI value; always finite (see [`number`]).
+    Number(f64),
+}
+
+/// Every initiative × every fiscal year of the plan, in plan order and then
+/// year order, whether or not anything is recorded. Columns as
+/// [`INITIATIVE_HEADER`].
+pub(crate) fn initiative_rows<'a>(plan: &'a Plan, record: &'a Record) -> impl Iterator<Item = [Field<'a>; 10]> + 'a {
+    let years = plan.plan.fiscal_years;
+    plan.initiatives.iter().flat_map(move |initiative| {
+        let policy = plan.policy(initiative.policy).map_or("", |p| p.name.as_str());
+        let sub = plan.sub_policy(initiative.sub_policy_id()).map_or("", |s| s.name.as_str());
+        let name = plan.display_name(initiative);
+        years.years().map(move |year| {
+            let cell = record.initiatives.get(&(initiative.id, year));
+            let stamp = cell.map(|c| &c.stamp);
+            [
+                year_number(year),
+                reiwa(year),
+                Field::Code(initiative.id.to_string()),
+                Field::Text(policy.into()),
+                Field::Text(sub.into()),
+                Field::Text(name.into()),
+                Field::Text(cell.and_then(|c| c.status).map_or("", Status::as_ja).into()),
+                Field::Note(cell.map_or("", |c| c.note.as_str()).into()),
+                author(stamp),
+                updated_at(stamp),
+            ]
+        })
+    })
+}
+
+/// Every KPI × every fiscal year of the plan, in plan order and then year
+/// order. Columns as [`KPI_HEADER`].
+pub(crate) fn kpi_rows<'a>(plan: &'a Plan, record: &'a Record) -> impl Iterator<Item = [Field<'a>; 11]> + 'a {
+    let years = plan.plan.fiscal_years;
+    plan.kpis.iter().flat_map(move |kpi| {
+        years.years().map(move |year| {
+            let cell = record.kpis.get(&(kpi.code, year));
+            let stamp = cell.map(|c| &c.stamp);
+            [
+                year_number(year),
+                reiwa(year),
+                Field::Code(kpi.code.to_string()),
+                Field::Text(kpi.name.as_str().into()),
+                Field::Text(kpi.unit.as_deref().unwrap_or("").into()),
+                number(cell.and_then(|c| c.baseline)),
+                number(cell.and_then(|c| c.target)),
+                number(cell.and_then(|c| c.actual)),
+                Field::Note(cell.map_or("", |c| c.note.as_str()).into()),
+                author(stamp),
+                updated_at(stamp),
+            ]
+        })
+    })
+}
+
+/// 取組進捗: one row per initiative and fiscal year (see [`initiative_rows`]).
+pub fn initiatives_csv(plan: &Plan, record: &Record) -> Result<Vec<u8>, ExportError> {
+    sheet_csv(INITIATIVE_HEADER, initiative_rows(plan, record))
+}
+
+/// 数値目標: one row per KPI and fiscal year (see [`kpi_rows`]).
+pub fn kpis_csv(plan: &Plan, record: &Record) -> Result<Vec<u8>, ExportError> {
+    sheet_csv(KPI_HEADER, kpi_rows(plan, record))
+}
+
+/// UTF-8 with BOM and CRLF, as the plan's own CSV.
+fn sheet_csv<'a, const N: usize>(
+    header: [&str; N],
+    rows: impl Iterator<Item = [Field<'a>; N]>,
+) -> Result<Vec<u8>, ExportError> {
+    let mut out = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(BOM.to_vec());
+    write_row(&mut out, header.iter().map(|h| h.to_string()).collect())?;
+    for row in rows {
+        let cells: Vec<Cow<'_, str>> = row.iter().map(csv_text).collect();
+        out.write_record(cells.iter().map(|c| c.as_bytes()))?;
+    }
+    out.into_inner().map_err(|e| ExportError::Io(e.into_error()))
+}
+
+/// Text goes through `defuse` against formula injection. A number is left
+/// alone: it is only digits, `.` and `-`, so a negative value stays a number
+/// instead of becoming the text `'-5`.
+fn csv_text<'f>(field: &'f Field<'_>) -> Cow<'f, str> {
+    match field {
+        Field::Text(text) | Field::Note(text) => defuse(text),
+        Field::Code(code) => defuse(code),
+        Field::Number(n) => Cow::Owned(format_number(*n)),
+    }
+}
+
+/// `2023` rather than `2023.0`, `1234.5` as is: Rust prints the shortest text
+/// that reads back as the same number, and never in exponent form.
+pub(crate) fn format_number(n: f64) -> String {
+    // `-0` would look like a typo in a sheet.
+    if n == 0.0 {
+        "0".to_string()
+    } else {
+        format!("{n}")
+    }
+}
+
+/// A KPI value. Non-finite values cannot be numbers in a sheet (the workbook
+/// would be refused by Excel), so they are written as text rather than lost.
+fn number<'a>(value: Option<f64>) -> Field<'a> {
+    match value {
+        None => Field::Text(Cow::Borrowed("")),
+        Some(n) if n.is_finite() => Field::Number(n),
+        Some(n) => Field::Text(Cow::Owned(n.to_string())),
+    }
+}
+
+fn year_number<'a>(year: FiscalYear) -> Field<'a> {
+    Field::Number(f64::from(year.0))
+}
+
+/// `R5`: how staff name fiscal years in city documents.
+fn reiwa<'a>(year: FiscalYear) -> Field<'a> {
+    Field::Text(Cow::Owned(format!("R{}", year.reiwa())))
+}
+
+fn author<'a>(stamp: Option<&'a Stamp>) -> Field<'a> {
+    Field::Text(stamp.and_then(|s| s.author.as_deref()).unwrap_or("").into())
+}
+
+fn updated_at<'a>(stamp: Option<&Stamp>) -> Field<'a> {
+    Field::Text(stamp.map_or(Cow::Borrowed(""), |s| Cow::Owned(format_utc(s.updated_at))))
+}
+
+/// `2026-11-25T14:03:00Z`: a stamp's milliseconds since the Unix epoch as UTC,
+/// to the second. UTC because the stamp carries no time zone; a sheet sorted
+/// on this column is in time order.
+pub(crate) fn format_utc(ms: i64) -> String {
+    let seconds = ms.div_euclid(1000);
+    let days = seconds.div_euclid(86_400);
+    let of_day = seconds.rem_euclid(86_400);
+    let (year, month, day) = civil_from_days(days);
+    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", of_day / 3600, of_day % 3600 / 60, of_day % 60)
+}
+
+/// Days since 1970-01-01 → proleptic Gregorian (year, month, day): Howard
+/// Hinnant's `civil_from_days`, exact over the whole `i64` millisecond range.
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z.rem_euclid(146_097);
+    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let shifted_month = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
+    let month = if shifted_month < 10 { shifted_month + 3 } else { shifted_month - 9 };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+#[cfg(test)]
+#[path = "csv_tests.rs"]
+mod tests;

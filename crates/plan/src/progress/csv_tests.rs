@@ -1,0 +1,189 @@
+//! Tests of `progress::csv`.
+
+use super::*;
+use crate::plan::{InitiativeId, KpiCode};
+use crate::progress::{InitiativeCell, KpiCell};
+use crate::PLAN_JSON;
+
+fn plan() -> Plan {
+    Plan::from_json(PLAN_JSON).unwrap()
+}
+
+fn id(s: &str) -> InitiativeId {
+    s.parse().unwrap()
+}
+
+fn code(s: &str) -> KpiCode {
+    s.parse().unwrap()
+}
+
+const AT: i64 = 1_795_615_380_000; // 2026-11-25T14:03:00Z
+
+fn stamp(author: &str) -> Stamp {
+    Stamp { author: Some(author.to_string()), updated_at: AT }
+}
+
+fn initiative_cell(status: Option<Status>, note: &str, author: &str) -> InitiativeCell {
+    InitiativeCell { status, note: note.to_string(), stamp: stamp(author) }
+}
+
+/// Parses CSV bytes as Excel would after the BOM: header plus records.
+fn read(bytes: &[u8]) -> (::csv::StringRecord, Vec<::csv::StringRecord>) {
+    let body = bytes.strip_prefix(BOM).expect("BOM");
+    let mut reader = ::csv::ReaderBuilder::new().from_reader(body);
+    let header = reader.headers().unwrap().clone();
+    let records = reader.records().collect::<Result<Vec<_>, _>>().unwrap();
+    (header, records)
+}
+
+fn row<'r>(rows: &'r [::csv::StringRecord], id: &str, year: &str) -> &'r ::csv::StringRecord {
+    rows.iter().find(|r| &r[2] == id && &r[0] == year).unwrap_or_else(|| panic!("no row {id} {year}"))
+}
+
+#[test]
+fn initiatives_csv_is_excel_ready_with_a_japanese_header() {
+    let plan = plan();
+    let bytes = initiatives_csv(&plan, &Record::default()).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
+    assert!(bytes.ends_with(b"\r\n"));
+    let text = std::str::from_utf8(&bytes[3..]).unwrap();
+    assert!(text.starts_with("年度,和暦,ID,体系分類1,体系分類2,取組,進捗状況,メモ,記入者,更新日時\r\n"));
+    // Every line ends in CRLF: no bare LF outside quoted notes (none here).
+    assert_eq!(text.matches('\n').count(), text.matches("\r\n").count());
+}
+
+#[test]
+fn every_initiative_has_a_row_for_every_year_even_when_nothing_is_recorded() {
+    let plan = plan();
+    let (header, rows) = read(&initiatives_csv(&plan, &Record::default()).unwrap());
+    assert_eq!(header.len(), 10);
+    assert_eq!(rows.len(), 86 * 5);
+    assert_eq!(rows.len(), 430);
+    assert!(rows.iter().all(|r| r.len() == 10));
+    // Plan order, then year order.
+    let keys: Vec<(String, String)> = rows.iter().map(|r| (r[2].to_string(), r[0].to_string())).collect();
+    let want: Vec<(String, String)> =
+        plan.initiatives.iter().flat_map(|i| (2023..=2027).map(move |y| (i.id.to_string(), y.to_string()))).collect();
+    assert_eq!(keys, want);
+    let first = &rows[0];
+    assert_eq!(&first[0], "2023");
+    assert_eq!(&first[1], "R5");
+    assert!(first.iter().skip(6).all(str::is_empty), "nothing recorded: {first:?}");
+    assert_eq!(&rows[4][1], "R9");
+}
+
+#[test]
+fn recorded_cells_fill_their_row_with_japanese_text_intact() {
+    let plan = plan();
+    let mut record = Record::default();
+    let note = "商工会と連携し、説明会を２回開催。\n次年度は出張相談を予定";
+    record
+        .initiatives
+        .insert((id("2-①-a"), FiscalYear(2024)), initiative_cell(Some(Status::InProgress), note, "嘉麻 花子"));
+    let (_, rows) = read(&initiatives_csv(&plan, &record).unwrap());
+    let r = row(&rows, "2-①-a", "2024");
+    let initiative = plan.initiative(id("2-①-a")).unwrap();
+    assert_eq!(&r[1], "R6");
+    assert_eq!(&r[3], plan.policy(2).unwrap().name);
+    assert_eq!(&r[4], plan.sub_policy(initiative.sub_policy_id()).unwrap().name);
+    assert_eq!(&r[5], plan.display_name(initiative));
+    assert_eq!(&r[6], "実施中");
+    assert_eq!(&r[7], note);
+    assert_eq!(&r[8], "嘉麻 花子");
+    assert_eq!(&r[9], "2026-11-25T14:03:00Z");
+    // The other years of the same initiative stay empty.
+    assert_eq!(&row(&rows, "2-①-a", "2023")[6], "");
+}
+
+#[test]
+fn a_relisted_row_is_named_like_its_original() {
+    let plan = plan();
+    let (_, rows) = read(&initiatives_csv(&plan, &Record::default()).unwrap());
+    let original = plan.initiative(id("3-①-d")).unwrap();
+    assert_eq!(&row(&rows, "4-①-h", "2023")[5], original.short_name);
+}
+
+#[test]
+fn formula_payloads_in_notes_and_authors_are_neutralised() {
+    let plan = plan();
+    let payloads = ["=1+1", "+1", "-1", "@SUM(A1:A2)", "\tcmd", "\rcmd"];
+    let initiatives: Vec<InitiativeId> = plan.initiatives.iter().map(|i| i.id).take(payloads.len()).collect();
+    let mut record = Record::default();
+    for (&id, payload) in initiatives.iter().zip(payloads) {
+        record.initiatives.insert((id, FiscalYear(2023)), initiative_cell(None, payload, payload));
+    }
+    let (_, rows) = read(&initiatives_csv(&plan, &record).unwrap());
+    for (&id, payload) in initiatives.iter().zip(payloads) {
+        let r = row(&rows, &id.to_string(), "2023");
+        assert_eq!(&r[7], format!("'{payload}"), "note {payload:?}");
+        assert_eq!(&r[8], format!("'{payload}"), "author {payload:?}");
+    }
+}
+
+#[test]
+fn a_note_with_comma_quote_and_newline_round_trips() {
+    let plan = plan();
+    let note = "説明会, 2回 \"盛況\"\r\n次回: 6月\n以上";
+    let mut record = Record::default();
+    record.initiatives.insert((id("1-①-a"), FiscalYear(2025)), initiative_cell(Some(Status::Done), note, "A"));
+    let (_, rows) = read(&initiatives_csv(&plan, &record).unwrap());
+    assert_eq!(rows.len(), 430);
+    assert_eq!(&row(&rows, "1-①-a", "2025")[7], note);
+}
+
+#[test]
+fn kpis_csv_has_a_row_per_kpi_and_year_with_plain_numbers() {
+    let plan = plan();
+    let mut record = Record::default();
+    record.kpis.insert(
+        (code("2-2"), FiscalYear(2023)),
+        KpiCell {
+            baseline: Some(40.0),
+            target: Some(55.5),
+            actual: Some(-3.0),
+            note: "=HYPERLINK(\"x\")".to_string(),
+            stamp: stamp("@admin"),
+        },
+    );
+    let bytes = kpis_csv(&plan, &record).unwrap();
+    assert!(bytes.starts_with(BOM));
+    let (header, rows) = read(&bytes);
+    let header: Vec<&str> = header.iter().collect();
+    assert_eq!(header, KPI_HEADER);
+    assert_eq!(rows.len(), plan.kpis.len() * 5);
+    let r = row(&rows, "2-2", "2023");
+    let kpi = plan.kpi(code("2-2")).unwrap();
+    assert_eq!(&r[1], "R5");
+    assert_eq!(&r[3], kpi.name);
+    assert_eq!(&r[4], "%");
+    assert_eq!((&r[5], &r[6], &r[7]), ("40", "55.5", "-3"), "numbers are not neutralised");
+    assert_eq!(&r[8], "'=HYPERLINK(\"x\")");
+    assert_eq!(&r[9], "'@admin");
+    assert_eq!(&r[10], "2026-11-25T14:03:00Z");
+    let unrecorded = row(&rows, "2-2", "2024");
+    assert!(unrecorded.iter().skip(5).all(str::is_empty));
+    // A KPI without a unit leaves the column empty.
+    assert_eq!(&row(&rows, "2-4", "2023")[4], "");
+}
+
+#[test]
+fn numbers_print_without_a_trailing_zero_and_non_finite_values_as_text() {
+    assert_eq!(format_number(2023.0), "2023");
+    assert_eq!(format_number(1234.5), "1234.5");
+    assert_eq!(format_number(0.1), "0.1");
+    assert_eq!(format_number(-0.0), "0");
+    assert_eq!(format_number(1e21), "1000000000000000000000");
+    assert_eq!(number(Some(f64::NAN)), Field::Text("NaN".into()));
+    assert_eq!(number(Some(f64::INFINITY)), Field::Text("inf".into()));
+    assert_eq!(number(None), Field::Text("".into()));
+}
+
+#[test]
+fn stamps_format_as_utc_to_the_second() {
+    assert_eq!(format_utc(0), "1970-01-01T00:00:00Z");
+    assert_eq!(format_utc(AT), "2026-11-25T14:03:00Z");
+    assert_eq!(format_utc(AT + 999), "2026-11-25T14:03:00Z");
+    assert_eq!(format_utc(1_709_251_199_000), "2024-02-29T23:59:59Z");
+    assert_eq!(format_utc(951_868_800_000), "2000-03-01T00:00:00Z");
+    assert_eq!(format_utc(-1), "1969-12-31T23:59:59Z");
+}

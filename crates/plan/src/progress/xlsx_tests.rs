@@ -1,0 +1,339 @@
+//! Tests of `progress::xlsx`: the workbook is unzipped with the `zip` crate
+//! and its XML parsed back with `roxmltree`, to check that it is well-formed
+//! and how cells are typed.
+
+use std::io::Read;
+
+use super::*;
+use crate::plan::{FiscalYear, InitiativeId, KpiCode};
+use crate::progress::{InitiativeCell, KpiCell, Stamp, Status};
+use crate::PLAN_JSON;
+
+fn plan() -> Plan {
+    Plan::from_json(PLAN_JSON).unwrap()
+}
+
+const AT: i64 = 1_795_615_380_000; // 2026-11-25T14:03:00Z
+
+const INITIATIVES: &str = "xl/worksheets/sheet1.xml";
+const KPIS: &str = "xl/worksheets/sheet2.xml";
+
+fn sample() -> Record {
+    sample_with_note("=1+1 は式ではなく文字\n二行目")
+}
+
+/// One recorded initiative cell (2-①-a, FY2024) with `note`, and one KPI
+/// cell (2-2, FY2023).
+fn sample_with_note(note: &str) -> Record {
+    let mut record = Record::default();
+    let stamp = Stamp { author: Some("嘉麻 花子".to_string()), updated_at: AT };
+    let id: InitiativeId = "2-①-a".parse().unwrap();
+    record.initiatives.insert(
+        (id, FiscalYear(2024)),
+        InitiativeCell { status: Some(Status::Delayed), note: note.to_string(), stamp: stamp.clone() },
+    );
+    let code: KpiCode = "2-2".parse().unwrap();
+    record.kpis.insert(
+        (code, FiscalYear(2023)),
+        KpiCell { baseline: Some(40.0), target: Some(55.5), actual: None, note: "見込み".to_string(), stamp },
+    );
+    record
+}
+
+/// Row of 2-①-a in FY2024 on the initiative sheet.
+fn sample_initiative_row(plan: &Plan) -> usize {
+    let index = plan.initiatives.iter().position(|i| i.id.to_string() == "2-①-a").unwrap();
+    2 + index * 5 + 1
+}
+
+/// The names of the zip's entries, in order.
+fn entries(bytes: &[u8]) -> Vec<String> {
+    let archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    archive.file_names().map(|name| name.unwrap().into_owned()).collect()
+}
+
+/// One file of the workbook's zip, as text (read to the end, so its CRC is
+/// checked).
+fn part(bytes: &[u8], name: &str) -> String {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut file = archive.by_name(name).unwrap_or_else(|_| panic!("no {name}"));
+    assert_eq!(file.compression(), zip::CompressionMethod::Stored);
+    let mut text = String::new();
+    file.read_to_string(&mut text).unwrap();
+    text
+}
+
+/// The `<c r="…">` element of one cell.
+fn cell<'d>(doc: &'d roxmltree::Document<'_>, reference: &str) -> roxmltree::Node<'d, 'd> {
+    doc.descendants()
+        .find(|n| n.has_tag_name("c") && n.attribute("r") == Some(reference))
+        .unwrap_or_else(|| panic!("no cell {reference}"))
+}
+
+fn has_cell(xml: &str, reference: &str) -> bool {
+    let doc = roxmltree::Document::parse(xml).unwrap();
+    doc.descendants().any(|n| n.has_tag_name("c") && n.attribute("r") == Some(reference))
+}
+
+/// A string cell's text and style; panics on a number cell.
+fn string_cell(bytes: &[u8], sheet: &str, reference: &str) -> (String, Option<u8>) {
+    let xml = part(bytes, sheet);
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let c = cell(&doc, reference);
+    assert_eq!(c.attribute("t"), Some("inlineStr"), "{reference} is not a string cell");
+    let t = c.descendants().find(|n| n.has_tag_name("t")).unwrap();
+    let style = c.attribute("s").map(|s| s.parse().unwrap());
+    (t.text().unwrap_or("").to_string(), style)
+}
+
+fn string_value(bytes: &[u8], sheet: &str, reference: &str) -> String {
+    string_cell(bytes, sheet, reference).0
+}
+
+fn number_value(bytes: &[u8], sheet: &str, reference: &str) -> f64 {
+    let xml = part(bytes, sheet);
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let c = cell(&doc, reference);
+    assert_eq!(c.attribute("t"), None, "{reference} is not a number cell");
+    let v = c.children().find(|n| n.has_tag_name("v")).unwrap();
+    v.text().unwrap().parse().unwrap()
+}
+
+#[test]
+fn the_workbook_is_a_zip_of_stored_well_formed_parts() {
+    let bytes = workbook(&plan(), &sample(), AT).unwrap();
+    assert!(bytes.starts_with(b"PK\x03\x04"));
+    let names = entries(&bytes);
+    assert_eq!(
+        names,
+        [
+            "[Content_Types].xml",
+            "_rels/.rels",
+            "docProps/core.xml",
+            "xl/workbook.xml",
+            "xl/_rels/workbook.xml.rels",
+            "xl/styles.xml",
+            "xl/worksheets/sheet1.xml",
+            "xl/worksheets/sheet2.xml",
+        ]
+    );
+    for name in &names {
+        let xml = part(&bytes, name);
+        roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("{name}: {e}"));
+    }
+    // Fixed DOS timestamp (1980-01-01 00:00) and the UTF-8 name flag.
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&bytes[..])).unwrap();
+    let file = archive.by_index(0).unwrap();
+    let modified = file.last_modified().unwrap();
+    assert_eq!((modified.year(), modified.month(), modified.day()), (1980, 1, 1));
+    assert_eq!(u16::from_le_bytes([bytes[6], bytes[7]]), 1 << 11);
+}
+
+#[test]
+fn the_sheets_are_named_in_japanese_in_order() {
+    let bytes = workbook(&plan(), &sample(), AT).unwrap();
+    let book = part(&bytes, "xl/workbook.xml");
+    let doc = roxmltree::Document::parse(&book).unwrap();
+    let sheets: Vec<&str> =
+        doc.descendants().filter(|n| n.has_tag_name("sheet")).filter_map(|n| n.attribute("name")).collect();
+    assert_eq!(sheets, [INITIATIVE_SHEET, KPI_SHEET]);
+    assert_eq!(sheets, ["取組進捗", "数値目標"]);
+    let filters: Vec<&str> =
+        doc.descendants().filter(|n| n.has_tag_name("definedName")).filter_map(|n| n.text()).collect();
+    assert_eq!(filters, ["'取組進捗'!$A$1:$J$431", "'数値目標'!$A$1:$K$136"]);
+}
+
+#[test]
+fn kpi_codes_and_ids_are_text_cells_and_values_numbers() {
+    let plan = plan();
+    let bytes = workbook(&plan, &sample(), AT).unwrap();
+    // 数値目標: header, then 5 rows per KPI in plan order; 2-2 in FY2023.
+    let kpi_index = plan.kpis.iter().position(|k| k.code.to_string() == "2-2").unwrap();
+    let row = 2 + kpi_index * 5;
+    assert_eq!(string_cell(&bytes, KPIS, &format!("C{row}")), ("2-2".to_string(), Some(STYLE_CODE)));
+    assert_eq!(number_value(&bytes, KPIS, &format!("A{row}")), 2023.0);
+    assert_eq!(string_value(&bytes, KPIS, &format!("B{row}")), "R5");
+    assert_eq!(number_value(&bytes, KPIS, &format!("F{row}")), 40.0);
+    assert_eq!(number_value(&bytes, KPIS, &format!("G{row}")), 55.5);
+    assert!(!has_cell(&part(&bytes, KPIS), &format!("H{row}")), "no actual value: blank");
+    assert_eq!(string_cell(&bytes, KPIS, &format!("I{row}")), ("見込み".to_string(), Some(STYLE_NOTE)));
+    assert_eq!(string_value(&bytes, KPIS, &format!("K{row}")), "2026-11-25T14:03:00Z");
+    // Every code cell of the sheet is a text-formatted string, whatever its shape.
+    for row in 2..=1 + plan.kpis.len() * 5 {
+        assert_eq!(string_cell(&bytes, KPIS, &format!("C{row}")).1, Some(STYLE_CODE), "C{row}");
+    }
+    assert_eq!(string_value(&bytes, INITIATIVES, "C2"), plan.initiatives[0].id.to_string());
+}
+
+#[test]
+fn the_text_style_is_excels_at_sign_format_and_the_header_bold() {
+    let bytes = workbook(&plan(), &sample(), AT).unwrap();
+    let styles = part(&bytes, "xl/styles.xml");
+    let doc = roxmltree::Document::parse(&styles).unwrap();
+    let cell_xfs = doc.descendants().find(|n| n.has_tag_name("cellXfs")).unwrap();
+    let xfs: Vec<_> = cell_xfs.children().filter(|n| n.has_tag_name("xf")).collect();
+    assert_eq!(cell_xfs.attribute("count"), Some("4"));
+    assert_eq!(xfs.len(), 4);
+    assert_eq!(xfs[usize::from(STYLE_CODE)].attribute("numFmtId"), Some("49"), "built-in 49 is `@`");
+    let fonts: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("font")).collect();
+    let header_font: usize = xfs[usize::from(STYLE_HEADER)].attribute("fontId").unwrap().parse().unwrap();
+    assert!(fonts[header_font].children().any(|n| n.has_tag_name("b")));
+    let note = xfs[usize::from(STYLE_NOTE)].children().find(|n| n.has_tag_name("alignment")).unwrap();
+    assert_eq!(note.attribute("wrapText"), Some("1"));
+    assert_eq!(string_cell(&bytes, KPIS, "C1"), ("指標コード".to_string(), Some(STYLE_HEADER)));
+}
+
+#[test]
+fn the_initiative_sheet_has_every_row_and_the_recorded_text() {
+    let plan = plan();
+    let bytes = workbook(&plan, &sample(), AT).unwrap();
+    let xml = part(&bytes, INITIATIVES);
+    assert!(has_cell(&xml, "A431"), "86 × 5 rows after the header");
+    assert!(!has_cell(&xml, "A432"));
+    assert!(xml.contains("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"));
+    assert!(xml.contains("<autoFilter ref=\"A1:J431\"/>"));
+    assert!(xml.contains("<dimension ref=\"A1:J431\"/>"));
+    assert_eq!(string_cell(&bytes, INITIATIVES, "A1"), ("年度".to_string(), Some(STYLE_HEADER)));
+    assert_eq!(string_value(&bytes, INITIATIVES, "H1"), "メモ");
+    let row = sample_initiative_row(&plan);
+    assert_eq!(string_value(&bytes, INITIATIVES, &format!("C{row}")), "2-①-a");
+    assert_eq!(string_value(&bytes, INITIATIVES, &format!("G{row}")), "遅れ");
+    // Stored as a plain string, not neutralised: an .xlsx never evaluates it.
+    assert_eq!(
+        string_cell(&bytes, INITIATIVES, &format!("H{row}")),
+        ("=1+1 は式ではなく文字\n二行目".to_string(), Some(STYLE_NOTE))
+    );
+    assert_eq!(string_value(&bytes, INITIATIVES, &format!("I{row}")), "嘉麻 花子");
+}
+
+#[test]
+fn columns_have_widths_and_code_and_note_columns_their_format() {
+    let bytes = workbook(&plan(), &sample(), AT).unwrap();
+    let xml = part(&bytes, INITIATIVES);
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let cols: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("col")).collect();
+    assert_eq!(cols.len(), 10);
+    // Excel shows 7 for a stored 7.7109375 (padding added, as Excel does).
+    assert_eq!(cols[0].attribute("width"), Some("7.7109375"));
+    assert_eq!(cols[7].attribute("width"), Some("50.7109375"));
+    let styles: Vec<Option<&str>> = cols.iter().map(|c| c.attribute("style")).collect();
+    let code = STYLE_CODE.to_string();
+    let note = STYLE_NOTE.to_string();
+    let mut want = [None; 10];
+    want[2] = Some(code.as_str());
+    want[7] = Some(note.as_str());
+    assert_eq!(styles, want);
+}
+
+#[test]
+fn an_empty_record_still_gives_the_full_checklist() {
+    let plan = plan();
+    let bytes = workbook(&plan, &Record::default(), 0).unwrap();
+    let xml = part(&bytes, INITIATIVES);
+    assert!(has_cell(&xml, "C431"));
+    assert!(!has_cell(&xml, "G2"), "no status recorded: blank, not an empty string");
+    assert!(!has_cell(&xml, "H2"));
+}
+
+#[test]
+fn the_same_record_and_moment_give_the_same_bytes() {
+    let plan = plan();
+    let bytes = workbook(&plan, &sample(), AT).unwrap();
+    assert_eq!(bytes, workbook(&plan, &sample(), AT).unwrap());
+    let core = part(&bytes, "docProps/core.xml");
+    assert!(
+        core.contains("<dcterms:created xsi:type=\"dcterms:W3CDTF\">2026-11-25T14:03:00Z</dcterms:created>"),
+        "{core}"
+    );
+    assert!(core.contains("<dc:title>"), "{core}");
+    assert_ne!(bytes, workbook(&plan, &sample(), AT + 1000).unwrap());
+}
+
+#[test]
+fn a_clock_beyond_the_year_9999_leaves_the_creation_time_out() {
+    let plan = plan();
+    for at in [i64::MAX, i64::MIN, 253_402_300_800_000] {
+        let core = part(&workbook(&plan, &sample(), at).unwrap(), "docProps/core.xml");
+        assert!(!core.contains("dcterms:created"), "{at}: {core}");
+    }
+    let core = part(&workbook(&plan, &sample(), 253_402_300_799_999).unwrap(), "docProps/core.xml");
+    assert!(core.contains(">9999-12-31T23:59:59Z<"), "{core}");
+}
+
+#[test]
+fn markup_and_control_characters_in_a_note_still_give_a_valid_file() {
+    let plan = plan();
+    let note = "<script>alert(\"x\" & 'y')</script>\u{1}\u{b}\u{fffe}\ttab\r\nCRLF _x0041_ ]]>";
+    let bytes = workbook(&plan, &sample_with_note(note), AT).unwrap();
+    let xml = part(&bytes, INITIATIVES);
+    roxmltree::Document::parse(&xml).unwrap();
+    assert!(!xml.contains("<script>"));
+    assert!(!xml.contains('\u{1}'));
+    let row = sample_initiative_row(&plan);
+    // Forbidden characters dropped, tab and CR kept; `_x0041_` is protected
+    // as `_x005F_x0041_` so Excel shows it as typed, not as `A`.
+    assert_eq!(
+        string_value(&bytes, INITIATIVES, &format!("H{row}")),
+        "<script>alert(\"x\" & 'y')</script>\ttab\r\nCRLF _x005F_x0041_ ]]>"
+    );
+}
+
+#[test]
+fn spaces_around_a_note_are_kept() {
+    let plan = plan();
+    let bytes = workbook(&plan, &sample_with_note("  字下げ\n"), AT).unwrap();
+    let row = sample_initiative_row(&plan);
+    assert_eq!(string_value(&bytes, INITIATIVES, &format!("H{row}")), "  字下げ\n");
+}
+
+#[test]
+fn a_note_over_excels_cell_limit_is_refused_with_a_sentence() {
+    let plan = plan();
+    assert!(workbook(&plan, &sample_with_note(&"あ".repeat(32_767)), AT).is_ok());
+    let error = workbook(&plan, &sample_with_note(&"あ".repeat(32_768)), AT).unwrap_err();
+    let row = sample_initiative_row(&plan);
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "could not write the workbook: cell 取組進捗!H{row} holds 32768 characters, over Excel's limit of 32767"
+        )
+    );
+    // Excel counts UTF-16 units: a character outside the BMP counts twice.
+    assert!(workbook(&plan, &sample_with_note(&"😀".repeat(16_384)), AT).is_err());
+    let error: Box<dyn std::error::Error> = Box::new(error);
+    assert!(error.source().is_none());
+}
+
+#[test]
+fn a_value_that_is_not_a_finite_number_is_written_as_text() {
+    let plan = plan();
+    let mut record = sample();
+    for cell in record.kpis.values_mut() {
+        cell.actual = Some(f64::INFINITY);
+        cell.baseline = Some(-0.0);
+    }
+    let bytes = workbook(&plan, &record, AT).unwrap();
+    let kpi_index = plan.kpis.iter().position(|k| k.code.to_string() == "2-2").unwrap();
+    let row = 2 + kpi_index * 5;
+    assert_eq!(string_value(&bytes, KPIS, &format!("H{row}")), "inf");
+    let xml = part(&bytes, KPIS);
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let baseline = cell(&doc, &format!("F{row}"));
+    assert_eq!(baseline.children().find(|n| n.has_tag_name("v")).unwrap().text(), Some("0"), "not `-0`");
+}
+
+#[test]
+fn column_names_run_past_z() {
+    let names: Vec<String> = [1, 2, 26, 27, 52, 53, 702, 703].into_iter().map(column_name).collect();
+    assert_eq!(names, ["A", "B", "Z", "AA", "AZ", "BA", "ZZ", "AAA"]);
+}
+
+#[test]
+fn the_zip_crc_is_the_standard_crc32() {
+    // The check value of CRC-32/ISO-HDLC, the CRC zip uses, and two more
+    // from Python's `zlib.crc32`. (Reading each part to its end in `part`
+    // has the `zip` crate check every entry's CRC as well.)
+    assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
+    assert_eq!(crc32(b""), 0);
+    assert_eq!(crc32("取組進捗".as_bytes()), 0x45A8_415A);
+}

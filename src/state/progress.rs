@@ -1,0 +1,440 @@
+//! What staff have recorded, kept in this browser and in step with its other
+//! tabs, over the city's published record. Every change is an `Edit` applied
+//! through `edit` (or undo/redo); saving reads what storage holds, merges
+//! (three-way, so another tab's edits are never overwritten), then writes.
+//! Nothing read from storage or a file is trusted: the core checks it.
+
+use std::time::Duration;
+
+use kama_plan::progress::document::{self, DocumentError};
+use kama_plan::progress::edit::{Edit, History};
+use kama_plan::progress::merge::{self, Conflict, MergeOutcome};
+use kama_plan::progress::stored::{self, Loaded};
+use kama_plan::progress::sync;
+use kama_plan::progress::{CellKey, Record, Stamp};
+use kama_plan::Plan;
+use leptos::prelude::*;
+
+use crate::adapters::storage::{self, StorageFailure};
+use crate::adapters::{clock, fetch, prefs};
+
+/// Whether the record is being kept.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Health {
+    /// Kept (the last save, or nothing to save yet).
+    Kept,
+    /// This browser keeps nothing: edits live until the page closes.
+    Unavailable,
+    /// Storage is full: the latest edits are in memory only.
+    Full,
+    /// Another tab of a newer version saved the record; this one must not
+    /// overwrite it, so it stops saving.
+    NewerVersion(u32),
+    /// The stored record was unreadable and could not be put aside, so it is
+    /// left untouched and nothing is saved over it.
+    BackupFailed,
+}
+
+impl Health {
+    pub fn saving(&self) -> bool {
+        matches!(self, Health::Kept | Health::Full)
+    }
+}
+
+/// An unreadable record found in storage, kept as it was under its own key.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Backup {
+    pub key: String,
+    pub raw: String,
+    /// Why it could not be read, when found in this session.
+    pub reason: Option<DocumentError>,
+}
+
+/// The city's published record (`progress.json` beside the page).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Published {
+    Loading,
+    /// No file: the usual case before the city publishes.
+    Absent,
+    Loaded(Record),
+    /// The file is there but was refused; it is ignored.
+    Refused(String),
+}
+
+/// An import checked and waiting for the user to apply or cancel it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PendingImport {
+    pub file_name: String,
+    pub outcome: MergeOutcome,
+}
+
+#[derive(Clone, Copy)]
+pub struct Progress {
+    pub plan: &'static Plan,
+    key: StoredValue<String>,
+    /// This browser's own cells.
+    local: RwSignal<Record>,
+    /// The stored record as this tab last read or wrote it: the base of the
+    /// three-way merge with other tabs.
+    base: StoredValue<Record>,
+    history: StoredValue<History>,
+    /// Bumped whenever undo/redo availability may have changed.
+    history_rev: RwSignal<u32>,
+    pending_save: StoredValue<Option<TimeoutHandle>>,
+    pub published: RwSignal<Published>,
+    /// What everyone sees: published cells with this browser's over them.
+    pub shown: Memo<Record>,
+    pub health: RwSignal<Health>,
+    pub backups: RwSignal<Vec<Backup>>,
+    pub conflicts: RwSignal<Vec<Conflict>>,
+    pub author: RwSignal<String>,
+    pub import: RwSignal<Option<PendingImport>>,
+    /// When the record was last saved to a file (this session).
+    pub last_export: RwSignal<Option<i64>>,
+}
+
+impl Progress {
+    /// Loads the record from storage and starts following other tabs.
+    /// `with_published`: look for the city's `progress.json` (not for test
+    /// plans loaded by URL, which it could not belong to).
+    pub fn new(plan: &'static Plan, with_published: bool) -> Progress {
+        let key = stored::storage_key(&plan.plan.id);
+        let local = RwSignal::new(Record::default());
+        let published = RwSignal::new(if with_published { Published::Loading } else { Published::Absent });
+        let shown = Memo::new(move |_| {
+            published.with(|p| match p {
+                Published::Loaded(p) => local.with(|l| sync::overlay(p, l)),
+                _ => local.get(),
+            })
+        });
+        let progress = Progress {
+            plan,
+            key: StoredValue::new(key.clone()),
+            local,
+            base: StoredValue::new(Record::default()),
+            history: StoredValue::new(History::default()),
+            history_rev: RwSignal::new(0),
+            pending_save: StoredValue::new(None),
+            published,
+            shown,
+            health: RwSignal::new(Health::Kept),
+            backups: RwSignal::new(Vec::new()),
+            conflicts: RwSignal::new(Vec::new()),
+            author: RwSignal::new(prefs::load_author()),
+            import: RwSignal::new(None),
+            last_export: RwSignal::new(None),
+        };
+        progress.load();
+        storage::on_change_elsewhere(key, move |raw| progress.taken_from_other_tab(raw));
+        storage::on_page_hide(move || progress.flush());
+        if with_published {
+            leptos::task::spawn_local(async move {
+                let found = fetch::text_if_present("progress.json").await;
+                published.set(match found {
+                    Ok(None) => Published::Absent,
+                    Ok(Some(text)) => match document::from_json(&text, plan, document::MAX_IMPORT_BYTES) {
+                        Ok(record) => Published::Loaded(record),
+                        Err(e) => Published::Refused(e.to_string()),
+                    },
+                    Err(e) => Published::Refused(e),
+                });
+            });
+        }
+        progress
+    }
+
+    fn load(self) {
+        let key = self.key.get_value();
+        let prefix = stored::backup_prefix(&self.plan.plan.id);
+        let backups = storage::keys_with_prefix(&prefix)
+            .into_iter()
+            .filter_map(|k| storage::read(&k).ok().flatten().map(|raw| Backup { key: k, raw, reason: None }))
+            .collect::<Vec<_>>();
+        self.backups.set(backups);
+        let raw = match storage::read(&key) {
+            Ok(raw) => raw,
+            Err(_) => {
+                self.health.set(Health::Unavailable);
+                return;
+            }
+        };
+        match stored::load(raw.as_deref(), self.plan) {
+            Loaded::Empty => {}
+            Loaded::Record(record) => {
+                self.base.set_value(record.clone());
+                self.local.set(record);
+            }
+            Loaded::Newer(v) => self.health.set(Health::NewerVersion(v)),
+            Loaded::Unreadable(reason) => self.put_aside(raw.unwrap_or_default(), reason),
+        }
+    }
+
+    /// Keeps an unreadable stored record under a backup key of its own, so
+    /// the next save cannot overwrite it.
+    fn put_aside(self, raw: String, reason: DocumentError) {
+        let backup = stored::backup_key(&self.plan.plan.id, clock::now_ms());
+        match storage::write(&backup, &raw) {
+            Ok(()) => {
+                // Safe under its own key now; the record key starts afresh.
+                storage::remove(&self.key.get_value());
+                self.backups.update(|b| b.push(Backup { key: backup, raw, reason: Some(reason) }));
+                self.base.set_value(Record::default());
+            }
+            Err(_) => self.health.set(Health::BackupFailed),
+        }
+    }
+
+    /// Applies one edit made by the user (`typing`: part of a run of
+    /// keystrokes in one field, one step of undo).
+    pub fn edit(self, edit: Edit, typing: bool) {
+        let stamp = self.stamp();
+        self.local.update(|local| {
+            if let (Some(key), Published::Loaded(published)) = (edit.key(), &*self.published.read_untracked()) {
+                sync::seed(local, published, key);
+            }
+            self.history.update_value(|h| {
+                if typing {
+                    h.apply_typing(local, &edit, stamp);
+                } else {
+                    h.apply(local, &edit, stamp);
+                }
+            });
+        });
+        self.changed();
+    }
+
+    /// A text field lost focus: the next keystroke starts a new undo step.
+    pub fn seal_typing(self) {
+        self.history.update_value(History::seal);
+    }
+
+    pub fn undo(self) {
+        self.step(History::undo);
+    }
+
+    pub fn redo(self) {
+        self.step(History::redo);
+    }
+
+    fn step(self, walk: fn(&mut History, &mut Record, Stamp) -> bool) {
+        let stamp = self.stamp();
+        let mut moved = false;
+        self.local.update(|local| self.history.update_value(|h| moved = walk(h, local, stamp)));
+        if moved {
+            self.changed();
+        }
+    }
+
+    pub fn can_undo(self) -> bool {
+        self.history_rev.track();
+        self.history.with_value(History::can_undo)
+    }
+
+    pub fn can_redo(self) -> bool {
+        self.history_rev.track();
+        self.history.with_value(History::can_redo)
+    }
+
+    fn stamp(self) -> Stamp {
+        let author = self.author.get_untracked();
+        let author = author.trim();
+        Stamp { author: (!author.is_empty()).then(|| author.to_string()), updated_at: clock::now_ms() }
+    }
+
+    fn changed(self) {
+        self.history_rev.update(|r| *r = r.wrapping_add(1));
+        self.schedule_save();
+    }
+
+    /// Whether the cell at `key` is a local draft over the published record.
+    pub fn is_draft(self, key: CellKey) -> bool {
+        let published = self.published.read();
+        let Published::Loaded(published) = &*published else { return false };
+        self.local.with(|local| sync::is_draft(published, local, key))
+    }
+
+    pub fn has_published(self) -> bool {
+        matches!(*self.published.read(), Published::Loaded(_))
+    }
+
+    pub fn set_author(self, name: String) {
+        prefs::save_author(name.trim());
+        self.author.set(name);
+    }
+
+    // ---- Saving, and other tabs ----
+
+    /// Saves soon: a burst of keystrokes makes one write.
+    fn schedule_save(self) {
+        if let Some(handle) = self.pending_save.get_value() {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(move || self.flush(), Duration::from_millis(300)).ok();
+        self.pending_save.set_value(handle);
+    }
+
+    /// Saves now if anything is waiting (also on leaving the page).
+    pub fn flush(self) {
+        if let Some(handle) = self.pending_save.get_value() {
+            handle.clear();
+            self.pending_save.set_value(None);
+            self.save();
+        }
+    }
+
+    fn save(self) {
+        if !self.health.with_untracked(Health::saving) {
+            return;
+        }
+        let key = self.key.get_value();
+        // Another tab may have saved since this one last looked: merge first.
+        let raw = match storage::read(&key) {
+            Ok(raw) => raw,
+            Err(_) => return self.health.set(Health::Unavailable),
+        };
+        match stored::load(raw.as_deref(), self.plan) {
+            Loaded::Empty => self.merge_from_storage(Record::default()),
+            Loaded::Record(theirs) => self.merge_from_storage(theirs),
+            Loaded::Newer(v) => return self.health.set(Health::NewerVersion(v)),
+            Loaded::Unreadable(reason) => {
+                self.put_aside(raw.unwrap_or_default(), reason);
+                if !self.health.with_untracked(Health::saving) {
+                    return;
+                }
+            }
+        }
+        let json = self.local.with_untracked(|local| document::to_json(local, &self.plan.plan.id, None));
+        let Ok(json) = json else { return self.health.set(Health::Unavailable) };
+        match storage::write(&key, &json) {
+            Ok(()) => {
+                self.base.set_value(self.local.get_untracked());
+                self.health.set(Health::Kept);
+            }
+            Err(StorageFailure::Full) => self.health.set(Health::Full),
+            Err(StorageFailure::Unavailable(_)) => self.health.set(Health::Unavailable),
+        }
+    }
+
+    /// Takes what another tab saved into this one (and keeps the base in step).
+    fn merge_from_storage(self, theirs: Record) {
+        let out = self.local.with_untracked(|ours| sync::merge3(&self.base.get_value(), ours, &theirs));
+        self.base.set_value(theirs);
+        self.add_conflicts(out.conflicts);
+        if self.local.with_untracked(|l| *l != out.merged) {
+            self.local.set(out.merged);
+        }
+    }
+
+    fn taken_from_other_tab(self, raw: Option<String>) {
+        match stored::load(raw.as_deref(), self.plan) {
+            Loaded::Empty => self.merge_from_storage(Record::default()),
+            Loaded::Record(theirs) => self.merge_from_storage(theirs),
+            Loaded::Newer(v) => return self.health.set(Health::NewerVersion(v)),
+            // The writing tab keeps its own record; this tab's next save puts it aside.
+            Loaded::Unreadable(_) => return,
+        }
+        // Our unsaved edits, if any, now go on top of theirs.
+        if self.local.with_untracked(|l| *l != self.base.get_value()) {
+            self.schedule_save();
+        }
+    }
+
+    // ---- Conflicts ----
+
+    /// Lists losing edits once: a storage event can arrive after this tab
+    /// already met the same record while saving.
+    fn add_conflicts(self, new: Vec<Conflict>) {
+        if new.is_empty() {
+            return;
+        }
+        self.conflicts.update(|list| {
+            for c in new {
+                if !list.iter().any(|l| l.key() == c.key() && l.other_stamp() == c.other_stamp()) {
+                    list.push(c);
+                }
+            }
+        });
+    }
+
+    /// Takes the side that lost instead (a decision now, so stamped now).
+    pub fn take_other(self, index: usize) {
+        let Some(conflict) = self.conflicts.with_untracked(|c| c.get(index).cloned()) else { return };
+        let stamp = self.stamp();
+        let edit = match conflict {
+            Conflict::Initiative { key: CellKey::Initiative(id, year), mut other, .. } => {
+                other.stamp = stamp;
+                Edit::ReplaceInitiative { id, year, cell: Some(other) }
+            }
+            Conflict::Kpi { key: CellKey::Kpi(code, year), mut other, .. } => {
+                other.stamp = stamp;
+                Edit::ReplaceKpi { code, year, cell: Some(other) }
+            }
+            _ => return,
+        };
+        self.edit(edit, false);
+        self.dismiss_conflict(index);
+    }
+
+    pub fn dismiss_conflict(self, index: usize) {
+        self.conflicts.update(|c| {
+            if index < c.len() {
+                c.remove(index);
+            }
+        });
+    }
+
+    // ---- Files ----
+
+    /// The record as shown (published + local drafts), as an export file.
+    pub fn export_json(self) -> Result<String, String> {
+        let now = clock::now_ms();
+        self.shown.with_untracked(|r| document::to_json(r, &self.plan.plan.id, Some(now))).map_err(|e| e.to_string())
+    }
+
+    pub fn exported(self) {
+        self.last_export.set(Some(clock::now_ms()));
+    }
+
+    /// Checks a colleague's file completely and shows what it would change;
+    /// nothing changes until `apply_import`.
+    pub fn preview_import(self, file_name: String, text: &str) -> Result<(), DocumentError> {
+        let incoming = document::from_json(text, self.plan, document::MAX_IMPORT_BYTES)?;
+        let outcome = self.shown.with_untracked(|shown| merge::merge(shown, &incoming));
+        self.import.set(Some(PendingImport { file_name, outcome }));
+        Ok(())
+    }
+
+    /// Applies the previewed import as one step of undo; the cells it
+    /// replaced go to the conflict list, where they can still be taken back.
+    pub fn apply_import(self) {
+        let Some(pending) = self.import.get_untracked() else { return };
+        let MergeOutcome { merged, added, changed, conflicts } = pending.outcome;
+        let edits: Vec<Edit> = added
+            .iter()
+            .chain(&changed)
+            .filter_map(|key| match *key {
+                CellKey::Initiative(id, year) => {
+                    Some(Edit::ReplaceInitiative { id, year, cell: merged.initiatives.get(&(id, year)).cloned() })
+                }
+                CellKey::Kpi(code, year) => {
+                    Some(Edit::ReplaceKpi { code, year, cell: merged.kpis.get(&(code, year)).cloned() })
+                }
+            })
+            .collect();
+        if !edits.is_empty() {
+            self.edit(Edit::Batch(edits), false);
+        }
+        self.add_conflicts(conflicts);
+        self.import.set(None);
+    }
+
+    pub fn cancel_import(self) {
+        self.import.set(None);
+    }
+
+    /// Forgets a backup the user has saved (or no longer wants).
+    pub fn delete_backup(self, key: &str) {
+        storage::remove(key);
+        self.backups.update(|b| b.retain(|x| x.key != key));
+    }
+}

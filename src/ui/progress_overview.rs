@@ -1,0 +1,342 @@
+//! The progress view's summaries for one fiscal year: how many initiatives
+//! stand at each status, which carry a note, and the gentle checks that
+//! point at records worth a second look. All numbers and findings come from
+//! the core (`overview`, `checks`); this file only words and links them.
+
+use kama_plan::progress::checks::{self, Finding};
+use kama_plan::progress::overview::{self, PolicyStatusCounts};
+use kama_plan::progress::{CellKey, InitiativeCell, Status};
+use kama_plan::view_state::View;
+use kama_plan::{FiscalYear, InitiativeId, KpiCode};
+use leptos::prelude::*;
+
+use super::plan_tree::InitiativeLink;
+use crate::adapters::clock;
+use crate::i18n::{self, t, Lang};
+use crate::state::{Explore, Progress};
+
+/// 「印刷用の進捗報告を開く」: a real link (new tab works), switching in place
+/// on a plain click.
+#[component]
+pub fn ReportLink(explore: Explore) -> impl IntoView {
+    view! {
+        <p class="report-link">
+            <a
+                href=move || explore.href_view(View::Report)
+                on:click=move |ev| {
+                    if super::is_plain_click(&ev) {
+                        ev.prevent_default();
+                        explore.set_view(View::Report);
+                    }
+                }
+            >
+                {t(i18n::REPORT_OPEN)}
+            </a>
+        </p>
+    }
+}
+
+/// Counts per status for each policy, as a data table (the numbers are the
+/// point, and screen readers need the headers).
+#[component]
+pub fn StatusOverview(progress: Progress, year: Memo<FiscalYear>) -> impl IntoView {
+    let lang = i18n::use_lang();
+    let plan = progress.plan;
+    let counts = Memo::new(move |_| progress.shown.with(|r| overview::status_counts(plan, r, year.get())));
+    let totals = Memo::new(move |_| counts.with(|c| sum(c)));
+    let caption =
+        move || format!("{}（{}）", i18n::OVERVIEW_CAPTION.get(lang.get()), i18n::fiscal_year(lang.get(), year.get()));
+    let numbers = |c: &PolicyStatusCounts| {
+        Status::ALL
+            .into_iter()
+            .map(|s| c.count(s))
+            .chain([c.unrecorded, c.total])
+            .map(|n| view! { <td class="num">{n}</td> })
+            .collect_view()
+    };
+    view! {
+        <section class="status-overview" aria-labelledby="status-overview-title">
+            <h3 id="status-overview-title">{t(i18n::OVERVIEW_TITLE)}</h3>
+            // Scrolls sideways on phones instead of squeezing the columns; a
+            // scrolling region must be reachable by keyboard.
+            <div class="table-scroll" role="region" tabindex="0" aria-labelledby="status-overview-title">
+                <table class="status-table">
+                    <caption>{caption}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t(i18n::OVERVIEW_POLICY)}</th>
+                            {Status::ALL
+                                .into_iter()
+                                .map(|s| view! { <th scope="col" class="num">{move || i18n::status(lang.get(), s)}</th> })
+                                .collect_view()}
+                            <th scope="col" class="num">{t(i18n::OVERVIEW_UNRECORDED)}</th>
+                            <th scope="col" class="num">{t(i18n::OVERVIEW_TOTAL)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            counts
+                                .get()
+                                .into_iter()
+                                .map(|c| {
+                                    let name = plan.policy(c.policy).map(|p| p.name.clone()).unwrap_or_default();
+                                    view! {
+                                        <tr data-policy=c.policy>
+                                            <th scope="row">
+                                                <span class="code">{c.policy}</span>
+                                                " "
+                                                <span lang="ja">{name}</span>
+                                            </th>
+                                            {numbers(&c)}
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </tbody>
+                    <tfoot>
+                        <tr class="totals">
+                            <th scope="row">{t(i18n::OVERVIEW_ALL_POLICIES)}</th>
+                            {move || numbers(&totals.get())}
+                        </tr>
+                    </tfoot>
+                </table>
+            </div>
+            <p class="hint">{t(i18n::OVERVIEW_RELISTED_NOTE)}</p>
+        </section>
+    }
+}
+
+/// The totals row: every policy's counts added up (policy 0 = all).
+fn sum(counts: &[PolicyStatusCounts]) -> PolicyStatusCounts {
+    counts.iter().fold(PolicyStatusCounts { policy: 0, counts: [0; 6], unrecorded: 0, total: 0 }, |mut acc, c| {
+        for (a, n) in acc.counts.iter_mut().zip(c.counts) {
+            *a += n;
+        }
+        acc.unrecorded += c.unrecorded;
+        acc.total += c.total;
+        acc
+    })
+}
+
+/// The initiatives with a note for the year, each linking to its record.
+#[component]
+pub fn NotedList(explore: Explore, progress: Progress, year: Memo<FiscalYear>) -> impl IntoView {
+    let plan = progress.plan;
+    // Owned copies: the memo outlives any borrow of the record.
+    let noted = Memo::new(move |_| {
+        progress.shown.with(|r| {
+            overview::noted(plan, r, year.get()).into_iter().map(|(id, cell)| (id, cell.clone())).collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <section class="noted" aria-labelledby="noted-title">
+            <h3 id="noted-title">{t(i18n::NOTED_TITLE)}</h3>
+            {move || {
+                let items = noted.get();
+                if items.is_empty() {
+                    view! { <p class="empty">{t(i18n::NOTED_NONE)}</p> }.into_any()
+                } else {
+                    let y = year.get();
+                    view! {
+                        <ul class="noted-list">
+                            {items
+                                .into_iter()
+                                .map(|(id, cell)| view! { <NotedItem explore progress id year=y cell /> })
+                                .collect_view()}
+                        </ul>
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn NotedItem(
+    explore: Explore,
+    progress: Progress,
+    id: InitiativeId,
+    year: FiscalYear,
+    cell: InitiativeCell,
+) -> impl IntoView {
+    let lang = i18n::use_lang();
+    let plan = progress.plan;
+    let name = plan.initiative(id).map(|i| plan.display_name(i).to_string()).unwrap_or_default();
+    let status = cell.status;
+    let stamp = cell.stamp.clone();
+    view! {
+        <li class="noted-item" data-initiative-id=id.ascii()>
+            <p class="noted-head">
+                <InitiativeLink explore id>
+                    <span class="id">{id.to_string()}</span>
+                    " "
+                    <span class="name" lang="ja">{name}</span>
+                </InitiativeLink>
+                " "
+                <span class="badge status">{move || status_label(lang.get(), status)}</span>
+                {move || {
+                    progress
+                        .is_draft(CellKey::Initiative(id, year))
+                        .then(|| view! { <span class="badge draft">{t(i18n::LOCAL_DRAFT)}</span> })
+                }}
+            </p>
+            // Text node, never markup: notes are whatever someone typed or imported.
+            <p class="note-text">{cell.note}</p>
+            <p class="stamp">{t(i18n::UPDATED_BY)} ": " {move || stamp_text(lang.get(), &stamp)}</p>
+        </li>
+    }
+}
+
+/// 「実施中」, or 「未記録」 for a note without a status.
+pub fn status_label(lang: Lang, status: Option<Status>) -> &'static str {
+    match status {
+        Some(s) => i18n::status(lang, s),
+        None => i18n::OVERVIEW_UNRECORDED.get(lang),
+    }
+}
+
+/// 「商工観光課 · 2026年11月25日 14:03」.
+pub fn stamp_text(lang: Lang, stamp: &kama_plan::progress::Stamp) -> String {
+    let when = i18n::date_time(lang, clock::local_time(stamp.updated_at));
+    match &stamp.author {
+        Some(a) => format!("{a} · {when}"),
+        None => when,
+    }
+}
+
+/// One line of the checks list: a finding kind's items, compacted so an
+/// initiative with several missing years takes one line.
+#[derive(Debug, Clone, PartialEq)]
+enum Subject {
+    Initiative(InitiativeId),
+    Kpi(KpiCode),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    NotStarted,
+    Missing,
+    Kpi,
+}
+
+impl Kind {
+    fn of(f: Finding) -> (Kind, Subject) {
+        match f {
+            Finding::NotStartedAfterSchedule { id, .. } => (Kind::NotStarted, Subject::Initiative(id)),
+            Finding::MissingStatus { id, .. } => (Kind::Missing, Subject::Initiative(id)),
+            Finding::KpiActualMissing { code, .. } => (Kind::Kpi, Subject::Kpi(code)),
+        }
+    }
+
+    fn heading(self) -> i18n::Msg {
+        match self {
+            Kind::NotStarted => i18n::CHECK_NOT_STARTED,
+            Kind::Missing => i18n::CHECK_MISSING,
+            Kind::Kpi => i18n::CHECK_KPI,
+        }
+    }
+
+    fn explanation(self) -> i18n::Msg {
+        match self {
+            Kind::NotStarted => i18n::CHECK_NOT_STARTED_HINT,
+            Kind::Missing => i18n::CHECK_MISSING_HINT,
+            Kind::Kpi => i18n::CHECK_KPI_HINT,
+        }
+    }
+
+    fn class(self) -> &'static str {
+        match self {
+            Kind::NotStarted => "check-not-started",
+            Kind::Missing => "check-missing-status",
+            Kind::Kpi => "check-kpi-actual",
+        }
+    }
+}
+
+/// Findings of one kind, one entry per subject with its years in order.
+fn group(findings: &[Finding], kind: Kind) -> Vec<(Subject, Vec<FiscalYear>)> {
+    let mut out: Vec<(Subject, Vec<FiscalYear>)> = Vec::new();
+    for &f in findings {
+        let (k, subject) = Kind::of(f);
+        if k != kind {
+            continue;
+        }
+        match out.iter_mut().find(|(s, _)| *s == subject) {
+            Some((_, years)) => years.push(f.year()),
+            None => out.push((subject, vec![f.year()])),
+        }
+    }
+    out
+}
+
+/// Reminders about closed years (never errors: nothing here blocks saving).
+#[component]
+pub fn Checks(explore: Explore, progress: Progress) -> impl IntoView {
+    let plan = progress.plan;
+    let findings = Memo::new(move |_| progress.shown.with(|r| checks::run(plan, r, clock::today())));
+    let section = move |kind: Kind| {
+        move || {
+            let items = findings.with(|f| group(f, kind));
+            (!items.is_empty()).then(|| {
+                let count = items.len();
+                view! {
+                    <section class=format!("check-group {}", kind.class())>
+                        <h4>{t(kind.heading())} " (" {count} ")"</h4>
+                        <p class="hint">{t(kind.explanation())}</p>
+                        <ul>
+                            {items
+                                .into_iter()
+                                .map(|(subject, years)| view! { <CheckItem explore subject years /> })
+                                .collect_view()}
+                        </ul>
+                    </section>
+                }
+            })
+        }
+    };
+    view! {
+        <section class="checks" aria-labelledby="checks-title">
+            <h3 id="checks-title">{t(i18n::CHECKS_TITLE)}</h3>
+            <p class="hint">{t(i18n::CHECKS_HINT)}</p>
+            <p class="empty checks-none" hidden=move || findings.with(|f| !f.is_empty())>{t(i18n::CHECKS_NONE)}</p>
+            {section(Kind::NotStarted)}
+            {section(Kind::Missing)}
+            {section(Kind::Kpi)}
+        </section>
+    }
+}
+
+#[component]
+fn CheckItem(explore: Explore, subject: Subject, years: Vec<FiscalYear>) -> impl IntoView {
+    let lang = i18n::use_lang();
+    let plan = explore.plan;
+    let years_text = move || years.iter().map(|&y| i18n::fiscal_year(lang.get(), y)).collect::<Vec<_>>().join("、");
+    let what = match subject {
+        Subject::Initiative(id) => {
+            let name = plan.initiative(id).map(|i| plan.display_name(i).to_string()).unwrap_or_default();
+            view! {
+                <InitiativeLink explore id>
+                    <span class="id">{id.to_string()}</span>
+                    " "
+                    <span lang="ja">{name}</span>
+                </InitiativeLink>
+            }
+            .into_any()
+        }
+        // KPI screens come later: name it, no link yet.
+        Subject::Kpi(code) => {
+            let name = plan.kpi(code).map(|k| k.name.clone()).unwrap_or_default();
+            view! {
+                <span class="kpi-name">
+                    <span class="code">{code.to_string()}</span>
+                    " "
+                    <span lang="ja">{name}</span>
+                </span>
+            }
+            .into_any()
+        }
+    };
+    view! { <li>{what} <span class="check-years">" · " {years_text}</span></li> }
+}

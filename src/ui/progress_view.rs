@@ -1,0 +1,72 @@
+//! The progress view: for one fiscal year, where things stand, what to look
+//! at, and the record's files and conflicts.
+
+use kama_plan::timeline::fiscal_year_of;
+use kama_plan::FiscalYear;
+use leptos::prelude::*;
+
+use super::progress_overview::{Checks, NotedList, ReportLink, StatusOverview};
+use super::records::{ConflictList, FilesPanel};
+use crate::adapters::clock;
+use crate::i18n::{self, t};
+use crate::state::{Explore, Progress};
+
+/// The year the progress and report views show: the one in the URL, else the
+/// current fiscal year (kept inside the plan's period).
+pub fn chosen_year(explore: Explore) -> Memo<FiscalYear> {
+    let range = explore.plan.plan.fiscal_years;
+    Memo::new(move |_| {
+        explore.year.get().unwrap_or_else(|| {
+            let now = fiscal_year_of(clock::today());
+            now.clamp(range.from, range.to)
+        })
+    })
+}
+
+#[component]
+pub fn YearPicker(explore: Explore, year: Memo<FiscalYear>) -> impl IntoView {
+    let lang = i18n::use_lang();
+    let years: Vec<FiscalYear> = explore.plan.plan.fiscal_years.years().collect();
+    view! {
+        <label class="year-picker no-print">
+            <span>{t(i18n::YEAR)}</span>
+            <select
+                prop:value=move || year.get().0.to_string()
+                on:change=move |ev| {
+                    if let Ok(y) = event_target_value(&ev).parse() {
+                        explore.set_year(FiscalYear(y));
+                    }
+                }
+            >
+                {years
+                    .into_iter()
+                    .map(|y| {
+                        view! {
+                            <option value=y.0.to_string() selected=move || year.get() == y>
+                                {move || i18n::fiscal_year(lang.get(), y)}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}
+
+#[component]
+pub fn ProgressView(explore: Explore, progress: Progress) -> impl IntoView {
+    let year = chosen_year(explore);
+    view! {
+        <section class="progress-view" aria-labelledby="progress-title">
+            <h2 id="progress-title">{t(i18n::VIEW_PROGRESS)}</h2>
+            <YearPicker explore year />
+            <p class="hint" hidden=move || !progress.has_published()>{t(i18n::PUBLISHED_NOTE)}</p>
+            <ReportLink explore />
+            <StatusOverview progress year />
+            <NotedList explore progress year />
+            <Checks explore progress />
+            <ConflictList progress />
+            <FilesPanel progress />
+        </section>
+    }
+}

@@ -1,0 +1,256 @@
+//! Exchanging records as files, and settling conflicts: the author's name,
+//! exports (JSON, CSV, .xlsx), an import checked and previewed before it
+//! changes anything, and the list of cells changed in two places.
+
+use kama_plan::progress::document::{DocumentError, MAX_IMPORT_BYTES};
+use kama_plan::progress::merge::Conflict;
+use kama_plan::progress::{CellKey, InitiativeCell, KpiCell, Stamp};
+use kama_plan::Plan;
+use leptos::prelude::*;
+
+use crate::adapters::file_input::{self, Picked};
+use crate::adapters::{clock, download};
+use crate::i18n::{self, t, Lang};
+use crate::state::Progress;
+
+#[component]
+pub fn FilesPanel(progress: Progress) -> impl IntoView {
+    let lang = i18n::use_lang();
+    let plan = progress.plan;
+    let refused = RwSignal::new(None::<DocumentError>);
+    let failed = RwSignal::new(false);
+    let done = RwSignal::new(false);
+    let save = move |name: &str, mime: &str, bytes: Result<Vec<u8>, String>| {
+        let ok = bytes.and_then(|b| download::save(name, mime, &b)).is_ok();
+        failed.set(!ok);
+        if ok {
+            progress.exported();
+        }
+    };
+    let stem = move || format!("kama-sme-progress-{}", date_stamp());
+    let on_file = move |ev: web_sys::Event| {
+        refused.set(None);
+        done.set(false);
+        leptos::task::spawn_local(async move {
+            match file_input::read_text(&ev, MAX_IMPORT_BYTES).await {
+                Ok(None) => {}
+                Ok(Some(Picked::TooLarge { bytes, .. })) => {
+                    refused.set(Some(DocumentError::TooLarge { bytes, max: MAX_IMPORT_BYTES }))
+                }
+                Ok(Some(Picked::Text { name, text })) => {
+                    if let Err(e) = progress.preview_import(name, &text) {
+                        refused.set(Some(e));
+                    }
+                }
+                Err(e) => refused.set(Some(DocumentError::NotJson(e))),
+            }
+        });
+    };
+    view! {
+        <section class="files-panel" aria-labelledby="files-title">
+            <h2 id="files-title">{t(i18n::FILES)}</h2>
+            <label class="author">
+                <span>{t(i18n::AUTHOR)}</span>
+                <input
+                    type="text"
+                    autocomplete="name"
+                    prop:value=move || progress.author.get()
+                    on:change=move |ev| progress.set_author(event_target_value(&ev))
+                />
+            </label>
+            <div class="export-buttons">
+                <button
+                    type="button"
+                    class="export-json"
+                    on:click=move |_| save(&format!("{}.json", stem()), "application/json", progress.export_json().map(String::into_bytes))
+                >
+                    {t(i18n::EXPORT_JSON)}
+                </button>
+                <button
+                    type="button"
+                    class="export-csv"
+                    on:click=move |_| {
+                        let bytes = progress.shown.with_untracked(|r| kama_plan::progress::csv::initiatives_csv(plan, r));
+                        save(&format!("{}.csv", stem()), "text/csv;charset=utf-8", bytes.map_err(|e| e.to_string()))
+                    }
+                >
+                    {t(i18n::EXPORT_CSV)}
+                </button>
+                <button
+                    type="button"
+                    class="export-xlsx"
+                    on:click=move |_| {
+                        let bytes = progress
+                            .shown
+                            .with_untracked(|r| kama_plan::progress::xlsx::workbook(plan, r, clock::now_ms()));
+                        save(
+                            &format!("{}.xlsx", stem()),
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            bytes.map_err(|e| e.to_string()),
+                        )
+                    }
+                >
+                    {t(i18n::EXPORT_XLSX)}
+                </button>
+            </div>
+            <p class="hint" role="status">
+                {move || match progress.last_export.get() {
+                    Some(ms) => format!("{}: {}", i18n::LAST_EXPORT.get(lang.get()), i18n::date_time(lang.get(), clock::local_time(ms))),
+                    None => i18n::NOT_EXPORTED.get(lang.get()).to_string(),
+                }}
+            </p>
+            <p class="notice warning" role="alert" hidden=move || !failed.get()>{t(i18n::DOWNLOAD_FAILED)}</p>
+            <label class="import">
+                <span>{t(i18n::IMPORT)}</span>
+                <input type="file" accept=".json,application/json" on:change=on_file />
+            </label>
+            {move || refused.get().map(|e| view! {
+                <p class="notice warning import-refused" role="alert">
+                    {t(i18n::IMPORT_REFUSED)} " " {move || i18n::document_error(lang.get(), &e)}
+                </p>
+            })}
+            <p class="notice" role="status" hidden=move || !done.get()>{t(i18n::IMPORT_DONE)}</p>
+            <ImportPreview progress done />
+        </section>
+    }
+}
+
+#[component]
+fn ImportPreview(progress: Progress, done: RwSignal<bool>) -> impl IntoView {
+    let plan = progress.plan;
+    let lang = i18n::use_lang();
+    move || {
+        progress.import.get().map(|pending| {
+            let o = pending.outcome;
+            let nothing = o.changes_nothing();
+            let kept: Vec<CellKey> = o.conflicts.iter().map(Conflict::key).filter(|k| !o.changed.contains(k)).collect();
+            let list = move |title: i18n::Msg, keys: Vec<CellKey>, class: &'static str| {
+                (!keys.is_empty()).then(|| {
+                    view! {
+                        <h4>{t(title)} " (" {keys.len()} ")"</h4>
+                        <ul class=class>
+                            {keys
+                                .into_iter()
+                                .map(|k| view! { <li>{move || describe_key(plan, lang.get(), k)}</li> })
+                                .collect_view()}
+                        </ul>
+                    }
+                })
+            };
+            view! {
+                <section class="import-preview" aria-labelledby="import-preview-title">
+                    <h3 id="import-preview-title">{t(i18n::IMPORT_PREVIEW)} ": " {pending.file_name}</h3>
+                    {nothing.then(|| view! { <p>{t(i18n::IMPORT_NOTHING)}</p> })}
+                    {list(i18n::IMPORT_ADDED, o.added, "import-added")}
+                    {list(i18n::IMPORT_CHANGED, o.changed, "import-changed")}
+                    {list(i18n::IMPORT_CONFLICTS, kept, "import-kept")}
+                    <div class="actions">
+                        <button
+                            type="button"
+                            class="primary"
+                            disabled=nothing
+                            on:click=move |_| {
+                                progress.apply_import();
+                                done.set(true);
+                            }
+                        >
+                            {t(i18n::IMPORT_APPLY)}
+                        </button>
+                        <button type="button" on:click=move |_| progress.cancel_import()>
+                            {t(i18n::IMPORT_CANCEL)}
+                        </button>
+                    </div>
+                </section>
+            }
+        })
+    }
+}
+
+/// Cells changed in two places: the newer is shown; the other can be taken.
+#[component]
+pub fn ConflictList(progress: Progress) -> impl IntoView {
+    let plan = progress.plan;
+    let lang = i18n::use_lang();
+    view! {
+        <section id="conflicts" class="conflicts" aria-labelledby="conflicts-title" tabindex="-1"
+            hidden=move || progress.conflicts.with(Vec::is_empty)>
+            <h2 id="conflicts-title">{t(i18n::CONFLICTS)}</h2>
+            <ol>
+                {move || {
+                    progress
+                        .conflicts
+                        .get()
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, c)| {
+                            let (kept, other) = match &c {
+                                Conflict::Initiative { kept, other, .. } => {
+                                    (initiative_summary(lang.get(), kept), initiative_summary(lang.get(), other))
+                                }
+                                Conflict::Kpi { kept, other, .. } => {
+                                    (kpi_summary(lang.get(), kept), kpi_summary(lang.get(), other))
+                                }
+                            };
+                            view! {
+                                <li class="conflict">
+                                    <p class="conflict-cell">{describe_key(plan, lang.get(), c.key())}</p>
+                                    <dl>
+                                        <dt>{t(i18n::CONFLICT_KEPT)}</dt>
+                                        <dd class="kept">{kept}</dd>
+                                        <dt>{t(i18n::CONFLICT_OTHER)}</dt>
+                                        <dd class="other">{other}</dd>
+                                    </dl>
+                                    <button type="button" on:click=move |_| progress.take_other(i)>
+                                        {t(i18n::CONFLICT_TAKE_OTHER)}
+                                    </button>
+                                    <button type="button" on:click=move |_| progress.dismiss_conflict(i)>
+                                        {t(i18n::CONFLICT_DISMISS)}
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ol>
+        </section>
+    }
+}
+
+/// 「2-①-a デジタル化… · 令和6年度（2024年度）」.
+pub fn describe_key(plan: &Plan, lang: Lang, key: CellKey) -> String {
+    match key {
+        CellKey::Initiative(id, year) => {
+            let name = plan.initiative(id).map(|i| plan.display_name(i)).unwrap_or_default();
+            format!("{id} {name} · {}", i18n::fiscal_year(lang, year))
+        }
+        CellKey::Kpi(code, year) => {
+            let name = plan.kpi(code).map(|k| k.name.as_str()).unwrap_or_default();
+            format!("{code} {name} · {}", i18n::fiscal_year(lang, year))
+        }
+    }
+}
+
+fn initiative_summary(lang: Lang, cell: &InitiativeCell) -> String {
+    let status = cell.status.map(|s| i18n::status(lang, s)).unwrap_or("—");
+    format!("{status} / {} ({})", cell.note, stamp_summary(lang, &cell.stamp))
+}
+
+fn kpi_summary(lang: Lang, cell: &KpiCell) -> String {
+    let n = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_else(|| "—".into());
+    let values = format!("{} / {} / {}", n(cell.baseline), n(cell.target), n(cell.actual));
+    format!("{values} / {} ({})", cell.note, stamp_summary(lang, &cell.stamp))
+}
+
+fn stamp_summary(lang: Lang, stamp: &Stamp) -> String {
+    let when = i18n::date_time(lang, clock::local_time(stamp.updated_at));
+    match &stamp.author {
+        Some(a) => format!("{a}, {when}"),
+        None => when,
+    }
+}
+
+/// `20261125` for file names.
+fn date_stamp() -> String {
+    let now = clock::local_time(clock::now_ms());
+    format!("{}{:02}{:02}", now.year, now.month, now.day)
+}

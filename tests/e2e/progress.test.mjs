@@ -1,0 +1,290 @@
+// Recording progress in headless Chromium: annotate and reload, undo/redo,
+// corrupted/unavailable/full storage, two tabs, export → clear → import,
+// refused imports, the published layer with local drafts over it, and notes
+// that look like HTML.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { useApp, newPage, serveCopy, screenshot, axeViolations, ARTIFACTS } from './support.mjs';
+
+const app = useApp('/');
+const { open } = app;
+const KEY = 'kama-sme-tracker:progress:kama-sme-2023-2027';
+const BACKUP_PREFIX = 'kama-sme-tracker:progress-backup:kama-sme-2023-2027:';
+
+const card = (page, year) => page.locator(`fieldset.year-card[data-year="${year}"]`);
+const stored = (page) => page.evaluate((k) => localStorage.getItem(k), KEY);
+/** Saves are debounced; wait until the stored record says `text`. */
+const storedContains = (page, text) =>
+  page.waitForFunction(([k, t]) => (localStorage.getItem(k) ?? '').includes(t), [KEY, text]);
+
+async function annotate(page, year, status, note) {
+  await card(page, year).locator('select').selectOption({ label: status });
+  if (note !== undefined) await card(page, year).locator('textarea').fill(note);
+}
+
+test('a status and a note survive a reload, and undo/redo walk them back and forth', async () => {
+  const page = await open('?id=2-1-a');
+  await annotate(page, 2024, '遅れ', '事業者説明会を延期\n来年度に2回開催予定');
+  await storedContains(page, '来年度に2回開催予定');
+  await page.reload();
+  await page.waitForSelector('fieldset.year-card');
+  assert.equal(await card(page, 2024).locator('select').inputValue(), '遅れ');
+  assert.equal(await card(page, 2024).locator('textarea').inputValue(), '事業者説明会を延期\n来年度に2回開催予定');
+
+  // Undo is per session: a new edit, undone and redone.
+  await annotate(page, 2025, '実施中');
+  await page.getByRole('button', { name: /元に戻す/ }).click();
+  assert.equal(await card(page, 2025).locator('select').inputValue(), '');
+  await page.getByRole('button', { name: /やり直す/ }).click();
+  assert.equal(await card(page, 2025).locator('select').inputValue(), '実施中');
+  await page.getByRole('button', { name: /元に戻す/ }).click();
+  await page.waitForFunction((k) => !(localStorage.getItem(k) ?? '').includes('実施中'), KEY);
+  assert.deepEqual(page.errors, []);
+  await screenshot(page, 'progress-editor');
+  assert.deepEqual(await axeViolations(page), []);
+  await page.context().close();
+});
+
+test('a note that looks like HTML is shown as text', async () => {
+  const page = await open('?id=1-1-a');
+  const payload = '<script>window.__xss=1</script><img src=x onerror="window.__xss=2">';
+  await annotate(page, 2023, '完了', payload);
+  await storedContains(page, 'onerror');
+  await page.reload();
+  await page.waitForSelector('fieldset.year-card');
+  assert.equal(await card(page, 2023).locator('textarea').inputValue(), payload);
+  await page.goto(page.url().replace(/\?.*/, '?view=progress&year=2023'));
+  await page.waitForSelector('.progress-view');
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  assert.equal(await page.locator('img[src="x"]').count(), 0);
+  await page.context().close();
+});
+
+test('corrupted storage: the raw text is kept as a backup, offered for download, and the app works', async () => {
+  const page = await newPage(app.browser);
+  await page.addInitScript((k) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem(k, '{"format":"kama-sme-progress","version":1,"plan_id":"kama-sme-2023-2027","initiatives":[{"id":"1-①-a","yea');
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, KEY);
+  await page.goto(app.server.url + '?id=1-1-a');
+  const alert = page.locator('.record-bar [role="alert"]', { hasText: '読み取れませんでした' });
+  await alert.waitFor();
+  const backups = await page.evaluate((p) => Object.keys(localStorage).filter((k) => k.startsWith(p)), BACKUP_PREFIX);
+  assert.equal(backups.length, 1);
+
+  const download = page.waitForEvent('download');
+  await alert.getByRole('button', { name: '控えをダウンロード' }).click();
+  const file = await download;
+  const text = await readFile(await file.path(), 'utf8');
+  assert.match(text, /"initiatives":\[\{"id":"1-①-a","yea$/, 'the raw text, byte for byte');
+
+  // The app runs on an empty record, and saving never touches the backup.
+  await annotate(page, 2023, '実施中', '新しい記録');
+  await storedContains(page, '新しい記録');
+  const backup = await page.evaluate((k) => localStorage.getItem(k), backups[0]);
+  assert.equal(backup, text);
+  await page.reload();
+  await page.waitForSelector('fieldset.year-card');
+  assert.equal(await card(page, 2023).locator('textarea').inputValue(), '新しい記録');
+  assert.equal(await page.evaluate((p) => Object.keys(localStorage).filter((k) => k.startsWith(p)).length, BACKUP_PREFIX), 1);
+  await screenshot(page, 'progress-corrupted-storage');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a record saved by a newer version is neither read nor overwritten', async () => {
+  const page = await newPage(app.browser);
+  const newer = '{"format":"kama-sme-progress","version":99,"plan_id":"kama-sme-2023-2027","initiatives":[]}';
+  await page.addInitScript(([k, v]) => localStorage.setItem(k, v), [KEY, newer]);
+  await page.goto(app.server.url + '?id=1-1-a');
+  await page.locator('[role="alert"]', { hasText: '新しい版のアプリで保存' }).waitFor();
+  await annotate(page, 2023, '完了', 'メモ');
+  await page.waitForTimeout(600);
+  assert.equal(await stored(page), newer);
+  await page.context().close();
+});
+
+test('storage disabled or full: the app keeps working and says changes are not kept', async () => {
+  const disabled = await newPage(app.browser);
+  await disabled.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+  });
+  await disabled.goto(app.server.url + '?id=1-1-a');
+  await disabled.locator('[role="alert"]', { hasText: '保存できません' }).waitFor();
+  await annotate(disabled, 2023, '完了', '保存されないメモ');
+  assert.equal(await card(disabled, 2023).locator('select').inputValue(), '完了', 'edits still work in memory');
+  await disabled.context().close();
+
+  const full = await newPage(app.browser);
+  await full.addInitScript(() => {
+    const original = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key.startsWith('kama-sme-tracker:progress:')) throw new DOMException('quota', 'QuotaExceededError');
+      return original.call(this, key, value);
+    };
+  });
+  await full.goto(app.server.url + '?id=1-1-a');
+  await annotate(full, 2023, '完了', 'いっぱい');
+  await full.locator('[role="alert"]', { hasText: '保存領域がいっぱい' }).waitFor();
+  assert.equal(await card(full, 2023).locator('textarea').inputValue(), 'いっぱい');
+  assert.deepEqual(full.errors, []);
+  await full.context().close();
+});
+
+test('two tabs: each sees the other, different cells both survive, a same-cell clash is listed', async () => {
+  const first = await open('?id=3-1-a');
+  const second = await first.context().newPage();
+  second.errors = [];
+  await second.goto(first.url());
+  await second.waitForSelector('fieldset.year-card');
+
+  await annotate(first, 2023, '完了', '一つ目のタブ');
+  await second.waitForFunction(() => document.querySelector('fieldset[data-year="2023"] textarea')?.value === '一つ目のタブ');
+  await annotate(second, 2024, '実施中', '二つ目のタブ');
+  await first.waitForFunction(() => document.querySelector('fieldset[data-year="2024"] textarea')?.value === '二つ目のタブ');
+  const both = JSON.parse(await stored(first));
+  assert.equal(both.initiatives.length, 2, 'edits to different cells both survive');
+
+  // The same cell typed in both before either has saved (saves wait 300 ms):
+  // the newer edit wins in both tabs, and the tab that saved second, having
+  // met the other's edit, lists the one that lost.
+  await Promise.all([
+    first.locator('fieldset[data-year="2025"] textarea').fill('Aの記録'),
+    second.locator('fieldset[data-year="2025"] textarea').fill('Bの記録'),
+  ]);
+  const noticeIn = (page) => page.locator('.record-bar', { hasText: '別の場所でも変更' }).waitFor().then(() => page);
+  const listing = await Promise.any([noticeIn(first), noticeIn(second)]);
+  await listing.locator('.record-bar').getByRole('button', { name: /競合を確認/ }).click();
+  const conflict = listing.locator('.conflict');
+  await conflict.waitFor();
+  const kept = (await conflict.locator('.kept').innerText()).match(/([AB])の記録/)[1];
+  const other = (await conflict.locator('.other').innerText()).match(/([AB])の記録/)[1];
+  assert.notEqual(kept, other);
+  // The newer is what both tabs now have (the listing tab has moved to the progress view).
+  const follower = listing === first ? second : first;
+  await storedContains(listing, `"${kept}の記録"`);
+  await follower.waitForFunction((t) => document.querySelector('fieldset[data-year="2025"] textarea')?.value === t, `${kept}の記録`);
+  await screenshot(listing, 'progress-conflicts');
+  await conflict.getByRole('button', { name: 'もう一方を採用' }).click();
+  assert.equal(await listing.locator('.conflict').count(), 0, 'settled');
+  await storedContains(listing, `"${other}の記録"`);
+  // The tab that did not list it (still on the initiative) follows.
+  await follower.waitForFunction((t) => document.querySelector('fieldset[data-year="2025"] textarea')?.value === t, `${other}の記録`);
+  assert.deepEqual([...first.errors, ...second.errors], []);
+  await first.context().close();
+});
+
+test('export JSON → clear storage → import gives back the identical record', async () => {
+  const page = await open('?id=2-1-a');
+  await annotate(page, 2023, '完了', '書き出し前の記録, "引用" と改行\n2行目');
+  await page.goto(app.server.url + '?id=4-1-a');
+  await annotate(page, 2026, '見直し', '=HYPERLINK("x")');
+  await storedContains(page, 'HYPERLINK');
+  await page.goto(app.server.url + '?view=progress');
+  await page.getByLabel(/記入者名/).fill('嘉麻 太郎');
+  await page.getByLabel(/記入者名/).press('Tab');
+
+  const before = JSON.parse(await stored(page));
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: /JSONで書き出す/ }).click();
+  const file = await download;
+  assert.match(file.suggestedFilename(), /^kama-sme-progress-\d{8}\.json$/);
+  const exported = JSON.parse(await readFile(await file.path(), 'utf8'));
+  assert.equal(exported.plan_id, 'kama-sme-2023-2027');
+  assert.equal(exported.version, 1);
+  assert.ok(exported.exported_at > 0);
+
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.waitForSelector('.files-panel');
+  await page.locator('.import input[type=file]').setInputFiles(await file.path());
+  const preview = page.locator('.import-preview');
+  await preview.waitFor();
+  assert.match(await preview.innerText(), /追加される項目 \(2\)/);
+  await screenshot(page, 'progress-import-preview');
+  await preview.getByRole('button', { name: '読み込む' }).click();
+  await page.waitForFunction((k) => localStorage.getItem(k) !== null, KEY);
+  await page.waitForTimeout(400);
+  const after = JSON.parse(await stored(page));
+  assert.deepEqual(after.initiatives, before.initiatives, 'identical, stamps included');
+
+  // CSV and xlsx downloads start, with Excel-safe content.
+  const csv = page.waitForEvent('download');
+  await page.getByRole('button', { name: /CSVで書き出す/ }).click();
+  const csvText = await readFile(await (await csv).path(), 'utf8');
+  assert.ok(csvText.startsWith('\uFEFF'), 'BOM for Excel');
+  assert.match(csvText, /'=HYPERLINK/, 'formula neutralised');
+  const xlsx = page.waitForEvent('download');
+  await page.getByRole('button', { name: /xlsx/ }).click();
+  const xlsxBytes = await readFile(await (await xlsx).path());
+  assert.equal(xlsxBytes.subarray(0, 2).toString(), 'PK');
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(await axeViolations(page), []);
+  await page.context().close();
+});
+
+test('malformed, wrong-plan, future-version and oversized files are refused and change nothing', async () => {
+  const page = await open('?view=progress');
+  const dir = join(ARTIFACTS, 'imports');
+  await mkdir(dir, { recursive: true });
+  const files = {
+    'broken.json': ['{"format":"kama-sme-progress", "versi', /JSON形式ではない/],
+    'other-plan.json': ['{"format":"kama-sme-progress","version":1,"plan_id":"other-city","initiatives":[]}', /別の計画/],
+    'future.json': ['{"format":"kama-sme-progress","version":2,"plan_id":"kama-sme-2023-2027"}', /新しい版のアプリ/],
+    'unknown-id.json': ['{"format":"kama-sme-progress","version":1,"plan_id":"kama-sme-2023-2027","initiatives":[{"id":"9-①-z","year":2023,"status":"完了","updated_at":1}]}', /計画にない取組/],
+    'huge.json': [' '.repeat(5 * 1024 * 1024 + 1), /大きすぎます/],
+  };
+  for (const [name, [body, reason]] of Object.entries(files)) {
+    await writeFile(join(dir, name), body);
+    await page.locator('.import input[type=file]').setInputFiles(join(dir, name));
+    const refused = page.locator('.import-refused');
+    await refused.waitFor();
+    assert.match(await refused.innerText(), reason, name);
+    assert.match(await refused.innerText(), /何も変更していません/);
+    assert.equal(await page.locator('.import-preview').count(), 0, name);
+  }
+  assert.equal(await stored(page), null, 'nothing was written');
+  await page.context().close();
+});
+
+test('a published progress.json is shown to every visitor, with local drafts marked over it', async () => {
+  const site = await serveCopy('/');
+  const published = {
+    format: 'kama-sme-progress',
+    version: 1,
+    plan_id: 'kama-sme-2023-2027',
+    exported_at: 1764028800000,
+    initiatives: [
+      { id: '1-①-a', year: 2023, status: '完了', note: '公表済みの記録', author: '商工観光課', updated_at: 1717200000000 },
+    ],
+    kpis: [],
+  };
+  await writeFile(join(site.dir, 'progress.json'), JSON.stringify(published));
+  const page = await newPage(app.browser);
+  await page.goto(site.url + '?id=1-1-a');
+  await page.waitForFunction(() => document.querySelector('fieldset[data-year="2023"] textarea')?.value === '公表済みの記録');
+  assert.equal(await card(page, 2023).locator('.badge.draft').count(), 0, 'published, not a draft');
+  await annotate(page, 2023, '遅れ');
+  await card(page, 2023).locator('.badge.draft').waitFor();
+  assert.equal(await card(page, 2023).locator('textarea').inputValue(), '公表済みの記録', 'the published note is kept');
+  await screenshot(page, 'progress-published-layer');
+  await page.context().close();
+
+  // A malformed file is reported and ignored.
+  await writeFile(join(site.dir, 'progress.json'), '{ not json');
+  const broken = await newPage(app.browser);
+  await broken.goto(site.url + '?id=1-1-a');
+  await broken.locator('[role="alert"]', { hasText: 'progress.json' }).waitFor();
+  assert.equal(await card(broken, 2023).locator('textarea').inputValue(), '');
+  await broken.context().close();
+  await site.close();
+});
