@@ -112,7 +112,7 @@ const RENDER_PROBE = (expected) => {
 };
 
 async function firstRender(browser, url, expected) {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.addInitScript(RENDER_PROBE, expected);
   await page.goto(url);
@@ -126,7 +126,7 @@ async function filterLatency(browser, url, word) {
   const keys = [];
   const facets = [];
   for (let run = 0; run < FILTER_RUNS; run++) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
     const page = await context.newPage();
     await page.addInitScript(SETTLE);
     await page.goto(url);

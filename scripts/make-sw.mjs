@@ -65,12 +65,14 @@ const CACHE = 'kama-sme-${version}';
 const PREFIX = 'kama-sme-';
 const PRECACHE = ${JSON.stringify(urls, null, 2)};
 const SCOPE = new URL(self.registration.scope);
-const PROGRESS = new URL(${JSON.stringify(PROGRESS)}, SCOPE).pathname;
+// Its one cache entry, whatever query string the app adds.
+const PROGRESS_URL = new URL(${JSON.stringify(PROGRESS)}, SCOPE).href;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       await precache();
+      await rememberProgress();
       // The first install takes over at once. An update waits until the page
       // asks (skip-waiting), so an open page never mixes two versions.
       if (!self.registration.active) await self.skipWaiting();
@@ -99,7 +101,7 @@ self.addEventListener('fetch', (event) => {
   // Other origins, and anything outside the app's directory, go straight to the network.
   if (url.origin !== SCOPE.origin || !url.pathname.startsWith(SCOPE.pathname)) return;
   if (request.mode === 'navigate') event.respondWith(networkFirstPage(request));
-  else if (url.pathname === PROGRESS) event.respondWith(networkFirstProgress(request, url));
+  else if (url.origin + url.pathname === PROGRESS_URL) event.respondWith(networkFirstProgress(request));
   else event.respondWith(cacheFirst(request));
 });
 
@@ -136,19 +138,34 @@ async function networkFirstPage(request) {
   }
 }
 
-/** progress.json: fresh when online; the last copy offline. A 404 (nothing
- * published, or withdrawn) is passed on as a 404 and forgets the copy. */
-async function networkFirstProgress(request, url) {
-  const key = url.origin + url.pathname;
+/** progress.json: fresh when online; offline, the last answer, which may be
+ * a 404 (nothing published): a 404 stays a 404, never an error or a page. */
+async function networkFirstProgress(request) {
   const cache = await caches.open(CACHE);
   try {
     const response = await fetch(request);
-    if (response.ok) await cache.put(key, response.clone());
-    else if (response.status === 404 || response.status === 410) await cache.delete(key);
+    if (keepsProgress(response)) await cache.put(PROGRESS_URL, response.clone());
     return response;
   } catch (offline) {
-    return (await cache.match(key)) || Response.error();
+    return (await cache.match(PROGRESS_URL)) || Response.error();
   }
+}
+
+/** The app asks for progress.json as it starts, before the first install
+ * controls the page: ask once more at install, so even a first visit's
+ * answer is there offline. Optional, so a failure here is no failure. */
+async function rememberProgress() {
+  try {
+    const response = await fetch(PROGRESS_URL, { cache: 'reload' });
+    if (keepsProgress(response)) await (await caches.open(CACHE)).put(PROGRESS_URL, response);
+  } catch (offline) {
+    // The next online visit will ask again.
+  }
+}
+
+/** A copy (200) or its absence (404) is worth keeping; a server error is not. */
+function keepsProgress(response) {
+  return response.ok || response.status === 404;
 }
 
 /** Build files: their names carry content hashes, so a cached copy is current.

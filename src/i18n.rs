@@ -246,7 +246,7 @@ messages! {
     EXPORT_CSV = "CSVで書き出す（Excel用）", "Export CSV (for Excel)";
     EXPORT_XLSX = "Excelファイル（.xlsx）で書き出す", "Export Excel workbook (.xlsx)";
     LAST_EXPORT = "最後に書き出した時刻", "Last exported";
-    NOT_EXPORTED = "この画面を開いてからまだ書き出していません。ブラウザの記録は消えることがあるため、定期的に書き出してください。", "Not exported since this page was opened. Browser storage can be cleared, so export regularly.";
+    NOT_EXPORTED = "このブラウザからはまだ書き出していません。ブラウザの記録は消えることがあるため、定期的に書き出してください。", "Not yet exported from this browser. Browsers can clear stored data, so export regularly.";
     IMPORT = "JSONファイルを読み込む", "Import a JSON file";
     IMPORT_REFUSED = "このファイルは読み込めません。何も変更していません。", "This file cannot be imported. Nothing was changed.";
     IMPORT_PREVIEW = "読み込む前の確認", "Before importing";

@@ -8,6 +8,7 @@ use crate::i18n::Lang;
 
 const LANG_KEY: &str = "kama-sme-tracker:lang";
 const AUTHOR_KEY: &str = "kama-sme-tracker:author";
+const LAST_EXPORT_KEY: &str = "kama-sme-tracker:last-export";
 
 pub fn load_lang() -> Lang {
     match storage::read(LANG_KEY).ok().flatten().as_deref() {
@@ -28,6 +29,15 @@ pub fn load_author() -> String {
 
 pub fn save_author(name: &str) {
     let _ = storage::write(AUTHOR_KEY, name);
+}
+
+/// When the record was last saved to a file from this browser (ms since the epoch).
+pub fn load_last_export() -> Option<i64> {
+    storage::read(LAST_EXPORT_KEY).ok().flatten().and_then(|t| t.parse().ok())
+}
+
+pub fn save_last_export(ms: i64) {
+    let _ = storage::write(LAST_EXPORT_KEY, &ms.to_string());
 }
 
 /// Keeps `<html lang>` in step, so screen readers pronounce the page right.

@@ -89,7 +89,7 @@ pub struct Progress {
     pub conflicts: RwSignal<Vec<Conflict>>,
     pub author: RwSignal<String>,
     pub import: RwSignal<Option<PendingImport>>,
-    /// When the record was last saved to a file (this session).
+    /// When the record was last saved to a file from this browser.
     pub last_export: RwSignal<Option<i64>>,
 }
 
@@ -122,7 +122,7 @@ impl Progress {
             conflicts: RwSignal::new(Vec::new()),
             author: RwSignal::new(prefs::load_author()),
             import: RwSignal::new(None),
-            last_export: RwSignal::new(None),
+            last_export: RwSignal::new(prefs::load_last_export()),
         };
         progress.load();
         storage::on_change_elsewhere(key, move |raw| progress.taken_from_other_tab(raw));
@@ -392,7 +392,9 @@ impl Progress {
     }
 
     pub fn exported(self) {
-        self.last_export.set(Some(clock::now_ms()));
+        let now = clock::now_ms();
+        prefs::save_last_export(now);
+        self.last_export.set(Some(now));
     }
 
     /// Checks a colleague's file completely and shows what it would change;

@@ -1,0 +1,213 @@
+// The progress view's summaries (status counts, notes, checks) and the
+// printable annual progress report, over a record seeded in LocalStorage and
+// a fixed clock (25 Nov 2026 in Japan: FY2026 is under way, so FY2023–2025
+// are closed and checked).
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useApp, newPage, screenshot, axeViolations } from './support.mjs';
+
+const app = useApp('/');
+const KEY = 'kama-sme-tracker:progress:kama-sme-2023-2027';
+const NOW = '2026-11-25T10:00:00+09:00';
+const AT = Date.parse('2025-05-20T09:30:00+09:00');
+const XSS = '<img src=x onerror="window.__xss=1">説明会は延期';
+
+const cell = (id, status, note, author) => ({
+  id,
+  year: 2024,
+  ...(status ? { status } : {}),
+  ...(note ? { note } : {}),
+  ...(author ? { author } : {}),
+  updated_at: AT,
+});
+
+// FY2024 for policy 1: 未着手 1, 実施中 2, 完了 1, 遅れ 1, the other 5 unrecorded.
+const RECORD = {
+  format: 'kama-sme-progress',
+  version: 1,
+  plan_id: 'kama-sme-2023-2027',
+  initiatives: [
+    cell('1-①-a', '完了', '創業相談会を4回開催\n参加者 延べ32名', '商工観光課'),
+    cell('1-①-b', '実施中'),
+    cell('1-①-c', '実施中'),
+    cell('1-①-d', '遅れ', XSS),
+    cell('1-②-a', '未着手'),
+    // Scheduled 2023 only for one activity (and 2024–2027 for another): its
+    // 2023 activity is over, and the latest closed year says 未着手.
+    cell('5-③-b', '未着手'),
+  ],
+  kpis: [
+    { code: '1-1', year: 2024, target: 40, actual: 38, updated_at: AT },
+    { code: '2-2', year: 2024, target: 30, updated_at: AT },
+    { code: '4-1', year: 2024, target: 1200000, actual: 1234567.5, updated_at: AT },
+  ],
+};
+
+/** Opens the app on `query` with the record seeded and the clock fixed. */
+async function openSeeded(query, options = {}) {
+  const page = await newPage(app.browser, { timezoneId: 'Asia/Tokyo', ...options });
+  await page.clock.setFixedTime(new Date(NOW));
+  await page.addInitScript(([k, v]) => localStorage.setItem(k, v), [KEY, JSON.stringify(RECORD)]);
+  await page.goto(app.server.url + query);
+  await page.waitForSelector('.result-count', { state: 'attached' });
+  return page;
+}
+
+const texts = (locator) => locator.evaluateAll((els) => els.map((e) => e.textContent.trim()));
+
+test('the progress view counts statuses per policy, lists notes as text and the checks', async () => {
+  const page = await openSeeded('?view=progress&year=2024');
+  const table = page.locator('table.status-table');
+  await table.waitFor();
+  assert.match(await table.locator('caption').textContent(), /令和6年度（2024年度）/);
+  assert.deepEqual(await texts(table.locator('thead th')), [
+    '基本施策', '未着手', '実施中', '完了', '遅れ', '見直し', '中止', '未記録', '計',
+  ]);
+  assert.equal(await table.locator('thead th[scope="col"]').count(), 9);
+  const row = table.locator('tbody tr[data-policy="1"]');
+  assert.match(await row.locator('th[scope="row"]').textContent(), /^1 中小企業の創業の促進を図る$/);
+  assert.deepEqual(await texts(row.locator('td')), ['1', '2', '1', '1', '0', '0', '5', '10']);
+  // The totals row adds up the policies.
+  const totals = await texts(table.locator('tfoot td'));
+  const rows = await table.locator('tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => Number(td.textContent))),
+  );
+  assert.equal(rows.length, 6);
+  assert.deepEqual(totals.map(Number), rows.reduce((a, r) => a.map((n, i) => n + r[i])));
+  assert.match(await page.locator('.status-overview .hint').textContent(), /再掲/);
+
+  // Notes: verbatim text, line breaks kept, markup never parsed.
+  const noted = page.locator('.noted-item');
+  assert.equal(await noted.count(), 2);
+  const first = page.locator('.noted-item[data-initiative-id="1-1-a"]');
+  assert.equal(await first.locator('.note-text').textContent(), '創業相談会を4回開催\n参加者 延べ32名');
+  assert.equal(await first.locator('.note-text').evaluate((e) => getComputedStyle(e).whiteSpace), 'pre-line');
+  assert.match(await first.textContent(), /完了/);
+  assert.match(await first.locator('.stamp').textContent(), /商工観光課 · 2025年5月20日 09:30/);
+  const html = page.locator('.noted-item[data-initiative-id="1-1-d"]');
+  assert.equal(await html.locator('.note-text').textContent(), XSS);
+  assert.equal(await page.locator('img[src="x"]').count(), 0);
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  assert.equal(await page.locator('.noted .badge.draft').count(), 0, 'no published record: nothing is a draft');
+
+  // Checks: one group per kind, each item naming what to look at.
+  const checks = page.locator('section.checks');
+  assert.equal(await checks.locator('[role="alert"]').count(), 0);
+  assert.equal(await checks.locator('.checks-none').isVisible(), false);
+  const notStarted = checks.locator('.check-not-started');
+  assert.match(await notStarted.locator('h4').textContent(), /予定の年度を過ぎても「未着手」のままです/);
+  assert.deepEqual(await texts(notStarted.locator('li')), [
+    '5-③-b 子育て世代の雇用の創出とテレワークの拡大 · 令和6年度（2024年度）',
+  ]);
+  const missing = checks.locator('.check-missing-status');
+  assert.match(await missing.locator('h4').textContent(), /終わった年度の進捗状況が未記録です/);
+  const missingA = missing.locator('li', { hasText: '1-①-a' });
+  assert.match(await missingA.textContent(), /· 令和5年度（2023年度）、令和7年度（2025年度）$/);
+  const kpi = checks.locator('.check-kpi-actual');
+  assert.match(await kpi.locator('h4').textContent(), /目標値はありますが実績値が未記録です/);
+  assert.deepEqual(await texts(kpi.locator('li')), ['2-2 企業におけるデジタル化進捗割合 · 令和6年度（2024年度）']);
+
+  await screenshot(page, 'progress-overview');
+  assert.deepEqual(await axeViolations(page), []);
+
+  // A note's link opens the initiative; the link is a real address.
+  assert.match(await first.locator('a').getAttribute('href'), /id=1-1-a/);
+  await first.locator('a').click();
+  await page.waitForSelector('[data-detail-id="1-①-a"]');
+  assert.match(page.url(), /id=1-1-a/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('with nothing to look at, the checks say so calmly', async () => {
+  // 1 June 2023 is in FY2023, the plan's first year: no year has closed yet.
+  const page = await newPage(app.browser, { timezoneId: 'Asia/Tokyo' });
+  await page.clock.setFixedTime(new Date('2023-06-01T10:00:00+09:00'));
+  await page.goto(app.server.url + '?view=progress');
+  const none = page.locator('section.checks .checks-none');
+  await none.waitFor();
+  assert.equal(await none.textContent(), '確認が必要な項目はありません。');
+  assert.equal(await page.locator('section.checks .check-group').count(), 0);
+  assert.equal(await page.locator('.noted .empty').isVisible(), true);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the report groups the year by policy, with the stamp and the KPI values, and prints on A4', async () => {
+  const page = await openSeeded('?view=progress&year=2024');
+  await page.getByRole('link', { name: '印刷用の進捗報告を開く' }).click();
+  await page.waitForSelector('article.report');
+  assert.match(page.url(), /view=report/);
+  assert.match(page.url(), /year=2024/);
+
+  assert.equal(
+    (await page.locator('#report-title').textContent()).trim(),
+    '第2次嘉麻市中小企業振興基本計画 進捗報告 令和6年度（2024年度）',
+  );
+  assert.equal(await page.locator('.report-head .report-as-of').textContent(), '2026年11月25日時点');
+  const policies = await texts(page.locator('.report-policy > h3'));
+  assert.deepEqual(
+    policies.map((t) => t.split(' ')[0]),
+    ['1', '2', '3', '4', '5', '6'],
+  );
+  assert.equal(await page.locator('.report-initiative').count(), 86, 'every row of the table, re-listed ones included');
+
+  const a = page.locator('.report-initiative[data-initiative-id="1-1-a"]');
+  assert.equal(await a.locator('.report-status').textContent(), '完了');
+  assert.equal(await a.locator('.note-text').textContent(), '創業相談会を4回開催\n参加者 延べ32名');
+  assert.match(await a.locator('.report-stamp').textContent(), /商工観光課/);
+  const kpi11 = a.locator('tr[data-kpi="1-1"]');
+  assert.equal(await kpi11.locator('.kpi-target').textContent(), '40人');
+  assert.equal(await kpi11.locator('.kpi-actual').textContent(), '38人');
+  const kpi22 = page.locator('.report-initiative[data-initiative-id="2-1-a"] tr[data-kpi="2-2"]');
+  assert.equal(await kpi22.locator('.kpi-target').textContent(), '30%');
+  assert.equal(await kpi22.locator('.kpi-actual').textContent(), '—');
+  const kpi41 = page.locator('.report-initiative[data-initiative-id="4-2-b"] tr[data-kpi="4-1"]');
+  assert.equal(await kpi41.locator('.kpi-target').textContent(), '1,200,000千円');
+  assert.equal(await kpi41.locator('.kpi-actual').textContent(), '1,234,567.5千円');
+  const none = page.locator('.report-initiative[data-initiative-id="3-1-b"]');
+  assert.equal(await none.locator('.report-status').textContent(), '未記録');
+  assert.equal(await page.locator('.report-initiative[data-initiative-id="1-1-d"] .note-text').textContent(), XSS);
+  assert.equal(await page.locator('img[src="x"]').count(), 0);
+
+  await screenshot(page, 'report-screen');
+  assert.deepEqual(await axeViolations(page), []);
+
+  // Print: only the report, with the date and the address on every page.
+  await page.emulateMedia({ media: 'print' });
+  for (const selector of ['.masthead', '.view-tabs', '.filters', '.filters-toggle', '.record-bar', '.site-footer']) {
+    const el = page.locator(selector);
+    if ((await el.count()) > 0) assert.equal(await el.first().isVisible(), false, `${selector} is hidden in print`);
+  }
+  for (const el of await page.locator('.no-print').all()) assert.equal(await el.isVisible(), false);
+  assert.equal(await page.locator('.year-picker').isVisible(), false);
+  assert.equal(await page.getByRole('button', { name: '印刷する' }).isVisible(), false);
+  const footer = page.locator('.report-print-footer');
+  assert.equal(await footer.isVisible(), true);
+  assert.equal(await footer.locator('.report-as-of').textContent(), '2026年11月25日時点');
+  assert.equal(await footer.locator('.report-url').textContent(), page.url());
+  assert.equal(await footer.evaluate((e) => getComputedStyle(e).position), 'fixed');
+  await screenshot(page, 'report-print');
+
+  const pdf = await page.pdf({ format: 'A4' });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
+  assert.ok(pages > 1, `the PDF has ${pages} pages`);
+  assert.ok(pages >= 6, 'each policy starts a new page');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the report reads on a 360 px phone and follows the language switch', async () => {
+  const page = await openSeeded('?view=report&year=2024', { viewport: { width: 360, height: 740 } });
+  await page.waitForSelector('article.report');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `no sideways scrolling (overflow ${overflow}px)`);
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.locator('.report-head .report-as-of', { hasText: 'As of 25 Nov 2026' }).waitFor();
+  assert.match(await page.locator('#report-title').textContent(), /Progress report FY2024 \(R6\)$/);
+  // Plan text stays as published.
+  assert.match(await page.locator('#report-title').textContent(), /^第2次嘉麻市中小企業振興基本計画 /);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
