@@ -259,6 +259,27 @@ messages! {
     IMPORT_DONE = "読み込みました。「元に戻す」で取り消せます。", "Imported. Use Undo to revert.";
     PUBLISHED_NOTE = "公表済みの進捗（progress.json）を表示しています。このブラウザでの変更は「下書き」として重ねて表示されます。", "Showing the published progress (progress.json). Changes made in this browser are shown over it as local drafts.";
     YEAR = "年度", "Fiscal year";
+    VIEW_KPIS = "数値目標", "KPIs";
+    VIEW_CHARTS = "グラフ", "Charts";
+    KPI_CATALOG_HINT = "計画の数値目標を基本施策ごとに示します。指標名を選ぶと、年度ごとの基準値・目標値・実績値を確認・記録できます。", "The plan's numeric targets by basic policy. Choose one to see and record its baseline, target and actual per fiscal year.";
+    KPI_NO_INITIATIVES = "この指標を掲げる取組はありません。", "No initiative names this KPI.";
+    KPI_NO_ACTUALS = "実績値は未記録", "No actuals recorded";
+    KPI_BACK = "数値目標の一覧に戻る", "Back to all KPIs";
+    KPI_VALUES = "年度ごとの値", "Values by fiscal year";
+    KPI_BASELINE = "基準値", "Baseline";
+    KPI_TARGET = "目標値", "Target";
+    KPI_ACTUAL = "実績値", "Actual";
+    KPI_ACHIEVEMENT = "達成率", "Achievement";
+    KPI_RATING = "評価", "Rating";
+    KPI_RATING_RULE = "達成率＝実績値÷目標値。評価：S＝100%以上（目標達成）、A＝80%以上、B＝50%以上、C＝50%未満、−＝目標値または実績値が未記録（目標値0を含む）。空欄は「未記録」です。", "Achievement = actual ÷ target. Rating: S = 100% or more (target met), A = 80% or more, B = 50% or more, C = under 50%, − = target or actual not recorded (or a target of 0). An empty field means “not recorded”.";
+    KPI_NAMED_BY = "この指標を掲げる取組", "Initiatives naming this KPI";
+    KPI_KIND_PERCENT = "単位は%：0〜100の数値（小数可）を入力します。", "Unit %: a number from 0 to 100 (decimals allowed).";
+    KPI_KIND_COUNT = "件数・人数：0以上の整数を入力します。", "A count: a whole number, 0 or more.";
+    KPI_KIND_AMOUNT = "金額・人数（千単位）：0以上の数値（小数可）を入力します。", "An amount in thousands: a number, 0 or more (decimals allowed).";
+    KPI_ERR_NUMBER = "数値として読めません（例：1234、1,234.5）。保存していません。", "Not a number (e.g. 1234, 1,234.5). Not saved.";
+    KPI_ERR_NEGATIVE = "0以上の数値を入力してください。保存していません。", "Enter 0 or more. Not saved.";
+    KPI_ERR_WHOLE = "この指標は整数で入力してください。保存していません。", "This KPI takes whole numbers. Not saved.";
+    KPI_ERR_PERCENT = "割合は0〜100の範囲で入力してください。保存していません。", "A percentage must be between 0 and 100. Not saved.";
 }
 
 // Offline and updates
@@ -271,7 +292,7 @@ messages! {
 messages! {
     REPORT_OPEN = "印刷用の進捗報告を開く", "Open the printable progress report";
     OVERVIEW_TITLE = "進捗状況の集計", "Status summary";
-    OVERVIEW_CAPTION = "基本施策ごとの取組数（進捗状況別）", "Initiatives per basic policy, by status";
+    OVERVIEW_CAPTION = "基本施策ごとの進捗状況別の取組数", "initiatives per basic policy, by status";
     OVERVIEW_POLICY = "基本施策", "Basic policy";
     OVERVIEW_UNRECORDED = "未記録", "Not recorded";
     OVERVIEW_TOTAL = "計", "Total";

@@ -6,7 +6,7 @@
 use kama_plan::query::{self, Filters, PlanIndex, QueryResult};
 use kama_plan::search::Query;
 use kama_plan::view_state::{View, ViewState};
-use kama_plan::{FiscalYear, InitiativeId, Plan};
+use kama_plan::{FiscalYear, InitiativeId, KpiCode, Plan};
 use leptos::prelude::*;
 
 use crate::adapters::{focus, history};
@@ -22,6 +22,8 @@ pub struct Explore {
     pub filters: Memo<Filters>,
     /// The fiscal year chosen in the progress and report views (`None`: the current one).
     pub year: Memo<Option<FiscalYear>>,
+    /// The KPI open in the KPI view.
+    pub kpi: Memo<Option<KpiCode>>,
     /// The URL query without `id`, shared by every row's link.
     query_without_open: Memo<String>,
 }
@@ -48,11 +50,13 @@ impl Explore {
         let open = Memo::new(move |_| state.with(|s| s.open));
         let view = Memo::new(move |_| state.with(|s| s.view));
         let year = Memo::new(move |_| state.with(|s| s.year));
+        let kpi = Memo::new(move |_| state.with(|s| s.kpi));
         let query_without_open = Memo::new(move |_| {
-            state
-                .with(|s| ViewState { open: None, view: View::List, year: None, filters: s.filters.clone() }.to_query())
+            state.with(|s| {
+                ViewState { open: None, view: View::List, year: None, kpi: None, filters: s.filters.clone() }.to_query()
+            })
         });
-        Explore { plan, state, result, query, open, view, filters, year, query_without_open }
+        Explore { plan, state, result, query, open, view, filters, year, kpi, query_without_open }
     }
 
     pub fn update_filters(self, change: impl FnOnce(&mut Filters)) {
@@ -90,6 +94,21 @@ impl Explore {
     pub fn set_year(self, year: FiscalYear) {
         self.state.update(|s| s.year = Some(year));
         history::replace(&self.state.with_untracked(ViewState::to_query));
+    }
+
+    /// Opens one KPI's page (`None`: the catalog).
+    pub fn open_kpi(self, code: Option<KpiCode>) {
+        self.navigate(|s| {
+            s.kpi = code;
+            s.view = View::Kpis;
+        });
+    }
+
+    pub fn href_kpi(self, code: Option<KpiCode>) -> String {
+        let mut s = self.state.get();
+        s.kpi = code;
+        s.view = View::Kpis;
+        history::href(&s.to_query())
     }
 
     pub fn set_view(self, view: View) {

@@ -2,8 +2,10 @@ use kama_plan::view_state::View;
 use kama_plan::{Plan, PLAN_JSON};
 use leptos::prelude::*;
 
+use super::charts_view::ChartsView;
 use super::detail::Detail;
 use super::filters::FilterPanel;
+use super::kpis::KpiView;
 use super::plan_tree::PlanTree;
 use super::progress_view::ProgressView;
 use super::record_bar::RecordBar;
@@ -84,6 +86,8 @@ fn Tracker(plan: PlanRef, with_published: bool) -> impl IntoView {
             <ViewTab explore target=View::Timeline label=i18n::TIMELINE />
             <ViewTab explore target=View::Progress label=i18n::VIEW_PROGRESS />
             <ViewTab explore target=View::Report label=i18n::VIEW_REPORT />
+            <ViewTab explore target=View::Kpis label=i18n::VIEW_KPIS />
+            <ViewTab explore target=View::Charts label=i18n::VIEW_CHARTS />
         </nav>
         <RecordBar progress on_show_conflicts=show_conflicts />
         <div class="explore">
@@ -94,6 +98,8 @@ fn Tracker(plan: PlanRef, with_published: bool) -> impl IntoView {
                     View::Timeline => view! { <TimelineView explore /> }.into_any(),
                     View::Progress => view! { <ProgressView explore progress /> }.into_any(),
                     View::Report => view! { <ReportView explore progress /> }.into_any(),
+                    View::Kpis => view! { <KpiView explore progress /> }.into_any(),
+                    View::Charts => view! { <ChartsView explore progress /> }.into_any(),
                 }}
             </main>
         </div>

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::badges::Badges;
 use super::highlight::Highlighted;
+use super::kpis::KpiLink;
 use super::plan_tree::InitiativeLink;
 use super::progress_editor::ProgressEditor;
 use super::PlanRef;
@@ -78,7 +79,7 @@ fn InitiativeDetail(explore: Explore, progress: Progress, initiative: &'static I
                     }}
                 </dd>
                 <dt>{t(i18n::KPIS)}</dt>
-                <dd><KpiList plan initiative /></dd>
+                <dd><KpiList explore initiative /></dd>
                 <dt>{t(i18n::SCHEDULE)}</dt>
                 <dd><ScheduleTable initiative query /></dd>
                 {initiative.remarks.clone().map(|r| view! {
@@ -155,7 +156,8 @@ fn RelatedLink(explore: Explore, id: InitiativeId) -> impl IntoView {
 }
 
 #[component]
-fn KpiList(plan: PlanRef, initiative: &'static Initiative) -> impl IntoView {
+fn KpiList(explore: Explore, initiative: &'static Initiative) -> impl IntoView {
+    let plan = explore.plan;
     if initiative.kpis.is_empty() {
         return view! { <span>{t(i18n::KPI_NONE)}</span> }.into_any();
     }
@@ -165,7 +167,10 @@ fn KpiList(plan: PlanRef, initiative: &'static Initiative) -> impl IntoView {
         let unit = kpi.and_then(|k| k.unit.clone()).map(|u| format!("（{u}）"));
         view! {
             <li data-kpi-code=link.code.to_string()>
-                <span class="id">{link.code.to_string()}</span> " " {name} {unit}
+                <KpiLink explore code=Some(link.code)>
+                    <span class="id">{link.code.to_string()}</span> " " {name}
+                </KpiLink>
+                {unit}
                 {(link.role == KpiRole::Related).then(|| view! {
                     <span class="badge badge-related">{t(i18n::KPI_RELATED)}</span>
                 })}

@@ -2,10 +2,12 @@
 
 pub mod app;
 pub mod badges;
+pub mod charts_view;
 pub mod detail;
 pub mod downloads;
 pub mod filters;
 pub mod highlight;
+pub mod kpis;
 pub mod plan_tree;
 pub mod progress_editor;
 pub mod progress_overview;

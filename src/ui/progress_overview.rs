@@ -45,7 +45,7 @@ pub fn StatusOverview(progress: Progress, year: Memo<FiscalYear>) -> impl IntoVi
     let counts = Memo::new(move |_| progress.shown.with(|r| overview::status_counts(plan, r, year.get())));
     let totals = Memo::new(move |_| counts.with(|c| sum(c)));
     let caption =
-        move || format!("{}（{}）", i18n::OVERVIEW_CAPTION.get(lang.get()), i18n::fiscal_year(lang.get(), year.get()));
+        move || format!("{} {}", i18n::fiscal_year(lang.get(), year.get()), i18n::OVERVIEW_CAPTION.get(lang.get()));
     let numbers = |c: &PolicyStatusCounts| {
         Status::ALL
             .into_iter()
@@ -58,10 +58,11 @@ pub fn StatusOverview(progress: Progress, year: Memo<FiscalYear>) -> impl IntoVi
         <section class="status-overview" aria-labelledby="status-overview-title">
             <h3 id="status-overview-title">{t(i18n::OVERVIEW_TITLE)}</h3>
             // Scrolls sideways on phones instead of squeezing the columns; a
-            // scrolling region must be reachable by keyboard.
-            <div class="table-scroll" role="region" tabindex="0" aria-labelledby="status-overview-title">
+            // scrolling region must be reachable by keyboard (and is named by
+            // the caption, so it differs from the section's landmark).
+            <div class="table-scroll" role="region" tabindex="0" aria-labelledby="status-overview-caption">
                 <table class="status-table">
-                    <caption>{caption}</caption>
+                    <caption id="status-overview-caption">{caption}</caption>
                     <thead>
                         <tr>
                             <th scope="col">{t(i18n::OVERVIEW_POLICY)}</th>

@@ -61,7 +61,6 @@ pub fn ReportView(explore: Explore, progress: Progress) -> impl IntoView {
             // Shown only in print; a fixed element repeats on every page.
             <footer class="report-print-footer">
                 <span class="report-as-of">{as_of}</span>
-                " · "
                 <span class="report-url">{href}</span>
             </footer>
         </article>

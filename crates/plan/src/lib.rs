@@ -5,9 +5,11 @@
 //! and the text folding they share. Plain Rust, no DOM: every module here is
 //! tested with `cargo test` on the host.
 
+pub mod charts;
 pub mod export;
 pub mod generate;
 pub mod import;
+pub mod kpi;
 pub mod plan;
 pub mod progress;
 pub mod query;

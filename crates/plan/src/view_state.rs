@@ -2,8 +2,9 @@
 //! filters, search, the open initiative and the view shown.
 //!
 //! Parameters (a public interface: shared links depend on them):
-//! `view=timeline|progress|report`, `year=2024` (the fiscal year the progress
-//! and report views show), `policy=1,2`, `sub=2-3`, `priority=1`, `first=継続`,
+//! `view=timeline|progress|report|kpis|charts`, `year=2024` (the fiscal year
+//! the progress and report views show), `code=2-2` (the KPI open in the KPI
+//! view), `policy=1,2`, `sub=2-3`, `priority=1`, `first=継続`,
 //! `dir=継続/要検討` (`none` = 未記載), `kpi=2-3`, `fy=2024`, `q=…`,
 //! `relisted=fold`, `id=2-1-a`. Several values of one facet are
 //! comma-separated; repeating the parameter works too. Unknown parameters,
@@ -28,6 +29,10 @@ pub enum View {
     Progress,
     /// The annual progress report (進捗報告), ready to print.
     Report,
+    /// The KPI catalog, or one KPI's values (`code`).
+    Kpis,
+    /// Charts of the plan's composition and progress.
+    Charts,
 }
 
 impl View {
@@ -37,6 +42,8 @@ impl View {
             View::Timeline => Some("timeline"),
             View::Progress => Some("progress"),
             View::Report => Some("report"),
+            View::Kpis => Some("kpis"),
+            View::Charts => Some("charts"),
         }
     }
 }
@@ -48,6 +55,8 @@ pub struct ViewState {
     pub open: Option<InitiativeId>,
     /// The fiscal year of the progress and report views; `None` = the current one.
     pub year: Option<FiscalYear>,
+    /// The KPI open in the KPI view.
+    pub kpi: Option<KpiCode>,
 }
 
 const NOT_STATED: &str = "none";
@@ -65,13 +74,14 @@ impl ViewState {
         for (key, value) in pairs(query) {
             match key.as_str() {
                 "view" => {
-                    if let Some(v) = [View::Timeline, View::Progress, View::Report]
+                    if let Some(v) = [View::Timeline, View::Progress, View::Report, View::Kpis, View::Charts]
                         .into_iter()
                         .find(|v| v.param() == Some(value.as_str()))
                     {
                         s.view = v;
                     }
                 }
+                "code" => s.kpi = KpiCode::from_str(&value).ok().filter(|k| plan.kpi(*k).is_some()),
                 "year" => {
                     s.year = value.parse().ok().map(FiscalYear).filter(|y| plan.plan.fiscal_years.contains(*y));
                 }
@@ -111,6 +121,9 @@ impl ViewState {
         }
         if let Some(y) = self.year {
             out.push(("year", y.to_string()));
+        }
+        if let Some(k) = self.kpi {
+            out.push(("code", k.to_string()));
         }
         push_list(&mut out, "policy", f.policies.iter().map(u8::to_string));
         push_list(&mut out, "sub", f.sub_policies.iter().map(|s| format!("{}-{}", s.policy, s.sub)));

@@ -24,6 +24,7 @@ fn every_parameter_round_trips() {
         },
         open: Some(InitiativeId { policy: 2, sub: 1, letter: 'a' }),
         year: Some(FiscalYear(2026)),
+        kpi: Some(KpiCode { policy: 2, number: 2 }),
     };
     let query = state.to_query();
     assert_eq!(read(&query), state, "{query}");
@@ -93,4 +94,13 @@ fn the_progress_and_report_views_carry_their_fiscal_year() {
     assert_eq!(read(&s.to_query()), s);
     assert_eq!(read("view=progress&year=2031").year, None, "a year outside the plan is dropped");
     assert_eq!(read("view=progress").view, View::Progress);
+}
+
+#[test]
+fn the_kpi_view_names_its_kpi_by_code() {
+    let s = read("view=kpis&code=2-2");
+    assert_eq!((s.view, s.kpi), (View::Kpis, Some(KpiCode { policy: 2, number: 2 })));
+    assert_eq!(read(&s.to_query()), s);
+    assert_eq!(read("view=kpis&code=9-9").kpi, None);
+    assert_eq!(read("view=charts").view, View::Charts);
 }

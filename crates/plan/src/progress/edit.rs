@@ -99,12 +99,7 @@ impl Record {
             }
             Edit::KpiValue { code, year, field, value } => {
                 let previous = change_cell(&mut self.kpis, (*code, *year), stamp, |c| {
-                    let slot = match field {
-                        KpiField::Baseline => &mut c.baseline,
-                        KpiField::Target => &mut c.target,
-                        KpiField::Actual => &mut c.actual,
-                    };
-                    std::mem::replace(slot, *value)
+                    std::mem::replace(c.value_mut(*field), *value)
                 });
                 Edit::KpiValue { code: *code, year: *year, field: *field, value: previous }
             }
@@ -154,6 +149,24 @@ fn change_cell<K: Ord + Copy, C: Cell, T>(
         cells.remove(&key);
     }
     previous
+}
+
+impl KpiCell {
+    pub fn value(&self, field: KpiField) -> Option<f64> {
+        match field {
+            KpiField::Baseline => self.baseline,
+            KpiField::Target => self.target,
+            KpiField::Actual => self.actual,
+        }
+    }
+
+    fn value_mut(&mut self, field: KpiField) -> &mut Option<f64> {
+        match field {
+            KpiField::Baseline => &mut self.baseline,
+            KpiField::Target => &mut self.target,
+            KpiField::Actual => &mut self.actual,
+        }
+    }
 }
 
 /// Undo and redo stacks of inverse edits.

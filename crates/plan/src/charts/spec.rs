@@ -1,0 +1,243 @@
+//! What every chart is made of: the ECharts option, the data table with the
+//! same numbers, and the words around them.
+
+use charming::component::{Aria, Axis, Grid, Legend, LegendType, Title};
+use charming::datatype::{CompositeValue, DataPoint, NumericValue};
+use charming::element::{AxisType, ItemStyle, NameLocation, Tooltip, Trigger};
+use charming::series::Bar;
+use charming::Chart;
+use serde_json::Value;
+
+use crate::plan::FiscalYear;
+
+/// One chart: the option for ECharts and the table that says the same.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartSpec {
+    /// The chart's visible title (the figure's caption).
+    pub title: String,
+    /// The chart in words, numbers included: ECharts' `aria.label.description`
+    /// and the canvas container's `aria-label`.
+    pub description: String,
+    /// The ECharts option. Serialise it with [`option_json`], which adds the
+    /// description.
+    pub chart: Chart,
+    /// The numbers of the chart, row by row.
+    pub table: DataTable,
+    /// Nothing to draw: every value missing (KPIs) or zero (counts).
+    pub empty: bool,
+}
+
+/// A chart's numbers as a table: one row per category (fiscal year, policy),
+/// one column per series, in the chart's order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DataTable {
+    pub caption: String,
+    /// Heading of the row-header column (「年度」, 「基本施策」).
+    pub row_header: String,
+    /// Series names, in the order of each row's values.
+    pub columns: Vec<String>,
+    /// Row header and one value per column; `None` is "not recorded".
+    pub rows: Vec<(String, Vec<Option<f64>>)>,
+    /// The values' unit (「%」, 「件」), when known.
+    pub unit: Option<String>,
+}
+
+impl DataTable {
+    /// A cell's text: the number as recorded (no `.0` on whole numbers), or
+    /// 「-」 when nothing is recorded (never 0).
+    pub fn format_value(value: Option<f64>) -> String {
+        match value {
+            Some(v) if v.fract() == 0.0 && v.abs() < 1e15 => format!("{}", v as i64),
+            Some(v) => format!("{v}"),
+            None => "-".to_string(),
+        }
+    }
+
+    /// Every row's values for one column.
+    pub fn column(&self, index: usize) -> Vec<Option<f64>> {
+        self.rows.iter().map(|(_, values)| values.get(index).copied().flatten()).collect()
+    }
+}
+
+/// The interface's words for charts, in the interface language (the app
+/// fills this from its i18n table). Titles are templates: `{kpi}` stands for
+/// the KPI's code and name, `{year}` for the fiscal year's name, `{unit}` for
+/// a unit.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Labels {
+    /// 「年度」: the KPI chart's category axis and row-header column.
+    pub fiscal_year: String,
+    /// How each fiscal year is written in tables and descriptions
+    /// (「令和5年度（2023年度）」); a year missing here is written as its number.
+    pub fiscal_year_names: Vec<(FiscalYear, String)>,
+    /// 「基本施策」: the plan charts' category axis and row-header column.
+    pub policy: String,
+    /// 「件」: the unit of counts of initiatives.
+    pub count_unit: String,
+    /// 「実績値」
+    pub actual: String,
+    /// 「目標値」
+    pub target: String,
+    /// 「未記載」: no implementation direction in the table.
+    pub not_stated: String,
+    /// 「未記録」: no status recorded for the year.
+    pub unrecorded: String,
+    /// Status names, in [`crate::progress::Status::ALL`] order.
+    pub statuses: [String; 6],
+    /// 第1次計画との関連, in [`crate::FirstPlan::ALL`] order.
+    pub first_plan: [String; 3],
+    /// Title of a KPI's chart; `{kpi}`.
+    pub kpi_title: String,
+    /// Title of the composition by 実施方針区分.
+    pub direction_title: String,
+    /// Title of the composition by 第1次計画との関連.
+    pub first_plan_title: String,
+    /// Title of the statuses of one year; `{year}`.
+    pub status_title: String,
+    /// 「単位：{unit}」, in descriptions.
+    pub unit: String,
+    /// A missing value in descriptions (「未記録」).
+    pub no_value: String,
+    /// Punctuation of descriptions: 「、」「。」「：」 or ", " ". " ": ".
+    pub list_separator: String,
+    pub sentence_end: String,
+    pub colon: String,
+}
+
+impl Labels {
+    /// How `year` is written in tables and descriptions.
+    pub fn year_name(&self, year: FiscalYear) -> String {
+        self.fiscal_year_names
+            .iter()
+            .find(|(y, _)| *y == year)
+            .map(|(_, name)| name.clone())
+            .unwrap_or_else(|| year.to_string())
+    }
+}
+
+/// Okabe & Ito's colour-universal palette (Color Universal Design), darker
+/// colours first; yellow last, as it stands out least on white. Bars get a
+/// dark outline (`OUTLINE`), so every colour's edge has ≥ 3:1 contrast with
+/// the white page and with its neighbours.
+pub const OKABE_ITO: [&str; 8] =
+    ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#F0E442"];
+
+/// "Nothing recorded / not stated": a light grey, outlined like the others.
+pub const NEUTRAL: &str = "#D5D9DE";
+
+/// The outline of bars and the text colour of the page (styles.css `--ink`).
+pub(super) const OUTLINE: &str = "#1B1F24";
+
+/// The JSON the app hands to ECharts' `setOption`: the chart with `aria`
+/// enabled and `aria.label.description` set (charming's `Aria` has no
+/// description). Maps are plain JSON objects.
+pub fn option_json(spec: &ChartSpec) -> Result<String, serde_json::Error> {
+    let mut option = serde_json::to_value(&spec.chart)?;
+    if let Value::Object(root) = &mut option {
+        let aria = root.entry("aria").or_insert_with(|| Value::Object(Default::default()));
+        if let Value::Object(aria) = aria {
+            aria.insert("enabled".into(), Value::Bool(true));
+            let label = aria.entry("label").or_insert_with(|| Value::Object(Default::default()));
+            if let Value::Object(label) = label {
+                label.insert("enabled".into(), Value::Bool(true));
+                label.insert("description".into(), Value::String(spec.description.clone()));
+            }
+        }
+    }
+    serde_json::to_string(&option)
+}
+
+/// `template` with `{key}` replaced by `value`.
+pub(super) fn fill(template: &str, key: &str, value: &str) -> String {
+    template.replace(&format!("{{{key}}}"), value)
+}
+
+/// A value as ECharts reads it: whole numbers as integers, missing as `null`.
+pub(super) fn point(value: Option<f64>) -> DataPoint {
+    let number = value.map(|v| {
+        if v.fract() == 0.0 && v.abs() < 1e15 {
+            NumericValue::Integer(v as i64)
+        } else {
+            NumericValue::Float(v)
+        }
+    });
+    DataPoint::Value(CompositeValue::OptionalNumber(number))
+}
+
+/// The chart in words: title, unit, then each series' values by category.
+pub(super) fn describe(title: &str, table: &DataTable, labels: &Labels) -> String {
+    let mut text = format!("{title}{}", labels.sentence_end);
+    if let Some(unit) = &table.unit {
+        text.push_str(&fill(&labels.unit, "unit", unit));
+        text.push_str(&labels.sentence_end);
+    }
+    for (index, column) in table.columns.iter().enumerate() {
+        let values: Vec<String> = table
+            .rows
+            .iter()
+            .map(|(row, values)| {
+                let value = values.get(index).copied().flatten();
+                let shown = match value {
+                    Some(_) => DataTable::format_value(value),
+                    None => labels.no_value.clone(),
+                };
+                format!("{row} {shown}")
+            })
+            .collect();
+        text.push_str(&format!("{column}{}{}{}", labels.colon, values.join(&labels.list_separator), labels.sentence_end));
+    }
+    text.trim_end().to_string()
+}
+
+/// What every chart has: a title (shown as the figure's caption, so hidden on
+/// the canvas), the palette, a scrolling legend on one line at the top, an
+/// axis tooltip, and a category axis over a value axis.
+pub(super) struct Frame<'a> {
+    pub title: &'a str,
+    pub colors: Vec<String>,
+    pub categories: Vec<String>,
+    pub category_name: &'a str,
+    pub value_name: &'a str,
+    /// Counts: no fractional ticks.
+    pub whole_numbers: bool,
+}
+
+pub(super) fn frame(f: Frame<'_>) -> Chart {
+    let mut value_axis = Axis::new().type_(AxisType::Value).name(f.value_name);
+    if f.whole_numbers {
+        value_axis = value_axis.min_interval(1.0);
+    }
+    Chart::new()
+        .title(Title::new().text(f.title).show(false))
+        .aria(Aria::new().enabled(true))
+        .color(f.colors)
+        .tooltip(Tooltip::new().trigger(Trigger::Axis))
+        .legend(Legend::new().type_(LegendType::Scroll).top(0))
+        .grid(Grid::new().left(8).right(24).top(56).bottom(8))
+        .x_axis(
+            Axis::new()
+                .type_(AxisType::Category)
+                .name(f.category_name)
+                .name_location(NameLocation::Middle)
+                .name_gap(28.0)
+                .data(f.categories),
+        )
+        .y_axis(value_axis)
+}
+
+/// Stacked bars, one series per column of `table`, all in stack `stack`.
+pub(super) fn stacked_bars(chart: Chart, table: &DataTable, stack: &str) -> Chart {
+    table.columns.iter().enumerate().fold(chart, |chart, (index, name)| {
+        chart.series(
+            Bar::new()
+                .name(name.as_str())
+                .stack(stack)
+                .item_style(ItemStyle::new().border_color(OUTLINE).border_width(1.0))
+                .data(table.column(index).into_iter().map(point).collect()),
+        )
+    })
+}
+
+#[cfg(test)]
+#[path = "spec_tests.rs"]
+pub(crate) mod tests;

@@ -1,0 +1,177 @@
+//! Tests of `charts::spec`, and the labels the other chart tests share.
+
+use serde_json::{json, Value};
+
+use super::*;
+use crate::plan::FiscalYear;
+
+/// The app's Japanese labels (src/i18n.rs, Charts).
+pub(crate) fn ja() -> Labels {
+    Labels {
+        fiscal_year: "年度".into(),
+        fiscal_year_names: (2023..=2027)
+            .map(|y| (FiscalYear(y), format!("令和{}年度（{y}年度）", y - 2018)))
+            .collect(),
+        policy: "基本施策".into(),
+        count_unit: "件".into(),
+        actual: "実績値".into(),
+        target: "目標値".into(),
+        not_stated: "未記載".into(),
+        unrecorded: "未記録".into(),
+        statuses: ["未着手", "実施中", "完了", "遅れ", "見直し", "中止"].map(String::from),
+        first_plan: ["継続", "新規", "改"].map(String::from),
+        kpi_title: "{kpi}：目標値と実績値".into(),
+        direction_title: "基本施策別の取組数（実施方針区分別）".into(),
+        first_plan_title: "基本施策別の取組数（第1次計画との関連別）".into(),
+        status_title: "基本施策別の進捗状況（{year}）".into(),
+        unit: "単位：{unit}".into(),
+        no_value: "未記録".into(),
+        list_separator: "、".into(),
+        sentence_end: "。".into(),
+        colon: "：".into(),
+    }
+}
+
+/// The app's English labels.
+pub(crate) fn en() -> Labels {
+    Labels {
+        fiscal_year: "Fiscal year".into(),
+        fiscal_year_names: (2023..=2027).map(|y| (FiscalYear(y), format!("FY{y} (R{})", y - 2018))).collect(),
+        policy: "Basic policy".into(),
+        count_unit: "initiatives".into(),
+        actual: "Actual".into(),
+        target: "Target".into(),
+        not_stated: "Not stated".into(),
+        unrecorded: "Not recorded".into(),
+        statuses: ["Not started", "In progress", "Done", "Delayed", "Under review", "Stopped"].map(String::from),
+        first_plan: ["継続 (continued)", "新規 (new)", "改 (revised)"].map(String::from),
+        kpi_title: "{kpi}: target and actual".into(),
+        direction_title: "Initiatives per basic policy, by implementation direction".into(),
+        first_plan_title: "Initiatives per basic policy, by relation to the 1st plan".into(),
+        status_title: "Status per basic policy ({year})".into(),
+        unit: "Unit: {unit}".into(),
+        no_value: "none".into(),
+        list_separator: ", ".into(),
+        sentence_end: ". ".into(),
+        colon: ": ".into(),
+    }
+}
+
+/// A spec's option as `setOption` receives it, parsed back.
+pub(crate) fn option(spec: &ChartSpec) -> Value {
+    serde_json::from_str(&option_json(spec).unwrap()).unwrap()
+}
+
+/// Every series' `(type, name, stack, data)`.
+pub(crate) fn series(option: &Value) -> Vec<(String, String, Option<String>, Value)> {
+    option["series"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["type"].as_str().unwrap().to_string(),
+                s["name"].as_str().unwrap().to_string(),
+                s["stack"].as_str().map(String::from),
+                s["data"].clone(),
+            )
+        })
+        .collect()
+}
+
+fn table() -> DataTable {
+    DataTable {
+        caption: "表".into(),
+        row_header: "年度".into(),
+        columns: vec!["実績値".into(), "目標値".into()],
+        rows: vec![("2023".into(), vec![Some(12.0), None]), ("2024".into(), vec![Some(0.5), Some(10.0)])],
+        unit: Some("人".into()),
+    }
+}
+
+#[test]
+fn values_are_written_as_recorded_and_missing_ones_as_a_dash() {
+    assert_eq!(DataTable::format_value(Some(12.0)), "12");
+    assert_eq!(DataTable::format_value(Some(0.0)), "0");
+    assert_eq!(DataTable::format_value(Some(-3.0)), "-3");
+    assert_eq!(DataTable::format_value(Some(12.5)), "12.5");
+    assert_eq!(DataTable::format_value(Some(1234567.0)), "1234567");
+    assert_eq!(DataTable::format_value(None), "-");
+}
+
+#[test]
+fn columns_read_down_the_rows() {
+    assert_eq!(table().column(0), [Some(12.0), Some(0.5)]);
+    assert_eq!(table().column(1), [None, Some(10.0)]);
+    assert_eq!(table().column(2), [None, None], "a column past the end is empty, not a panic");
+}
+
+#[test]
+fn points_are_integers_floats_or_null() {
+    let json = serde_json::to_value([point(Some(3.0)), point(Some(2.5)), point(None), point(Some(0.0))]).unwrap();
+    assert_eq!(json, json!([3, 2.5, null, 0]));
+}
+
+#[test]
+fn descriptions_list_every_value_with_its_row_and_the_unit() {
+    let text = describe("題", &table(), &ja());
+    assert_eq!(text, "題。単位：人。実績値：2023 12、2024 0.5。目標値：2023 未記録、2024 10。");
+    let text = describe("Title", &table(), &en());
+    assert_eq!(text, "Title. Unit: 人. 実績値: 2023 12, 2024 0.5. 目標値: 2023 none, 2024 10.");
+    let no_unit = DataTable { unit: None, ..table() };
+    assert!(describe("題", &no_unit, &ja()).starts_with("題。実績値："));
+}
+
+#[test]
+fn the_option_json_enables_aria_with_the_description_and_keeps_the_chart() {
+    let chart = frame(Frame {
+        title: "題",
+        colors: vec!["#0072B2".into()],
+        categories: vec!["a".into(), "b".into()],
+        category_name: "x",
+        value_name: "y",
+        whole_numbers: true,
+    });
+    let spec = ChartSpec {
+        title: "題".into(),
+        description: "説明".into(),
+        chart: stacked_bars(chart, &table(), "s"),
+        table: table(),
+        empty: false,
+    };
+    let option = option(&spec);
+    assert_eq!(option["aria"], json!({ "enabled": true, "label": { "enabled": true, "description": "説明" } }));
+    assert_eq!(option["title"], json!([{ "show": false, "text": "題" }]));
+    assert_eq!(option["color"], json!(["#0072B2"]));
+    assert_eq!(option["tooltip"], json!({ "trigger": "axis" }));
+    assert_eq!(option["legend"], json!({ "type": "scroll", "top": 0 }));
+    assert_eq!(option["xAxis"]["data"], json!(["a", "b"]));
+    assert_eq!(option["xAxis"]["name"], "x");
+    assert_eq!(option["yAxis"], json!({ "type": "value", "name": "y", "minInterval": 1.0 }));
+    assert_eq!(
+        series(&option),
+        [
+            ("bar".into(), "実績値".into(), Some("s".into()), json!([12, 0.5])),
+            ("bar".into(), "目標値".into(), Some("s".into()), json!([null, 10])),
+        ]
+    );
+    assert_eq!(option["series"][0]["itemStyle"], json!({ "borderColor": "#1B1F24", "borderWidth": 1.0 }));
+    // Plain JSON: `setOption` gets objects, not Maps, and nothing but data.
+    assert!(!option_json(&spec).unwrap().contains("function"));
+}
+
+#[test]
+fn year_names_fall_back_to_the_number() {
+    assert_eq!(ja().year_name(FiscalYear(2023)), "令和5年度（2023年度）");
+    assert_eq!(ja().year_name(FiscalYear(2030)), "2030");
+}
+
+#[test]
+fn the_palette_is_okabe_ito_with_a_distinct_neutral() {
+    assert_eq!(OKABE_ITO.len(), 8);
+    let mut all: Vec<&str> = OKABE_ITO.to_vec();
+    all.push(NEUTRAL);
+    all.sort();
+    all.dedup();
+    assert_eq!(all.len(), 9);
+}

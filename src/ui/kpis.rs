@@ -1,0 +1,303 @@
+//! The 27 numeric targets (数値目標): a catalog grouped by policy, and one
+//! KPI's baseline / target / actual per fiscal year, editable by staff
+//! through the progress store (so undo, saving, export and merge apply).
+
+use kama_plan::kpi::{self, Rating, ValueError, ValueKind};
+use kama_plan::progress::edit::{Edit, KpiField};
+use kama_plan::progress::{CellKey, KpiCell};
+use kama_plan::{FiscalYear, Kpi, KpiCode, KpiRole};
+use leptos::prelude::*;
+
+use super::plan_tree::InitiativeLink;
+use crate::i18n::{self, t, Lang};
+use crate::state::{Explore, Progress};
+
+#[component]
+pub fn KpiView(explore: Explore, progress: Progress) -> impl IntoView {
+    let plan = explore.plan;
+    move || match explore.kpi.get().map(|code| (code, plan.kpi(code))) {
+        None => view! { <KpiCatalog explore progress /> }.into_any(),
+        Some((_, Some(kpi))) => view! { <KpiDetail explore progress kpi /> }.into_any(),
+        Some((_, None)) => view! { <p class="prompt" role="alert">{t(i18n::NOT_FOUND)}</p> }.into_any(),
+    }
+}
+
+/// A real link to one KPI's page; a plain click opens it in place.
+#[component]
+pub fn KpiLink(explore: Explore, code: Option<KpiCode>, children: Children) -> impl IntoView {
+    view! {
+        <a
+            href=move || explore.href_kpi(code)
+            on:click=move |ev| {
+                if super::is_plain_click(&ev) {
+                    ev.prevent_default();
+                    explore.open_kpi(code);
+                }
+            }
+        >
+            {children()}
+        </a>
+    }
+}
+
+#[component]
+fn KpiCatalog(explore: Explore, progress: Progress) -> impl IntoView {
+    let plan = explore.plan;
+    let policies = plan.policies.iter().map(move |policy| {
+        let kpis = plan.kpis.iter().filter(|k| k.code.policy == policy.code).map(move |kpi| {
+            view! {
+                <li class="kpi-card" data-kpi-code=kpi.code.to_string()>
+                    <h4>
+                        <KpiLink explore code=Some(kpi.code)>
+                            <span class="id">{kpi.code.to_string()}</span> " "
+                            <span lang="ja">{kpi.name.clone()}</span>
+                        </KpiLink>
+                        {kpi.unit.clone().map(|u| view! { <span class="unit">"（" {u} "）"</span> })}
+                    </h4>
+                    <Sparkline progress kpi />
+                    <NamingInitiatives explore code=kpi.code />
+                </li>
+            }
+        });
+        view! {
+            <section class="kpi-policy">
+                <h3 lang="ja"><span class="code">{policy.code}</span> " " {policy.name.clone()}</h3>
+                <ul class="kpi-cards">{kpis.collect_view()}</ul>
+            </section>
+        }
+    });
+    view! {
+        <section class="kpi-view" aria-labelledby="kpi-title">
+            <h2 id="kpi-title">{t(i18n::VIEW_KPIS)} " (" {plan.kpis.len()} ")"</h2>
+            <p class="hint">{t(i18n::KPI_CATALOG_HINT)}</p>
+            {policies.collect_view()}
+        </section>
+    }
+}
+
+/// The initiatives that name a KPI, primary first.
+#[component]
+fn NamingInitiatives(explore: Explore, code: KpiCode) -> impl IntoView {
+    let plan = explore.plan;
+    let mut naming: Vec<_> =
+        plan.initiatives.iter().filter_map(|i| i.kpis.iter().find(|k| k.code == code).map(|k| (k.role, i))).collect();
+    naming.sort_by_key(|(role, _)| *role == KpiRole::Related);
+    if naming.is_empty() {
+        return view! { <p class="hint">{t(i18n::KPI_NO_INITIATIVES)}</p> }.into_any();
+    }
+    view! {
+        <ul class="plain kpi-initiatives">
+            {naming
+                .into_iter()
+                .map(|(role, i)| {
+                    view! {
+                        <li>
+                            <InitiativeLink explore id=i.id>
+                                <span class="id">{i.id.to_string()}</span> " "
+                                <span lang="ja">{plan.display_name(i).to_string()}</span>
+                            </InitiativeLink>
+                            {(role == KpiRole::Related).then(|| view! {
+                                <span class="badge badge-related">{t(i18n::KPI_RELATED)}</span>
+                            })}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+/// Recorded actuals over the plan years, as a small line (no chart library:
+/// the catalog must not load one). The numbers are in its label.
+#[component]
+fn Sparkline(progress: Progress, kpi: &'static Kpi) -> impl IntoView {
+    let code = kpi.code;
+    let years: Vec<FiscalYear> = progress.plan.plan.fiscal_years.years().collect();
+    let lang = i18n::use_lang();
+    let actuals = Memo::new(move |_| {
+        progress
+            .shown
+            .with(|r| years.iter().map(|y| (*y, r.kpis.get(&(code, *y)).and_then(|c| c.actual))).collect::<Vec<_>>())
+    });
+    move || {
+        let values = actuals.get();
+        let recorded: Vec<(usize, f64)> =
+            values.iter().enumerate().filter_map(|(i, (_, v))| v.map(|v| (i, v))).collect();
+        if recorded.is_empty() {
+            return view! { <p class="sparkline-empty hint">{t(i18n::KPI_NO_ACTUALS)}</p> }.into_any();
+        }
+        let label = format!(
+            "{}: {}",
+            i18n::KPI_ACTUAL.get(lang.get()),
+            values
+                .iter()
+                .map(|(y, v)| format!("{} {}", y.0, v.map(kpi::format_value).unwrap_or_else(|| "—".into())))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let (w, h, pad) = (120.0, 32.0, 3.0);
+        let max = recorded.iter().map(|(_, v)| *v).fold(0.0_f64, f64::max).max(1e-9);
+        let step = (w - 2.0 * pad) / (values.len().max(2) - 1) as f64;
+        let point = |(i, v): (usize, f64)| (pad + step * i as f64, h - pad - (h - 2.0 * pad) * v / max);
+        let points: Vec<String> = recorded.iter().map(|&p| point(p)).map(|(x, y)| format!("{x:.1},{y:.1}")).collect();
+        let dots = recorded.iter().map(|&p| {
+            let (x, y) = point(p);
+            view! { <circle cx=format!("{x:.1}") cy=format!("{y:.1}") r="2.5" /> }
+        });
+        view! {
+            <svg class="sparkline" viewBox=format!("0 0 {w} {h}") width=w height=h role="img" aria-label=label>
+                <polyline points=points.join(" ") />
+                {dots.collect_view()}
+            </svg>
+        }
+        .into_any()
+    }
+}
+
+#[component]
+fn KpiDetail(explore: Explore, progress: Progress, kpi: &'static Kpi) -> impl IntoView {
+    let kind = ValueKind::of(kpi);
+    let years: Vec<FiscalYear> = progress.plan.plan.fiscal_years.years().collect();
+    let unit = kpi.unit.clone();
+    view! {
+        <article class="kpi-view kpi-detail" data-kpi-code=kpi.code.to_string()>
+            <KpiLink explore code=None>"← " {t(i18n::KPI_BACK)}</KpiLink>
+            <h2 lang="ja">
+                <span class="id">{kpi.code.to_string()}</span> " " {kpi.name.clone()}
+                {unit.clone().map(|u| view! { <span class="unit">"（" {u} "）"</span> })}
+            </h2>
+            <p class="hint">{move || kind_hint(kind).get(i18n::use_lang().get())}</p>
+            // Scrolls sideways on a phone; focusable so keyboards can scroll it too.
+            <div class="table-scroll" tabindex="0" role="region" aria-label=t(i18n::KPI_VALUES)>
+            <table class="kpi-values">
+                <caption>{t(i18n::KPI_VALUES)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t(i18n::YEAR)}</th>
+                        <th scope="col">{t(i18n::KPI_BASELINE)}</th>
+                        <th scope="col">{t(i18n::KPI_TARGET)}</th>
+                        <th scope="col">{t(i18n::KPI_ACTUAL)}</th>
+                        <th scope="col">{t(i18n::KPI_ACHIEVEMENT)}</th>
+                        <th scope="col">{t(i18n::KPI_RATING)}</th>
+                        <th scope="col">{t(i18n::NOTE)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {years.into_iter().map(|year| view! { <KpiYearRow progress code=kpi.code kind year /> }).collect_view()}
+                </tbody>
+            </table>
+            </div>
+            <p class="hint rating-thresholds">{t(i18n::KPI_RATING_RULE)}</p>
+            <h3>{t(i18n::KPI_NAMED_BY)}</h3>
+            <NamingInitiatives explore code=kpi.code />
+        </article>
+    }
+}
+
+fn kind_hint(kind: ValueKind) -> i18n::Msg {
+    match kind {
+        ValueKind::Percent => i18n::KPI_KIND_PERCENT,
+        ValueKind::Count => i18n::KPI_KIND_COUNT,
+        ValueKind::Amount => i18n::KPI_KIND_AMOUNT,
+    }
+}
+
+#[component]
+fn KpiYearRow(progress: Progress, code: KpiCode, kind: ValueKind, year: FiscalYear) -> impl IntoView {
+    let lang = i18n::use_lang();
+    let cell = Memo::new(move |_| progress.shown.with(|r| r.kpis.get(&(code, year)).cloned()));
+    let rate = move || cell.with(|c| c.as_ref().and_then(|c| kpi::achievement(c.actual, c.target)));
+    let draft = move || progress.is_draft(CellKey::Kpi(code, year));
+    let note_id = format!("kpi-note-{code}-{}", year.0);
+    view! {
+        <tr data-year=year.0>
+            <th scope="row">
+                {move || i18n::fiscal_year(lang.get(), year)}
+                {move || draft().then(|| view! { <span class="badge draft">{t(i18n::LOCAL_DRAFT)}</span> })}
+            </th>
+            <td><ValueInput progress code year kind field=KpiField::Baseline cell /></td>
+            <td><ValueInput progress code year kind field=KpiField::Target cell /></td>
+            <td><ValueInput progress code year kind field=KpiField::Actual cell /></td>
+            <td class="num">{move || rate().map(kpi::format_rate).unwrap_or_else(|| "—".into())}</td>
+            <td class="rating">{move || Rating::of(rate()).symbol()}</td>
+            <td>
+                <label class="visually-hidden" for=note_id.clone()>
+                    {move || format!("{} {}", i18n::fiscal_year(lang.get(), year), i18n::NOTE.get(lang.get()))}
+                </label>
+                <textarea
+                    id=note_id
+                    class="kpi-note"
+                    rows="2"
+                    prop:value=move || cell.with(|c| c.as_ref().map(|c| c.note.clone()).unwrap_or_default())
+                    on:input=move |ev| progress.edit(Edit::KpiNote { code, year, note: event_target_value(&ev) }, true)
+                    on:blur=move |_| progress.seal_typing()
+                ></textarea>
+            </td>
+        </tr>
+    }
+}
+
+/// One number. Checked when the user leaves the field (or presses Enter):
+/// a value the unit does not allow shows why, next to the field, and is not
+/// saved; the field keeps what was typed so it can be corrected.
+#[component]
+fn ValueInput(
+    progress: Progress,
+    code: KpiCode,
+    year: FiscalYear,
+    kind: ValueKind,
+    field: KpiField,
+    cell: Memo<Option<KpiCell>>,
+) -> impl IntoView {
+    let lang = i18n::use_lang();
+    let error = RwSignal::new(None::<ValueError>);
+    let current = move || cell.with(|c| c.as_ref().and_then(|c| c.value(field)));
+    let stored = move || current().map(kpi::format_value).unwrap_or_default();
+    let (label, class) = match field {
+        KpiField::Baseline => (i18n::KPI_BASELINE, "baseline"),
+        KpiField::Target => (i18n::KPI_TARGET, "target"),
+        KpiField::Actual => (i18n::KPI_ACTUAL, "actual"),
+    };
+    let id = format!("kpi-{class}-{code}-{}", year.0);
+    let error_id = format!("{id}-error");
+    let commit = move |text: String| match kpi::parse_value(&text, kind) {
+        Ok(value) => {
+            error.set(None);
+            if untrack(current) != value {
+                progress.edit(Edit::KpiValue { code, year, field, value }, false);
+            }
+        }
+        Err(e) => error.set(Some(e)),
+    };
+    view! {
+        <label class="visually-hidden" for=id.clone()>
+            {move || format!("{} {}", i18n::fiscal_year(lang.get(), year), label.get(lang.get()))}
+        </label>
+        <input
+            id=id
+            type="text"
+            inputmode="decimal"
+            class=format!("kpi-input {class}")
+            prop:value=stored
+            aria-invalid=move || error.get().map(|_| "true")
+            aria-describedby=move || error.get().map(|_| error_id.clone())
+            on:change=move |ev| commit(event_target_value(&ev))
+        />
+        {move || error.get().map(|e| view! {
+            <span class="field-error" id=format!("kpi-{class}-{code}-{}-error", year.0) role="alert">
+                {value_error(lang.get(), e)}
+            </span>
+        })}
+    }
+}
+
+fn value_error(lang: Lang, e: ValueError) -> &'static str {
+    let msg = match e {
+        ValueError::NotANumber => i18n::KPI_ERR_NUMBER,
+        ValueError::Negative => i18n::KPI_ERR_NEGATIVE,
+        ValueError::NotWhole => i18n::KPI_ERR_WHOLE,
+        ValueError::OverHundred => i18n::KPI_ERR_PERCENT,
+    };
+    msg.get(lang)
+}
