@@ -303,6 +303,7 @@ messages! {
     CHECKS_TITLE = "確認が必要な項目", "Things to look at";
     CHECKS_HINT = "終わった年度の記録について、見直すとよい点です。記録や保存を止めるものではありません。", "Points worth a second look in the records of finished fiscal years. They never stop recording or saving.";
     CHECKS_NONE = "確認が必要な項目はありません。", "Nothing needs a look.";
+    CHECKS_SHOW_LIST = "一覧を表示", "Show the list";
     CHECK_NOT_STARTED = "予定の年度を過ぎても「未着手」のままです", "Still “not started” after its scheduled years";
     CHECK_NOT_STARTED_HINT = "スケジュールの実施期間が終わった活動がありますが、最後に記録された進捗状況が「未着手」です。いまの状況を確かめてください。", "An activity's scheduled period has ended, but the latest recorded status is “not started”. Please check where it stands.";
     CHECK_MISSING = "終わった年度の進捗状況が未記録です", "No status recorded for a finished year";
@@ -314,4 +315,26 @@ messages! {
     REPORT_KPI = "数値目標", "Numeric target (KPI)";
     REPORT_KPI_TARGET = "目標値", "Target";
     REPORT_KPI_ACTUAL = "実績値", "Actual";
+}
+
+// Charts
+messages! {
+    CHARTS_INTRO = "計画の構成と進捗をグラフで示します。どのグラフも「データ表を表示」で同じ数値を表として読めます。", "The plan's make-up and progress as charts. Every chart's numbers can be read as a table with “Show data table”.";
+    CHARTS_PLAN_TITLE = "計画の構成", "What the plan is made of";
+    CHARTS_FOLLOW_FILTERS = "一覧の絞り込みと検索の結果（{total}件中 {count}件）を集計しています。", "These charts count the list's current filter and search results ({count} of {total} initiatives).";
+    CHARTS_PROGRESS_TITLE = "年度の進捗状況", "Progress in a fiscal year";
+    CHART_SHOW_TABLE = "データ表を表示", "Show data table";
+    CHART_HIDE_TABLE = "データ表を隠す", "Hide data table";
+    CHART_UNAVAILABLE = "グラフを表示できません（データ表をご覧ください）", "The chart cannot be shown (see the data table)";
+    CHART_EMPTY = "グラフに表す値はまだありません。", "There are no values to chart yet.";
+    CHART_COUNT_UNIT = "件", "initiatives";
+    CHART_KPI_TITLE = "{kpi}：目標値と実績値", "{kpi}: target and actual";
+    CHART_DIRECTION_TITLE = "基本施策別の取組数（実施方針区分別）", "Initiatives per basic policy, by implementation direction";
+    CHART_FIRST_PLAN_TITLE = "基本施策別の取組数（第1次計画との関連別）", "Initiatives per basic policy, by relation to the 1st plan";
+    CHART_STATUS_TITLE = "基本施策別の進捗状況（{year}）", "Status per basic policy ({year})";
+    CHART_UNIT = "単位：{unit}", "Unit: {unit}";
+    CHART_NO_VALUE = "未記録", "none";
+    CHART_LIST_SEPARATOR = "、", ", ";
+    CHART_SENTENCE_END = "。", ". ";
+    CHART_COLON = "：", ": ";
 }

@@ -2,6 +2,7 @@
 
 pub mod clock;
 pub mod download;
+pub mod echarts;
 pub mod fetch;
 pub mod file_input;
 pub mod focus;

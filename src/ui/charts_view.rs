@@ -1,16 +1,63 @@
-//! Charts of the plan's composition and progress (placeholder).
+//! Charts of the plan's composition (following the explore view's filters
+//! and search) and of one fiscal year's progress. Each chart comes with its
+//! data table (`ChartFigure`); ECharts is loaded when this view opens.
 
+use kama_plan::charts::{composition_by_direction, composition_by_first_plan, progress_by_status, ChartSpec};
 use leptos::prelude::*;
 
+use super::chart::{use_chart_labels, ChartFigure};
+use super::progress_view::{chosen_year, YearPicker};
 use crate::i18n::{self, t};
 use crate::state::{Explore, Progress};
 
 #[component]
 pub fn ChartsView(explore: Explore, progress: Progress) -> impl IntoView {
-    let _ = (explore, progress);
+    let plan = explore.plan;
+    let labels = use_chart_labels(plan);
+    let lang = i18n::use_lang();
+    let year = chosen_year(explore);
+
+    let by_direction: Signal<ChartSpec> = Memo::new(move |_| {
+        explore.result.with(|r| labels.with(|l| composition_by_direction(plan, &r.matches, l)))
+    })
+    .into();
+    let by_first_plan: Signal<ChartSpec> = Memo::new(move |_| {
+        explore.result.with(|r| labels.with(|l| composition_by_first_plan(plan, &r.matches, l)))
+    })
+    .into();
+    let by_status: Signal<ChartSpec> = Memo::new(move |_| {
+        let year = year.get();
+        progress.shown.with(|record| labels.with(|l| progress_by_status(plan, record, year, l)))
+    })
+    .into();
+
+    let counted = move || {
+        explore.result.with(|r| {
+            i18n::CHARTS_FOLLOW_FILTERS
+                .get(lang.get())
+                .replace("{count}", &r.matches.len().to_string())
+                .replace("{total}", &r.total.to_string())
+        })
+    };
     view! {
-        <section class="charts-view">
-            <h2>{t(i18n::VIEW_CHARTS)}</h2>
+        <section class="charts-view" aria-labelledby="charts-title">
+            <h2 id="charts-title">{t(i18n::VIEW_CHARTS)}</h2>
+            <p class="hint">{t(i18n::CHARTS_INTRO)}</p>
+            <section class="charts-group" aria-labelledby="charts-plan-title">
+                <h3 id="charts-plan-title">{t(i18n::CHARTS_PLAN_TITLE)}</h3>
+                <p class="charts-filter-note" aria-live="polite">{counted}</p>
+                <div class="charts-grid">
+                    <ChartFigure spec=by_direction id="chart-direction" />
+                    <ChartFigure spec=by_first_plan id="chart-first-plan" />
+                </div>
+            </section>
+            <section class="charts-group" aria-labelledby="charts-progress-title">
+                <h3 id="charts-progress-title">{t(i18n::CHARTS_PROGRESS_TITLE)}</h3>
+                <YearPicker explore year />
+                <p class="hint" hidden=move || !progress.has_published()>{t(i18n::PUBLISHED_NOTE)}</p>
+                <p class="hint">{t(i18n::OVERVIEW_RELISTED_NOTE)}</p>
+                <ChartFigure spec=by_status id="chart-status" />
+            </section>
         </section>
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod badges;
+pub mod chart;
 pub mod charts_view;
 pub mod detail;
 pub mod downloads;

@@ -272,6 +272,9 @@ fn group(findings: &[Finding], kind: Kind) -> Vec<(Subject, Vec<FiscalYear>)> {
     out
 }
 
+/// Lists longer than this start folded.
+const FOLD_AFTER: usize = 10;
+
 /// Reminders about closed years (never errors: nothing here blocks saving).
 #[component]
 pub fn Checks(explore: Explore, progress: Progress) -> impl IntoView {
@@ -282,16 +285,32 @@ pub fn Checks(explore: Explore, progress: Progress) -> impl IntoView {
             let items = findings.with(|f| group(f, kind));
             (!items.is_empty()).then(|| {
                 let count = items.len();
+                let list = view! {
+                    <ul>
+                        {items
+                            .into_iter()
+                            .map(|(subject, years)| view! { <CheckItem explore subject years /> })
+                            .collect_view()}
+                    </ul>
+                };
+                // A long list (every initiative, before anything is recorded)
+                // folds, so the files and conflicts below stay within reach.
+                let list = if count > FOLD_AFTER {
+                    view! {
+                        <details>
+                            <summary>{t(i18n::CHECKS_SHOW_LIST)}</summary>
+                            {list}
+                        </details>
+                    }
+                    .into_any()
+                } else {
+                    list.into_any()
+                };
                 view! {
                     <section class=format!("check-group {}", kind.class())>
                         <h4>{t(kind.heading())} " (" {count} ")"</h4>
                         <p class="hint">{t(kind.explanation())}</p>
-                        <ul>
-                            {items
-                                .into_iter()
-                                .map(|(subject, years)| view! { <CheckItem explore subject years /> })
-                                .collect_view()}
-                        </ul>
+                        {list}
                     </section>
                 }
             })
@@ -326,15 +345,24 @@ fn CheckItem(explore: Explore, subject: Subject, years: Vec<FiscalYear>) -> impl
             }
             .into_any()
         }
-        // KPI screens come later: name it, no link yet.
+        // The KPI's own page, where its values are entered.
         Subject::Kpi(code) => {
             let name = plan.kpi(code).map(|k| k.name.clone()).unwrap_or_default();
             view! {
-                <span class="kpi-name">
+                <a
+                    class="kpi-name"
+                    href=move || explore.href_kpi(Some(code))
+                    on:click=move |ev| {
+                        if super::is_plain_click(&ev) {
+                            ev.prevent_default();
+                            explore.open_kpi(Some(code));
+                        }
+                    }
+                >
                     <span class="code">{code.to_string()}</span>
                     " "
                     <span lang="ja">{name}</span>
-                </span>
+                </a>
             }
             .into_any()
         }

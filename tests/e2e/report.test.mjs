@@ -5,7 +5,9 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, newPage, screenshot, axeViolations } from './support.mjs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { useApp, newPage, serveCopy, screenshot, axeViolations } from './support.mjs';
 
 const app = useApp('/');
 const KEY = 'kama-sme-tracker:progress:kama-sme-2023-2027';
@@ -104,9 +106,14 @@ test('the progress view counts statuses per policy, lists notes as text and the 
   assert.match(await missing.locator('h4').textContent(), /終わった年度の進捗状況が未記録です/);
   const missingA = missing.locator('li', { hasText: '1-①-a' });
   assert.match(await missingA.textContent(), /· 令和5年度（2023年度）、令和7年度（2025年度）$/);
+  // Nearly every initiative lacks a status somewhere: that long list starts folded.
+  assert.equal(await missingA.isVisible(), false);
+  await missing.locator('summary', { hasText: '一覧を表示' }).click();
+  assert.equal(await missingA.locator('a').isVisible(), true);
   const kpi = checks.locator('.check-kpi-actual');
   assert.match(await kpi.locator('h4').textContent(), /目標値はありますが実績値が未記録です/);
   assert.deepEqual(await texts(kpi.locator('li')), ['2-2 企業におけるデジタル化進捗割合 · 令和6年度（2024年度）']);
+  assert.match(await kpi.locator('li a').getAttribute('href'), /code=2-2/);
 
   await screenshot(page, 'progress-overview');
   assert.deepEqual(await axeViolations(page), []);
@@ -118,6 +125,34 @@ test('the progress view counts statuses per policy, lists notes as text and the 
   assert.match(page.url(), /id=1-1-a/);
   assert.deepEqual(page.errors, []);
   await page.context().close();
+});
+
+test('a note changed in this browser over the published record is marked as a draft', async () => {
+  const site = await serveCopy('/');
+  const published = {
+    format: 'kama-sme-progress',
+    version: 1,
+    plan_id: 'kama-sme-2023-2027',
+    initiatives: [
+      { id: '1-①-a', year: 2024, status: '完了', note: '公表済みのメモ', updated_at: AT },
+      { id: '1-①-b', year: 2024, status: '実施中', note: '公表時のメモ', updated_at: AT },
+    ],
+    kpis: [],
+  };
+  await writeFile(join(site.dir, 'progress.json'), JSON.stringify(published));
+  const local = { ...published, initiatives: [{ ...published.initiatives[1], note: 'このブラウザで書き直したメモ', updated_at: AT + 1000 }] };
+  const page = await newPage(app.browser, { timezoneId: 'Asia/Tokyo' });
+  await page.addInitScript(([k, v]) => localStorage.setItem(k, v), [KEY, JSON.stringify(local)]);
+  await page.goto(site.url + '?view=progress&year=2024');
+  const draft = page.locator('.noted-item[data-initiative-id="1-1-b"]');
+  await draft.locator('.note-text', { hasText: 'このブラウザで書き直したメモ' }).waitFor();
+  assert.equal(await draft.locator('.badge.draft').count(), 1);
+  const kept = page.locator('.noted-item[data-initiative-id="1-1-a"]');
+  assert.equal(await kept.locator('.note-text').textContent(), '公表済みのメモ');
+  assert.equal(await kept.locator('.badge.draft').count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+  await site.close();
 });
 
 test('with nothing to look at, the checks say so calmly', async () => {

@@ -6,7 +6,7 @@ use charming::datatype::{CompositeValue, DataPoint, NumericValue};
 use charming::element::{AxisType, ItemStyle, NameLocation, Tooltip, Trigger};
 use charming::series::Bar;
 use charming::Chart;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::plan::FiscalYear;
 
@@ -133,16 +133,19 @@ pub(super) const OUTLINE: &str = "#1B1F24";
 /// description). Maps are plain JSON objects.
 pub fn option_json(spec: &ChartSpec) -> Result<String, serde_json::Error> {
     let mut option = serde_json::to_value(&spec.chart)?;
-    if let Value::Object(root) = &mut option {
-        let aria = root.entry("aria").or_insert_with(|| Value::Object(Default::default()));
-        if let Value::Object(aria) = aria {
-            aria.insert("enabled".into(), Value::Bool(true));
-            let label = aria.entry("label").or_insert_with(|| Value::Object(Default::default()));
-            if let Value::Object(label) = label {
-                label.insert("enabled".into(), Value::Bool(true));
-                label.insert("description".into(), Value::String(spec.description.clone()));
-            }
-        }
+    if let Some(root) = option.as_object_mut() {
+        // charming writes an unset `aria.label` and `aria.decal` as `null`
+        // (its `Aria` skips nothing): keep only what is set, then add ours.
+        let mut aria: Map<String, Value> = match root.get("aria") {
+            Some(Value::Object(old)) => old.iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k.clone(), v.clone())).collect(),
+            _ => Map::new(),
+        };
+        let mut label = aria.get("label").and_then(Value::as_object).cloned().unwrap_or_default();
+        label.insert("enabled".into(), Value::Bool(true));
+        label.insert("description".into(), Value::String(spec.description.clone()));
+        aria.insert("enabled".into(), Value::Bool(true));
+        aria.insert("label".into(), Value::Object(label));
+        root.insert("aria".into(), Value::Object(aria));
     }
     serde_json::to_string(&option)
 }

@@ -1,0 +1,102 @@
+//! Tests of `charts::status`.
+
+use serde_json::json;
+
+use super::*;
+use crate::charts::spec::tests::{en, ja, option, series};
+use crate::plan::InitiativeId;
+use crate::progress::{InitiativeCell, Stamp};
+use crate::PLAN_JSON;
+
+fn plan() -> Plan {
+    Plan::from_json(PLAN_JSON).unwrap()
+}
+
+fn put(record: &mut Record, id: &str, year: u16, status: Status) {
+    let id: InitiativeId = id.parse().unwrap();
+    record
+        .initiatives
+        .insert((id, FiscalYear(year)), InitiativeCell { status: Some(status), note: String::new(), stamp: Stamp::default() });
+}
+
+#[test]
+fn statuses_stack_per_policy_for_the_year_with_unrecorded_last() {
+    let plan = plan();
+    let mut record = Record::default();
+    put(&mut record, "1-①-a", 2023, Status::Done);
+    put(&mut record, "2-①-a", 2024, Status::Delayed);
+    put(&mut record, "2-①-b", 2023, Status::InProgress);
+    put(&mut record, "2-①-c", 2023, Status::InProgress);
+    // A re-listed row: left out, as in the progress overview.
+    put(&mut record, "6-②-e", 2023, Status::Done);
+    let spec = progress_by_status(&plan, &record, FiscalYear(2023), &ja());
+
+    assert_eq!(spec.title, "基本施策別の進捗状況（令和5年度（2023年度））");
+    let option = option(&spec);
+    let got = series(&option);
+    let names: Vec<&str> = got.iter().map(|s| s.1.as_str()).collect();
+    assert_eq!(names, ["未着手", "実施中", "完了", "遅れ", "見直し", "中止", "未記録"]);
+    assert!(got.iter().all(|s| s.0 == "bar" && s.2.as_deref() == Some("status")));
+    let data: Vec<_> = got.iter().map(|s| s.3.clone()).collect();
+    assert_eq!(
+        data,
+        [
+            json!([0, 0, 0, 0, 0, 0]),
+            json!([0, 2, 0, 0, 0, 0]),
+            json!([1, 0, 0, 0, 0, 0]),
+            json!([0, 0, 0, 0, 0, 0]),
+            json!([0, 0, 0, 0, 0, 0]),
+            json!([0, 0, 0, 0, 0, 0]),
+            json!([9, 20, 13, 8, 14, 8]),
+        ]
+    );
+    assert_eq!(
+        option["color"],
+        json!(["#56B4E9", "#0072B2", "#009E73", "#D55E00", "#E69F00", "#000000", "#D5D9DE"])
+    );
+    assert_eq!(option["yAxis"]["name"], "件");
+    assert_eq!(option["xAxis"]["data"], json!(["1", "2", "3", "4", "5", "6"]));
+    assert_eq!(spec.table.columns, ["未着手", "実施中", "完了", "遅れ", "見直し", "中止", "未記録"]);
+    assert_eq!(spec.table.rows[0].0, "1 中小企業の創業の促進を図る");
+    assert_eq!(spec.table.rows[0].1, [0., 0., 1., 0., 0., 0., 9.].map(Some));
+    assert!(!spec.empty);
+}
+
+#[test]
+fn the_numbers_are_the_progress_overviews() {
+    let plan = plan();
+    let mut record = Record::default();
+    put(&mut record, "3-①-a", 2025, Status::Stopped);
+    put(&mut record, "4-①-a", 2025, Status::Revising);
+    let spec = progress_by_status(&plan, &record, FiscalYear(2025), &en());
+    let overview = crate::progress::overview::status_counts(&plan, &record, FiscalYear(2025));
+    for ((_, row), counts) in spec.table.rows.iter().zip(&overview) {
+        let want: Vec<Option<f64>> =
+            counts.counts.iter().chain([&counts.unrecorded]).map(|&n| Some(n as f64)).collect();
+        assert_eq!(row, &want, "policy {}", counts.policy);
+    }
+    assert_eq!(spec.title, "Status per basic policy (FY2025 (R7))");
+    assert_eq!(spec.table.columns.last().map(String::as_str), Some("Not recorded"));
+}
+
+#[test]
+fn an_empty_record_is_all_unrecorded_but_still_a_chart() {
+    let plan = plan();
+    let spec = progress_by_status(&plan, &Record::default(), FiscalYear(2027), &ja());
+    assert!(!spec.empty, "every initiative is counted, as unrecorded");
+    let option = option(&spec);
+    let got = series(&option);
+    for (_, _, _, data) in &got[..6] {
+        assert_eq!(data, &json!([0, 0, 0, 0, 0, 0]));
+    }
+    assert_eq!(got[6].3, json!([10, 22, 13, 8, 14, 8]));
+}
+
+#[test]
+fn a_plan_without_initiatives_is_empty() {
+    let mut plan = plan();
+    plan.initiatives.clear();
+    let spec = progress_by_status(&plan, &Record::default(), FiscalYear(2023), &ja());
+    assert!(spec.empty);
+    assert_eq!(spec.table.rows.len(), 6);
+}

@@ -1,0 +1,199 @@
+//! One chart as a figure: its title, the ECharts canvas (loaded only now),
+//! and a data table with the same numbers, one button away. If ECharts
+//! cannot be loaded, the table opens and a message says so: the numbers are
+//! never only on the canvas.
+//!
+//! Live charts can be counted without our code: ECharts marks each
+//! container with a non-empty `_echarts_instance_` attribute, and
+//! `echarts.getInstanceById("ec_<n>")` answers until it is disposed.
+
+use kama_plan::charts::{option_json, ChartSpec, DataTable, Labels};
+use kama_plan::progress::Status;
+use kama_plan::{FirstPlan, Plan};
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::adapters::echarts::{self, Chart};
+use crate::i18n::{self, t, Lang};
+
+/// The chart words of the interface, for `kama_plan::charts`' builders.
+pub fn chart_labels(lang: Lang, plan: &Plan) -> Labels {
+    let get = |m: i18n::Msg| m.get(lang).to_string();
+    Labels {
+        fiscal_year: get(i18n::YEAR),
+        fiscal_year_names: plan.plan.fiscal_years.years().map(|y| (y, i18n::fiscal_year(lang, y))).collect(),
+        policy: get(i18n::OVERVIEW_POLICY),
+        count_unit: get(i18n::CHART_COUNT_UNIT),
+        actual: get(i18n::REPORT_KPI_ACTUAL),
+        target: get(i18n::REPORT_KPI_TARGET),
+        not_stated: get(i18n::DIRECTION_NONE),
+        unrecorded: get(i18n::OVERVIEW_UNRECORDED),
+        statuses: Status::ALL.map(|s| i18n::status(lang, s).to_string()),
+        first_plan: FirstPlan::ALL.map(|f| i18n::first_plan_label(lang, f)),
+        kpi_title: get(i18n::CHART_KPI_TITLE),
+        direction_title: get(i18n::CHART_DIRECTION_TITLE),
+        first_plan_title: get(i18n::CHART_FIRST_PLAN_TITLE),
+        status_title: get(i18n::CHART_STATUS_TITLE),
+        unit: get(i18n::CHART_UNIT),
+        no_value: get(i18n::CHART_NO_VALUE),
+        list_separator: get(i18n::CHART_LIST_SEPARATOR),
+        sentence_end: get(i18n::CHART_SENTENCE_END),
+        colon: get(i18n::CHART_COLON),
+    }
+}
+
+/// The labels as a signal following the interface language.
+pub fn use_chart_labels(plan: &'static Plan) -> Memo<Labels> {
+    let lang = i18n::use_lang();
+    Memo::new(move |_| chart_labels(lang.get(), plan))
+}
+
+/// Where the canvas stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Drawing {
+    Loading,
+    Drawn,
+    /// ECharts could not be loaded or refused the option.
+    Unavailable,
+}
+
+impl Drawing {
+    fn as_str(self) -> &'static str {
+        match self {
+            Drawing::Loading => "loading",
+            Drawing::Drawn => "drawn",
+            Drawing::Unavailable => "unavailable",
+        }
+    }
+}
+
+/// A chart with its data table. `id` must be unique on the page: it names
+/// the figure (`id`), its title (`{id}-title`) and its table (`{id}-table`).
+#[component]
+pub fn ChartFigure(spec: Signal<ChartSpec>, id: &'static str) -> impl IntoView {
+    let container = NodeRef::<html::Div>::new();
+    let drawing = RwSignal::new(Drawing::Loading);
+    let show_table = RwSignal::new(false);
+    let chart = StoredValue::new_local(None::<Chart>);
+    let alive = StoredValue::new(true);
+
+    // Load ECharts once the container is in the page, then draw.
+    Effect::new(move |_| {
+        let Some(element) = container.get() else { return };
+        leptos::task::spawn_local(async move {
+            let loaded = echarts::load().await;
+            // Left the page while loading: draw nothing (nothing to dispose).
+            if alive.try_get_value() != Some(true) || !element.is_connected() {
+                return;
+            }
+            match loaded.and_then(|()| Chart::init(&element)) {
+                Ok(c) => {
+                    chart.set_value(Some(c));
+                    drawing.set(Drawing::Drawn);
+                }
+                Err(e) => unavailable(drawing, show_table, &e),
+            }
+        });
+    });
+
+    // Every change of the spec replaces the whole option.
+    Effect::new(move |_| {
+        let json = spec.with(option_json);
+        if drawing.get() != Drawing::Drawn {
+            return;
+        }
+        let result = json.map_err(|e| e.to_string()).and_then(|json| {
+            chart.with_value(|c| c.as_ref().map(|c| c.set_option(&json)).unwrap_or(Ok(())))
+        });
+        if let Err(e) = result {
+            unavailable(drawing, show_table, &e);
+        }
+    });
+
+    on_cleanup(move || {
+        alive.set_value(false);
+        if let Some(c) = chart.try_update_value(|c| c.take()).flatten() {
+            c.dispose();
+        }
+    });
+
+    let title_id = format!("{id}-title");
+    let table_id = format!("{id}-table");
+    let description = move || spec.with(|s| s.description.clone());
+    let toggle_label = move || if show_table.get() { i18n::CHART_HIDE_TABLE } else { i18n::CHART_SHOW_TABLE };
+    let lang = i18n::use_lang();
+    view! {
+        <figure class="chart-figure" id=id data-chart-state=move || drawing.get().as_str()>
+            <figcaption id=title_id.clone()>{move || spec.with(|s| s.title.clone())}</figcaption>
+            <p class="hint chart-empty" hidden=move || !spec.with(|s| s.empty)>{t(i18n::CHART_EMPTY)}</p>
+            <div
+                class="chart-canvas"
+                node_ref=container
+                role="img"
+                aria-label=description
+                hidden=move || drawing.get() == Drawing::Unavailable
+            ></div>
+            <p class="chart-unavailable" role="status" hidden=move || drawing.get() != Drawing::Unavailable>
+                {t(i18n::CHART_UNAVAILABLE)}
+            </p>
+            <button
+                type="button"
+                class="chart-table-toggle"
+                aria-expanded=move || show_table.get().to_string()
+                aria-controls=table_id.clone()
+                on:click=move |_| show_table.update(|s| *s = !*s)
+            >
+                {move || toggle_label().get(lang.get())}
+            </button>
+            <div class="table-scroll chart-data" id=table_id role="region" tabindex="0" aria-labelledby=title_id hidden=move || !show_table.get()>
+                {move || spec.with(|s| view! { <ChartTable table=s.table.clone() /> })}
+            </div>
+        </figure>
+    }
+}
+
+fn unavailable(drawing: RwSignal<Drawing>, show_table: RwSignal<bool>, reason: &str) {
+    leptos::logging::warn!("chart unavailable: {reason}");
+    drawing.set(Drawing::Unavailable);
+    show_table.set(true);
+}
+
+/// The chart's numbers: a caption with the unit, a header row, one row per
+/// category; 「-」 where nothing is recorded.
+#[component]
+fn ChartTable(table: DataTable) -> impl IntoView {
+    let lang = i18n::use_lang();
+    let unit = table.unit.clone();
+    let caption = move || match &unit {
+        Some(u) => format!("{}（{}）", table.caption, i18n::CHART_UNIT.get(lang.get()).replace("{unit}", u)),
+        None => table.caption.clone(),
+    };
+    view! {
+        <table class="chart-table">
+            <caption>{caption}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{table.row_header.clone()}</th>
+                    {table.columns.iter().map(|c| view! { <th scope="col" class="num">{c.clone()}</th> }).collect_view()}
+                </tr>
+            </thead>
+            <tbody>
+                {table
+                    .rows
+                    .iter()
+                    .map(|(header, values)| {
+                        view! {
+                            <tr>
+                                <th scope="row">{header.clone()}</th>
+                                {values
+                                    .iter()
+                                    .map(|v| view! { <td class="num">{DataTable::format_value(*v)}</td> })
+                                    .collect_view()}
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+}

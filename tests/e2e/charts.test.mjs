@@ -1,0 +1,297 @@
+// Charts in headless Chromium: ECharts (our own bundle in vendor/) is loaded
+// only by a chart view; every chart has a data table with the same numbers;
+// the plan charts follow the explore view's filters; leaving and coming back
+// disposes the charts; a failed load leaves the tables and says so; and the
+// service worker keeps the bundle for offline use without precaching it.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, mkdir, readFile, writeFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, DIST, useApp, newPage, serveCopy, waitForServiceWorker, screenshot, axeViolations } from './support.mjs';
+
+const app = useApp('/');
+const KEY = 'kama-sme-tracker:progress:kama-sme-2023-2027';
+const ECHARTS = /\/vendor\/echarts-[^/]*\.js$/;
+const FIGURES = ['chart-direction', 'chart-first-plan', 'chart-status'];
+
+/** Every request of the page's context whose URL is the ECharts bundle. */
+function recordEchartsRequests(context) {
+  const seen = [];
+  context.on('request', (r) => {
+    if (ECHARTS.test(new URL(r.url()).pathname)) seen.push(r.url());
+  });
+  return seen;
+}
+
+/** Opens `query` in a new context, recording ECharts requests from the start. */
+async function openRecording(query, { init } = {}) {
+  const page = await newPage(app.browser);
+  const requests = recordEchartsRequests(page.context());
+  if (init) await page.addInitScript(...init);
+  await page.goto(app.server.url + query);
+  await page.waitForSelector('.result-count', { state: 'attached' });
+  return { page, requests };
+}
+
+const drawn = (page) =>
+  page.waitForFunction(
+    (ids) => ids.every((id) => document.getElementById(id)?.dataset.chartState === 'drawn'),
+    FIGURES,
+  );
+
+/** Live ECharts instances, counted without the app's help. `marked`: the
+ * containers ECharts marks with `_echarts_instance_` (it blanks the mark on
+ * dispose). `registered`: of every instance id `seen` so far (pass the same
+ * set each time), how many ECharts' own registry still holds. */
+const liveCharts = (page, seen = new Set()) =>
+  page
+    .evaluate((before) => {
+      const ids = [...document.querySelectorAll('[_echarts_instance_]')]
+        .map((e) => e.getAttribute('_echarts_instance_'))
+        .filter((id) => id !== '');
+      const all = [...new Set([...before, ...ids])];
+      return { marked: ids.length, all, registered: all.filter((id) => window.echarts?.getInstanceById(id)).length };
+    }, [...seen])
+    .then(({ marked, all, registered }) => {
+      all.forEach((id) => seen.add(id));
+      return { marked, registered };
+    });
+
+/** A table's body as text cells, row by row. */
+const tableRows = (page, id) =>
+  page.evaluate(
+    (id) =>
+      [...document.querySelectorAll(`#${id} .chart-table tbody tr`)].map((tr) =>
+        [...tr.children].map((c) => c.textContent.trim()),
+      ),
+    id,
+  );
+
+test('the list, a detail and the timeline never request ECharts', async () => {
+  for (const query of ['', '?id=1-1-a', '?view=timeline']) {
+    const { page, requests } = await openRecording(query);
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(requests, [], `${query || 'the list'} loads no ECharts`);
+    assert.equal(await page.locator('script[src*="vendor/echarts"]').count(), 0);
+    assert.equal(await page.evaluate(() => typeof window.echarts), 'undefined');
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  }
+  // Nor does the service worker fetch it on a first visit: not precached.
+  const sw = await readFile(join(DIST, 'sw.js'), 'utf8');
+  const precache = JSON.parse(sw.match(/const PRECACHE = (\[[\s\S]*?\]);/)[1]);
+  assert.ok(!precache.some((f) => f.startsWith('vendor/')), 'vendor/ is not precached');
+});
+
+test('the charts view loads ECharts once and draws one canvas per chart', async () => {
+  const { page, requests } = await openRecording('?view=charts');
+  await drawn(page);
+  assert.equal(requests.length, 1);
+  assert.equal(await page.locator('script[src*="vendor/echarts"]').count(), 1);
+  for (const id of FIGURES) {
+    assert.equal(await page.locator(`#${id} .chart-canvas canvas`).count(), 1, id);
+    const label = await page.locator(`#${id} .chart-canvas`).getAttribute('aria-label');
+    const caption = await page.locator(`#${id} figcaption`).textContent();
+    assert.ok(label.startsWith(caption), `${id}: the description starts with the title`);
+  }
+  assert.deepEqual(await liveCharts(page), { marked: 3, registered: 3 });
+  // Tables are one button away, with the same numbers.
+  const toggle = page.locator('#chart-direction .chart-table-toggle');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  assert.equal(await page.locator('#chart-direction-table').isVisible(), false);
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  assert.equal(await toggle.textContent(), 'データ表を隠す');
+  await page.locator('#chart-direction-table').waitFor();
+  const head = await page.locator('#chart-direction .chart-table thead th').allTextContents();
+  assert.deepEqual(head, ['基本施策', '継続', '強化', '新規', '継続/要検討', '拡大', '要検討', '未記載']);
+  const rows = await tableRows(page, 'chart-direction');
+  assert.deepEqual(rows[0], ['1 中小企業の創業の促進を図る', '7', '1', '1', '1', '0', '0', '0']);
+  assert.match(await page.locator('#chart-direction caption').textContent(), /（単位：件）$/);
+  assert.match(await page.locator('.charts-filter-note').textContent(), /86件中 86件/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the status chart and its table show the progress recorded for the chosen year', async () => {
+  const fixture = await readFile(join(ROOT, 'crates', 'plan', 'tests', 'fixtures', 'progress-v1.json'), 'utf8');
+  const { page } = await openRecording('?view=charts&year=2023', {
+    init: [([k, v]) => localStorage.setItem(k, v), [KEY, fixture]],
+  });
+  await drawn(page);
+  assert.match(await page.locator('#chart-status figcaption').textContent(), /令和5年度（2023年度）/);
+  const seen = new Set();
+  await liveCharts(page, seen);
+  await page.locator('#chart-status .chart-table-toggle').click();
+  const head = await page.locator('#chart-status .chart-table thead th').allTextContents();
+  assert.deepEqual(head, ['基本施策', '未着手', '実施中', '完了', '遅れ', '見直し', '中止', '未記録']);
+  const rows = await tableRows(page, 'chart-status');
+  // 1-①-a is 完了 in FY2023; everything else is unrecorded.
+  assert.deepEqual(rows[0], ['1 中小企業の創業の促進を図る', '0', '0', '1', '0', '0', '0', '9']);
+  assert.deepEqual(rows[1].slice(1), ['0', '0', '0', '0', '0', '0', '22']);
+  assert.match(await page.locator('#chart-status .chart-canvas').getAttribute('aria-label'), /完了：1 中小企業の創業の促進を図る 1、/);
+
+  // Another year: 2-①-a is 遅れ in FY2024; the chart and table follow.
+  await page.locator('.charts-view .year-picker select').selectOption('2024');
+  await page.waitForFunction(() => document.querySelector('#chart-status figcaption').textContent.includes('2024年度'));
+  const rows2024 = await tableRows(page, 'chart-status');
+  assert.deepEqual(rows2024[0].slice(1), ['0', '0', '0', '0', '0', '0', '10']);
+  assert.deepEqual(rows2024[1].slice(1), ['0', '0', '0', '1', '0', '0', '21']);
+  assert.deepEqual(await liveCharts(page, seen), { marked: 3, registered: 3 });
+  assert.equal(seen.size, 3, 'updated in place (setOption), not re-created');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the plan charts follow the filters in the URL and as they change', async () => {
+  const { page } = await openRecording('?view=charts&policy=2');
+  await drawn(page);
+  assert.match(await page.locator('.charts-filter-note').textContent(), /86件中 22件/);
+  const rows = await tableRows(page, 'chart-direction');
+  assert.deepEqual(rows[1].slice(1), ['8', '8', '3', '3', '0', '0', '0']);
+  for (const n of [0, 2, 3, 4, 5]) assert.ok(rows[n].slice(1).every((c) => c === '0'), `policy ${n + 1} filtered out`);
+  const first = await tableRows(page, 'chart-first-plan');
+  assert.deepEqual(first[1].slice(1), ['11', '11', '0']);
+
+  // A search typed in the filter panel narrows the charts too.
+  await page.locator('.search input').fill('デジタル');
+  await page.waitForFunction(() => !/86件中 22件/.test(document.querySelector('.charts-filter-note').textContent));
+  const note = await page.locator('.charts-filter-note').textContent();
+  const shown = Number(note.match(/86件中 (\d+)件/)[1]);
+  const counted = (await tableRows(page, 'chart-first-plan')).flatMap((r) => r.slice(1)).reduce((a, c) => a + Number(c), 0);
+  assert.equal(counted, shown, 'the charts count exactly the listed results');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('going between the list and the charts 20 times leaves only the charts on screen alive', async () => {
+  const { page, requests } = await openRecording('?view=charts');
+  await drawn(page);
+  const tabs = page.locator('nav.view-tabs');
+  // Every instance id ever on screen: only the last three may stay alive.
+  const seen = new Set();
+  assert.deepEqual(await liveCharts(page, seen), { marked: 3, registered: 3 });
+  for (let n = 0; n < 20; n++) {
+    await tabs.getByRole('link', { name: '一覧', exact: true }).click();
+    await page.locator('.plan-tree').waitFor();
+    assert.deepEqual(await liveCharts(page, seen), { marked: 0, registered: 0 }, `round ${n + 1}: disposed when leaving`);
+    await tabs.getByRole('link', { name: 'グラフ', exact: true }).click();
+    await drawn(page);
+    assert.deepEqual(await liveCharts(page, seen), { marked: 3, registered: 3 }, `round ${n + 1}`);
+  }
+  assert.equal(seen.size, 3 * 21, 'each visit made its own three charts');
+  assert.equal(await page.locator('.chart-canvas canvas').count(), 3);
+  assert.equal(requests.length, 1, 'the bundle is loaded once');
+  assert.equal(await page.locator('script[src*="vendor/echarts"]').count(), 1);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('when ECharts cannot be loaded the tables show and say the charts are unavailable', async () => {
+  const page = await newPage(app.browser);
+  await page.route('**/vendor/echarts-*', (r) => r.abort());
+  await page.goto(app.server.url + '?view=charts');
+  await page.waitForFunction(
+    (ids) => ids.every((id) => document.getElementById(id)?.dataset.chartState === 'unavailable'),
+    FIGURES,
+  );
+  for (const id of FIGURES) {
+    const message = page.locator(`#${id} .chart-unavailable`);
+    assert.equal(await message.isVisible(), true, id);
+    assert.equal(await message.textContent(), 'グラフを表示できません（データ表をご覧ください）');
+    assert.equal(await page.locator(`#${id}-table`).isVisible(), true, `${id}: the table is open`);
+    assert.equal(await page.locator(`#${id} .chart-canvas`).isVisible(), false);
+  }
+  assert.equal((await tableRows(page, 'chart-direction'))[0][1], '7');
+  assert.equal(await page.locator('canvas').count(), 0);
+  // The failed script is removed, so a later chart view tries again.
+  assert.equal(await page.locator('script[src*="vendor/echarts"]').count(), 0);
+  // Chromium logs the blocked file; nothing else may fail.
+  assert.deepEqual(page.errors.filter((e) => !e.startsWith('Failed to load resource')), []);
+  await page.context().close();
+});
+
+test('the charts view passes axe-core with the tables open, and is screenshot', async () => {
+  const fixture = await readFile(join(ROOT, 'crates', 'plan', 'tests', 'fixtures', 'progress-v1.json'), 'utf8');
+  const { page } = await openRecording('?view=charts&year=2023', {
+    init: [([k, v]) => localStorage.setItem(k, v), [KEY, fixture]],
+  });
+  await drawn(page);
+  assert.deepEqual(await axeViolations(page), []);
+  await screenshot(page, 'charts');
+  for (const id of FIGURES) await page.locator(`#${id} .chart-table-toggle`).click();
+  assert.deepEqual(await axeViolations(page), []);
+  await page.context().close();
+
+  // A phone: the charts fit the width, nothing scrolls sideways.
+  const phone = await newPage(app.browser, { viewport: { width: 360, height: 740 } });
+  await phone.goto(app.server.url + '?view=charts');
+  await drawn(phone);
+  const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `no sideways scrolling at 360 px (${overflow}px)`);
+  const width = await phone.locator('#chart-status .chart-canvas canvas').evaluate((c) => c.getBoundingClientRect().width);
+  assert.ok(width > 250 && width <= 360, `the canvas follows the phone's width (${width}px)`);
+  await screenshot(phone, 'charts-360');
+  assert.deepEqual(phone.errors, []);
+  await phone.context().close();
+});
+
+test('after a chart view was opened once, charts work offline', async () => {
+  const site = await serveCopy('/kama/');
+  try {
+    const page = await newPage(app.browser);
+    const requests = recordEchartsRequests(page.context());
+    await page.goto(site.url);
+    await page.waitForSelector('.result-count', { state: 'attached' });
+    await waitForServiceWorker(page);
+    assert.deepEqual(requests, [], 'installing the worker fetched no ECharts');
+    await page.locator('nav.view-tabs').getByRole('link', { name: 'グラフ', exact: true }).click();
+    await drawn(page);
+
+    await page.context().setOffline(true);
+    await site.stop();
+    await page.reload();
+    await page.waitForSelector('.result-count', { state: 'attached' });
+    await drawn(page);
+    assert.equal(await page.locator('.chart-canvas canvas').count(), 3);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  } finally {
+    await site.close();
+  }
+});
+
+test('make-sw leaves vendor/ out of the precache list but in the version hash', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'kama-sw-vendor-'));
+  const make = async () => {
+    execFileSync('node', [join(ROOT, 'scripts', 'make-sw.mjs'), dir]);
+    const source = await readFile(join(dir, 'sw.js'), 'utf8');
+    return {
+      list: JSON.parse(source.match(/const PRECACHE = (\[[\s\S]*?\]);/)[1]),
+      version: source.match(/const CACHE = '(kama-sme-[0-9a-f]+)'/)[1],
+    };
+  };
+  try {
+    await mkdir(join(dir, 'vendor'));
+    await writeFile(join(dir, 'index.html'), '<!doctype html>');
+    await writeFile(join(dir, 'vendor', 'echarts-6.1.0-kama.js'), 'a');
+    const first = await make();
+    assert.deepEqual(first.list, ['./', 'index.html']);
+    await writeFile(join(dir, 'vendor', 'echarts-6.1.0-kama.js'), 'b');
+    assert.notEqual((await make()).version, first.version, 'a new bundle is a new version');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('one ECharts version names the bundle: adapter, lock file and build agree', async () => {
+  const rust = await readFile(join(ROOT, 'src', 'adapters', 'echarts.rs'), 'utf8');
+  const lock = JSON.parse(await readFile(join(ROOT, 'package-lock.json'), 'utf8'));
+  const version = rust.match(/pub const ECHARTS_VERSION: &str = "([^"]+)";/)[1];
+  assert.equal(version, lock.packages['node_modules/echarts'].version, 'one version in both places');
+  const built = await readFile(join(DIST, 'vendor', `echarts-${version}-kama.js`), 'utf8');
+  assert.match(built, /^\/\*! Apache ECharts /, 'the bundle keeps its licence banner');
+});
