@@ -333,6 +333,7 @@ messages! {
     CHART_FIRST_PLAN_TITLE = "基本施策別の取組数（第1次計画との関連別）", "Initiatives per basic policy, by relation to the 1st plan";
     CHART_STATUS_TITLE = "基本施策別の進捗状況（{year}）", "Status per basic policy ({year})";
     CHART_UNIT = "単位：{unit}", "Unit: {unit}";
+    CHART_CAPTION_UNIT = "{caption}（単位：{unit}）", "{caption} (unit: {unit})";
     CHART_NO_VALUE = "未記録", "none";
     CHART_LIST_SEPARATOR = "、", ", ";
     CHART_SENTENCE_END = "。", ". ";

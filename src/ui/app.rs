@@ -53,6 +53,8 @@ fn parse(json: &str) -> Result<PlanRef, String> {
 fn Tracker(plan: PlanRef, with_published: bool) -> impl IntoView {
     let explore = Explore::new(plan);
     let progress = Progress::new(plan, with_published);
+    // A memo, so that moving between two filtered views keeps the panel as it is.
+    let show_filters = Memo::new(move |_| filtered(explore.view.get()));
     let show_conflicts = Callback::new(move |()| {
         explore.set_view(View::Progress);
         focus::element("conflicts");
@@ -90,8 +92,10 @@ fn Tracker(plan: PlanRef, with_published: bool) -> impl IntoView {
             <ViewTab explore target=View::Charts label=i18n::VIEW_CHARTS />
         </nav>
         <RecordBar progress on_show_conflicts=show_conflicts />
-        <div class="explore">
-            <FilterPanel explore />
+        // Filters shape the list, the timeline and the composition charts;
+        // the record views show the whole plan.
+        <div class="explore" class:no-filters=move || !show_filters.get()>
+            {move || show_filters.get().then(|| view! { <FilterPanel explore /> })}
             <main id="main" class="layout" class:detail-open=move || explore.open.get().is_some() tabindex="-1">
                 {move || match view.get() {
                     View::List => view! { <PlanTree explore /> <Detail explore progress /> }.into_any(),
@@ -107,6 +111,10 @@ fn Tracker(plan: PlanRef, with_published: bool) -> impl IntoView {
             <p>{t(i18n::SOURCE_NOTE)}</p>
         </footer>
     }
+}
+
+fn filtered(view: View) -> bool {
+    matches!(view, View::List | View::Timeline | View::Charts)
 }
 
 #[component]

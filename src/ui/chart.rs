@@ -48,6 +48,24 @@ pub fn use_chart_labels(plan: &'static Plan) -> Memo<Labels> {
     Memo::new(move |_| chart_labels(lang.get(), plan))
 }
 
+/// A chart spec computed by `build` whenever what it reads changes, for
+/// [`ChartFigure`]. Use this rather than `Memo::new`: that would compare the
+/// whole ECharts option (charming's deep `PartialEq`, ~30 KB of wasm); this
+/// compares what the figure shows (title, description, table), which the
+/// builders derive from the same data as the option.
+pub fn chart_spec(build: impl Fn() -> ChartSpec + Send + Sync + 'static) -> Signal<ChartSpec> {
+    Memo::new_with_compare(
+        move |_| build(),
+        |old, new| match (old, new) {
+            (Some(a), Some(b)) => {
+                a.title != b.title || a.description != b.description || a.table != b.table || a.empty != b.empty
+            }
+            _ => true,
+        },
+    )
+    .into()
+}
+
 /// Where the canvas stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Drawing {
@@ -83,7 +101,9 @@ pub fn ChartFigure(spec: Signal<ChartSpec>, id: &'static str) -> impl IntoView {
         leptos::task::spawn_local(async move {
             let loaded = echarts::load().await;
             // Left the page while loading: draw nothing (nothing to dispose).
-            if alive.try_get_value() != Some(true) || !element.is_connected() {
+            // Already drawn (the effect ran again): keep that instance.
+            let drawn = chart.try_with_value(Option::is_some).unwrap_or(true);
+            if alive.try_get_value() != Some(true) || !element.is_connected() || drawn {
                 return;
             }
             match loaded.and_then(|()| Chart::init(&element)) {
@@ -102,9 +122,9 @@ pub fn ChartFigure(spec: Signal<ChartSpec>, id: &'static str) -> impl IntoView {
         if drawing.get() != Drawing::Drawn {
             return;
         }
-        let result = json.map_err(|e| e.to_string()).and_then(|json| {
-            chart.with_value(|c| c.as_ref().map(|c| c.set_option(&json)).unwrap_or(Ok(())))
-        });
+        let result = json
+            .map_err(|e| e.to_string())
+            .and_then(|json| chart.with_value(|c| c.as_ref().map(|c| c.set_option(&json)).unwrap_or(Ok(()))));
         if let Err(e) = result {
             unavailable(drawing, show_table, &e);
         }
@@ -165,7 +185,7 @@ fn ChartTable(table: DataTable) -> impl IntoView {
     let lang = i18n::use_lang();
     let unit = table.unit.clone();
     let caption = move || match &unit {
-        Some(u) => format!("{}（{}）", table.caption, i18n::CHART_UNIT.get(lang.get()).replace("{unit}", u)),
+        Some(u) => i18n::CHART_CAPTION_UNIT.get(lang.get()).replace("{caption}", &table.caption).replace("{unit}", u),
         None => table.caption.clone(),
     };
     view! {
@@ -174,7 +194,17 @@ fn ChartTable(table: DataTable) -> impl IntoView {
             <thead>
                 <tr>
                     <th scope="col">{table.row_header.clone()}</th>
-                    {table.columns.iter().map(|c| view! { <th scope="col" class="num">{c.clone()}</th> }).collect_view()}
+                    {table
+                        .columns
+                        .iter()
+                        .map(|c| {
+                            view! {
+                                <th scope="col" class="num" lang=quoted_lang(lang, c)>
+                                    {c.clone()}
+                                </th>
+                            }
+                        })
+                        .collect_view()}
                 </tr>
             </thead>
             <tbody>
@@ -184,7 +214,9 @@ fn ChartTable(table: DataTable) -> impl IntoView {
                     .map(|(header, values)| {
                         view! {
                             <tr>
-                                <th scope="row">{header.clone()}</th>
+                                <th scope="row" lang=quoted_lang(lang, header)>
+                                    {header.clone()}
+                                </th>
                                 {values
                                     .iter()
                                     .map(|v| view! { <td class="num">{DataTable::format_value(*v)}</td> })
@@ -196,4 +228,13 @@ fn ChartTable(table: DataTable) -> impl IntoView {
             </tbody>
         </table>
     }
+}
+
+/// `lang="ja"` for plan text (policy names, 実施方針区分) quoted in the
+/// English interface, so screen readers read it in Japanese; nothing when the
+/// page is Japanese or the text has no Japanese in it.
+fn quoted_lang(lang: Signal<Lang>, text: &str) -> impl Fn() -> Option<&'static str> + Send + Sync + 'static {
+    let japanese =
+        text.chars().any(|c| matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}'));
+    move || (japanese && lang.get() == Lang::En).then_some("ja")
 }

@@ -2,10 +2,10 @@
 //! and search) and of one fiscal year's progress. Each chart comes with its
 //! data table (`ChartFigure`); ECharts is loaded when this view opens.
 
-use kama_plan::charts::{composition_by_direction, composition_by_first_plan, progress_by_status, ChartSpec};
+use kama_plan::charts::{composition_by_direction, composition_by_first_plan, progress_by_status};
 use leptos::prelude::*;
 
-use super::chart::{use_chart_labels, ChartFigure};
+use super::chart::{chart_spec, use_chart_labels, ChartFigure};
 use super::progress_view::{chosen_year, YearPicker};
 use crate::i18n::{self, t};
 use crate::state::{Explore, Progress};
@@ -17,19 +17,14 @@ pub fn ChartsView(explore: Explore, progress: Progress) -> impl IntoView {
     let lang = i18n::use_lang();
     let year = chosen_year(explore);
 
-    let by_direction: Signal<ChartSpec> = Memo::new(move |_| {
-        explore.result.with(|r| labels.with(|l| composition_by_direction(plan, &r.matches, l)))
-    })
-    .into();
-    let by_first_plan: Signal<ChartSpec> = Memo::new(move |_| {
-        explore.result.with(|r| labels.with(|l| composition_by_first_plan(plan, &r.matches, l)))
-    })
-    .into();
-    let by_status: Signal<ChartSpec> = Memo::new(move |_| {
+    let by_direction =
+        chart_spec(move || explore.result.with(|r| labels.with(|l| composition_by_direction(plan, &r.matches, l))));
+    let by_first_plan =
+        chart_spec(move || explore.result.with(|r| labels.with(|l| composition_by_first_plan(plan, &r.matches, l))));
+    let by_status = chart_spec(move || {
         let year = year.get();
         progress.shown.with(|record| labels.with(|l| progress_by_status(plan, record, year, l)))
-    })
-    .into();
+    });
 
     let counted = move || {
         explore.result.with(|r| {

@@ -2,12 +2,14 @@
 //! KPI's baseline / target / actual per fiscal year, editable by staff
 //! through the progress store (so undo, saving, export and merge apply).
 
+use kama_plan::charts::kpi_target_vs_actual;
 use kama_plan::kpi::{self, Rating, ValueError, ValueKind};
 use kama_plan::progress::edit::{Edit, KpiField};
 use kama_plan::progress::{CellKey, KpiCell};
 use kama_plan::{FiscalYear, Kpi, KpiCode, KpiRole};
 use leptos::prelude::*;
 
+use super::chart::{chart_spec, use_chart_labels, ChartFigure};
 use super::plan_tree::InitiativeLink;
 use crate::i18n::{self, t, Lang};
 use crate::state::{Explore, Progress};
@@ -189,10 +191,24 @@ fn KpiDetail(explore: Explore, progress: Progress, kpi: &'static Kpi) -> impl In
             </table>
             </div>
             <p class="hint rating-thresholds">{t(i18n::KPI_RATING_RULE)}</p>
+            <KpiChart progress kpi />
             <h3>{t(i18n::KPI_NAMED_BY)}</h3>
             <NamingInitiatives explore code=kpi.code />
         </article>
     }
+}
+
+/// Target vs actual by year; ECharts is loaded when this page opens.
+#[component]
+fn KpiChart(progress: Progress, kpi: &'static Kpi) -> impl IntoView {
+    let plan = progress.plan;
+    let code = kpi.code;
+    let labels = use_chart_labels(plan);
+    let build = move || progress.shown.with(|r| labels.with(|l| kpi_target_vs_actual(plan, r, code, l)));
+    // `None` only for a KPI the plan lacks, and this page is only shown for one it has.
+    let Some(first) = untrack(build) else { return ().into_any() };
+    let spec = chart_spec(move || build().unwrap_or_else(|| first.clone()));
+    view! { <ChartFigure spec id="chart-kpi" /> }.into_any()
 }
 
 fn kind_hint(kind: ValueKind) -> i18n::Msg {

@@ -234,9 +234,31 @@ test('the charts view passes axe-core with the tables open, and is screenshot', 
   assert.ok(overflow <= 0, `no sideways scrolling at 360 px (${overflow}px)`);
   const width = await phone.locator('#chart-status .chart-canvas canvas').evaluate((c) => c.getBoundingClientRect().width);
   assert.ok(width > 250 && width <= 360, `the canvas follows the phone's width (${width}px)`);
+  await phone.locator('#chart-direction').scrollIntoViewIfNeeded();
   await screenshot(phone, 'charts-360');
   assert.deepEqual(phone.errors, []);
   await phone.context().close();
+});
+
+test('in English the charts, tables and messages are English; quoted plan text is marked Japanese', async () => {
+  const { page } = await openRecording('?view=charts&year=2024');
+  await drawn(page);
+  await page.locator('.lang-switch').click();
+  await page.waitForFunction(() => document.querySelector('#chart-status figcaption').textContent.includes('FY2024'));
+  assert.equal(await page.locator('#chart-status figcaption').textContent(), 'Status per basic policy (FY2024 (R6))');
+  await page.locator('#chart-status .chart-table-toggle').click();
+  assert.equal(await page.locator('#chart-status .chart-table-toggle').textContent(), 'Hide data table');
+  assert.equal(await page.locator('#chart-status caption').textContent(), 'Status per basic policy (FY2024 (R6)) (unit: initiatives)');
+  const head = await page.locator('#chart-status thead th').allTextContents();
+  assert.deepEqual(head, ['Basic policy', 'Not started', 'In progress', 'Done', 'Delayed', 'Under review', 'Stopped', 'Not recorded']);
+  assert.equal(await page.locator('#chart-status tbody th').first().getAttribute('lang'), 'ja');
+  assert.equal(await page.locator('#chart-status thead th').first().getAttribute('lang'), null);
+  assert.match(await page.locator('.charts-filter-note').textContent(), /\(86 of 86 initiatives\)/);
+  assert.match(await page.locator('#chart-status .chart-canvas').getAttribute('aria-label'), /^Status per basic policy \(FY2024 \(R6\)\)\. Unit: initiatives\. Not started: /);
+  assert.deepEqual(await liveCharts(page), { marked: 3, registered: 3 });
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
 });
 
 test('after a chart view was opened once, charts work offline', async () => {

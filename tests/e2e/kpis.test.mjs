@@ -95,3 +95,30 @@ test('an initiative links to its KPIs, and the catalog sparkline shows recorded 
   assert.match(await spark.getAttribute('aria-label'), /2023 3, 2024 5/);
   await page.context().close();
 });
+
+test('the KPI page draws target vs actual, and the chart and its table follow what is entered', async () => {
+  const page = await app.open('?view=kpis&code=4-1');
+  const figure = page.locator('#chart-kpi');
+  await figure.locator('.chart-canvas canvas').waitFor();
+  await enter(page, 2023, 'target', '150000');
+  await enter(page, 2023, 'actual', '123456.5');
+  await figure.locator('.chart-table-toggle').click();
+  const table = figure.locator('.chart-table');
+  await page.waitForFunction(() => /123,?456\.5/.test(document.querySelector('#chart-kpi .chart-table')?.innerText ?? ''));
+  assert.match(await table.innerText(), /150,?000/);
+  assert.match(await table.locator('caption').innerText(), /千円/, 'the unit is stated');
+  assert.match(await figure.locator('.chart-canvas').getAttribute('aria-label'), /123,?456\.5/, 'the description follows');
+  const instances = () => page.evaluate(() => document.querySelectorAll('[_echarts_instance_]:not([_echarts_instance_=""])').length);
+  assert.equal(await instances(), 1);
+  // Leaving and coming back, many times, leaves one live chart.
+  for (let i = 0; i < 20; i++) {
+    await page.locator('.kpi-detail > a').first().click();
+    await page.waitForSelector('.kpi-card');
+    await page.goBack();
+    await figure.locator('.chart-canvas canvas').waitFor();
+  }
+  assert.equal(await instances(), 1);
+  assert.deepEqual(page.errors, []);
+  await screenshot(page, 'kpi-chart');
+  await page.context().close();
+});

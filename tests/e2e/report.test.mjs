@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { useApp, newPage, serveCopy, screenshot, axeViolations } from './support.mjs';
+import { useApp, newPage, serveCopy, screenshot, axeViolations, waitForApp } from './support.mjs';
 
 const app = useApp('/');
 const KEY = 'kama-sme-tracker:progress:kama-sme-2023-2027';
@@ -52,7 +52,7 @@ async function openSeeded(query, options = {}) {
   await page.clock.setFixedTime(new Date(NOW));
   await page.addInitScript(([k, v]) => localStorage.setItem(k, v), [KEY, JSON.stringify(RECORD)]);
   await page.goto(app.server.url + query);
-  await page.waitForSelector('.result-count', { state: 'attached' });
+  await waitForApp(page);
   return page;
 }
 

@@ -94,6 +94,11 @@ export async function axeViolations(page) {
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target})`);
 }
 
+/** Waits until the app has rendered its first view (the tabs come with every view). */
+export async function waitForApp(page) {
+  await page.waitForSelector('nav.view-tabs a[aria-current="page"]', { state: 'attached' });
+}
+
 /**
  * Registers a server for dist/ under `prefix` and one browser for a test file.
  * `open(query, options)` loads the app (options: viewport, clock = fixed time)
@@ -113,7 +118,7 @@ export function useApp(prefix) {
     const page = await newPage(app.browser, options);
     if (clock) await page.clock.setFixedTime(new Date(clock));
     await page.goto(app.server.url + query);
-    await page.waitForSelector('.result-count', { state: 'attached' });
+    await waitForApp(page);
     return page;
   };
   return app;

@@ -56,7 +56,10 @@ fn directions_stack_per_policy_in_table_order_then_not_stated() {
     );
     assert_eq!(spec.title, "基本施策別の取組数（実施方針区分別）");
     assert_eq!(spec.table.columns.len(), 7);
-    assert_eq!(spec.table.rows[0], ("1 中小企業の創業の促進を図る".to_string(), [7., 1., 1., 1., 0., 0., 0.].map(Some).to_vec()));
+    assert_eq!(
+        spec.table.rows[0],
+        ("1 中小企業の創業の促進を図る".to_string(), [7., 1., 1., 1., 0., 0., 0.].map(Some).to_vec())
+    );
     assert_eq!(spec.table.unit.as_deref(), Some("件"));
     let total: f64 = spec.table.rows.iter().flat_map(|(_, v)| v.iter().flatten()).sum();
     assert_eq!(total, 86.0);

@@ -67,8 +67,12 @@ fn bars_are_actuals_and_the_line_is_the_target_by_fiscal_year_in_the_kpis_unit()
         ]
     );
     assert!(!spec.empty);
-    assert!(spec.description.starts_with("2-2 企業におけるデジタル化進捗割合：目標値と実績値。単位：%。実績値：令和5年度（2023年度） 28.5、"));
-    assert!(spec.description.contains("目標値：令和5年度（2023年度） 30、令和6年度（2024年度） 40、令和7年度（2025年度） 未記録"));
+    assert!(spec.description.starts_with(
+        "2-2 企業におけるデジタル化進捗割合：目標値と実績値。単位：%。実績値：令和5年度（2023年度） 28.5、"
+    ));
+    assert!(spec
+        .description
+        .contains("目標値：令和5年度（2023年度） 30、令和6年度（2024年度） 40、令和7年度（2025年度） 未記録"));
 }
 
 #[test]

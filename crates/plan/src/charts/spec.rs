@@ -27,9 +27,23 @@ pub struct ChartSpec {
     pub empty: bool,
 }
 
+/// No chart: nothing to draw and an empty table (e.g. for a KPI the plan
+/// does not have).
+impl Default for ChartSpec {
+    fn default() -> Self {
+        ChartSpec {
+            title: String::new(),
+            description: String::new(),
+            chart: Chart::new(),
+            table: DataTable::default(),
+            empty: true,
+        }
+    }
+}
+
 /// A chart's numbers as a table: one row per category (fiscal year, policy),
 /// one column per series, in the chart's order.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct DataTable {
     pub caption: String,
     /// Heading of the row-header column (「年度」, 「基本施策」).
@@ -137,7 +151,9 @@ pub fn option_json(spec: &ChartSpec) -> Result<String, serde_json::Error> {
         // charming writes an unset `aria.label` and `aria.decal` as `null`
         // (its `Aria` skips nothing): keep only what is set, then add ours.
         let mut aria: Map<String, Value> = match root.get("aria") {
-            Some(Value::Object(old)) => old.iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k.clone(), v.clone())).collect(),
+            Some(Value::Object(old)) => {
+                old.iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k.clone(), v.clone())).collect()
+            }
             _ => Map::new(),
         };
         let mut label = aria.get("label").and_then(Value::as_object).cloned().unwrap_or_default();
@@ -187,7 +203,12 @@ pub(super) fn describe(title: &str, table: &DataTable, labels: &Labels) -> Strin
                 format!("{row} {shown}")
             })
             .collect();
-        text.push_str(&format!("{column}{}{}{}", labels.colon, values.join(&labels.list_separator), labels.sentence_end));
+        text.push_str(&format!(
+            "{column}{}{}{}",
+            labels.colon,
+            values.join(&labels.list_separator),
+            labels.sentence_end
+        ));
     }
     text.trim_end().to_string()
 }

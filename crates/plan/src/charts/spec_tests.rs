@@ -9,9 +9,7 @@ use crate::plan::FiscalYear;
 pub(crate) fn ja() -> Labels {
     Labels {
         fiscal_year: "年度".into(),
-        fiscal_year_names: (2023..=2027)
-            .map(|y| (FiscalYear(y), format!("令和{}年度（{y}年度）", y - 2018)))
-            .collect(),
+        fiscal_year_names: (2023..=2027).map(|y| (FiscalYear(y), format!("令和{}年度（{y}年度）", y - 2018))).collect(),
         policy: "基本施策".into(),
         count_unit: "件".into(),
         actual: "実績値".into(),
@@ -174,4 +172,14 @@ fn the_palette_is_okabe_ito_with_a_distinct_neutral() {
     all.sort();
     all.dedup();
     assert_eq!(all.len(), 9);
+}
+
+#[test]
+fn the_default_spec_is_an_empty_chart() {
+    let spec = ChartSpec::default();
+    assert!(spec.empty);
+    assert!(spec.table.rows.is_empty() && spec.table.columns.is_empty());
+    let option = option(&spec);
+    assert_eq!(option["aria"]["enabled"], true);
+    assert_eq!(option.get("series"), None);
 }

@@ -21,7 +21,8 @@ pub fn progress_by_status(plan: &Plan, record: &Record, year: FiscalYear, labels
         .iter()
         .map(|c| {
             let name = plan.policy(c.policy).map(|p| p.name.as_str()).unwrap_or_default();
-            let values = Status::ALL.iter().map(|&s| c.count(s)).chain([c.unrecorded]).map(|n| Some(n as f64)).collect();
+            let values =
+                Status::ALL.iter().map(|&s| c.count(s)).chain([c.unrecorded]).map(|n| Some(n as f64)).collect();
             (format!("{} {name}", c.policy), values)
         })
         .collect();

@@ -14,9 +14,10 @@ fn plan() -> Plan {
 
 fn put(record: &mut Record, id: &str, year: u16, status: Status) {
     let id: InitiativeId = id.parse().unwrap();
-    record
-        .initiatives
-        .insert((id, FiscalYear(year)), InitiativeCell { status: Some(status), note: String::new(), stamp: Stamp::default() });
+    record.initiatives.insert(
+        (id, FiscalYear(year)),
+        InitiativeCell { status: Some(status), note: String::new(), stamp: Stamp::default() },
+    );
 }
 
 #[test]
@@ -50,10 +51,7 @@ fn statuses_stack_per_policy_for_the_year_with_unrecorded_last() {
             json!([9, 20, 13, 8, 14, 8]),
         ]
     );
-    assert_eq!(
-        option["color"],
-        json!(["#56B4E9", "#0072B2", "#009E73", "#D55E00", "#E69F00", "#000000", "#D5D9DE"])
-    );
+    assert_eq!(option["color"], json!(["#56B4E9", "#0072B2", "#009E73", "#D55E00", "#E69F00", "#000000", "#D5D9DE"]));
     assert_eq!(option["yAxis"]["name"], "件");
     assert_eq!(option["xAxis"]["data"], json!(["1", "2", "3", "4", "5", "6"]));
     assert_eq!(spec.table.columns, ["未着手", "実施中", "完了", "遅れ", "見直し", "中止", "未記録"]);
