@@ -10,7 +10,7 @@ use kama_plan::progress::document::{self, DocumentError};
 use kama_plan::progress::edit::{Edit, History};
 use kama_plan::progress::merge::{self, Conflict, MergeOutcome};
 use kama_plan::progress::stored::{self, Loaded};
-use kama_plan::progress::sync;
+use kama_plan::progress::{csv, sync, xlsx};
 use kama_plan::progress::{CellKey, Record, Stamp};
 use kama_plan::Plan;
 use leptos::prelude::*;
@@ -385,10 +385,24 @@ impl Progress {
 
     // ---- Files ----
 
-    /// The record as shown (published + local drafts), as an export file.
-    pub fn export_json(self) -> Result<String, String> {
+    /// The record as shown (published + local drafts), as an export file:
+    /// lossless JSON (to import or publish as `progress.json`).
+    pub fn export_json(self) -> Result<Vec<u8>, String> {
         let now = clock::now_ms();
-        self.shown.with_untracked(|r| document::to_json(r, &self.plan.plan.id, Some(now))).map_err(|e| e.to_string())
+        self.shown
+            .with_untracked(|r| document::to_json(r, &self.plan.plan.id, Some(now)))
+            .map(String::into_bytes)
+            .map_err(|e| e.to_string())
+    }
+
+    /// CSV for Excel, one row per initiative × fiscal year.
+    pub fn export_csv(self) -> Result<Vec<u8>, String> {
+        self.shown.with_untracked(|r| csv::initiatives_csv(self.plan, r)).map_err(|e| e.to_string())
+    }
+
+    /// An Excel workbook (initiatives and KPIs), ids typed as text.
+    pub fn export_xlsx(self) -> Result<Vec<u8>, String> {
+        self.shown.with_untracked(|r| xlsx::workbook(self.plan, r, clock::now_ms())).map_err(|e| e.to_string())
     }
 
     pub fn exported(self) {
@@ -414,12 +428,12 @@ impl Progress {
         let edits: Vec<Edit> = added
             .iter()
             .chain(&changed)
-            .filter_map(|key| match *key {
+            .map(|key| match *key {
                 CellKey::Initiative(id, year) => {
-                    Some(Edit::ReplaceInitiative { id, year, cell: merged.initiatives.get(&(id, year)).cloned() })
+                    Edit::ReplaceInitiative { id, year, cell: merged.initiatives.get(&(id, year)).cloned() }
                 }
                 CellKey::Kpi(code, year) => {
-                    Some(Edit::ReplaceKpi { code, year, cell: merged.kpis.get(&(code, year)).cloned() })
+                    Edit::ReplaceKpi { code, year, cell: merged.kpis.get(&(code, year)).cloned() }
                 }
             })
             .collect();

@@ -16,7 +16,6 @@ use crate::state::Progress;
 #[component]
 pub fn FilesPanel(progress: Progress) -> impl IntoView {
     let lang = i18n::use_lang();
-    let plan = progress.plan;
     let refused = RwSignal::new(None::<DocumentError>);
     let failed = RwSignal::new(false);
     let done = RwSignal::new(false);
@@ -59,39 +58,20 @@ pub fn FilesPanel(progress: Progress) -> impl IntoView {
                 />
             </label>
             <div class="export-buttons">
-                <button
-                    type="button"
-                    class="export-json"
-                    on:click=move |_| save(&format!("{}.json", stem()), "application/json", progress.export_json().map(String::into_bytes))
-                >
-                    {t(i18n::EXPORT_JSON)}
-                </button>
-                <button
-                    type="button"
-                    class="export-csv"
-                    on:click=move |_| {
-                        let bytes = progress.shown.with_untracked(|r| kama_plan::progress::csv::initiatives_csv(plan, r));
-                        save(&format!("{}.csv", stem()), "text/csv;charset=utf-8", bytes.map_err(|e| e.to_string()))
-                    }
-                >
-                    {t(i18n::EXPORT_CSV)}
-                </button>
-                <button
-                    type="button"
-                    class="export-xlsx"
-                    on:click=move |_| {
-                        let bytes = progress
-                            .shown
-                            .with_untracked(|r| kama_plan::progress::xlsx::workbook(plan, r, clock::now_ms()));
-                        save(
-                            &format!("{}.xlsx", stem()),
-                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                            bytes.map_err(|e| e.to_string()),
-                        )
-                    }
-                >
-                    {t(i18n::EXPORT_XLSX)}
-                </button>
+                {EXPORTS
+                    .into_iter()
+                    .map(|(label, class, ext, mime, build)| {
+                        view! {
+                            <button
+                                type="button"
+                                class=class
+                                on:click=move |_| save(&format!("{}.{ext}", stem()), mime, build(progress))
+                            >
+                                {t(label)}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
             </div>
             <p class="hint" role="status">
                 {move || match progress.last_export.get() {
@@ -165,6 +145,20 @@ fn ImportPreview(progress: Progress, done: RwSignal<bool>) -> impl IntoView {
         })
     }
 }
+
+/// The files the record can be saved as: label, class, extension, type, builder.
+type Export = (i18n::Msg, &'static str, &'static str, &'static str, fn(Progress) -> Result<Vec<u8>, String>);
+const EXPORTS: [Export; 3] = [
+    (i18n::EXPORT_JSON, "export-json", "json", "application/json", Progress::export_json),
+    (i18n::EXPORT_CSV, "export-csv", "csv", "text/csv;charset=utf-8", Progress::export_csv),
+    (
+        i18n::EXPORT_XLSX,
+        "export-xlsx",
+        "xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        Progress::export_xlsx,
+    ),
+];
 
 /// Cells changed in two places: the newer is shown; the other can be taken.
 #[component]

@@ -1,18 +1,10 @@
 //! Tests of `export`, kept beside it.
 
 use super::*;
-use crate::plan::InitiativeId;
+use crate::test_support::{id, plan};
 use crate::PLAN_JSON;
 
 const COLUMNS: usize = 18 + 5 + 1;
-
-fn plan() -> Plan {
-    Plan::from_json(PLAN_JSON).unwrap()
-}
-
-fn id(s: &str) -> InitiativeId {
-    s.parse().unwrap()
-}
 
 /// Parses CSV bytes as Excel would after the BOM: header plus records.
 fn read(bytes: &[u8]) -> (csv::StringRecord, Vec<csv::StringRecord>) {

@@ -1,11 +1,7 @@
 //! Tests of `query`, kept beside it.
 
 use super::*;
-use crate::PLAN_JSON;
-
-fn plan() -> Plan {
-    Plan::from_json(PLAN_JSON).expect("plan.json")
-}
+use crate::test_support::plan;
 
 fn ids(plan: &Plan, r: &QueryResult) -> Vec<String> {
     r.initiatives(plan).map(|i| i.id.to_string()).collect()

@@ -2,21 +2,13 @@
 
 use super::*;
 use crate::plan::ScheduleItem;
-use crate::PLAN_JSON;
-
-fn plan() -> Plan {
-    Plan::from_json(PLAN_JSON).expect("plan.json parses")
-}
+use crate::test_support::{id, plan};
 
 fn date(year: i32, month: u8, day: u8) -> CalendarDate {
     CalendarDate { year, month, day }
 }
 
 const TODAY: CalendarDate = CalendarDate { year: 2026, month: 11, day: 25 };
-
-fn id(s: &str) -> InitiativeId {
-    s.parse().expect("valid id")
-}
 
 fn row<'t>(t: &'t Timeline, s: &str) -> &'t TimelineRow {
     let want = id(s);

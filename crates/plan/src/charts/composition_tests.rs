@@ -7,11 +7,7 @@ use serde_json::json;
 use super::*;
 use crate::charts::spec::tests::{en, ja, option, series};
 use crate::query::{self, Filters, PlanIndex};
-use crate::PLAN_JSON;
-
-fn plan() -> Plan {
-    Plan::from_json(PLAN_JSON).unwrap()
-}
+use crate::test_support::plan;
 
 fn all(plan: &Plan) -> Vec<usize> {
     (0..plan.initiatives.len()).collect()

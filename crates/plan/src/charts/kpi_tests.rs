@@ -7,15 +7,7 @@ use crate::charts::option_json;
 use crate::charts::spec::tests::{en, ja, option, series};
 use crate::plan::FiscalYear;
 use crate::progress::KpiCell;
-use crate::PLAN_JSON;
-
-fn plan() -> Plan {
-    Plan::from_json(PLAN_JSON).unwrap()
-}
-
-fn code(s: &str) -> KpiCode {
-    s.parse().unwrap()
-}
+use crate::test_support::{code, plan};
 
 fn put(record: &mut Record, kpi: &str, year: u16, target: Option<f64>, actual: Option<f64>) {
     record.kpis.insert((code(kpi), FiscalYear(year)), KpiCell { target, actual, ..KpiCell::default() });

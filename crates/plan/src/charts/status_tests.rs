@@ -6,11 +6,7 @@ use super::*;
 use crate::charts::spec::tests::{en, ja, option, series};
 use crate::plan::InitiativeId;
 use crate::progress::{InitiativeCell, Stamp};
-use crate::PLAN_JSON;
-
-fn plan() -> Plan {
-    Plan::from_json(PLAN_JSON).unwrap()
-}
+use crate::test_support::plan;
 
 fn put(record: &mut Record, id: &str, year: u16, status: Status) {
     let id: InitiativeId = id.parse().unwrap();

@@ -3,19 +3,7 @@
 use super::*;
 use crate::plan::ScheduleItem;
 use crate::progress::{InitiativeCell, KpiCell, Stamp};
-use crate::PLAN_JSON;
-
-fn plan() -> Plan {
-    Plan::from_json(PLAN_JSON).unwrap()
-}
-
-fn id(s: &str) -> InitiativeId {
-    s.parse().unwrap()
-}
-
-fn code(s: &str) -> KpiCode {
-    s.parse().unwrap()
-}
+use crate::test_support::{code, id, plan};
 
 fn date(year: i32, month: u8, day: u8) -> CalendarDate {
     CalendarDate { year, month, day }

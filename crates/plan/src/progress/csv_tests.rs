@@ -1,21 +1,9 @@
 //! Tests of `progress::csv`.
 
 use super::*;
-use crate::plan::{InitiativeId, KpiCode};
+use crate::plan::InitiativeId;
 use crate::progress::{InitiativeCell, KpiCell};
-use crate::PLAN_JSON;
-
-fn plan() -> Plan {
-    Plan::from_json(PLAN_JSON).unwrap()
-}
-
-fn id(s: &str) -> InitiativeId {
-    s.parse().unwrap()
-}
-
-fn code(s: &str) -> KpiCode {
-    s.parse().unwrap()
-}
+use crate::test_support::{code, id, plan};
 
 const AT: i64 = 1_795_615_380_000; // 2026-11-25T14:03:00Z
 

@@ -2,11 +2,7 @@
 
 use super::*;
 use crate::progress::edit::{Edit, KpiField};
-use crate::PLAN_JSON;
-
-fn plan() -> Plan {
-    Plan::from_json(PLAN_JSON).expect("plan.json")
-}
+use crate::test_support::plan;
 
 fn sample() -> Record {
     let mut record = Record::default();

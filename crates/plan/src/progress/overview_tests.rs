@@ -2,15 +2,7 @@
 
 use super::*;
 use crate::progress::Stamp;
-use crate::PLAN_JSON;
-
-fn plan() -> Plan {
-    Plan::from_json(PLAN_JSON).unwrap()
-}
-
-fn id(s: &str) -> InitiativeId {
-    s.parse().unwrap()
-}
+use crate::test_support::{id, plan};
 
 fn put(record: &mut Record, id: InitiativeId, year: u16, status: Option<Status>, note: &str) {
     record

@@ -1,21 +1,9 @@
 //! Tests of `progress::report`, on the real plan.
 
 use super::*;
-use crate::plan::{InitiativeId, KpiCode, KpiLink};
+use crate::plan::{InitiativeId, KpiLink};
 use crate::progress::{Stamp, Status};
-use crate::PLAN_JSON;
-
-fn plan() -> Plan {
-    Plan::from_json(PLAN_JSON).unwrap()
-}
-
-fn id(s: &str) -> InitiativeId {
-    s.parse().unwrap()
-}
-
-fn code(s: &str) -> KpiCode {
-    s.parse().unwrap()
-}
+use crate::test_support::{code, id, plan};
 
 fn find<'r>(report: &'r Report<'_>, s: &str) -> &'r ReportInitiative<'r> {
     report.initiatives().find(|i| i.initiative.id == id(s)).unwrap_or_else(|| panic!("{s} missing"))

@@ -4,11 +4,7 @@ use super::*;
 use crate::plan::{FiscalYear, InitiativeId};
 use crate::progress::edit::Edit;
 use crate::progress::{Stamp, Status};
-use crate::PLAN_JSON;
-
-fn plan() -> Plan {
-    Plan::from_json(PLAN_JSON).expect("plan.json")
-}
+use crate::test_support::plan;
 
 fn saved(plan: &Plan) -> (Record, String) {
     let mut record = Record::default();

@@ -7,11 +7,7 @@ use std::io::Read;
 use super::*;
 use crate::plan::{FiscalYear, InitiativeId, KpiCode};
 use crate::progress::{InitiativeCell, KpiCell, Stamp, Status};
-use crate::PLAN_JSON;
-
-fn plan() -> Plan {
-    Plan::from_json(PLAN_JSON).unwrap()
-}
+use crate::test_support::plan;
 
 const AT: i64 = 1_795_615_380_000; // 2026-11-25T14:03:00Z
 
