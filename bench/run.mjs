@@ -158,8 +158,14 @@ await writeFile(join(SITE, 'base', 'vanilla.html'), vanillaRenderPage(plan));
 await writeFile(join(SITE, 'base', 'filter.html'), vanillaFilterPage(plan));
 await writeFile(join(SITE, 'base', `filter-${LARGE}.html`), vanillaFilterPage(large));
 
-const files = await readdir(DIST);
+// sw.js is fetched after the page has rendered, so it is reported on its own.
+const files = (await readdir(DIST)).filter((f) => f !== 'sw.js');
 const group = async (suffix) => sum(await Promise.all(files.filter((f) => f.endsWith(suffix)).map(async (f) => sizes(await readFile(join(DIST, f))))));
+const serviceWorker = sizes(await readFile(join(DIST, 'sw.js')));
+// ECharts: our bundle (loaded by chart views only) against the full prebuilt one.
+const vendor = (await readdir(join(DIST, 'vendor'))).filter((f) => f.startsWith('echarts-'));
+const echartsOurs = sum(await Promise.all(vendor.map(async (f) => sizes(await readFile(join(DIST, 'vendor', f))))));
+const echartsFull = sizes(await readFile(join(ROOT, 'node_modules', 'echarts', 'dist', 'echarts.min.js')));
 const wasm = await group('.wasm');
 const js = await group('.js');
 const css = await group('.css');
@@ -195,10 +201,10 @@ const kb = (b) => (b / 1024).toFixed(1).padStart(8);
 const x = (a, b) => `${(a / b).toFixed(2)}×`;
 const ms = (t) => `${t.toFixed(1)} ms`;
 console.log('\n1. Bytes (KB)                          raw     gzip   brotli');
-for (const [name, s] of [['wasm (plan embedded)', wasm], ['js (wasm-bindgen glue)', js], ['css', css], ['index.html', html], ['first visit total', firstVisit], ['  of which plan data (plan.json)', planData], ['baseline: vanilla page, plan inline', baselineBytes]]) {
+for (const [name, s] of [['wasm (plan embedded)', wasm], ['js (wasm-bindgen glue)', js], ['css', css], ['index.html', html], ['first visit total', firstVisit], ['  of which plan data (plan.json)', planData], ['baseline: vanilla page, plan inline', baselineBytes], ['sw.js (after first render)', serviceWorker], ['ECharts, ours (chart views only)', echartsOurs], ['ECharts, full echarts.min.js', echartsFull]]) {
   console.log(`${name.padEnd(36)} ${kb(s.raw)} ${kb(s.gzip)} ${kb(s.brotli)}`);
 }
-console.log(`first visit / vanilla baseline (brotli): ${x(firstVisit.brotli, baselineBytes.brotli)}; ECharts: not loaded (no charts yet)`);
+console.log(`first visit / vanilla baseline (brotli): ${x(firstVisit.brotli, baselineBytes.brotli)}; ECharts not on the first visit; ours / full (brotli): ${x(echartsOurs.brotli, echartsFull.brotli)}`);
 console.log(`\n2. First render of all ${n} initiatives (median of ${RUNS}, alternated)`);
 console.log(`static HTML, no JS   ${ms(firstRenderMs.static)}`);
 console.log(`vanilla JS           ${ms(firstRenderMs.vanilla)}`);
@@ -214,5 +220,7 @@ await writeFile(join(OUT, 'results.json'), JSON.stringify({
   bytes: { wasm, js, css, html, first_visit: firstVisit, plan_data: planData, vanilla_baseline: baselineBytes },
   first_render_ms: { ...firstRenderMs, app_large: largeRenderMs, large: LARGE },
   filter_ms: filter,
+  echarts_bytes: { ours: echartsOurs, full: echartsFull },
+  service_worker_bytes: serviceWorker,
 }, null, 2));
 console.log('\nsaved bench-results/results.json');

@@ -94,3 +94,15 @@ pub fn on_page_hide(flush: impl Fn() + 'static) {
     on_hide.forget();
     on_visibility.forget();
 }
+
+/// Asks the browser not to evict this site's storage under pressure (Chrome
+/// decides silently; Firefox may ask the user). Staff's records are the
+/// only copy until exported, so this is asked once they have some.
+pub fn ask_to_persist() {
+    if let Ok(promise) = window().navigator().storage().persist() {
+        // The answer changes nothing here: exporting stays the backup.
+        leptos::task::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        });
+    }
+}

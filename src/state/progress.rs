@@ -81,6 +81,8 @@ pub struct Progress {
     /// Bumped whenever undo/redo availability may have changed.
     history_rev: RwSignal<u32>,
     pending_save: StoredValue<Option<TimeoutHandle>>,
+    /// Persistent storage is asked for once, after the first record is saved.
+    persist_asked: StoredValue<bool>,
     pub published: RwSignal<Published>,
     /// What everyone sees: published cells with this browser's over them.
     pub shown: Memo<Record>,
@@ -115,6 +117,7 @@ impl Progress {
             history: StoredValue::new(History::default()),
             history_rev: RwSignal::new(0),
             pending_save: StoredValue::new(None),
+            persist_asked: StoredValue::new(false),
             published,
             shown,
             health: RwSignal::new(Health::Kept),
@@ -309,6 +312,10 @@ impl Progress {
             Ok(()) => {
                 self.base.set_value(self.local.get_untracked());
                 self.health.set(Health::Kept);
+                if !self.persist_asked.get_value() && self.local.with_untracked(|l| !l.is_empty()) {
+                    self.persist_asked.set_value(true);
+                    storage::ask_to_persist();
+                }
             }
             Err(StorageFailure::Full) => self.health.set(Health::Full),
             Err(StorageFailure::Unavailable(_)) => self.health.set(Health::Unavailable),

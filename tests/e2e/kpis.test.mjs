@@ -34,7 +34,9 @@ test('the catalog lists the 27 KPIs by policy, with the initiatives that name th
 });
 
 test('values are entered per year, rated, kept across a reload and undone', async () => {
-  const page = await app.open('?view=kpis&code=2-2');
+  const page = await app.open('?view=kpis&code=2-2', { viewport: { width: 1280, height: 900 } });
+  const { width } = await page.locator('.kpi-values').boundingBox();
+  assert.ok(width > 900, `the KPI page uses the whole width (${width}px)`);
   await enter(page, 2024, 'target', '40');
   await enter(page, 2024, 'actual', '３０．５');
   assert.equal(await row(page, 2024).locator('input.actual').inputValue(), '30.5', 'full-width input is read');
