@@ -24,4 +24,5 @@ pub use plan::*;
 pub const PLAN_JSON: &str = include_str!("../../../data/plan.json");
 
 #[cfg(test)]
+#[path = "tests/support.rs"]
 mod test_support;
