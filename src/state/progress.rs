@@ -58,7 +58,9 @@ pub enum Published {
     Absent,
     Loaded(Record),
     /// The file is there but was refused; it is ignored.
-    Refused(String),
+    Refused(DocumentError),
+    /// The host answered with an error (not a 404).
+    Unreachable(String),
 }
 
 /// An import checked and waiting for the user to apply or cancel it.
@@ -137,9 +139,9 @@ impl Progress {
                     Ok(None) => Published::Absent,
                     Ok(Some(text)) => match document::from_json(&text, plan, document::MAX_IMPORT_BYTES) {
                         Ok(record) => Published::Loaded(record),
-                        Err(e) => Published::Refused(e.to_string()),
+                        Err(e) => Published::Refused(e),
                     },
-                    Err(e) => Published::Refused(e),
+                    Err(e) => Published::Unreachable(e),
                 });
             });
         }

@@ -61,11 +61,13 @@ pub fn RecordBar(progress: Progress, on_show_conflicts: Callback<()>) -> impl In
                     </button>
                 </div>
             </For>
-            {move || match progress.published.get() {
-                Published::Refused(reason) => {
-                    Some(view! { <p class="notice warning" role="alert">{t(i18n::PUBLISHED_REFUSED)} " (" {reason} ")"</p> })
-                }
-                _ => None,
+            {move || {
+                let reason = match progress.published.get() {
+                    Published::Refused(e) => i18n::document_error(lang.get(), &e),
+                    Published::Unreachable(detail) => detail,
+                    _ => return None,
+                };
+                Some(view! { <p class="notice warning" role="alert">{t(i18n::PUBLISHED_REFUSED)} " (" {reason} ")"</p> })
             }}
             {move || (!progress.conflicts.with(Vec::is_empty)).then(|| view! {
                 <p class="notice" role="status">
