@@ -260,6 +260,7 @@ messages! {
     PUBLISHED_NOTE = "公表済みの進捗（progress.json）を表示しています。このブラウザでの変更は「下書き」として重ねて表示されます。", "Showing the published progress (progress.json). Changes made in this browser are shown over it as local drafts.";
     YEAR = "年度", "Fiscal year";
     VIEW_KPIS = "数値目標", "KPIs";
+    JUMP_TO_FILES = "記録の書き出し・読み込みへ", "Go to export and import";
     VIEW_CHARTS = "グラフ", "Charts";
     KPI_CATALOG_HINT = "計画の数値目標を基本施策ごとに示します。指標名を選ぶと、年度ごとの基準値・目標値・実績値を確認・記録できます。", "The plan's numeric targets by basic policy. Choose one to see and record its baseline, target and actual per fiscal year.";
     KPI_NO_INITIATIVES = "この指標を掲げる取組はありません。", "No initiative names this KPI.";

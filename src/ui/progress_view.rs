@@ -62,10 +62,13 @@ pub fn ProgressView(explore: Explore, progress: Progress) -> impl IntoView {
             <YearPicker explore year />
             <p class="hint" hidden=move || !progress.has_published()>{t(i18n::PUBLISHED_NOTE)}</p>
             <ReportLink explore />
+            // Staff come here for their files: the way there is at the top.
+            <p class="jump no-print"><a href="#files-title">{t(i18n::JUMP_TO_FILES)}</a></p>
+            // Conflicts wait for a decision, so they come first.
+            <ConflictList progress />
             <StatusOverview progress year />
             <NotedList explore progress year />
             <Checks explore progress />
-            <ConflictList progress />
             <FilesPanel progress />
         </section>
     }

@@ -288,3 +288,15 @@ test('a published progress.json is shown to every visitor, with local drafts mar
   await broken.context().close();
   await site.close();
 });
+
+test('the progress view puts the way to export and import at the top', async () => {
+  const page = await open('?view=progress');
+  await page.getByRole('link', { name: '記録の書き出し・読み込みへ' }).click();
+  await page.waitForFunction(() => {
+    const r = document.getElementById('files-title').getBoundingClientRect();
+    return r.top >= 0 && r.top < window.innerHeight;
+  });
+  assert.match(page.url(), /view=progress/, 'the view stays');
+  assert.equal(await page.locator('.progress-view').count(), 1);
+  await page.context().close();
+});
