@@ -368,18 +368,7 @@ impl Progress {
     /// Takes the side that lost instead (a decision now, so stamped now).
     pub fn take_other(self, index: usize) {
         let Some(conflict) = self.conflicts.with_untracked(|c| c.get(index).cloned()) else { return };
-        let stamp = self.stamp();
-        let edit = match conflict {
-            Conflict::Initiative { key: CellKey::Initiative(id, year), mut other, .. } => {
-                other.stamp = stamp;
-                Edit::ReplaceInitiative { id, year, cell: Some(other) }
-            }
-            Conflict::Kpi { key: CellKey::Kpi(code, year), mut other, .. } => {
-                other.stamp = stamp;
-                Edit::ReplaceKpi { code, year, cell: Some(other) }
-            }
-            _ => return,
-        };
+        let Some(edit) = conflict.take_other(self.stamp()) else { return };
         self.edit(edit, false);
         self.dismiss_conflict(index);
     }
@@ -433,23 +422,10 @@ impl Progress {
     /// replaced go to the conflict list, where they can still be taken back.
     pub fn apply_import(self) {
         let Some(pending) = self.import.get_untracked() else { return };
-        let MergeOutcome { merged, added, changed, conflicts } = pending.outcome;
-        let edits: Vec<Edit> = added
-            .iter()
-            .chain(&changed)
-            .map(|key| match *key {
-                CellKey::Initiative(id, year) => {
-                    Edit::ReplaceInitiative { id, year, cell: merged.initiatives.get(&(id, year)).cloned() }
-                }
-                CellKey::Kpi(code, year) => {
-                    Edit::ReplaceKpi { code, year, cell: merged.kpis.get(&(code, year)).cloned() }
-                }
-            })
-            .collect();
-        if !edits.is_empty() {
-            self.edit(Edit::Batch(edits), false);
+        if let Some(edit) = pending.outcome.edit() {
+            self.edit(edit, false);
         }
-        self.add_conflicts(conflicts);
+        self.add_conflicts(pending.outcome.conflicts);
         self.import.set(None);
     }
 

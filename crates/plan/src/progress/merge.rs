@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 
+use super::edit::Edit;
 use super::{Cell, CellKey, InitiativeCell, KpiCell, Record, Stamp};
 
 /// The losing side of a cell both records changed.
@@ -19,6 +20,22 @@ impl Conflict {
     pub fn key(&self) -> CellKey {
         match self {
             Conflict::Initiative { key, .. } | Conflict::Kpi { key, .. } => *key,
+        }
+    }
+
+    /// The edit that takes the losing side after all: a decision made now,
+    /// so it carries `stamp`. `None` if the key does not match the cell kind.
+    pub fn take_other(&self, stamp: Stamp) -> Option<Edit> {
+        match self {
+            Conflict::Initiative { key: CellKey::Initiative(id, year), other, .. } => {
+                let cell = InitiativeCell { stamp, ..other.clone() };
+                Some(Edit::ReplaceInitiative { id: *id, year: *year, cell: Some(cell) })
+            }
+            Conflict::Kpi { key: CellKey::Kpi(code, year), other, .. } => {
+                let cell = KpiCell { stamp, ..other.clone() };
+                Some(Edit::ReplaceKpi { code: *code, year: *year, cell: Some(cell) })
+            }
+            _ => None,
         }
     }
 
@@ -48,6 +65,25 @@ pub struct MergeOutcome {
 impl MergeOutcome {
     pub fn changes_nothing(&self) -> bool {
         self.added.is_empty() && self.changed.is_empty()
+    }
+
+    /// Applying the merge to `local` as one edit (one step of undo): every
+    /// added or changed cell set whole, with its incoming stamp kept.
+    pub fn edit(&self) -> Option<Edit> {
+        let edits: Vec<Edit> = self
+            .added
+            .iter()
+            .chain(&self.changed)
+            .map(|key| match *key {
+                CellKey::Initiative(id, year) => {
+                    Edit::ReplaceInitiative { id, year, cell: self.merged.initiatives.get(&(id, year)).cloned() }
+                }
+                CellKey::Kpi(code, year) => {
+                    Edit::ReplaceKpi { code, year, cell: self.merged.kpis.get(&(code, year)).cloned() }
+                }
+            })
+            .collect();
+        (!edits.is_empty()).then_some(Edit::Batch(edits))
     }
 }
 

@@ -69,3 +69,31 @@ fn merging_is_idempotent_and_never_loses_a_cell() {
     }
     assert!(once.merged.kpis.contains_key(&(code, FY)));
 }
+
+#[test]
+fn an_applied_import_is_one_edit_that_keeps_the_incoming_stamps_and_undoes_at_once() {
+    let local = with_status('a', Status::Delayed, by("市", 1));
+    let mut incoming = with_status('a', Status::Done, by("商工会", 5));
+    incoming.apply(&Edit::Status { id: id('b'), year: FY, status: Some(Status::InProgress) }, by("商工会", 6));
+    let outcome = merge(&local, &incoming);
+    let Some(edit) = outcome.edit() else { panic!("an import that changes cells is an edit") };
+    let mut applied = local.clone();
+    let inverse = applied.apply(&edit, by("ignored", 99));
+    assert_eq!(applied, outcome.merged, "stamps are the incoming ones");
+    applied.apply(&inverse, by("ignored", 100));
+    assert_eq!(applied, local);
+    assert_eq!(merge(&local, &local).edit(), None, "nothing to apply");
+}
+
+#[test]
+fn taking_the_other_side_of_a_conflict_restamps_it_as_a_decision() {
+    let ours = with_status('a', Status::Done, by("市", 2));
+    let theirs = with_status('a', Status::Delayed, by("商工会", 1));
+    let outcome = merge(&ours, &theirs);
+    let [conflict] = outcome.conflicts.as_slice() else { panic!("{:?}", outcome.conflicts) };
+    let Some(edit) = conflict.take_other(by("市", 9)) else { panic!("a well-formed conflict") };
+    let mut record = outcome.merged.clone();
+    record.apply(&edit, by("ignored", 10));
+    let cell = &record.initiatives[&(id('a'), FY)];
+    assert_eq!((cell.status, cell.stamp.updated_at), (Some(Status::Delayed), 9));
+}
