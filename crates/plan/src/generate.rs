@@ -1,8 +1,10 @@
 //! A deterministic large plan for the benchmark: the real initiatives
 //! repeated under made-up policy and sub-policy codes until there are `n`.
 //! It goes through the same JSON and code paths as the real plan.
+//! Also a full progress record, for timing the store.
 
 use crate::plan::*;
+use crate::progress::{InitiativeCell, KpiCell, Record, Stamp, Status};
 
 /// Sub-policies per generated policy and initiatives per sub-policy; with
 /// policy codes up to 99 this holds up to 10,692 initiatives.
@@ -47,6 +49,35 @@ pub fn multiply(real: &Plan, n: usize) -> Option<Plan> {
         });
     }
     Some(Plan { plan: real.plan.clone(), policies, kpis: real.kpis.clone(), initiatives })
+}
+
+/// Everything staff could record: every initiative and every KPI in every
+/// fiscal year, each with a note of `note_chars` characters.
+pub fn full_record(plan: &Plan, note_chars: usize) -> Record {
+    let note = |k: usize| "進捗メモ、".chars().cycle().skip(k % 5).take(note_chars).collect::<String>();
+    let stamp = |k: usize| Stamp { author: Some("嘉麻 太郎".into()), updated_at: 1_700_000_000_000 + k as i64 };
+    let years: Vec<FiscalYear> = plan.plan.fiscal_years.years().collect();
+    let mut record = Record::default();
+    for (k, i) in plan.initiatives.iter().enumerate() {
+        for &year in &years {
+            let status = Status::ALL[(k + usize::from(year.0)) % Status::ALL.len()];
+            let cell = InitiativeCell { status: Some(status), note: note(k), stamp: stamp(k) };
+            record.initiatives.insert((i.id, year), cell);
+        }
+    }
+    for (k, kpi) in plan.kpis.iter().enumerate() {
+        for (n, &year) in years.iter().enumerate() {
+            let cell = KpiCell {
+                baseline: Some(10.0),
+                target: Some(100.0),
+                actual: Some((10 * (n + 1)) as f64),
+                note: note(k),
+                stamp: stamp(k),
+            };
+            record.kpis.insert((kpi.code, year), cell);
+        }
+    }
+    record
 }
 
 #[cfg(test)]

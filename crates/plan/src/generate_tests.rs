@@ -17,3 +17,16 @@ fn ten_thousand_unique_initiatives_that_survive_json() {
     assert!(r.matches.len() > 1000);
     assert!(multiply(&real, MAX_INITIATIVES + 1).is_none());
 }
+
+#[test]
+fn the_full_record_fills_every_cell_and_survives_its_own_document() {
+    use crate::progress::document;
+    let plan = crate::test_support::plan();
+    let record = full_record(&plan, 200);
+    assert_eq!(record.initiatives.len(), 86 * 5);
+    assert_eq!(record.kpis.len(), 27 * 5);
+    assert!(record.initiatives.values().all(|c| c.note.chars().count() == 200));
+    let json = document::to_json(&record, &plan.plan.id, None).expect("serialises");
+    let back = document::from_json(&json, &plan, document::MAX_IMPORT_BYTES).expect("reads back");
+    assert_eq!(back, record);
+}

@@ -71,6 +71,10 @@ pub fn parse_value(text: &str, kind: ValueKind) -> Result<Option<f64>, ValueErro
         return Err(ValueError::NotANumber);
     }
     let value: f64 = folded.parse().map_err(|_| ValueError::NotANumber)?;
+    // 309 digits and more can read as infinity, which no document can hold.
+    if !value.is_finite() {
+        return Err(ValueError::NotANumber);
+    }
     if value < 0.0 {
         return Err(ValueError::Negative);
     }
@@ -142,3 +146,7 @@ pub fn format_rate(rate: f64) -> String {
 #[cfg(test)]
 #[path = "kpi_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "kpi_props_tests.rs"]
+mod props_tests;

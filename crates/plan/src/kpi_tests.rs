@@ -74,3 +74,13 @@ fn rates_round_half_up_like_a_report() {
     assert_eq!(format_rate(1.0), "100.0%");
     assert_eq!(format_rate(0.0), "0.0%");
 }
+
+#[test]
+fn a_number_too_long_to_hold_is_refused_not_read_as_infinity() {
+    // Found by `props_tests`: it parsed to `inf`, which the document writes
+    // as `null`, so the value vanished on the next load.
+    let huge = format!("2{}", "0".repeat(308));
+    assert_eq!(parse_value(&huge, ValueKind::Amount), Err(ValueError::NotANumber));
+    let largest = format!("1{}", "0".repeat(308));
+    assert_eq!(parse_value(&largest, ValueKind::Amount), Ok(Some(1e308)), "still finite");
+}

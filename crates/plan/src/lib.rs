@@ -10,6 +10,7 @@ pub mod export;
 pub mod generate;
 pub mod import;
 pub mod kpi;
+pub mod listing;
 pub mod plan;
 pub mod progress;
 pub mod query;
@@ -26,3 +27,7 @@ pub const PLAN_JSON: &str = include_str!("../../../data/plan.json");
 #[cfg(test)]
 #[path = "tests/support.rs"]
 mod test_support;
+
+#[cfg(test)]
+#[path = "tests/strategies.rs"]
+mod test_strategies;

@@ -75,6 +75,8 @@ const FACETS: [Facet; 7] = [
 ];
 
 /// What search and facets need of each initiative, computed once per plan.
+/// Facet values are stored as positions in the count lists, so counting is
+/// O(1) per value whatever the plan's size.
 #[derive(Debug, Clone)]
 pub struct PlanIndex {
     entries: Vec<Entry>,
@@ -88,11 +90,23 @@ struct Entry {
     direction: Direction,
     years: Vec<FiscalYear>,
     kpis: Vec<KpiCode>,
+    at: Positions,
+}
+
+/// Where an initiative's facet values sit in [`FacetCounts`]' lists.
+#[derive(Debug, Clone, Default)]
+struct Positions {
+    policy: Option<usize>,
+    sub_policy: Option<usize>,
+    first_plan: Option<usize>,
+    direction: Option<usize>,
+    kpis: Vec<usize>,
+    years: Vec<usize>,
 }
 
 impl PlanIndex {
     pub fn new(plan: &Plan) -> PlanIndex {
-        let entries = plan.initiatives.iter().map(|i| Entry::new(plan, i)).collect::<Vec<_>>();
+        let mut entries = plan.initiatives.iter().map(|i| Entry::new(plan, i)).collect::<Vec<_>>();
         let mut directions: Vec<Direction> = Vec::new();
         for e in &entries {
             if matches!(e.direction, Direction::Stated(_)) && !directions.contains(&e.direction) {
@@ -100,9 +114,34 @@ impl PlanIndex {
             }
         }
         directions.push(Direction::NotStated);
+        let labels = FacetCounts::zero(plan, &directions);
+        let position = |list: &[(u8, usize)], v: u8| list.iter().position(|(x, _)| *x == v);
+        let subs: std::collections::HashMap<SubPolicyId, usize> =
+            labels.sub_policies.iter().enumerate().map(|(n, (id, _))| (*id, n)).collect();
+        for (i, e) in plan.initiatives.iter().zip(&mut entries) {
+            e.at = Positions {
+                policy: position(&labels.policies, i.policy),
+                sub_policy: subs.get(&i.sub_policy_id()).copied(),
+                first_plan: labels.first_plan.iter().position(|(f, _)| *f == i.first_plan),
+                direction: directions.iter().position(|d| *d == e.direction),
+                kpis: e.kpis.iter().filter_map(|k| labels.kpis.iter().position(|(c, _)| c == k)).collect(),
+                years: e.years.iter().filter_map(|y| labels.fiscal_years.iter().position(|(v, _)| v == y)).collect(),
+            };
+        }
         PlanIndex { entries, directions }
     }
+
+    /// Which initiatives contain every word of `query` (all, for an empty
+    /// query). Kept apart from the facets so a facet click does not search
+    /// the text again.
+    pub fn text_hits(&self, query: &Query) -> TextHits {
+        TextHits(self.entries.iter().map(|e| query.matches(&e.haystack)).collect())
+    }
 }
+
+/// Per initiative (plan order): whether it contains the search words.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextHits(Vec<bool>);
 
 impl Entry {
     fn new(plan: &Plan, i: &Initiative) -> Entry {
@@ -140,6 +179,7 @@ impl Entry {
             direction: Direction::of(i),
             years,
             kpis: i.kpis.iter().map(|k| k.code).collect::<BTreeSet<_>>().into_iter().collect(),
+            at: Positions::default(),
         }
     }
 }
@@ -175,17 +215,31 @@ impl QueryResult {
     }
 }
 
+impl FacetCounts {
+    /// Every facet value of `plan`, each with a count of 0.
+    fn zero(plan: &Plan, directions: &[Direction]) -> FacetCounts {
+        FacetCounts {
+            policies: plan.policies.iter().map(|p| (p.code, 0)).collect(),
+            sub_policies: plan.policies.iter().flat_map(|p| &p.sub_policies).map(|s| (s.id, 0)).collect(),
+            priority: 0,
+            first_plan: FirstPlan::ALL.iter().map(|&f| (f, 0)).collect(),
+            directions: directions.iter().map(|d| (d.clone(), 0)).collect(),
+            kpis: plan.kpis.iter().map(|k| (k.code, 0)).collect(),
+            fiscal_years: plan.plan.fiscal_years.years().map(|y| (y, 0)).collect(),
+        }
+    }
+}
+
+/// Runs the filters and the search (convenience for callers that do not keep
+/// [`TextHits`] between runs).
 pub fn run(plan: &Plan, index: &PlanIndex, filters: &Filters) -> QueryResult {
-    let query = Query::parse(&filters.text);
-    let mut counts = FacetCounts {
-        policies: plan.policies.iter().map(|p| (p.code, 0)).collect(),
-        sub_policies: plan.policies.iter().flat_map(|p| &p.sub_policies).map(|s| (s.id, 0)).collect(),
-        priority: 0,
-        first_plan: FirstPlan::ALL.iter().map(|&f| (f, 0)).collect(),
-        directions: index.directions.iter().map(|d| (d.clone(), 0)).collect(),
-        kpis: plan.kpis.iter().map(|k| (k.code, 0)).collect(),
-        fiscal_years: plan.plan.fiscal_years.years().map(|y| (y, 0)).collect(),
-    };
+    run_with(plan, index, filters, &index.text_hits(&Query::parse(&filters.text)))
+}
+
+/// Runs the filters over the initiatives that `hits` says contain the search
+/// words. One pass over the plan; every count is an array bump.
+pub fn run_with(plan: &Plan, index: &PlanIndex, filters: &Filters, hits: &TextHits) -> QueryResult {
+    let mut counts = FacetCounts::zero(plan, &index.directions);
     let mut matches = Vec::new();
     let mut total = 0;
 
@@ -194,7 +248,7 @@ pub fn run(plan: &Plan, index: &PlanIndex, filters: &Filters) -> QueryResult {
             continue;
         }
         total += 1;
-        if !query.matches(&entry.haystack) {
+        if !hits.0.get(n).copied().unwrap_or(false) {
             continue;
         }
         let passes: [bool; FACETS.len()] = FACETS.map(|f| passes(filters, f, initiative, entry));
@@ -206,7 +260,7 @@ pub fn run(plan: &Plan, index: &PlanIndex, filters: &Filters) -> QueryResult {
         for (k, facet) in FACETS.iter().enumerate() {
             let others_pass = failing == 0 || (failing == 1 && !passes[k]);
             if others_pass {
-                count(&mut counts, *facet, initiative, entry);
+                count(&mut counts, *facet, initiative, &entry.at);
             }
         }
     }
@@ -225,21 +279,21 @@ fn passes(f: &Filters, facet: Facet, i: &Initiative, e: &Entry) -> bool {
     }
 }
 
-fn bump<T: PartialEq>(list: &mut [(T, usize)], value: &T) {
-    if let Some((_, n)) = list.iter_mut().find(|(v, _)| v == value) {
+fn bump<T>(list: &mut [(T, usize)], at: Option<usize>) {
+    if let Some((_, n)) = at.and_then(|k| list.get_mut(k)) {
         *n += 1;
     }
 }
 
-fn count(c: &mut FacetCounts, facet: Facet, i: &Initiative, e: &Entry) {
+fn count(c: &mut FacetCounts, facet: Facet, i: &Initiative, at: &Positions) {
     match facet {
-        Facet::Policy => bump(&mut c.policies, &i.policy),
-        Facet::SubPolicy => bump(&mut c.sub_policies, &i.sub_policy_id()),
+        Facet::Policy => bump(&mut c.policies, at.policy),
+        Facet::SubPolicy => bump(&mut c.sub_policies, at.sub_policy),
         Facet::Priority => c.priority += usize::from(i.priority),
-        Facet::FirstPlan => bump(&mut c.first_plan, &i.first_plan),
-        Facet::Direction => bump(&mut c.directions, &e.direction),
-        Facet::Kpi => e.kpis.iter().for_each(|k| bump(&mut c.kpis, k)),
-        Facet::FiscalYear => e.years.iter().for_each(|y| bump(&mut c.fiscal_years, y)),
+        Facet::FirstPlan => bump(&mut c.first_plan, at.first_plan),
+        Facet::Direction => bump(&mut c.directions, at.direction),
+        Facet::Kpi => at.kpis.iter().for_each(|&k| bump(&mut c.kpis, Some(k))),
+        Facet::FiscalYear => at.years.iter().for_each(|&y| bump(&mut c.fiscal_years, Some(y))),
     }
 }
 

@@ -115,3 +115,30 @@ fn activity_means_something_narrows() {
     assert!(!Filters { fold_relisted: true, ..Filters::default() }.is_active());
     assert!(Filters { text: "x".into(), ..Filters::default() }.is_active());
 }
+
+/// Counts taken by position must equal a plain recount, at a size where the
+/// old linear lookups were quadratic.
+#[test]
+fn counts_at_ten_thousand_initiatives_equal_a_plain_recount() {
+    let large = crate::generate::multiply(&plan(), 10_000).expect("fits");
+    let index = PlanIndex::new(&large);
+    let filters = Filters { text: "デジタル".into(), priority_only: true, ..Filters::default() };
+    let r = run(&large, &index, &filters);
+    let query = Query::parse(&filters.text);
+    let expected = |sub: SubPolicyId| {
+        large
+            .initiatives
+            .iter()
+            .zip(&index.entries)
+            .filter(|(i, e)| i.sub_policy_id() == sub && i.priority && query.matches(&e.haystack))
+            .count()
+    };
+    for &(sub, n) in r.counts.sub_policies.iter().step_by(97) {
+        assert_eq!(n, expected(sub), "{sub}");
+    }
+    assert!(!r.matches.is_empty());
+    // A facet change reuses the text hits and gives the same result as a full run.
+    let hits = index.text_hits(&query);
+    let narrowed = Filters { policies: [2].into(), ..filters.clone() };
+    assert_eq!(run_with(&large, &index, &narrowed, &hits), run(&large, &index, &narrowed));
+}

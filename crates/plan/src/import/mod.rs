@@ -310,3 +310,6 @@ pub fn to_json(plan: &Plan) -> Result<String, serde_json::Error> {
     json.push('\n');
     Ok(json)
 }
+
+#[cfg(test)]
+mod props_tests;

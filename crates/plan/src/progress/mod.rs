@@ -172,3 +172,8 @@ impl Record {
         self.initiatives.len() + self.kpis.len()
     }
 }
+
+#[cfg(test)]
+mod format_props_tests;
+#[cfg(test)]
+mod merge_props_tests;

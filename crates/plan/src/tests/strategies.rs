@@ -1,0 +1,278 @@
+//! Proptest generators the property tests share: records over the real
+//! plan's ids and years, cells, notes full of what breaks CSV and JSON, and
+//! records over a handful of cells with few contents and clashing stamps, so
+//! that merges meet the same cell on both sides.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use proptest::collection::{btree_map, vec};
+use proptest::prelude::*;
+use proptest::sample::select;
+
+use crate::plan::{FiscalYear, InitiativeId, KpiCode, Plan};
+use crate::progress::{Cell, InitiativeCell, KpiCell, Record, Stamp, Status};
+
+/// The real plan, parsed once for all cases.
+pub static PLAN: LazyLock<Plan> = LazyLock::new(crate::test_support::plan);
+
+/// How many cases a property runs: enough for cheap properties, and the whole
+/// crate's suite stays quick on CI's two cores.
+pub fn config(cases: u32) -> ProptestConfig {
+    ProptestConfig { cases, ..ProptestConfig::default() }
+}
+
+// ---------------------------------------------------------------------------
+// Text
+
+/// Pieces of text that have broken CSV writers, JSON round trips and Excel:
+/// separators, quotes, line breaks of every kind, a BOM, formula starters
+/// (half- and full-width), emoji with joiners, full-width forms, NUL.
+#[rustfmt::skip]
+pub const TRICKY: &[&str] = &[
+    ",", "，", "\"", "'", "\n", "\r", "\r\n", "\n\r", "\t", "\u{FEFF}", "=", "＝", "+", "-", "@",
+    "=SUM(A1:A2)", "=HYPERLINK(\"x\")", "😀", "👨\u{200D}👩\u{200D}👧", "ＡＢＣ１２３", "ｶﾀｶﾅ", "説明会を２回開催。",
+    "（再掲）", " ", "\u{3000}", "\u{0}", "\u{2028}", "\\", "\\u0000", "{", "}", "[", "]", ":", "null", "2-①-a",
+    "1,234",
+];
+
+/// Any text, up to 16 characters of any kind (cheaper than `any::<String>()`,
+/// whose regex machinery is slow in debug builds).
+pub fn any_text() -> impl Strategy<Value = String> {
+    vec(any::<char>(), 0..16).prop_map(String::from_iter)
+}
+
+/// A note: mostly tricky pieces in a row, sometimes arbitrary text.
+pub fn note() -> impl Strategy<Value = String> {
+    prop_oneof![
+        1 => Just(String::new()),
+        4 => vec(select(TRICKY), 1..6).prop_map(|parts| parts.concat()),
+        2 => any_text(),
+        1 => (select(TRICKY), any_text()).prop_map(|(lead, rest)| format!("{lead}{rest}")),
+    ]
+}
+
+pub fn author() -> impl Strategy<Value = Option<String>> {
+    prop_oneof![
+        Just(None),
+        select(vec!["嘉麻 花子", "商工会", "市", "", "=cmd", "@admin", "-"]).prop_map(|a| Some(a.to_string())),
+        note().prop_map(Some),
+    ]
+}
+
+pub fn stamp(updated_at: impl Strategy<Value = i64>) -> impl Strategy<Value = Stamp> {
+    (author(), updated_at).prop_map(|(author, updated_at)| Stamp { author, updated_at })
+}
+
+pub fn status() -> impl Strategy<Value = Option<Status>> {
+    prop_oneof![1 => Just(None), 3 => select(Status::ALL.to_vec()).prop_map(Some)]
+}
+
+// ---------------------------------------------------------------------------
+// KPI values
+
+/// Any finite number: what a record can hold (`kpi::parse_value` refuses the rest).
+pub fn finite() -> impl Strategy<Value = f64> {
+    use proptest::num::f64::{NEGATIVE, NORMAL, POSITIVE, SUBNORMAL, ZERO};
+    prop_oneof![(0..1_000_000i64).prop_map(|n| n as f64 / 10.0), (POSITIVE | NEGATIVE | NORMAL | SUBNORMAL | ZERO),]
+}
+
+pub fn value() -> BoxedStrategy<Option<f64>> {
+    prop_oneof![1 => Just(None), 3 => finite().prop_map(Some)].boxed()
+}
+
+/// Also infinities and NaN, which the sheets must still write down.
+pub fn value_or_non_finite() -> BoxedStrategy<Option<f64>> {
+    prop_oneof![
+        6 => value(),
+        1 => select(vec![f64::INFINITY, f64::NEG_INFINITY, f64::NAN]).prop_map(Some),
+    ]
+    .boxed()
+}
+
+// ---------------------------------------------------------------------------
+// Cells (never empty: a record does not keep empty cells)
+
+pub fn initiative_cell_with(
+    status: impl Strategy<Value = Option<Status>>,
+    note: impl Strategy<Value = String>,
+    stamp: impl Strategy<Value = Stamp>,
+) -> impl Strategy<Value = InitiativeCell> {
+    (status, note, stamp)
+        .prop_map(|(status, note, stamp)| InitiativeCell { status, note, stamp })
+        .prop_filter("a record keeps no empty cell", |c| !c.is_empty())
+}
+
+pub fn kpi_cell_with(
+    value: BoxedStrategy<Option<f64>>,
+    note: impl Strategy<Value = String>,
+    stamp: impl Strategy<Value = Stamp>,
+) -> impl Strategy<Value = KpiCell> {
+    (value.clone(), value.clone(), value, note, stamp)
+        .prop_map(|(baseline, target, actual, note, stamp)| KpiCell { baseline, target, actual, note, stamp })
+        .prop_filter("a record keeps no empty cell", |c| !c.is_empty())
+}
+
+pub fn initiative_cell() -> impl Strategy<Value = InitiativeCell> {
+    initiative_cell_with(status(), note(), stamp(any::<i64>()))
+}
+
+pub fn kpi_cell() -> impl Strategy<Value = KpiCell> {
+    kpi_cell_with(value(), note(), stamp(any::<i64>()))
+}
+
+// ---------------------------------------------------------------------------
+// Keys
+
+fn years() -> Vec<FiscalYear> {
+    PLAN.plan.fiscal_years.years().collect()
+}
+
+/// Any initiative of the plan in any of its years.
+pub fn initiative_key() -> impl Strategy<Value = (InitiativeId, FiscalYear)> {
+    let ids: Vec<InitiativeId> = PLAN.initiatives.iter().map(|i| i.id).collect();
+    (select(ids), select(years()))
+}
+
+/// Any KPI of the plan in any of its years.
+pub fn kpi_key() -> impl Strategy<Value = (KpiCode, FiscalYear)> {
+    let codes: Vec<KpiCode> = PLAN.kpis.iter().map(|k| k.code).collect();
+    (select(codes), select(years()))
+}
+
+/// A few cells only (3 initiatives × 2 years, 2 KPIs × 2 years), so that two
+/// generated records often share cells.
+pub fn few_initiative_keys() -> impl Strategy<Value = (InitiativeId, FiscalYear)> {
+    let ids: Vec<InitiativeId> = PLAN.initiatives.iter().take(3).map(|i| i.id).collect();
+    (select(ids), select(years()[..2].to_vec()))
+}
+
+pub fn few_kpi_keys() -> impl Strategy<Value = (KpiCode, FiscalYear)> {
+    let codes: Vec<KpiCode> = PLAN.kpis.iter().take(2).map(|k| k.code).collect();
+    (select(codes), select(years()[..2].to_vec()))
+}
+
+// ---------------------------------------------------------------------------
+// Records
+
+pub fn record_of(
+    initiative_keys: impl Strategy<Value = (InitiativeId, FiscalYear)>,
+    initiative_cell: impl Strategy<Value = InitiativeCell>,
+    kpi_keys: impl Strategy<Value = (KpiCode, FiscalYear)>,
+    kpi_cell: impl Strategy<Value = KpiCell>,
+    size: Range<usize>,
+) -> impl Strategy<Value = Record> {
+    (btree_map(initiative_keys, initiative_cell, size.clone()), btree_map(kpi_keys, kpi_cell, size))
+        .prop_map(|(initiatives, kpis)| Record { initiatives, kpis })
+}
+
+/// Any record of the real plan: any cells, any text, any finite values and stamps.
+pub fn record() -> impl Strategy<Value = Record> {
+    record_of(initiative_key(), initiative_cell(), kpi_key(), kpi_cell(), 0..8)
+}
+
+/// Like [`record`], with infinities and NaN among the KPI values.
+pub fn record_with_non_finite() -> impl Strategy<Value = Record> {
+    let kpi = kpi_cell_with(value_or_non_finite(), note(), stamp(any::<i64>()));
+    record_of(initiative_key(), initiative_cell(), kpi_key(), kpi, 0..8)
+}
+
+/// Small contents for small records: equal contents under different stamps
+/// and different contents under equal stamps both come up often.
+pub fn small_note() -> impl Strategy<Value = String> {
+    select(vec!["", "A", "B"]).prop_map(str::to_string)
+}
+
+pub fn small_stamp(updated_at: Range<i64>) -> impl Strategy<Value = Stamp> {
+    let author = select(vec![None, Some("市"), Some("商工会")]).prop_map(|a| a.map(str::to_string));
+    (author, updated_at).prop_map(|(author, updated_at)| Stamp { author, updated_at })
+}
+
+pub fn small_status() -> impl Strategy<Value = Option<Status>> {
+    select(vec![None, Some(Status::InProgress), Some(Status::Done)])
+}
+
+pub fn small_value() -> BoxedStrategy<Option<f64>> {
+    select(vec![None, Some(0.0), Some(1.5)]).boxed()
+}
+
+pub fn small_initiative_cell(updated_at: Range<i64>) -> impl Strategy<Value = InitiativeCell> {
+    initiative_cell_with(small_status(), small_note(), small_stamp(updated_at))
+}
+
+pub fn small_kpi_cell(updated_at: Range<i64>) -> impl Strategy<Value = KpiCell> {
+    kpi_cell_with(small_value(), small_note(), small_stamp(updated_at))
+}
+
+/// A record over a few cells, stamped within `updated_at`.
+pub fn small_record(updated_at: Range<i64>) -> impl Strategy<Value = Record> {
+    record_of(
+        few_initiative_keys(),
+        small_initiative_cell(updated_at.clone()),
+        few_kpi_keys(),
+        small_kpi_cell(updated_at),
+        0..6,
+    )
+}
+
+/// Changes to a few cells: `None` clears the cell, `Some` sets it whole.
+#[derive(Debug, Clone, Default)]
+pub struct Changes {
+    pub initiatives: BTreeMap<(InitiativeId, FiscalYear), Option<InitiativeCell>>,
+    pub kpis: BTreeMap<(KpiCode, FiscalYear), Option<KpiCell>>,
+}
+
+impl Changes {
+    pub fn applied_to(&self, record: &Record) -> Record {
+        let mut out = record.clone();
+        for (k, c) in &self.initiatives {
+            match c {
+                Some(c) => out.initiatives.insert(*k, c.clone()),
+                None => out.initiatives.remove(k),
+            };
+        }
+        for (k, c) in &self.kpis {
+            match c {
+                Some(c) => out.kpis.insert(*k, c.clone()),
+                None => out.kpis.remove(k),
+            };
+        }
+        out
+    }
+}
+
+/// Edits to a small record's cells, stamped within `updated_at`.
+pub fn small_changes(updated_at: Range<i64>) -> impl Strategy<Value = Changes> {
+    (
+        btree_map(
+            few_initiative_keys(),
+            proptest::option::weighted(0.8, small_initiative_cell(updated_at.clone())),
+            0..5,
+        ),
+        btree_map(few_kpi_keys(), proptest::option::weighted(0.8, small_kpi_cell(updated_at)), 0..4),
+    )
+        .prop_map(|(initiatives, kpis)| Changes { initiatives, kpis })
+}
+
+/// A record split in two at random: two records with no cell in common.
+pub fn disjoint_pair() -> impl Strategy<Value = (Record, Record)> {
+    record()
+        .prop_flat_map(|r| {
+            let n = r.cell_count();
+            (Just(r), vec(any::<bool>(), n))
+        })
+        .prop_map(|(r, sides)| {
+            let mut sides = sides.into_iter();
+            let (mut a, mut b) = (Record::default(), Record::default());
+            for (k, c) in r.initiatives {
+                let side = if sides.next().unwrap_or_default() { &mut a } else { &mut b };
+                side.initiatives.insert(k, c);
+            }
+            for (k, c) in r.kpis {
+                let side = if sides.next().unwrap_or_default() { &mut a } else { &mut b };
+                side.kpis.insert(k, c);
+            }
+            (a, b)
+        })
+}
