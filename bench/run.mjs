@@ -7,7 +7,11 @@
 //      vanilla-JS page with the plan inline;
 //   3. filter latency — a keystroke in search and a facet click until the DOM
 //      has settled — at 86 and at 10,000 generated initiatives, against a
-//      vanilla-JS page that filters the same rows in place.
+//      vanilla-JS page that filters the same rows in place;
+//   4. store — loading and saving a full progress record (86 initiatives × 5 FY
+//      with 200-character notes, 27 KPIs × 5 FY), as the app's own User Timing
+//      measures, against plain JSON.parse/getItem and stringify/setItem of the
+//      same document in the same page.
 
 import { cp, mkdir, readFile, readdir, writeFile, rm } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
@@ -102,8 +106,8 @@ const SETTLE = () => {
   });
 };
 
-const RENDER_PROBE = (expected) => {
-  const done = () => document.querySelectorAll('[data-initiative-id]').length >= expected;
+const RENDER_PROBE = ([selector, expected]) => {
+  const done = () => document.querySelectorAll(selector).length >= expected;
   const mark = () => requestAnimationFrame(() => { window.__rendered = performance.now(); });
   if (document.readyState !== 'loading' && done()) { mark(); return; }
   new MutationObserver((_, obs) => { if (done()) { obs.disconnect(); mark(); } })
@@ -111,10 +115,10 @@ const RENDER_PROBE = (expected) => {
   document.addEventListener('DOMContentLoaded', () => { if (done()) mark(); });
 };
 
-async function firstRender(browser, url, expected) {
+async function firstRender(browser, url, expected, selector = '[data-initiative-id]') {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
-  await page.addInitScript(RENDER_PROBE, expected);
+  await page.addInitScript(RENDER_PROBE, [selector, expected]);
   await page.goto(url);
   await page.waitForFunction(() => window.__rendered !== undefined, null, { timeout: 120000 });
   const t = await page.evaluate(() => window.__rendered);
@@ -143,6 +147,37 @@ async function filterLatency(browser, url, word) {
   return { keystroke: median(keys), facet: median(facets) };
 }
 
+const STORE_KEY = 'kama-sme-tracker:progress:kama-sme-2023-2027';
+
+async function storeTiming(browser, url, record) {
+  const load = [], save = [], baseLoad = [], baseSave = [];
+  for (let run = 0; run < FILTER_RUNS; run++) {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.addInitScript(([key, value]) => {
+      if (!sessionStorage.getItem('seeded')) { localStorage.setItem(key, value); sessionStorage.setItem('seeded', '1'); }
+    }, [STORE_KEY, record]);
+    await page.goto(`${url}?id=1-1-a`);
+    const note = page.locator('fieldset[data-year="2024"] textarea');
+    await note.waitFor({ timeout: 120000 });
+    load.push(await page.evaluate(() => performance.getEntriesByName('kama:store-load')[0]?.duration ?? NaN));
+    await note.fill('保存の計測');
+    await page.waitForFunction(() => performance.getEntriesByName('kama:store-save').length > 0, null, { timeout: 30000 });
+    save.push(await page.evaluate(() => performance.getEntriesByName('kama:store-save')[0].duration));
+    const base = await page.evaluate((key) => {
+      const t0 = performance.now();
+      const doc = JSON.parse(localStorage.getItem(key));
+      const t1 = performance.now();
+      localStorage.setItem(key, JSON.stringify(doc));
+      return [t1 - t0, performance.now() - t1];
+    }, STORE_KEY);
+    baseLoad.push(base[0]);
+    baseSave.push(base[1]);
+    await context.close();
+  }
+  return { load: median(load), save: median(save), base_load: median(baseLoad), base_save: median(baseSave), bytes: Buffer.byteLength(record) };
+}
+
 // --- Run ---------------------------------------------------------------------------
 
 const plan = JSON.parse(await readFile(join(ROOT, 'data', 'plan.json'), 'utf8'));
@@ -152,6 +187,9 @@ await cp(DIST, join(SITE, 'app'), { recursive: true });
 const largeFile = join(SITE, 'app', `plan-${LARGE}.json`);
 execFileSync('cargo', ['run', '-q', '--release', '-p', 'kama-plan', '--bin', 'generate-plan', '--', String(LARGE), largeFile], { stdio: 'inherit' });
 const large = JSON.parse(await readFile(largeFile, 'utf8'));
+const recordFile = join(SITE, 'full-record.json');
+execFileSync('cargo', ['run', '-q', '--release', '-p', 'kama-plan', '--bin', 'generate-plan', '--', 'record', recordFile], { stdio: 'inherit' });
+const record = await readFile(recordFile, 'utf8');
 await mkdir(join(SITE, 'base'), { recursive: true });
 await writeFile(join(SITE, 'base', 'static.html'), staticPage(plan));
 await writeFile(join(SITE, 'base', 'vanilla.html'), vanillaRenderPage(plan));
@@ -184,7 +222,8 @@ for (let run = 0; run < RUNS; run++) {
   for (const name of Object.keys(urls)) render[name].push(await firstRender(browser, urls[name], n));
 }
 const firstRenderMs = Object.fromEntries(Object.entries(render).map(([k, v]) => [k, median(v)]));
-const largeRenderMs = await firstRender(browser, `${urls.app}?plan=plan-${LARGE}.json`, LARGE);
+// Large plans are windowed: rendered once the first rows of the list show.
+const largeRenderMs = await firstRender(browser, `${urls.app}?plan=plan-${LARGE}.json`, 1, '.plan-window [data-initiative-id]');
 
 const filter = {
   app86: await filterLatency(browser, urls.app, 'デジタル化'),
@@ -192,6 +231,7 @@ const filter = {
   appLarge: await filterLatency(browser, `${urls.app}?plan=plan-${LARGE}.json`, 'デジタル化'),
   baseLarge: await filterLatency(browser, `${server.url}base/filter-${LARGE}.html`, 'デジタル化'),
 };
+const store = await storeTiming(browser, urls.app, record);
 await browser.close();
 await server.close();
 
@@ -209,17 +249,21 @@ console.log(`\n2. First render of all ${n} initiatives (median of ${RUNS}, alter
 console.log(`static HTML, no JS   ${ms(firstRenderMs.static)}`);
 console.log(`vanilla JS           ${ms(firstRenderMs.vanilla)}`);
 console.log(`app                  ${ms(firstRenderMs.app)}   app/static ${x(firstRenderMs.app, firstRenderMs.static)}   app/vanilla ${x(firstRenderMs.app, firstRenderMs.vanilla)}`);
-console.log(`app, ${LARGE} generated  ${ms(largeRenderMs)} (no windowing yet)`);
+console.log(`app, ${LARGE} generated  ${ms(largeRenderMs)} (windowed list: until the first rows show)`);
 console.log(`\n3. Filter latency until the DOM settles (median; ${FILTER_RUNS} runs; keystrokes typing デジタル化)`);
 for (const [label, app, base] of [[`${n}`, filter.app86, filter.base86], [`${LARGE}`, filter.appLarge, filter.baseLarge]]) {
   console.log(`${label.padStart(6)} initiatives  keystroke app ${ms(app.keystroke)} / vanilla ${ms(base.keystroke)} = ${x(app.keystroke, base.keystroke)}   facet app ${ms(app.facet)} / vanilla ${ms(base.facet)} = ${x(app.facet, base.facet)}`);
 }
+console.log(`\n4. Store: a full record (${(store.bytes / 1024).toFixed(0)} KB JSON; median of ${FILTER_RUNS})`);
+console.log(`load  app ${ms(store.load)} / JSON.parse+getItem ${ms(store.base_load)} = ${x(store.load, store.base_load)}`);
+console.log(`save  app ${ms(store.save)} / stringify+setItem ${ms(store.base_save)} = ${x(store.save, store.base_save)}`);
 
 await writeFile(join(OUT, 'results.json'), JSON.stringify({
   date: new Date().toISOString(), runs: RUNS, filter_runs: FILTER_RUNS,
   bytes: { wasm, js, css, html, first_visit: firstVisit, plan_data: planData, vanilla_baseline: baselineBytes },
   first_render_ms: { ...firstRenderMs, app_large: largeRenderMs, large: LARGE },
   filter_ms: filter,
+  store_ms: store,
   echarts_bytes: { ours: echartsOurs, full: echartsFull },
   service_worker_bytes: serviceWorker,
 }, null, 2));

@@ -132,6 +132,14 @@ pub fn result_count(lang: Lang, shown: usize, total: usize) -> String {
     }
 }
 
+/// The timeline of a large plan shows its first rows only.
+pub fn timeline_limited(lang: Lang, shown: usize, total: usize) -> String {
+    match lang {
+        Lang::Ja => format!("{total}件のうち最初の{shown}件の工程を表示しています。絞り込むと他の取組も表示できます。"),
+        Lang::En => format!("Showing the schedules of the first {shown} of {total} initiatives. Filter to see others."),
+    }
+}
+
 macro_rules! messages {
     ($($name:ident = $ja:literal, $en:literal;)*) => {
         $(pub const $name: Msg = Msg { ja: $ja, en: $en };)*

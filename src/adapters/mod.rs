@@ -11,6 +11,7 @@ pub mod offline;
 pub mod plan_source;
 pub mod prefs;
 pub mod storage;
+pub mod timing;
 
 /// A browser error as text for a message.
 pub(crate) fn describe(e: wasm_bindgen::JsValue) -> String {

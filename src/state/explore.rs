@@ -45,8 +45,10 @@ impl Explore {
         });
 
         let filters = Memo::new(move |_| state.with(|s| s.filters.clone()));
-        let result = Memo::new(move |_| filters.with(|f| query::run(plan, index, f)));
         let query = Memo::new(move |_| filters.with(|f| Query::parse(&f.text)));
+        // Text is searched only when the words change; a facet click reuses the hits.
+        let text_hits = Memo::new(move |_| query.with(|q| index.text_hits(q)));
+        let result = Memo::new(move |_| filters.with(|f| text_hits.with(|h| query::run_with(plan, index, f, h))));
         let open = Memo::new(move |_| state.with(|s| s.open));
         let view = Memo::new(move |_| state.with(|s| s.view));
         let year = Memo::new(move |_| state.with(|s| s.year));

@@ -16,6 +16,7 @@ use kama_plan::Plan;
 use leptos::prelude::*;
 
 use crate::adapters::storage::{self, StorageFailure};
+use crate::adapters::timing;
 use crate::adapters::{clock, fetch, prefs};
 
 /// Whether the record is being kept.
@@ -149,6 +150,10 @@ impl Progress {
     }
 
     fn load(self) {
+        timing::measure("kama:store-load", || self.read_stored());
+    }
+
+    fn read_stored(self) {
         let key = self.key.get_value();
         let prefix = stored::backup_prefix(&self.plan.plan.id);
         let backups = storage::keys_with_prefix(&prefix)
@@ -288,6 +293,10 @@ impl Progress {
     }
 
     fn save(self) {
+        timing::measure("kama:store-save", || self.write_stored());
+    }
+
+    fn write_stored(self) {
         if !self.health.with_untracked(Health::saving) {
             return;
         }

@@ -1,53 +1,29 @@
-use kama_plan::{Initiative, InitiativeId};
+use std::collections::HashMap;
+
+use kama_plan::listing::{self, Row, Window, WINDOWING_FROM};
+use kama_plan::{Initiative, InitiativeId, SubPolicyId};
+use leptos::html;
 use leptos::prelude::*;
 
 use super::badges::Badges;
 use super::highlight::{Highlighted, MatchExcerpt};
+use super::PlanRef;
 use crate::i18n::{self, t};
 use crate::state::Explore;
 
 /// Policies → sub-policies → the initiatives that match the filters. At the
 /// real plan's size every match is in the DOM, so the browser's find and
-/// printing see them all.
+/// printing see them all; large plans get a windowed list instead.
 #[component]
 pub fn PlanTree(explore: Explore) -> impl IntoView {
-    let plan = explore.plan;
-    let in_results = move |keep: &dyn Fn(&Initiative) -> bool| -> Vec<&'static Initiative> {
-        explore.result.with(|r| r.matches.iter().filter_map(|&n| plan.initiatives.get(n)).filter(|i| keep(i)).collect())
+    let rows = if explore.plan.initiatives.len() >= WINDOWING_FROM {
+        view! { <WindowedRows explore /> }.into_any()
+    } else {
+        view! { <AllRows explore /> }.into_any()
     };
-    let policies = plan.policies.iter().map(move |policy| {
-        let code = policy.code;
-        let subs = policy.sub_policies.iter().map(move |sub| {
-            let id = sub.id;
-            let rows = Memo::new(move |_| in_results(&|i| i.sub_policy_id() == id));
-            view! {
-                <section class="sub-policy" hidden=move || rows.with(Vec::is_empty)>
-                    <h3 lang="ja"><span class="code">{id.to_string()}</span> " " {sub.name.clone()}</h3>
-                    <ul class="initiatives">
-                        <For
-                            each=move || rows.get()
-                            key=|i| i.id
-                            children=move |initiative| view! { <InitiativeRow explore initiative /> }
-                        />
-                    </ul>
-                </section>
-            }
-        });
-        let any = Memo::new(move |_| {
-            explore
-                .result
-                .with(|r| r.matches.iter().any(|&n| plan.initiatives.get(n).is_some_and(|i| i.policy == code)))
-        });
-        view! {
-            <section class="policy" hidden=move || !any.get()>
-                <h2 lang="ja"><span class="code">{code}</span> " " {policy.name.clone()}</h2>
-                {subs.collect_view()}
-            </section>
-        }
-    });
     view! {
         <nav class="plan-tree" aria-label=t(i18n::PLAN_STRUCTURE)>
-            {policies.collect_view()}
+            {rows}
             <p class="empty" hidden=move || explore.result.with(|r| !r.matches.is_empty())>
                 {t(i18n::NO_MATCHES)} " "
                 <button type="button" class="link-button" on:click=move |_| explore.clear_filters()>
@@ -58,11 +34,167 @@ pub fn PlanTree(explore: Explore) -> impl IntoView {
     }
 }
 
+/// Every match, in sections. The matches are grouped by sub-policy once per
+/// change, so each section reads its own group instead of scanning them all.
 #[component]
-fn InitiativeRow(explore: Explore, initiative: &'static Initiative) -> impl IntoView {
+fn AllRows(explore: Explore) -> impl IntoView {
+    let plan = explore.plan;
+    let position: HashMap<SubPolicyId, usize> =
+        plan.policies.iter().flat_map(|p| &p.sub_policies).enumerate().map(|(k, s)| (s.id, k)).collect();
+    let groups = Memo::new(move |_| {
+        let mut groups: Vec<Vec<&'static Initiative>> = vec![Vec::new(); position.len()];
+        explore.result.with(|r| {
+            for i in r.initiatives(plan) {
+                if let Some(group) = position.get(&i.sub_policy_id()).and_then(|&k| groups.get_mut(k)) {
+                    group.push(i);
+                }
+            }
+        });
+        groups
+    });
+    let mut first_sub = 0;
+    let policies = plan.policies.iter().map(move |policy| {
+        let code = policy.code;
+        let subs_at = first_sub..first_sub + policy.sub_policies.len();
+        first_sub = subs_at.end;
+        let subs = policy.sub_policies.iter().zip(subs_at.clone()).map(move |(sub, k)| {
+            let rows = Memo::new(move |_| groups.with(|g| g.get(k).cloned().unwrap_or_default()));
+            view! {
+                <section class="sub-policy" hidden=move || rows.with(Vec::is_empty)>
+                    <h3 lang="ja"><span class="code">{sub.id.to_string()}</span> " " {sub.name.clone()}</h3>
+                    <ul class="initiatives">
+                        <For
+                            each=move || rows.get()
+                            key=|i| i.id
+                            children=move |initiative| view! { <InitiativeRow explore initiative /> }
+                        />
+                    </ul>
+                </section>
+            }
+        });
+        let any = Memo::new(move |_| groups.with(|g| g.get(subs_at.clone()).is_some_and(|s| s.iter().any(|v| !v.is_empty()))));
+        view! {
+            <section class="policy" hidden=move || !any.get()>
+                <h2 lang="ja"><span class="code">{code}</span> " " {policy.name.clone()}</h2>
+                {subs.collect_view()}
+            </section>
+        }
+    });
+    policies.collect_view()
+}
+
+/// Height of every row of the windowed list, in px; `.plan-window` rows in
+/// styles.css have exactly this height.
+const ROW_PX: f64 = 56.0;
+/// Rows rendered beyond each edge of the window.
+const OVERSCAN: usize = 6;
+
+/// Large plans: the same rows, but only those scrolled into view are in the
+/// DOM, in a box of fixed-height rows.
+#[component]
+fn WindowedRows(explore: Explore) -> impl IntoView {
+    let plan = explore.plan;
+    let rows = Memo::new(move |_| explore.result.with(|r| listing::rows(plan, &r.matches)));
+    let viewport = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(1000.0);
+    // (scroll top, box height) in px.
+    let scroll = RwSignal::new((0.0, viewport));
+    let window_rows = Memo::new(move |_| {
+        let (top, height) = scroll.get();
+        rows.with(|r| Window::of(r.len(), ROW_PX, top, height, OVERSCAN))
+    });
+    let shown = Memo::new(move |_| {
+        let w = window_rows.get();
+        rows.with(|r| {
+            let total = r.len();
+            let slice = r.get(w.start..w.end).unwrap_or_default();
+            slice.iter().enumerate().map(|(k, &row)| (w.start + k, row, total)).collect::<Vec<_>>()
+        })
+    });
+    let total = Memo::new(move |_| rows.with(Vec::len));
+    let container = NodeRef::<html::Div>::new();
+    // New results start at the top.
+    Effect::new(move |_| {
+        rows.track();
+        if let Some(el) = container.get_untracked() {
+            el.set_scroll_top(0);
+        }
+        scroll.update(|s| s.0 = 0.0);
+    });
+    let px = |v: f64| format!("{v}px");
+    view! {
+        <div
+            class="plan-window"
+            node_ref=container
+            on:scroll=move |_| {
+                if let Some(el) = container.get_untracked() {
+                    scroll.set((f64::from(el.scroll_top()), f64::from(el.client_height())));
+                }
+            }
+        >
+            <ul
+                class="window-rows"
+                style:height=move || px(total.get() as f64 * ROW_PX)
+                style:padding-top=move || px(window_rows.get().offset(ROW_PX))
+            >
+                <For
+                    each=move || shown.get()
+                    key=|entry| *entry
+                    children=move |(pos, row, total)| view! { <WindowRow explore row pos total /> }
+                />
+            </ul>
+        </div>
+    }
+}
+
+/// One row of the windowed list; its position is announced, since most
+/// of the list is not in the DOM. (Keyed by position and size too, so a
+/// row is rebuilt rather than left with a stale position.)
+#[component]
+fn WindowRow(explore: Explore, row: Row, pos: usize, total: usize) -> impl IntoView {
+    let plan: PlanRef = explore.plan;
+    let (size, at) = (total, pos + 1);
+    match row {
+        Row::Policy(code) => {
+            let name = plan.policies.iter().find(|p| p.code == code).map(|p| p.name.clone()).unwrap_or_default();
+            view! {
+                <li class="window-heading policy" aria-setsize=size aria-posinset=at>
+                    <h2 lang="ja"><span class="code">{code}</span> " " {name}</h2>
+                </li>
+            }
+            .into_any()
+        }
+        Row::SubPolicy(id) => {
+            let name = plan.sub_policy(id).map(|s| s.name.clone()).unwrap_or_default();
+            view! {
+                <li class="window-heading sub-policy" aria-setsize=size aria-posinset=at>
+                    <h3 lang="ja"><span class="code">{id.to_string()}</span> " " {name}</h3>
+                </li>
+            }
+            .into_any()
+        }
+        Row::Initiative(n) => match plan.initiatives.get(n) {
+            Some(initiative) => view! { <InitiativeRow explore initiative position=(at, size) /> }.into_any(),
+            None => ().into_any(),
+        },
+    }
+}
+
+#[component]
+fn InitiativeRow(
+    explore: Explore,
+    initiative: &'static Initiative,
+    /// In a windowed list: (1-based position, rows in the list).
+    #[prop(optional)]
+    position: Option<(usize, usize)>,
+) -> impl IntoView {
     let id = initiative.id;
     view! {
-        <li class="initiative-row" data-initiative-id=id.to_string()>
+        <li
+            class="initiative-row"
+            data-initiative-id=id.to_string()
+            aria-setsize=position.map(|(_, size)| size)
+            aria-posinset=position.map(|(at, _)| at)
+        >
             <InitiativeLink explore id current=Signal::derive(move || explore.open.get() == Some(id))>
                 <span class="id"><Highlighted text=id.to_string() query=explore.query /></span>
                 <span class="name" lang="ja"><Highlighted text=explore.plan.display_name(initiative).to_string() query=explore.query /></span>
