@@ -56,7 +56,7 @@ pub fn keys_with_prefix(prefix: &str) -> Vec<String> {
     let count = storage.length().unwrap_or(0);
     let mut keys: Vec<String> =
         (0..count).filter_map(|i| storage.key(i).ok().flatten()).filter(|k| k.starts_with(prefix)).collect();
-    keys.sort();
+    keys.sort_unstable();
     keys
 }
 

@@ -317,7 +317,7 @@ impl Progress {
                 }
             }
         }
-        let json = self.local.with_untracked(|local| document::to_json(local, &self.plan.plan.id, None));
+        let json = self.local.with_untracked(|local| document::to_json_compact(local, &self.plan.plan.id));
         let Ok(json) = json else { return self.health.set(Health::Unavailable) };
         match storage::write(&key, &json) {
             Ok(()) => {

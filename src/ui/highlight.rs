@@ -6,18 +6,27 @@ use leptos::prelude::*;
 use super::PlanRef;
 use crate::i18n::{self, t};
 
-/// `text` with the search words marked (`<mark>`), as the user types.
+/// `text` with the search words marked (`<mark>`), as the user types. The
+/// marks are a memo: a keystroke that does not change where they fall
+/// (most rows, most keystrokes) leaves the row's DOM alone.
 #[component]
 pub fn Highlighted(#[prop(into)] text: String, query: Memo<Query>) -> impl IntoView {
-    move || query.with(|q| if q.is_empty() { text.clone().into_any() } else { marked(highlight(&text, q)).into_any() })
+    let plain = text.clone();
+    let segments = Memo::new(move |_| query.with(|q| (!q.is_empty()).then(|| highlight(&text, q))));
+    move || match segments.get() {
+        Some(segments) => marked(segments).into_any(),
+        None => plain.clone().into_any(),
+    }
 }
 
 /// Why a result matched, when its id and name do not show it: the field and
 /// an excerpt around the hit.
 #[component]
 pub fn MatchExcerpt(plan: PlanRef, initiative: &'static Initiative, query: Memo<Query>) -> impl IntoView {
+    // A memo, so the excerpt is rebuilt only when it changes.
+    let context = Memo::new(move |_| query.with(|q| match_context(plan, initiative, q)));
     move || {
-        query.with(|q| match_context(plan, initiative, q)).map(|c| {
+        context.get().map(|c| {
             let field = match c.field {
                 Field::Text => i18n::TEXT,
                 Field::Situation => i18n::SITUATION,

@@ -54,7 +54,7 @@ fn KpiCatalog(explore: Explore, progress: Progress) -> impl IntoView {
                             <span class="id">{kpi.code.to_string()}</span> " "
                             <span lang="ja">{kpi.name.clone()}</span>
                         </KpiLink>
-                        {kpi.unit.clone().map(|u| view! { <span class="unit">"（" {u} "）"</span> })}
+                        {kpi.unit.clone().map(|u| view! { <span class="unit" lang="ja">"（" {u} "）"</span> })}
                     </h4>
                     <Sparkline progress kpi />
                     <NamingInitiatives explore code=kpi.code />
@@ -81,9 +81,12 @@ fn KpiCatalog(explore: Explore, progress: Progress) -> impl IntoView {
 #[component]
 fn NamingInitiatives(explore: Explore, code: KpiCode) -> impl IntoView {
     let plan = explore.plan;
-    let mut naming: Vec<_> =
+    let all: Vec<_> =
         plan.initiatives.iter().filter_map(|i| i.kpis.iter().find(|k| k.code == code).map(|k| (k.role, i))).collect();
-    naming.sort_by_key(|(role, _)| *role == KpiRole::Related);
+    // Primary first, each group in plan order (a partition, not a sort: each
+    // sort instantiation costs kilobytes of wasm).
+    let (mut naming, related): (Vec<_>, Vec<_>) = all.into_iter().partition(|(role, _)| *role != KpiRole::Related);
+    naming.extend(related);
     if naming.is_empty() {
         return view! { <p class="hint">{t(i18n::KPI_NO_INITIATIVES)}</p> }.into_any();
     }
@@ -167,7 +170,7 @@ fn KpiDetail(explore: Explore, progress: Progress, kpi: &'static Kpi) -> impl In
             <KpiLink explore code=None>"← " {t(i18n::KPI_BACK)}</KpiLink>
             <h2 lang="ja">
                 <span class="id">{kpi.code.to_string()}</span> " " {kpi.name.clone()}
-                {unit.clone().map(|u| view! { <span class="unit">"（" {u} "）"</span> })}
+                {unit.clone().map(|u| view! { <span class="unit" lang="ja">"（" {u} "）"</span> })}
             </h2>
             <p class="hint">{move || kind_hint(kind).get(i18n::use_lang().get())}</p>
             // Scrolls sideways on a phone; focusable so keyboards can scroll it too.

@@ -183,12 +183,12 @@ pub fn layout<'a>(
     // Guarantee plan order even if the caller's order drifted; groups unknown
     // to the plan (not expected) go last rather than disappearing.
     let policy_rank = |code: u8| plan.policies.iter().position(|p| p.code == code).unwrap_or(usize::MAX);
-    groups.sort_by_key(|g| policy_rank(g.code));
+    groups.sort_unstable_by_key(|g| (policy_rank(g.code), g.code));
     for group in &mut groups {
         let sub_rank = |id: SubPolicyId| {
             plan.policy(id.policy).and_then(|p| p.sub_policies.iter().position(|s| s.id == id)).unwrap_or(usize::MAX)
         };
-        group.subs.sort_by_key(|s| sub_rank(s.id));
+        group.subs.sort_unstable_by_key(|s| (sub_rank(s.id), s.id));
     }
 
     Timeline { years, current, groups, row_count }

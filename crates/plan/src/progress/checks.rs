@@ -47,7 +47,7 @@ pub fn run(plan: &Plan, record: &Record, today: CalendarDate) -> Vec<Finding> {
         let mut own = initiative_findings(initiative, record, current, &closed);
         // The two initiative kinds never share a year: one needs a status,
         // the other its absence.
-        own.sort_by_key(|f| f.year());
+        own.sort_unstable_by_key(|f| f.year());
         findings.extend(own);
     }
     for kpi in &plan.kpis {

@@ -74,3 +74,24 @@ fn kpi_values_read_back_to_the_last_bit() {
         assert_eq!(from_json(&json, &plan, MAX_IMPORT_BYTES), Ok(record), "{value:e}");
     }
 }
+
+#[test]
+fn the_compact_form_for_storage_reads_back_the_same_and_is_smaller() {
+    let plan = plan();
+    let record = crate::generate::full_record(&plan, 200);
+    let compact = to_json_compact(&record, &plan.plan.id).expect("serialises");
+    let pretty = to_json(&record, &plan.plan.id, None).expect("serialises");
+    assert!(compact.len() < pretty.len(), "{} vs {}", compact.len(), pretty.len());
+    assert_eq!(from_json(&compact, &plan, MAX_IMPORT_BYTES), Ok(record));
+}
+
+#[test]
+fn json_that_is_not_an_object_is_not_a_progress_file_and_broken_json_says_so() {
+    let plan = plan();
+    for text in ["[]", "42", "\"text\"", "null", "{\"format\": 3}"] {
+        assert_eq!(from_json(text, &plan, MAX_IMPORT_BYTES), Err(DocumentError::NotAProgressFile), "{text}");
+    }
+    for text in ["", "{", "{\"format\": \"kama-sme-progress\",", "not json"] {
+        assert!(matches!(from_json(text, &plan, MAX_IMPORT_BYTES), Err(DocumentError::NotJson(_))), "{text}");
+    }
+}
