@@ -68,7 +68,11 @@ pub enum Published {
 #[derive(Debug, Clone, PartialEq)]
 pub struct PendingImport {
     pub file_name: String,
+    /// What the preview shows.
     pub outcome: MergeOutcome,
+    /// The file's record, merged again when applied: another tab may have
+    /// changed a cell since the preview.
+    incoming: Record,
 }
 
 #[derive(Clone, Copy)]
@@ -423,7 +427,7 @@ impl Progress {
     pub fn preview_import(self, file_name: String, text: &str) -> Result<(), DocumentError> {
         let incoming = document::from_json(text, self.plan, document::MAX_IMPORT_BYTES)?;
         let outcome = self.shown.with_untracked(|shown| merge::merge(shown, &incoming));
-        self.import.set(Some(PendingImport { file_name, outcome }));
+        self.import.set(Some(PendingImport { file_name, outcome, incoming }));
         Ok(())
     }
 
@@ -431,10 +435,11 @@ impl Progress {
     /// replaced go to the conflict list, where they can still be taken back.
     pub fn apply_import(self) {
         let Some(pending) = self.import.get_untracked() else { return };
-        if let Some(edit) = pending.outcome.edit() {
+        let outcome = self.shown.with_untracked(|shown| merge::merge(shown, &pending.incoming));
+        if let Some(edit) = outcome.edit() {
             self.edit(edit, false);
         }
-        self.add_conflicts(pending.outcome.conflicts);
+        self.add_conflicts(outcome.conflicts);
         self.import.set(None);
     }
 

@@ -76,7 +76,7 @@ fn Tracker(plan: PlanRef, with_published: bool) -> impl IntoView {
         <header class="masthead">
             <div class="masthead-text">
                 <p class="masthead-org">{t(i18n::MUNICIPALITY)} " · " {t(i18n::APP_NAME)}</p>
-                <h1>{plan.plan.title.clone()}</h1>
+                <h1 lang="ja">{plan.plan.title.clone()}</h1>
                 <p class="masthead-period">
                     {t(i18n::PLAN_PERIOD)} " · " {plan.initiatives.len()} {t(i18n::INITIATIVE_COUNT_SUFFIX)}
                 </p>

@@ -68,13 +68,13 @@ fn InitiativeDetail(explore: Explore, progress: Progress, initiative: &'static I
                 <dt>{t(i18n::TEXT)}</dt>
                 <dd class="plan-text" lang="ja"><Highlighted text=initiative.text.clone() query /></dd>
                 <dt>{t(i18n::SHORT_NAME)}</dt>
-                <dd>{initiative.short_name.clone()}</dd>
+                <dd lang="ja">{initiative.short_name.clone()}</dd>
                 <dt>{t(i18n::SITUATION)}</dt>
                 <dd class="plan-text" lang="ja"><Highlighted text=or_dash(&initiative.situation) query /></dd>
                 <dt>{t(i18n::DIRECTION)}</dt>
                 <dd>
                     {match initiative.direction.clone() {
-                        Some(d) => d.into_any(),
+                        Some(d) => view! { <span lang="ja">{d}</span> }.into_any(),
                         None => t(i18n::DIRECTION_NONE).into_any(),
                     }}
                 </dd>
@@ -128,8 +128,8 @@ fn Overview(plan: PlanRef) -> impl IntoView {
             <h2>{t(i18n::LEGEND)}</h2>
             <ul class="plain legend">
                 <li><span class="badge badge-priority">{t(i18n::PRIORITY)}</span> " " {t(i18n::LEGEND_PRIORITY)}</li>
-                <li><span class="badge badge-first"><span class="badge-key">{t(i18n::FIRST_PLAN_SHORT)}</span>"継続"</span> " " {t(i18n::LEGEND_FIRST_PLAN)}</li>
-                <li><span class="badge badge-direction"><span class="badge-key">{t(i18n::DIRECTION_SHORT)}</span>"強化"</span> " " {t(i18n::LEGEND_DIRECTION)}</li>
+                <li><span class="badge badge-first"><span class="badge-key">{t(i18n::FIRST_PLAN_SHORT)}</span><span lang="ja">"継続"</span></span> " " {t(i18n::LEGEND_FIRST_PLAN)}</li>
+                <li><span class="badge badge-direction"><span class="badge-key">{t(i18n::DIRECTION_SHORT)}</span><span lang="ja">"強化"</span></span> " " {t(i18n::LEGEND_DIRECTION)}</li>
                 <li><span class="badge badge-relisted">{t(i18n::RELISTED)}</span> " " {t(i18n::LEGEND_RELISTED)}</li>
             </ul>
         </div>
@@ -150,7 +150,7 @@ fn RelatedLink(explore: Explore, id: InitiativeId) -> impl IntoView {
     let name = plan.initiative(id).map(|i| plan.display_name(i).to_string()).unwrap_or_default();
     view! {
         <InitiativeLink explore id>
-            <span class="id">{id.to_string()}</span> " " {name}
+            <span class="id">{id.to_string()}</span> " " <span lang="ja">{name}</span>
         </InitiativeLink>
     }
 }
@@ -168,9 +168,9 @@ fn KpiList(explore: Explore, initiative: &'static Initiative) -> impl IntoView {
         view! {
             <li data-kpi-code=link.code.to_string()>
                 <KpiLink explore code=Some(link.code)>
-                    <span class="id">{link.code.to_string()}</span> " " {name}
+                    <span class="id">{link.code.to_string()}</span> " " <span lang="ja">{name}</span>
                 </KpiLink>
-                {unit}
+                {unit.map(|u| view! { <span lang="ja">{u}</span> })}
                 {(link.role == KpiRole::Related).then(|| view! {
                     <span class="badge badge-related">{t(i18n::KPI_RELATED)}</span>
                 })}

@@ -12,6 +12,8 @@ use crate::state::Explore;
 #[derive(Debug, Clone, Default, PartialEq)]
 struct FacetOption {
     label: String,
+    /// The label is the plan's own (Japanese) text, not interface text.
+    plan_text: bool,
     count: usize,
     checked: bool,
 }
@@ -30,6 +32,7 @@ fn facet<T: Ord + Clone + Send + Sync + 'static>(
     counts: fn(&FacetCounts) -> &Vec<(T, usize)>,
     chosen: fn(&mut Filters) -> &mut BTreeSet<T>,
     label: impl Fn(&T, Lang) -> String + Send + Sync + 'static,
+    plan_text: fn(&T) -> bool,
 ) -> Facet {
     let lang = i18n::use_lang();
     let (result, filters) = (explore.result, explore.filters);
@@ -42,6 +45,7 @@ fn facet<T: Ord + Clone + Send + Sync + 'static>(
                 .iter()
                 .map(|(value, count)| FacetOption {
                     label: label(value, lang),
+                    plan_text: plan_text(value),
                     count: *count,
                     checked: selected.contains(value),
                 })
@@ -73,14 +77,17 @@ pub fn FilterPanel(explore: Explore) -> impl IntoView {
         |c| &c.policies,
         |f| &mut f.policies,
         move |code, _| format!("{code} {}", plan.policy(*code).map(|p| p.name.as_str()).unwrap_or_default()),
+        |_| true,
     );
     let subs = facet(
         explore,
         |c| &c.sub_policies,
         |f| &mut f.sub_policies,
         move |id, _| format!("{id} {}", plan.sub_policy(*id).map(|s| s.name.as_str()).unwrap_or_default()),
+        |_| true,
     );
-    let first = facet(explore, |c| &c.first_plan, |f| &mut f.first_plan, |fp, lang| i18n::first_plan_label(lang, *fp));
+    let first =
+        facet(explore, |c| &c.first_plan, |f| &mut f.first_plan, |fp, lang| i18n::first_plan_label(lang, *fp), |_| false);
     let directions = facet(
         explore,
         |c| &c.directions,
@@ -89,14 +96,16 @@ pub fn FilterPanel(explore: Explore) -> impl IntoView {
             Direction::Stated(s) => s.clone(),
             Direction::NotStated => i18n::DIRECTION_NONE.get(lang).to_string(),
         },
+        |d| matches!(d, Direction::Stated(_)),
     );
     let kpis = facet(
         explore,
         |c| &c.kpis,
         |f| &mut f.kpis,
         move |code, _| format!("{code} {}", plan.kpi(*code).map(|k| k.name.as_str()).unwrap_or_default()),
+        |_| true,
     );
-    let years = facet(explore, |c| &c.fiscal_years, |f| &mut f.fiscal_years, |y, _| y.label());
+    let years = facet(explore, |c| &c.fiscal_years, |f| &mut f.fiscal_years, |y, _| y.label(), |_| false);
 
     let count_text = move || result.with(|r| i18n::result_count(lang.get(), r.matches.len(), r.total));
     let set_text = move |text: String| explore.update_filters(|f| f.text = text);
@@ -192,7 +201,9 @@ fn FacetGroup(legend: Msg, facet: Facet, #[prop(optional)] open: bool) -> impl I
                                 disabled=move || option.with(|o| o.count == 0 && !o.checked)
                                 on:change=move |_| on_toggle.run(k)
                             />
-                            <span class="facet-label">{move || option.with(|o| o.label.clone())}</span>
+                            <span class="facet-label" lang=move || option.with(|o| o.plan_text.then_some("ja"))>
+                                {move || option.with(|o| o.label.clone())}
+                            </span>
                             <span class="count">{move || option.with(|o| o.count)}</span>
                         </label>
                     </li>

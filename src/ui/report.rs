@@ -21,9 +21,10 @@ pub fn ReportView(explore: Explore, progress: Progress) -> impl IntoView {
     let plan = progress.plan;
     let year = chosen_year(explore);
     let today = clock::today();
+    // The plan's title as published (marked Japanese), then the interface's words.
     let title = move || {
         let y = i18n::fiscal_year(lang.get(), year.get());
-        format!("{} {} {y}", plan.plan.title, i18n::VIEW_REPORT.get(lang.get()))
+        format!("{} {y}", i18n::VIEW_REPORT.get(lang.get()))
     };
     let as_of = move || as_of(lang.get(), today);
     // The address printed on every page. Read again whenever something that
@@ -46,7 +47,7 @@ pub fn ReportView(explore: Explore, progress: Progress) -> impl IntoView {
                 </button>
             </div>
             <header class="report-head">
-                <h2 id="report-title">{title}</h2>
+                <h2 id="report-title"><span lang="ja">{plan.plan.title.clone()}</span> " " {title}</h2>
                 <p class="report-as-of">{as_of}</p>
             </header>
             <StatusOverview progress year />

@@ -122,7 +122,9 @@ impl ViewState {
         if let Some(y) = self.year {
             out.push(("year", y.to_string()));
         }
-        if let Some(k) = self.kpi {
+        // The open KPI belongs to the KPI view: other views' links (and the
+        // printed report's URL) do not carry it.
+        if let Some(k) = self.kpi.filter(|_| self.view == View::Kpis) {
             out.push(("code", k.to_string()));
         }
         push_list(&mut out, "policy", f.policies.iter().map(u8::to_string));

@@ -10,7 +10,8 @@ fn read(q: &str) -> ViewState {
 #[test]
 fn every_parameter_round_trips() {
     let state = ViewState {
-        view: View::Timeline,
+        // The KPI view: the only one whose URL carries the open KPI.
+        view: View::Kpis,
         filters: Filters {
             policies: BTreeSet::from([1, 2]),
             sub_policies: BTreeSet::from([SubPolicyId { policy: 2, sub: 3 }]),
@@ -103,4 +104,12 @@ fn the_kpi_view_names_its_kpi_by_code() {
     assert_eq!(read(&s.to_query()), s);
     assert_eq!(read("view=kpis&code=9-9").kpi, None);
     assert_eq!(read("view=charts").view, View::Charts);
+}
+
+#[test]
+fn the_open_kpi_is_only_in_the_kpi_views_url() {
+    let s = read("view=kpis&code=2-2");
+    assert_eq!(s.to_query(), "view=kpis&code=2-2");
+    let report = ViewState { view: View::Report, ..s };
+    assert_eq!(report.to_query(), "view=report");
 }

@@ -1,0 +1,442 @@
+// Whole journeys as a new user would take them, across views, through what
+// the page shows (roles, labels, visible text); then every view in both
+// languages at 360 px and 1280 px: axe-core, no sideways scrolling, and a
+// screenshot of each in test-artifacts/ (view-<view>-<lang>-<width>.png).
+// The other files test each flow's edge cases; these check that the flows
+// join up.
+
+import { test, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { useApp, newPage, waitForApp, axeViolations, serveCopy, waitForServiceWorker, ARTIFACTS } from './support.mjs';
+
+const app = useApp('/');
+const KEY = 'kama-sme-tracker:progress:kama-sme-2023-2027';
+const PHONE = { width: 360, height: 740 };
+const DESKTOP = { width: 1280, height: 800 };
+// 10 June 2025 in Japan: fiscal year 2025 (R7) is under way.
+const NOW = '2025-06-10T10:00:00+09:00';
+const AT = Date.parse('2025-05-20T09:30:00+09:00');
+
+/** A full-page screenshot in test-artifacts/ (the first 6000 px of the longest pages). */
+async function shoot(page, name) {
+  await mkdir(ARTIFACTS, { recursive: true });
+  const { width } = page.viewportSize();
+  const height = Math.min(6000, await page.evaluate(() => document.documentElement.scrollHeight));
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true, clip: { x: 0, y: 0, width, height } });
+}
+
+/** How far the page scrolls sideways (0 when everything fits). */
+const sideways = (page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+// --- Journeys -----------------------------------------------------------------
+
+/** The fieldset for one fiscal year in an open initiative's progress record. */
+const yearCard = (page, label) => page.getByRole('group', { name: label });
+/** The ids of the initiatives listed, in order. */
+const listedIds = (page) =>
+  page.locator('.plan-tree [data-initiative-id]').evaluateAll((els) => els.map((e) => e.dataset.initiativeId));
+
+// The phone journey's export, imported by the desktop journey.
+let exportedFile = null;
+
+test('商工会 staff on a phone: find an initiative, record this year, undo/redo, reload, export', async () => {
+  const page = await app.open('', { viewport: PHONE, clock: NOW, timezoneId: 'Asia/Tokyo' });
+  await page.getByRole('heading', { level: 1, name: '第2次嘉麻市中小企業振興基本計画' }).waitFor();
+
+  // Search and filter in the folded panel.
+  const toggle = page.getByRole('button', { name: /^絞り込み・検索/ });
+  assert.match(await toggle.innerText(), /86件中 86件/);
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  await page.getByLabel('キーワード検索').fill('デジタル');
+  await page.getByRole('status').filter({ hasText: /86件中 \d+件/ }).filter({ hasNotText: '86件中 86件' }).waitFor();
+  const afterSearch = (await listedIds(page)).length;
+  assert.ok(afterSearch > 2 && afterSearch < 86, `デジタル → ${afterSearch}`);
+  await page.getByRole('checkbox', { name: /^2 中小企業者の経営基盤の安定強化を図る/ }).check();
+  await page.waitForFunction((n) => document.querySelectorAll('.plan-tree [data-initiative-id]').length < n, afterSearch);
+  const ids = await listedIds(page);
+  assert.ok(ids.length > 0 && ids.every((id) => id.startsWith('2-')), `only policy 2: ${ids}`);
+  assert.match(await toggle.innerText(), new RegExp(`86件中 ${ids.length}件`));
+  assert.match(decodeURIComponent(page.url()), /policy=2/);
+  assert.match(decodeURIComponent(page.url()), /q=デジタル/);
+  await shoot(page, 'journey-phone-1-filtered');
+  await toggle.click();
+  assert.equal(await page.getByLabel('キーワード検索').isVisible(), false, 'the panel folds away');
+
+  // Open one; on a phone the detail takes the screen.
+  await page.getByRole('link', { name: /2-①-a デジタル化の導入及び促進支援/ }).first().click();
+  const heading = page.getByRole('heading', { level: 2, name: '2-①-a デジタル化の導入及び促進支援' });
+  await heading.waitFor();
+  assert.equal(await page.locator('.plan-tree').isVisible(), false);
+
+  // This fiscal year (from the clock) is marked; record a status and a note.
+  const thisYear = yearCard(page, /令和7年度（2025年度）/);
+  assert.match(await thisYear.innerText(), /今年度/);
+  await thisYear.getByLabel('進捗状況').selectOption({ label: '実施中' });
+  await thisYear.getByLabel('メモ').fill('デジタル化セミナーを7月に開催予定\n参加申込 12社');
+  await page.getByRole('status').filter({ hasText: 'このブラウザに保存済み' }).waitFor();
+  await yearCard(page, /令和6年度（2024年度）/).getByLabel('進捗状況').selectOption({ label: '完了' });
+
+  // Undo walks back one step at a time (the typed note is one step); redo returns.
+  const undo = page.getByRole('button', { name: /元に戻す/ });
+  const redo = page.getByRole('button', { name: /やり直す/ });
+  await undo.click();
+  assert.equal(await yearCard(page, /令和6年度/).getByLabel('進捗状況').inputValue(), '');
+  await undo.click();
+  assert.equal(await thisYear.getByLabel('メモ').inputValue(), '');
+  assert.equal(await thisYear.getByLabel('進捗状況').inputValue(), '実施中');
+  await redo.click();
+  await redo.click();
+  assert.equal(await thisYear.getByLabel('メモ').inputValue(), 'デジタル化セミナーを7月に開催予定\n参加申込 12社');
+  assert.equal(await yearCard(page, /令和6年度/).getByLabel('進捗状況').inputValue(), '完了');
+  assert.equal(await redo.isDisabled(), true, 'nothing left to redo');
+  await shoot(page, 'journey-phone-2-recorded');
+
+  // Reloading straight away keeps everything (saved when the page is hidden).
+  await page.reload();
+  await heading.waitFor();
+  assert.equal(await thisYear.getByLabel('進捗状況').inputValue(), '実施中');
+  assert.equal(await thisYear.getByLabel('メモ').inputValue(), 'デジタル化セミナーを7月に開催予定\n参加申込 12社');
+  assert.match(await thisYear.innerText(), /記入: 2025年6月10日 10:00/);
+  assert.equal(await yearCard(page, /令和6年度/).getByLabel('進捗状況').inputValue(), '完了');
+
+  // The progress view lists the note; export the record as JSON.
+  await page.getByRole('navigation', { name: '表示の切り替え' }).getByRole('link', { name: '進捗', exact: true }).click();
+  const noted = page.getByRole('region', { name: 'メモのある取組' });
+  await noted.getByText('デジタル化セミナーを7月に開催予定').waitFor();
+  assert.match(await noted.innerText(), /2-①-a デジタル化の導入及び促進支援\s*実施中/);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'JSONで書き出す（読み込み・公表用）' }).click();
+  const file = await download;
+  assert.equal(file.suggestedFilename(), 'kama-sme-progress-20250610.json');
+  exportedFile = join(ARTIFACTS, 'journeys', file.suggestedFilename());
+  await mkdir(join(ARTIFACTS, 'journeys'), { recursive: true });
+  await file.saveAs(exportedFile);
+  const exported = JSON.parse(await readFile(exportedFile, 'utf8'));
+  assert.equal(exported.plan_id, 'kama-sme-2023-2027');
+  assert.deepEqual(
+    exported.initiatives.map(({ id, year, status, note }) => ({ id, year, status, note })),
+    [
+      { id: '2-①-a', year: 2024, status: '完了', note: undefined },
+      { id: '2-①-a', year: 2025, status: '実施中', note: 'デジタル化セミナーを7月に開催予定\n参加申込 12社' },
+    ],
+  );
+  await page.getByText('最後に書き出した時刻: 2025年6月10日 10:00').waitFor();
+  await shoot(page, 'journey-phone-3-exported');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('city staff on a desktop, in English: import the phone export over their own edit, settle the conflict', async () => {
+  assert.ok(exportedFile, 'needs the export of the phone journey (run the whole file)');
+  // Ten days later, in a browser that has never seen the app.
+  const later = '2025-06-20T14:00:00+09:00';
+  const progress = await app.open('?view=progress', { viewport: DESKTOP, clock: later, timezoneId: 'Asia/Tokyo' });
+  await progress.getByRole('button', { name: 'English' }).click();
+  await progress.getByRole('heading', { level: 2, name: 'Progress' }).waitFor();
+  assert.equal(await progress.getAttribute('html', 'lang'), 'en');
+
+  // Meanwhile, in a second tab, they write their own note for the same cell.
+  const detail = await progress.context().newPage();
+  detail.errors = [];
+  detail.on('pageerror', (e) => detail.errors.push(String(e)));
+  await detail.goto(app.server.url + '?id=2-1-a');
+  await detail.getByRole('heading', { name: 'Progress record' }).waitFor();
+  const card = yearCard(detail, /FY2025 \(R7\)/);
+  await card.getByLabel('Status').selectOption({ label: 'Delayed' });
+  await card.getByLabel('Note').fill('Venue not booked yet');
+  // The first tab follows.
+  await progress.getByRole('region', { name: 'Initiatives with a note' }).getByText('Venue not booked yet').waitFor();
+
+  // Import: checked and previewed first, nothing changed yet.
+  await progress.getByLabel('Import a JSON file').setInputFiles(exportedFile);
+  const preview = progress.getByRole('region', { name: /^Before importing: kama-sme-progress-20250610\.json/ });
+  await preview.waitFor();
+  assert.match(await preview.innerText(), /Cells added \(1\)\s*2-①-a デジタル化の導入及び促進支援 · FY2024 \(R6\)/);
+  assert.match(await preview.innerText(), /Cells kept \(yours are newer\) \(1\)\s*2-①-a デジタル化の導入及び促進支援 · FY2025 \(R7\)/);
+  assert.equal(await yearCard(detail, /FY2024 \(R6\)/).getByLabel('Status').inputValue(), '', 'nothing applied yet');
+  assert.deepEqual(await axeViolations(progress), [], 'the import preview');
+  await shoot(progress, 'journey-desktop-1-import-preview');
+  await preview.getByRole('button', { name: 'Import' }).click();
+  await progress.getByText('Imported. Use Undo to revert.').waitFor();
+
+  // The added cell reaches the other tab; the clash is listed, theirs shown as the other side.
+  await detail.waitForFunction(() => document.querySelector('fieldset[data-year="2024"] select')?.value === '完了');
+  const conflicts = progress.getByRole('region', { name: 'Conflicting records' });
+  await conflicts.waitFor();
+  const conflict = conflicts.getByRole('listitem');
+  assert.equal(await conflict.count(), 1);
+  assert.match(await conflict.innerText(), /2-①-a デジタル化の導入及び促進支援 · FY2025 \(R7\)/);
+  assert.match(await conflict.innerText(), /Shown\s*Delayed \/ Venue not booked yet \(2025-06-20 14:00\)/);
+  assert.match(await conflict.innerText(), /Other\s*In progress \/ デジタル化セミナーを7月に開催予定\s*参加申込 12社 \(2025-06-10 10:00\)/);
+  assert.deepEqual(await axeViolations(progress), [], 'the conflict list');
+  await shoot(progress, 'journey-desktop-2-conflict');
+
+  // They take the phone's version: settled here, followed in the other tab.
+  await conflict.getByRole('button', { name: 'Use the other' }).click();
+  await conflicts.waitFor({ state: 'hidden' });
+  await detail.waitForFunction(() => document.querySelector('fieldset[data-year="2025"] select')?.value === '実施中');
+  assert.equal(await card.getByLabel('Note').inputValue(), 'デジタル化セミナーを7月に開催予定\n参加申込 12社');
+  assert.equal(await card.getByLabel('Status').locator('option:checked').innerText(), 'In progress');
+  await shoot(detail, 'journey-desktop-3-settled');
+  assert.deepEqual([...progress.errors, ...detail.errors], []);
+  await progress.context().close();
+});
+
+test('a shared filtered link, the timeline for a year, a KPI, the charts and the printed report', async () => {
+  const page = await app.open('', { viewport: DESKTOP, clock: NOW, timezoneId: 'Asia/Tokyo' });
+  await page.getByRole('checkbox', { name: /^重点（重要課題）のみ/ }).check();
+  await page.getByRole('checkbox', { name: /^2 中小企業者の経営基盤の安定強化を図る/ }).check();
+  await page.getByRole('checkbox', { name: /^2024 / }).check();
+  const count = page.locator('.filters').getByRole('status');
+  await count.filter({ hasText: /^86件中 \d+件$/ }).filter({ hasNotText: '86件中 86件' }).waitFor();
+  const shown = await listedIds(page);
+  assert.ok(shown.length > 0 && shown.length < 22, `${shown.length} shown`);
+  const link = page.url();
+  assert.match(link, /priority=1/);
+
+  // A colleague opens the link in their own browser: same filters, same results.
+  const colleague = await app.open(link.slice(app.server.url.length), { viewport: DESKTOP, clock: NOW });
+  assert.deepEqual(await listedIds(colleague), shown);
+  assert.equal(await colleague.locator('.filters').getByRole('status').innerText(), await count.innerText());
+  for (const name of [/^重点（重要課題）のみ/, /^2 中小企業者の経営基盤の安定強化を図る/, /^2024 /]) {
+    assert.equal(await colleague.getByRole('checkbox', { name }).isChecked(), true, String(name));
+  }
+  await colleague.context().close();
+
+  // The timeline keeps the filters; this fiscal year is marked.
+  const tabs = page.getByRole('navigation', { name: '表示の切り替え' });
+  await tabs.getByRole('link', { name: 'スケジュール（タイムライン）' }).click();
+  await page.locator('.timeline-view').waitFor();
+  const timelineIds = await page.locator('.tl-row').evaluateAll((els) => els.map((e) => e.dataset.initiativeId));
+  assert.deepEqual(timelineIds, shown);
+  assert.match(await page.locator('.tl-year.current').innerText(), /2025 \(R7\)\s*今年度/);
+  await shoot(page, 'journey-share-1-timeline');
+
+  // From an initiative to its KPI (a percentage): a refused value, then a valid one, rated.
+  assert.ok(shown.includes('2-①-a'));
+  await page.getByRole('link', { name: /^2-①-a / }).click();
+  await page.getByRole('heading', { level: 2, name: '2-①-a デジタル化の導入及び促進支援' }).waitFor();
+  await page.getByRole('link', { name: /^2-2 企業におけるデジタル化進捗割合/ }).click();
+  await page.getByRole('heading', { level: 2, name: /^2-2 企業におけるデジタル化進捗割合/ }).waitFor();
+  assert.match(page.url(), /view=kpis&code=2-2/);
+  const target = page.getByLabel('令和7年度（2025年度） 目標値');
+  const actual = page.getByLabel('令和7年度（2025年度） 実績値');
+  await target.fill('40');
+  await target.press('Enter');
+  await actual.fill('-3');
+  await actual.press('Enter');
+  await page.getByRole('alert').filter({ hasText: '0以上の数値を入力してください。保存していません。' }).waitFor();
+  assert.equal(await actual.getAttribute('aria-invalid'), 'true');
+  await actual.fill('34');
+  await actual.press('Enter');
+  await page.getByRole('alert').filter({ hasText: '保存していません' }).waitFor({ state: 'detached' });
+  const row = page.getByRole('row', { name: /令和7年度（2025年度）/ });
+  assert.equal(await row.getByRole('cell').nth(3).innerText(), '85.0%', 'achievement');
+  assert.equal(await row.getByRole('cell').nth(4).innerText(), 'A', 'rating');
+  await shoot(page, 'journey-share-2-kpi');
+
+  // The charts follow the same filters; each has its numbers as a table.
+  await tabs.getByRole('link', { name: 'グラフ', exact: true }).click();
+  await chartsDrawn(page, CHARTS);
+  assert.match(await page.getByText(/一覧の絞り込みと検索の結果/).innerText(), new RegExp(`86件中 ${shown.length}件`));
+  const figure = page.getByRole('figure', { name: '基本施策別の取組数（実施方針区分別）' });
+  await figure.getByRole('button', { name: 'データ表を表示' }).click();
+  const table = figure.getByRole('table');
+  await table.waitFor();
+  const policy2 = await table.getByRole('row', { name: /^2 中小企業者の経営基盤/ }).getByRole('cell').allInnerTexts();
+  assert.equal(policy2.reduce((a, c) => a + Number(c), 0), shown.length, 'the table counts what the list shows');
+  assert.equal(await figure.getByRole('button', { name: 'データ表を隠す' }).getAttribute('aria-expanded'), 'true');
+  await shoot(page, 'journey-share-3-charts');
+
+  // The report for this year, as the browser would print it.
+  await tabs.getByRole('link', { name: '進捗報告', exact: true }).click();
+  await page.getByRole('heading', { level: 2, name: /進捗報告 令和7年度（2025年度）$/ }).waitFor();
+  const printButton = page.getByRole('button', { name: '印刷する' });
+  assert.equal(await printButton.isVisible(), true);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await printButton.isVisible(), false, 'no controls on paper');
+  assert.equal(await tabs.isVisible(), false);
+  assert.equal(await page.getByRole('button', { name: /元に戻す/ }).isVisible(), false);
+  assert.equal(await page.getByLabel('年度', { exact: true }).isVisible(), false);
+  assert.equal(await page.locator('.report-print-footer').getByText('2025年6月10日時点').isVisible(), true);
+  await shoot(page, 'journey-share-4-report-print');
+  const pdf = await page.pdf({ format: 'A4' });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
+  assert.ok(pages >= 6, `each of the 6 policies starts a page (${pages} pages)`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('published progress and a local draft, then the same page offline', async () => {
+  const site = await serveCopy('/kama/');
+  try {
+    const published = {
+      format: 'kama-sme-progress',
+      version: 1,
+      plan_id: 'kama-sme-2023-2027',
+      exported_at: AT,
+      initiatives: [{ id: '3-①-a', year: 2024, status: '完了', note: 'Published: two trade fairs held', author: '商工観光課', updated_at: AT }],
+      kpis: [],
+    };
+    await writeFile(join(site.dir, 'progress.json'), JSON.stringify(published));
+    const page = await newPage(app.browser, { viewport: PHONE, timezoneId: 'Asia/Tokyo' });
+    await page.clock.setFixedTime(new Date(NOW));
+    await page.goto(site.url + '?view=progress&year=2024');
+    await waitForApp(page);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByText('Showing the published progress (progress.json).', { exact: false }).waitFor();
+    const noted = page.getByRole('region', { name: 'Initiatives with a note' });
+    await noted.getByText('Published: two trade fairs held').waitFor();
+    assert.equal(await noted.getByText('Local draft (this browser only)').count(), 0, 'published, not a draft');
+    await waitForServiceWorker(page);
+
+    // A staff member changes the published status: a local draft over it.
+    await noted.getByRole('link', { name: /3-①-a/ }).click();
+    const card = yearCard(page, /FY2024 \(R6\)/);
+    assert.equal(await card.getByLabel('Note').inputValue(), 'Published: two trade fairs held');
+    await card.getByLabel('Status').selectOption({ label: 'Under review' });
+    await card.getByText('Local draft (this browser only)').waitFor();
+
+    // Offline (network off and the host gone): the page, the published record and the draft are all there.
+    await page.context().setOffline(true);
+    await site.stop();
+    await page.reload();
+    await waitForApp(page);
+    await card.getByText('Local draft (this browser only)').waitFor();
+    assert.equal(await card.getByLabel('Status').inputValue(), '見直し');
+    assert.equal(await card.getByLabel('Note').inputValue(), 'Published: two trade fairs held');
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Progress', exact: true }).click();
+    await page.getByRole('region', { name: 'Initiatives with a note' }).getByText('Local draft (this browser only)').waitFor();
+    await shoot(page, 'journey-offline-published-draft');
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  } finally {
+    await site.close();
+  }
+});
+
+// --- Every view × language × width -----------------------------------------
+
+// A record with something in each view: statuses and notes for FY2025, KPI values.
+const SEEDED = {
+  format: 'kama-sme-progress',
+  version: 1,
+  plan_id: 'kama-sme-2023-2027',
+  initiatives: [
+    { id: '2-①-a', year: 2025, status: '実施中', note: '事業者向け説明会を6月に開催', author: '商工観光課', updated_at: AT },
+    { id: '2-①-a', year: 2024, status: '完了', updated_at: AT },
+    { id: '1-①-a', year: 2025, status: '遅れ', note: '会場の都合で延期', updated_at: AT },
+  ],
+  kpis: [
+    { code: '2-2', year: 2024, baseline: 20, target: 30, actual: 27, updated_at: AT },
+    { code: '2-2', year: 2025, target: 35, updated_at: AT },
+  ],
+};
+
+const CHARTS = ['chart-direction', 'chart-first-plan', 'chart-status'];
+const chartsDrawn = (page, ids) =>
+  page.waitForFunction((ids) => ids.every((id) => document.getElementById(id)?.dataset.chartState === 'drawn'), ids);
+
+/** Each view: its address, and what shows it is ready. */
+const VIEWS = [
+  ['list', '', (p) => p.locator('.plan-tree [data-initiative-id]').first().waitFor()],
+  ['detail', '?id=2-1-a', (p) => p.locator('[data-detail-id="2-①-a"] fieldset[data-year="2025"]').waitFor()],
+  ['timeline', '?view=timeline', (p) => p.locator('.timeline-view .tl-row').first().waitFor()],
+  ['progress', '?view=progress', (p) => p.locator('.noted-item').first().waitFor()],
+  ['report', '?view=report', (p) => p.locator('article.report .report-initiative').first().waitFor()],
+  ['kpis', '?view=kpis', (p) => p.locator('.kpi-card svg.sparkline').first().waitFor()],
+  ['kpi-2-2', '?view=kpis&code=2-2', (p) => chartsDrawn(p, ['chart-kpi'])],
+  ['charts', '?view=charts', (p) => chartsDrawn(p, CHARTS)],
+];
+
+/**
+ * In the English interface, visible text that is mostly Japanese but not
+ * inside a lang="ja" element: untranslated chrome, or plan text a screen
+ * reader would read with an English voice (WCAG 3.1.2). Notes are whatever
+ * staff typed; chart titles are composed in the core and mix both (known,
+ * reported).
+ */
+const unmarkedJapanese = (page) =>
+  page.evaluate(() => {
+    const known = '.note-text, textarea, .chart-figure figcaption';
+    const japanese = /[\u3040-\u30ff\u3400-\u9fff\uff01-\uff60]/g;
+    const found = new Set();
+    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walk.nextNode()) {
+      const text = walk.currentNode.textContent.replace(/\s+/g, '');
+      const el = walk.currentNode.parentElement;
+      if (!text || (text.match(japanese)?.length ?? 0) * 2 < text.length || !el.getClientRects().length) continue;
+      if (el.closest('[lang]').lang === 'ja' || el.closest(known)) continue;
+      found.add(`${el.tagName.toLowerCase()}${el.className ? '.' + el.className.replaceAll(' ', '.') : ''} «${text.slice(0, 20)}»`);
+    }
+    return [...found];
+  });
+
+/** The report as printed on A4 (186 mm of text width at 96 dpi): controls
+ * hidden, the summary table within the page, each policy on a new page. */
+async function reportOnPaper(page, lang) {
+  const problems = [];
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: 703, height: 1000 });
+  await page.emulateMedia({ media: 'print' });
+  const layout = await page.evaluate(() => ({
+    report: document.querySelector('article.report').getBoundingClientRect().right,
+    table: document.querySelector('.report .status-table').getBoundingClientRect().right,
+    controls: [...document.querySelectorAll('.report-controls, .view-tabs, .record-bar, .masthead')].filter((e) => e.getClientRects().length).length,
+    breaks: [...document.querySelectorAll('.report-policy')].map((s) => getComputedStyle(s).breakBefore),
+  }));
+  if (layout.table > layout.report + 0.5) problems.push(`report ${lang} on A4: the summary table is cut (${Math.round(layout.table - layout.report)}px too wide)`);
+  if (layout.controls) problems.push(`report ${lang} on A4: ${layout.controls} controls printed`);
+  assert.deepEqual(layout.breaks, ['auto', 'page', 'page', 'page', 'page', 'page'], 'each policy after the first starts a page');
+  await shoot(page, `view-report-print-${lang}-a4`);
+  await page.emulateMedia({ media: 'screen' });
+  await page.setViewportSize(viewport);
+  return problems;
+}
+
+// Two at a time: a page's axe-core run keeps one core busy.
+describe('every view', { concurrency: 2 }, () => {
+  for (const viewport of [PHONE, DESKTOP]) {
+    for (const lang of ['ja', 'en']) {
+      it(`${lang === 'ja' ? 'Japanese' : 'English'} at ${viewport.width} px: axe-core, no sideways scrolling, screenshots`, async () => {
+        const page = await newPage(app.browser, { viewport, timezoneId: 'Asia/Tokyo' });
+        await page.clock.setFixedTime(new Date(NOW));
+        await page.addInitScript(([k, v]) => localStorage.setItem(k, v), [KEY, JSON.stringify(SEEDED)]);
+        await page.goto(app.server.url);
+        await waitForApp(page);
+        if (lang === 'en') {
+          // The switch names the other language in that language; it is remembered.
+          await page.getByRole('button', { name: 'English' }).click();
+          await page.getByRole('button', { name: '日本語' }).waitFor();
+        }
+        const problems = [];
+        for (const [name, query, ready] of VIEWS) {
+          await page.goto(app.server.url + query);
+          await waitForApp(page);
+          await ready(page);
+          assert.equal(await page.getAttribute('html', 'lang'), lang, `${name}: the language is kept`);
+          if (name === 'list' && viewport === PHONE) {
+            // On a phone the filters are folded: check them open.
+            await page.getByRole('button', { name: lang === 'ja' ? /^絞り込み・検索/ : /^Filter and search/ }).click();
+            await page.locator('.filters').waitFor();
+          }
+          const label = `${name} ${lang} ${viewport.width}`;
+          for (const v of await axeViolations(page)) problems.push(`${label}: ${v}`);
+          const overflow = await sideways(page);
+          if (overflow > 0) problems.push(`${label}: the page scrolls sideways by ${overflow}px`);
+          if (lang === 'en') for (const t of await unmarkedJapanese(page)) problems.push(`${label}: Japanese text not marked lang="ja": ${t}`);
+          await shoot(page, `view-${name}-${lang}-${viewport.width}`);
+          if (name === 'report' && viewport === DESKTOP) problems.push(...(await reportOnPaper(page, lang)));
+        }
+        assert.deepEqual(problems, []);
+        assert.deepEqual(page.errors, []);
+        await page.context().close();
+      });
+    }
+  }
+});
