@@ -241,7 +241,7 @@ const kb = (b) => (b / 1024).toFixed(1).padStart(8);
 const x = (a, b) => `${(a / b).toFixed(2)}×`;
 const ms = (t) => `${t.toFixed(1)} ms`;
 console.log('\n1. Bytes (KB)                          raw     gzip   brotli');
-for (const [name, s] of [['wasm (plan embedded)', wasm], ['js (wasm-bindgen glue)', js], ['css', css], ['index.html', html], ['first visit total', firstVisit], ['  of which plan data (plan.json)', planData], ['baseline: vanilla page, plan inline', baselineBytes], ['sw.js (after first render)', serviceWorker], ['ECharts, ours (chart views only)', echartsOurs], ['ECharts, full echarts.min.js', echartsFull]]) {
+for (const [name, s] of [['wasm (plan embedded)', wasm], ['js (wasm-bindgen glue, boot)', js], ['css', css], ['index.html', html], ['first visit total', firstVisit], ['  of which plan data (plan.json)', planData], ['baseline: vanilla page, plan inline', baselineBytes], ['sw.js (after first render)', serviceWorker], ['ECharts, ours (chart views only)', echartsOurs], ['ECharts, full echarts.min.js', echartsFull]]) {
   console.log(`${name.padEnd(36)} ${kb(s.raw)} ${kb(s.gzip)} ${kb(s.brotli)}`);
 }
 console.log(`first visit / vanilla baseline (brotli): ${x(firstVisit.brotli, baselineBytes.brotli)}; ECharts not on the first visit; ours / full (brotli): ${x(echartsOurs.brotli, echartsFull.brotli)}`);

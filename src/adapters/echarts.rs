@@ -111,6 +111,18 @@ fn forget() {
     }
 }
 
+/// Defaults for every chart, as an ECharts theme (so the options the core
+/// builds stay as they are): tooltips drawn on the canvas (`richText`). The
+/// default HTML tooltip writes its markup with `style="…"` attributes, which
+/// the page's CSP (`style-src 'self'`, no `'unsafe-inline'`) blocks.
+fn theme() -> Result<JsValue, String> {
+    let tooltip = js_sys::Object::new();
+    js_sys::Reflect::set(&tooltip, &"renderMode".into(), &"richText".into()).map_err(describe)?;
+    let theme = js_sys::Object::new();
+    js_sys::Reflect::set(&theme, &"tooltip".into(), &tooltip).map_err(describe)?;
+    Ok(theme.into())
+}
+
 /// One ECharts instance on one element.
 pub struct Chart {
     instance: EChartsInstance,
@@ -125,7 +137,7 @@ impl Chart {
     pub fn init(element: &web_sys::HtmlElement) -> Result<Chart, String> {
         let opts = js_sys::Object::new();
         js_sys::Reflect::set(&opts, &"renderer".into(), &"canvas".into()).map_err(describe)?;
-        let instance = echarts_init(element, &JsValue::NULL, &opts).map_err(describe)?;
+        let instance = echarts_init(element, &theme()?, &opts).map_err(describe)?;
         let on_resize = {
             let instance = instance.clone();
             Closure::<dyn FnMut()>::new(move || {

@@ -45,7 +45,7 @@ test('values are entered per year, rated, kept across a reload and undone', asyn
   await enter(page, 2025, 'target', '45');
   await enter(page, 2025, 'actual', '45');
   assert.equal(await row(page, 2025).locator('.rating').innerText(), 'S');
-  await page.waitForFunction((k) => (localStorage.getItem(k) ?? '').includes('"actual": 45'), KEY);
+  await page.waitForFunction((k) => /"actual":\s?45\b/.test(localStorage.getItem(k) ?? ''), KEY);
   await page.reload();
   await page.waitForSelector('.kpi-values');
   assert.equal(await row(page, 2024).locator('input.target').inputValue(), '40');
@@ -72,7 +72,7 @@ test('a value the unit does not allow shows why beside the field and saves nothi
   assert.equal(await stored(page), null, 'nothing saved');
   await enter(page, 2023, 'actual', '55');
   assert.equal(await row(page, 2023).locator('input.actual').getAttribute('aria-invalid'), null, 'fixed');
-  await page.waitForFunction((k) => (localStorage.getItem(k) ?? '').includes('"actual": 55'), KEY);
+  await page.waitForFunction((k) => /"actual":\s?55\b/.test(localStorage.getItem(k) ?? ''), KEY);
   await page.context().close();
 
   const counts = await app.open('?view=kpis&code=1-1');
