@@ -321,7 +321,7 @@ impl Progress {
                 }
             }
         }
-        let json = self.local.with_untracked(|local| document::to_json_compact(local, &self.plan.plan.id));
+        let json = self.local.with_untracked(|local| document::to_json_stored(local, &self.plan.plan.id));
         let Ok(json) = json else { return self.health.set(Health::Unavailable) };
         match storage::write(&key, &json) {
             Ok(()) => {

@@ -7,7 +7,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Cell, InitiativeCell, KpiCell, Record, Stamp, Status};
+use super::{Cleared, InitiativeCell, Kind, KpiCell, Record, Stamp, Status};
 use crate::plan::{FiscalYear, InitiativeId, KpiCode, Plan};
 
 pub const FORMAT: &str = "kama-sme-progress";
@@ -108,49 +108,67 @@ impl fmt::Display for DocumentError {
 
 impl std::error::Error for DocumentError {}
 
-/// The record as a document for `plan_id`; `exported_at` marks export files.
+/// The record as an export file for `plan_id`, exported at `exported_at`:
+/// its cells, without what was cleared (a colleague's merge never takes a
+/// clearing, and a published file has no use for one).
 pub fn to_json(record: &Record, plan_id: &str, exported_at: Option<i64>) -> Result<String, serde_json::Error> {
-    serde_json::to_string_pretty(&document(record, plan_id, exported_at))
+    serde_json::to_string_pretty(&document(record, plan_id, exported_at, false))
 }
 
-/// The same document without indentation, for the browser's storage
-/// (8% smaller for a full record with long notes; less to write and read).
-pub fn to_json_compact(record: &Record, plan_id: &str) -> Result<String, serde_json::Error> {
-    serde_json::to_string(&document(record, plan_id, None))
+/// The record as the browser's storage keeps it: without indentation (8%
+/// smaller for a full record with long notes; less to write and read), and
+/// with the cleared cells, as rows holding only their stamp, so that other
+/// tabs see the clearing. Older versions of the app read such a row as an
+/// empty cell and drop it: the format is unchanged.
+pub fn to_json_stored(record: &Record, plan_id: &str) -> Result<String, serde_json::Error> {
+    serde_json::to_string(&document(record, plan_id, None, true))
 }
 
-fn document(record: &Record, plan_id: &str, exported_at: Option<i64>) -> Document {
+fn document(record: &Record, plan_id: &str, exported_at: Option<i64>, with_cleared: bool) -> Document {
+    let cleared = if with_cleared { record.cleared.clone() } else { Cleared::default() };
+    let initiative_rows = record.initiatives.iter().map(|(&(id, year), c)| InitiativeRow {
+        id,
+        year,
+        status: c.status,
+        note: c.note.clone(),
+        author: c.stamp.author.clone(),
+        updated_at: c.stamp.updated_at,
+    });
+    let cleared_initiatives = cleared.initiatives.into_iter().map(|((id, year), stamp)| InitiativeRow {
+        id,
+        year,
+        status: None,
+        note: String::new(),
+        author: stamp.author,
+        updated_at: stamp.updated_at,
+    });
+    let kpi_rows = record.kpis.iter().map(|(&(code, year), c)| KpiRow {
+        code,
+        year,
+        baseline: c.baseline,
+        target: c.target,
+        actual: c.actual,
+        note: c.note.clone(),
+        author: c.stamp.author.clone(),
+        updated_at: c.stamp.updated_at,
+    });
+    let cleared_kpis = cleared.kpis.into_iter().map(|((code, year), stamp)| KpiRow {
+        code,
+        year,
+        baseline: None,
+        target: None,
+        actual: None,
+        note: String::new(),
+        author: stamp.author,
+        updated_at: stamp.updated_at,
+    });
     Document {
         format: FORMAT.to_string(),
         version: VERSION,
         plan_id: plan_id.to_string(),
         exported_at,
-        initiatives: record
-            .initiatives
-            .iter()
-            .map(|(&(id, year), c)| InitiativeRow {
-                id,
-                year,
-                status: c.status,
-                note: c.note.clone(),
-                author: c.stamp.author.clone(),
-                updated_at: c.stamp.updated_at,
-            })
-            .collect(),
-        kpis: record
-            .kpis
-            .iter()
-            .map(|(&(code, year), c)| KpiRow {
-                code,
-                year,
-                baseline: c.baseline,
-                target: c.target,
-                actual: c.actual,
-                note: c.note.clone(),
-                author: c.stamp.author.clone(),
-                updated_at: c.stamp.updated_at,
-            })
-            .collect(),
+        initiatives: initiative_rows.chain(cleared_initiatives).collect(),
+        kpis: kpi_rows.chain(cleared_kpis).collect(),
     }
 }
 
@@ -204,7 +222,7 @@ pub fn from_json(text: &str, plan: &Plan, max_bytes: usize) -> Result<Record, Do
             note: row.note,
             stamp: Stamp { author: row.author, updated_at: row.updated_at },
         };
-        if record.initiatives.insert((row.id, row.year), cell).is_some() {
+        if !add(&mut record, (row.id, row.year), cell) {
             return Err(DocumentError::Duplicate(format!("{} {}", row.id, row.year)));
         }
     }
@@ -220,14 +238,21 @@ pub fn from_json(text: &str, plan: &Plan, max_bytes: usize) -> Result<Record, Do
             note: row.note,
             stamp: Stamp { author: row.author, updated_at: row.updated_at },
         };
-        if record.kpis.insert((row.code, row.year), cell).is_some() {
+        if !add(&mut record, (row.code, row.year), cell) {
             return Err(DocumentError::Duplicate(format!("KPI {} {}", row.code, row.year)));
         }
     }
-    // Empty cells carry nothing; they are not kept.
-    record.initiatives.retain(|_, c| !c.is_empty());
-    record.kpis.retain(|_, c| !c.is_empty());
     Ok(record)
+}
+
+/// Adds a row's cell (an empty one is a clearing); `false` if its key was
+/// already there, as a cell or a clearing.
+fn add<C: Kind>(record: &mut Record, key: C::Key, cell: C) -> bool {
+    if C::slot(record, key).is_some() {
+        return false;
+    }
+    C::put(record, key, Some(cell));
+    true
 }
 
 /// Brings an older document up to `VERSION`, one version at a time. Version 1

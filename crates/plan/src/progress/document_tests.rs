@@ -79,7 +79,7 @@ fn kpi_values_read_back_to_the_last_bit() {
 fn the_compact_form_for_storage_reads_back_the_same_and_is_smaller() {
     let plan = plan();
     let record = crate::generate::full_record(&plan, 200);
-    let compact = to_json_compact(&record, &plan.plan.id).expect("serialises");
+    let compact = to_json_stored(&record, &plan.plan.id).expect("serialises");
     let pretty = to_json(&record, &plan.plan.id, None).expect("serialises");
     assert!(compact.len() < pretty.len(), "{} vs {}", compact.len(), pretty.len());
     assert_eq!(from_json(&compact, &plan, MAX_IMPORT_BYTES), Ok(record));
@@ -94,4 +94,29 @@ fn json_that_is_not_an_object_is_not_a_progress_file_and_broken_json_says_so() {
     for text in ["", "{", "{\"format\": \"kama-sme-progress\",", "not json"] {
         assert!(matches!(from_json(text, &plan, MAX_IMPORT_BYTES), Err(DocumentError::NotJson(_))), "{text}");
     }
+}
+
+#[test]
+fn storage_keeps_clearings_and_export_files_leave_them_out() {
+    let plan = plan();
+    let id = InitiativeId { policy: 2, sub: 1, letter: 'a' };
+    let mut record = sample();
+    record.apply(&Edit::Note { id, year: FiscalYear(2024), note: String::new() }, Stamp::default());
+    record.apply(&Edit::Status { id, year: FiscalYear(2024), status: None }, Stamp { author: None, updated_at: 20 });
+    assert_eq!(record.cleared.initiatives.len(), 1);
+    let stored = to_json_stored(&record, &plan.plan.id).expect("serialises");
+    assert!(stored.contains(r#"{"id":"2-①-a","year":2024,"updated_at":20}"#), "{stored}");
+    assert_eq!(from_json(&stored, &plan, MAX_IMPORT_BYTES), Ok(record.clone()));
+    let export = to_json(&record, &plan.plan.id, Some(30)).expect("serialises");
+    let exported = from_json(&export, &plan, MAX_IMPORT_BYTES).expect("reads");
+    assert!(exported.cleared.is_empty() && exported.same_cells(&record));
+}
+
+#[test]
+fn a_cell_and_a_clearing_of_the_same_key_are_a_duplicate() {
+    let plan = plan();
+    let stored = to_json_stored(&sample(), &plan.plan.id).expect("serialises");
+    let doubled = stored.replace(r#""initiatives":["#, r#""initiatives":[{"id":"2-①-a","year":2024,"updated_at":1},"#);
+    assert_ne!(doubled, stored);
+    assert!(matches!(from_json(&doubled, &plan, MAX_IMPORT_BYTES), Err(DocumentError::Duplicate(_))));
 }

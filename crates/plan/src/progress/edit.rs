@@ -82,8 +82,22 @@ impl Edit {
 
 impl Record {
     /// Applies `edit`, stamping the cell, and returns the edit that restores
-    /// the previous value. A cell left with nothing in it is removed.
+    /// the previous value. A cell left with nothing in it is removed, and
+    /// noted as cleared with the edit's stamp.
     pub fn apply(&mut self, edit: &Edit, stamp: Stamp) -> Edit {
+        let Some(key) = edit.key() else { return self.apply_cells(edit, stamp) };
+        let had = self.has_cell(key);
+        let inverse = self.apply_cells(edit, stamp.clone());
+        match key {
+            CellKey::Initiative(id, year) => {
+                note_cleared(&self.initiatives, &mut self.cleared.initiatives, (id, year), had, stamp)
+            }
+            CellKey::Kpi(code, year) => note_cleared(&self.kpis, &mut self.cleared.kpis, (code, year), had, stamp),
+        }
+        inverse
+    }
+
+    fn apply_cells(&mut self, edit: &Edit, stamp: Stamp) -> Edit {
         match edit {
             Edit::Status { id, year, status } => {
                 let previous = change_cell(&mut self.initiatives, (*id, *year), stamp, |c| {
@@ -124,6 +138,21 @@ impl Record {
                 Edit::Batch(inverses)
             }
         }
+    }
+}
+
+/// A cell that was there and is gone was cleared; a cell that is there is not.
+fn note_cleared<K: Ord + Copy, C>(
+    cells: &BTreeMap<K, C>,
+    cleared: &mut BTreeMap<K, Stamp>,
+    key: K,
+    had: bool,
+    stamp: Stamp,
+) {
+    if cells.contains_key(&key) {
+        cleared.remove(&key);
+    } else if had {
+        cleared.insert(key, stamp);
     }
 }
 

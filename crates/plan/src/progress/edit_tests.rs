@@ -102,5 +102,26 @@ fn a_batch_of_whole_cells_is_undone_at_once_and_keeps_the_stamps_given() {
     assert_eq!(record.initiatives[&(id(), FY)], theirs, "the colleague's stamp is kept");
     assert_eq!(record.initiatives.len(), 2);
     assert!(history.undo(&mut record, at(100)));
-    assert_eq!(record, before, "one undo restores everything, stamps included");
+    assert!(record.same_cells(&before), "one undo restores every cell, stamps included");
+    let added = CellKey::Initiative(id(), FiscalYear(2025));
+    assert_eq!(record.cleared_at(added), Some(&at(100)), "the cell the batch added is cleared by the undo");
+}
+
+#[test]
+fn a_cleared_cell_leaves_its_stamp_until_it_is_set_again() {
+    let mut record = Record::default();
+    let key = CellKey::Initiative(id(), FY);
+    record.apply(&Edit::Status { id: id(), year: FY, status: None }, at(1));
+    assert_eq!(record.cleared_at(key), None, "nothing was there to clear");
+    record.apply(&Edit::Note { id: id(), year: FY, note: "メモ".into() }, at(2));
+    record.apply(&Edit::Note { id: id(), year: FY, note: String::new() }, at(3));
+    assert!(record.is_empty() && !record.has_cell(key));
+    assert_eq!(record.cleared_at(key), Some(&at(3)));
+    record.apply(&Edit::Status { id: id(), year: FY, status: Some(Status::Done) }, at(4));
+    assert_eq!(record.cleared_at(key), None, "a cell that is there is not cleared");
+    let code = crate::plan::KpiCode { policy: 2, number: 2 };
+    let kpi = Edit::KpiValue { code, year: FY, field: KpiField::Actual, value: Some(1.0) };
+    let inverse = record.apply(&kpi, at(5));
+    record.apply(&inverse, at(6));
+    assert_eq!(record.cleared_at(CellKey::Kpi(code, FY)), Some(&at(6)), "KPI cells too");
 }

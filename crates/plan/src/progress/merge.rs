@@ -107,6 +107,9 @@ pub fn merge(local: &Record, incoming: &Record) -> MergeOutcome {
         |(code, year)| CellKey::Kpi(code, year),
         |key, kept, other| Conflict::Kpi { key, kept, other },
     );
+    // A file's cell is added even where this browser cleared one (the
+    // preview lists it); the file's own clearings are not taken.
+    out.merged.drop_cleared_cells();
     out
 }
 

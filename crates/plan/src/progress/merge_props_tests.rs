@@ -12,27 +12,17 @@ use proptest::prelude::*;
 
 use super::merge::{merge, Conflict, MergeOutcome};
 use super::sync::{is_draft, merge3, overlay, seed, SyncOutcome};
-use super::{Cell, CellKey, InitiativeCell, KpiCell, Record};
+use super::{Cell, CellKey, InitiativeCell, Kind, KpiCell, Record};
 use crate::plan::{FiscalYear, InitiativeId, KpiCode};
 use crate::test_strategies::*;
 
-/// One of the two kinds of cell, so that each check is written once.
-trait Kind: Cell + PartialEq + Debug {
-    type Key: Ord + Copy + Debug;
-    fn cells(record: &Record) -> &BTreeMap<Self::Key, Self>;
-    fn cell_key(key: Self::Key) -> CellKey;
+/// The conflicts over one kind of cell, so that each check is written once.
+trait Sides: Kind {
     /// `(key, kept, other)` of a conflict over this kind of cell.
     fn sides(conflict: &Conflict) -> Option<(CellKey, &Self, &Self)>;
 }
 
-impl Kind for InitiativeCell {
-    type Key = (InitiativeId, FiscalYear);
-    fn cells(record: &Record) -> &BTreeMap<Self::Key, Self> {
-        &record.initiatives
-    }
-    fn cell_key((id, year): Self::Key) -> CellKey {
-        CellKey::Initiative(id, year)
-    }
+impl Sides for InitiativeCell {
     fn sides(conflict: &Conflict) -> Option<(CellKey, &Self, &Self)> {
         match conflict {
             Conflict::Initiative { key, kept, other } => Some((*key, kept, other)),
@@ -41,14 +31,7 @@ impl Kind for InitiativeCell {
     }
 }
 
-impl Kind for KpiCell {
-    type Key = (KpiCode, FiscalYear);
-    fn cells(record: &Record) -> &BTreeMap<Self::Key, Self> {
-        &record.kpis
-    }
-    fn cell_key((code, year): Self::Key) -> CellKey {
-        CellKey::Kpi(code, year)
-    }
+impl Sides for KpiCell {
     fn sides(conflict: &Conflict) -> Option<(CellKey, &Self, &Self)> {
         match conflict {
             Conflict::Kpi { key, kept, other } => Some((*key, kept, other)),
@@ -58,11 +41,11 @@ impl Kind for KpiCell {
 }
 
 /// `(kept, other)` of every conflict listed for `key`.
-fn conflicts_at<C: Kind>(conflicts: &[Conflict], key: CellKey) -> Vec<(&C, &C)> {
+fn conflicts_at<C: Sides>(conflicts: &[Conflict], key: CellKey) -> Vec<(&C, &C)> {
     conflicts.iter().filter_map(C::sides).filter(|(k, ..)| *k == key).map(|(_, kept, other)| (kept, other)).collect()
 }
 
-fn keys_of<C: Kind>(records: &[&Record]) -> BTreeSet<C::Key> {
+fn keys_of<C: Sides>(records: &[&Record]) -> BTreeSet<C::Key> {
     records.iter().flat_map(|r| C::cells(r).keys().copied()).collect()
 }
 
@@ -72,7 +55,7 @@ fn keys_of<C: Kind>(records: &[&Record]) -> BTreeSet<C::Key> {
 /// `merge`'s rule, cell by cell: a cell only one side has is taken; the same
 /// content on both sides stays local; otherwise the strictly newer
 /// `updated_at` wins (local on a tie) and the other side is listed.
-fn check_merge_rule<C: Kind>(local: &Record, incoming: &Record, out: &MergeOutcome) -> Result<(), TestCaseError> {
+fn check_merge_rule<C: Sides>(local: &Record, incoming: &Record, out: &MergeOutcome) -> Result<(), TestCaseError> {
     let keys = keys_of::<C>(&[local, incoming]);
     let merged = C::cells(&out.merged);
     prop_assert_eq!(
@@ -117,7 +100,7 @@ fn check_merge_rule<C: Kind>(local: &Record, incoming: &Record, out: &MergeOutco
 /// Without the rule: every cell of either side is in the result, or says the
 /// same there, or is the losing side of a listed conflict whose winner is in
 /// the result and is not older.
-fn check_nothing_lost<C: Kind>(
+fn check_nothing_lost<C: Sides>(
     inputs: &[&Record],
     merged: &Record,
     conflicts: &[Conflict],
@@ -199,7 +182,7 @@ proptest! {
                 applied.apply(&undo, small_stamp_now());
             }
         }
-        prop_assert_eq!(&applied, &local);
+        prop_assert!(applied.same_cells(&local), "{:?} vs {:?}", applied, local);
         let redone = out.edit().map(|e| {
             let mut r = local.clone();
             r.apply(&e, small_stamp_now());
@@ -221,35 +204,37 @@ fn small_stamp_now() -> super::Stamp {
 /// one side only takes that change; changed alike on both, that; changed
 /// differently on both, the one that `wins_over` the other, listing the other
 /// unless they say the same; cleared on one side and changed on the other,
-/// the change.
-fn check_merge3_rule<C: Kind>(
+/// the change. A clearing is an empty cell with its stamp (`Kind::slot`).
+fn check_merge3_rule<C: Sides>(
     base: &Record,
     ours: &Record,
     theirs: &Record,
     out: &SyncOutcome,
 ) -> Result<(), TestCaseError> {
     let mut listed = 0;
-    for k in keys_of::<C>(&[base, ours, theirs]) {
+    for k in slot_keys_of::<C>(&[base, ours, theirs]) {
         let key = C::cell_key(k);
-        let (b, o, t) = (C::cells(base).get(&k), C::cells(ours).get(&k), C::cells(theirs).get(&k));
-        let merged = C::cells(&out.merged).get(&k);
+        let (b, o, t) = (C::slot(base, k), C::slot(ours, k), C::slot(theirs, k));
+        let merged = C::slot(&out.merged, k);
         let conflicts = conflicts_at::<C>(&out.conflicts, key);
         listed += conflicts.len();
         let (want, conflict) = if o == t || t == b {
-            (o, None)
+            (o.clone(), None)
         } else if o == b {
-            (t, None)
+            (t.clone(), None)
         } else {
-            match (o, t) {
+            match (&o, &t) {
+                (Some(o), Some(t)) if o.is_empty() != t.is_empty() => {
+                    (Some(if o.is_empty() { t.clone() } else { o.clone() }), None)
+                }
                 (Some(o), Some(t)) => {
                     let (winner, loser) = if t.wins_over(o) { (t, o) } else { (o, t) };
-                    (Some(winner), (!winner.same_content(loser)).then_some((winner, loser)))
+                    (Some(winner.clone()), (!winner.same_content(loser)).then_some((winner, loser)))
                 }
-                (Some(o), None) => (Some(o), None),
-                (None, t) => (t, None),
+                (o, t) => (o.clone().or(t.clone()), None),
             }
         };
-        prop_assert_eq!(merged, want, "{:?}: base {:?} ours {:?} theirs {:?}", key, b, o, t);
+        prop_assert_eq!(&merged, &want, "{:?}: base {:?} ours {:?} theirs {:?}", key, b, o, t);
         prop_assert_eq!(conflicts, conflict.into_iter().collect::<Vec<_>>(), "{:?}", key);
     }
     prop_assert_eq!(listed, out.conflicts.iter().filter(|c| C::sides(c).is_some()).count());
@@ -257,24 +242,38 @@ fn check_merge3_rule<C: Kind>(
 }
 
 /// Without the rule: no edit either tab made is lost. A cell a side set to
-/// something new is in the result, or says the same there, or lost a listed
-/// conflict to an edit that wins over it.
-fn check_no_edit_lost<C: Kind>(base: &Record, sides: &[&Record], out: &SyncOutcome) -> Result<(), TestCaseError> {
+/// something new (or cleared) is in the result, or says the same there, or
+/// lost a listed conflict to an edit that wins over it; a clearing may also
+/// give way to a change.
+fn check_no_edit_lost<C: Sides>(base: &Record, sides: &[&Record], out: &SyncOutcome) -> Result<(), TestCaseError> {
     for side in sides {
-        for (&k, cell) in C::cells(side) {
-            if C::cells(base).get(&k) == Some(cell) {
+        for k in slot_keys_of::<C>(&[side]) {
+            let Some(cell) = C::slot(side, k) else { continue };
+            if C::slot(base, k).as_ref() == Some(&cell) {
                 continue;
             }
-            let Some(now) = C::cells(&out.merged).get(&k) else {
+            let Some(now) = C::slot(&out.merged, k) else {
                 return Err(TestCaseError::fail(format!("the edit of {k:?} was lost")));
             };
             let listed = conflicts_at::<C>(&out.conflicts, C::cell_key(k))
                 .iter()
-                .any(|(kept, other)| *other == cell && *kept == now && kept.wins_over(other));
-            prop_assert!(now == cell || now.same_content(cell) || listed, "{:?}: {:?} lost to {:?}", k, cell, now);
+                .any(|(kept, other)| **other == cell && **kept == now && kept.wins_over(other));
+            let cleared_under_a_change = cell.is_empty() && !now.is_empty();
+            prop_assert!(
+                now == cell || now.same_content(&cell) || listed || cleared_under_a_change,
+                "{:?}: {:?} lost to {:?}",
+                k,
+                cell,
+                now
+            );
         }
     }
     Ok(())
+}
+
+/// Every key with a cell or a clearing in any of `records`.
+fn slot_keys_of<C: Kind>(records: &[&Record]) -> BTreeSet<C::Key> {
+    records.iter().flat_map(|r| C::cells(r).keys().chain(C::cleared(r).keys()).copied()).collect()
 }
 
 fn same_conflicts(a: &[Conflict], b: &[Conflict]) -> bool {
@@ -361,32 +360,68 @@ proptest! {
         prop_assert!(out.conflicts.is_empty());
     }
 
-    /// Whatever the stamps, with ours the base: their cells are taken, except
-    /// a cell where the base's own edit wins over theirs (`older_rival`: they
-    /// wrote it before seeing ours), which stays, listed if it differs.
+    /// Whatever the stamps, with ours the base: their cells and clearings
+    /// are taken, except a cell where the base's own edit wins over theirs
+    /// (`older_rival`: they wrote it before seeing ours), which stays (a
+    /// change over their clearing too), listed if both are changes that
+    /// differ; and a cell of the base they have no trace of (they never saw
+    /// it), which stays.
     #[test]
     fn merge3_from_the_base_takes_theirs_but_an_older_rival(base in small_record(0..4), theirs in small_record(0..4)) {
+        fn check<C: Sides>(base: &Record, theirs: &Record, out: &SyncOutcome) -> Result<usize, TestCaseError> {
+            let mut conflicts = 0;
+            for k in slot_keys_of::<C>(&[base, theirs]) {
+                let (b, t) = (C::slot(base, k), C::slot(theirs, k));
+                let want = match (&b, &t) {
+                    (Some(_), None) => b.clone(),
+                    (Some(b), Some(t)) if b != t && b.wins_over(t) => {
+                        if b.is_empty() != t.is_empty() {
+                            Some(if b.is_empty() { t.clone() } else { b.clone() })
+                        } else {
+                            conflicts += usize::from(!b.same_content(t));
+                            Some(b.clone())
+                        }
+                    }
+                    _ => t.clone(),
+                };
+                prop_assert_eq!(C::slot(&out.merged, k), want, "{:?}", k);
+            }
+            Ok(conflicts)
+        }
         let out = merge3(&base, &base, &theirs);
-        let mut want = theirs.clone();
-        let mut conflicts = 0;
-        for (k, b) in &base.initiatives {
-            if let Some(t) = theirs.initiatives.get(k) {
-                if b != t && b.wins_over(t) {
-                    want.initiatives.insert(*k, b.clone());
-                    conflicts += usize::from(!b.same_content(t));
-                }
-            }
-        }
-        for (k, b) in &base.kpis {
-            if let Some(t) = theirs.kpis.get(k) {
-                if b != t && b.wins_over(t) {
-                    want.kpis.insert(*k, b.clone());
-                    conflicts += usize::from(!b.same_content(t));
-                }
-            }
-        }
-        prop_assert_eq!(&out.merged, &want);
+        let conflicts = check::<InitiativeCell>(&base, &theirs, &out)? + check::<KpiCell>(&base, &theirs, &out)?;
         prop_assert_eq!(out.conflicts.len(), conflicts);
+    }
+
+    /// Two tabs save at nearly the same moment: ours reaches storage, then
+    /// theirs, written without having seen ours, replaces it. Every cell only
+    /// one tab changed survives the round of saves that follows, and both
+    /// tabs end with the same record. (Without clearings kept, ours would
+    /// read a new cell's absence from theirs as "cleared" and drop it.) Only
+    /// a clearing of ours may give way, to the cell theirs still had: that
+    /// loses nothing recorded.
+    #[test]
+    fn a_save_that_never_saw_our_new_cells_does_not_clear_them((base, ours, theirs) in base_and_two_tabs()) {
+        // Ours sees the record theirs wrote over ours, and saves again.
+        let here = merge3(&ours, &ours, &theirs).merged;
+        // Theirs then sees that.
+        let there = merge3(&theirs, &theirs, &here).merged;
+        prop_assert_eq!(&there, &here, "both tabs end alike");
+        fn check<C: Kind>(base: &Record, ours: &Record, theirs: &Record, end: &Record) -> Result<(), TestCaseError> {
+            for k in slot_keys_of::<C>(&[base, ours, theirs]) {
+                let (b, o, t) = (C::slot(base, k), C::slot(ours, k), C::slot(theirs, k));
+                let now = C::slot(end, k);
+                match (o != b, t != b) {
+                    (true, false) if o.as_ref().is_some_and(Cell::is_empty) && now == b => {}
+                    (true, false) => prop_assert_eq!(now, o, "{:?}: base {:?}", k, b),
+                    (false, true) => prop_assert_eq!(now, t, "{:?}: base {:?}", k, b),
+                    _ => {}
+                }
+            }
+            Ok(())
+        }
+        check::<InitiativeCell>(&base, &ours, &theirs, &here)?;
+        check::<KpiCell>(&base, &ours, &theirs, &here)?;
     }
 
     /// Two tabs that each wrote their own edits of the same cells before
@@ -415,7 +450,7 @@ proptest! {
         cells in vec(small_initiative_cell(0..3), 3),
         kpis in vec(small_kpi_cell(0..3), 3),
     ) {
-        fn check<C: Kind>(c: &[C]) -> Result<(), TestCaseError> {
+        fn check<C: Sides>(c: &[C]) -> Result<(), TestCaseError> {
             let (x, y, z) = (&c[0], &c[1], &c[2]);
             prop_assert!(!(x.wins_over(y) && y.wins_over(x)), "both ways: {:?} {:?}", x, y);
             if !x.wins_over(y) && !y.wins_over(x) {
@@ -440,7 +475,7 @@ proptest! {
     #[test]
     fn overlay_shows_every_cell_with_local_ones_on_top(published in small_record(0..4), local in small_record(0..4)) {
         let shown = overlay(&published, &local);
-        fn check<C: Kind>(published: &Record, local: &Record, shown: &Record) -> Result<(), TestCaseError> {
+        fn check<C: Sides>(published: &Record, local: &Record, shown: &Record) -> Result<(), TestCaseError> {
             let keys: BTreeSet<C::Key> = C::cells(shown).keys().copied().collect();
             prop_assert_eq!(keys, keys_of::<C>(&[published, local]));
             for (k, cell) in C::cells(shown) {

@@ -81,7 +81,7 @@ fn an_applied_import_is_one_edit_that_keeps_the_incoming_stamps_and_undoes_at_on
     let inverse = applied.apply(&edit, by("ignored", 99));
     assert_eq!(applied, outcome.merged, "stamps are the incoming ones");
     applied.apply(&inverse, by("ignored", 100));
-    assert_eq!(applied, local);
+    assert!(applied.same_cells(&local));
     assert_eq!(merge(&local, &local).edit(), None, "nothing to apply");
 }
 

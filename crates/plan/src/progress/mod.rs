@@ -156,20 +156,147 @@ pub enum CellKey {
     Kpi(KpiCode, FiscalYear),
 }
 
-/// Everything recorded. Empty cells are not kept.
+/// Everything recorded. Empty cells are not kept: a cell emptied by an edit
+/// leaves only its stamp, in `cleared`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Record {
     pub initiatives: BTreeMap<(InitiativeId, FiscalYear), InitiativeCell>,
     pub kpis: BTreeMap<(KpiCode, FiscalYear), KpiCell>,
+    pub cleared: Cleared,
+}
+
+/// Cells that were cleared, with who cleared them and when (tombstones).
+/// Kept in the browser's storage, so that a tab can tell "another tab
+/// cleared this cell" from "another tab saved without having seen it yet":
+/// without them, two saves racing would drop a new cell. A key is never both
+/// here and among the cells. Export files leave them out.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Cleared {
+    pub initiatives: BTreeMap<(InitiativeId, FiscalYear), Stamp>,
+    pub kpis: BTreeMap<(KpiCode, FiscalYear), Stamp>,
+}
+
+impl Cleared {
+    pub fn is_empty(&self) -> bool {
+        self.initiatives.is_empty() && self.kpis.is_empty()
+    }
 }
 
 impl Record {
+    /// Nothing recorded (cleared cells are not records).
     pub fn is_empty(&self) -> bool {
         self.initiatives.is_empty() && self.kpis.is_empty()
     }
 
     pub fn cell_count(&self) -> usize {
         self.initiatives.len() + self.kpis.len()
+    }
+
+    pub fn has_cell(&self, key: CellKey) -> bool {
+        match key {
+            CellKey::Initiative(id, year) => self.initiatives.contains_key(&(id, year)),
+            CellKey::Kpi(code, year) => self.kpis.contains_key(&(code, year)),
+        }
+    }
+
+    /// When the cell at `key` was cleared, if it was and has not been set since.
+    pub fn cleared_at(&self, key: CellKey) -> Option<&Stamp> {
+        match key {
+            CellKey::Initiative(id, year) => self.cleared.initiatives.get(&(id, year)),
+            CellKey::Kpi(code, year) => self.cleared.kpis.get(&(code, year)),
+        }
+    }
+
+    /// The same cells, whatever was cleared: what a person would see.
+    pub fn same_cells(&self, other: &Record) -> bool {
+        self.initiatives == other.initiatives && self.kpis == other.kpis
+    }
+
+    /// Keeps `cleared` true to its name after cells were added or removed
+    /// directly: a key with a cell is not cleared.
+    pub(crate) fn drop_cleared_cells(&mut self) {
+        let Record { initiatives, kpis, cleared } = self;
+        cleared.initiatives.retain(|k, _| !initiatives.contains_key(k));
+        cleared.kpis.retain(|k, _| !kpis.contains_key(k));
+    }
+}
+
+/// One kind of cell with its place in a record, so that code over both kinds
+/// (merging, documents) is written once.
+pub(crate) trait Kind: Cell + PartialEq + std::fmt::Debug {
+    type Key: Ord + Copy + std::fmt::Debug;
+    fn cells(record: &Record) -> &BTreeMap<Self::Key, Self>;
+    fn cells_mut(record: &mut Record) -> &mut BTreeMap<Self::Key, Self>;
+    fn cleared(record: &Record) -> &BTreeMap<Self::Key, Stamp>;
+    fn cleared_mut(record: &mut Record) -> &mut BTreeMap<Self::Key, Stamp>;
+    fn cell_key(key: Self::Key) -> CellKey;
+
+    /// The cell at `key` as merging sees it: a cleared cell is an empty one
+    /// carrying the clearing's stamp; `None` if the record never had it.
+    fn slot(record: &Record, key: Self::Key) -> Option<Self> {
+        Self::cells(record).get(&key).cloned().or_else(|| {
+            Self::cleared(record).get(&key).map(|stamp| {
+                let mut empty = Self::default();
+                *empty.stamp_mut() = stamp.clone();
+                empty
+            })
+        })
+    }
+
+    /// Puts a slot back: an empty cell becomes a tombstone.
+    fn put(record: &mut Record, key: Self::Key, slot: Option<Self>) {
+        match slot {
+            Some(cell) if cell.is_empty() => {
+                Self::cells_mut(record).remove(&key);
+                Self::cleared_mut(record).insert(key, cell.stamp().clone());
+            }
+            Some(cell) => {
+                Self::cleared_mut(record).remove(&key);
+                Self::cells_mut(record).insert(key, cell);
+            }
+            None => {
+                Self::cells_mut(record).remove(&key);
+                Self::cleared_mut(record).remove(&key);
+            }
+        }
+    }
+}
+
+impl Kind for InitiativeCell {
+    type Key = (InitiativeId, FiscalYear);
+    fn cells(record: &Record) -> &BTreeMap<Self::Key, Self> {
+        &record.initiatives
+    }
+    fn cells_mut(record: &mut Record) -> &mut BTreeMap<Self::Key, Self> {
+        &mut record.initiatives
+    }
+    fn cleared(record: &Record) -> &BTreeMap<Self::Key, Stamp> {
+        &record.cleared.initiatives
+    }
+    fn cleared_mut(record: &mut Record) -> &mut BTreeMap<Self::Key, Stamp> {
+        &mut record.cleared.initiatives
+    }
+    fn cell_key((id, year): Self::Key) -> CellKey {
+        CellKey::Initiative(id, year)
+    }
+}
+
+impl Kind for KpiCell {
+    type Key = (KpiCode, FiscalYear);
+    fn cells(record: &Record) -> &BTreeMap<Self::Key, Self> {
+        &record.kpis
+    }
+    fn cells_mut(record: &mut Record) -> &mut BTreeMap<Self::Key, Self> {
+        &mut record.kpis
+    }
+    fn cleared(record: &Record) -> &BTreeMap<Self::Key, Stamp> {
+        &record.cleared.kpis
+    }
+    fn cleared_mut(record: &mut Record) -> &mut BTreeMap<Self::Key, Stamp> {
+        &mut record.cleared.kpis
+    }
+    fn cell_key((code, year): Self::Key) -> CellKey {
+        CellKey::Kpi(code, year)
     }
 }
 

@@ -10,10 +10,10 @@
 //! it": timestamps alone would report every edit of another tab as a
 //! conflict.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use super::merge::Conflict;
-use super::{Cell, CellKey, InitiativeCell, KpiCell, Record};
+use super::{Cell, CellKey, InitiativeCell, Kind, KpiCell, Record};
 
 /// What `merge3` gives: the combined record, and the losing side of every
 /// cell both tabs changed.
@@ -24,61 +24,55 @@ pub struct SyncOutcome {
 }
 
 /// Three-way merge of `ours` and `theirs`, both descended from `base`.
+///
+/// A cell the base had that theirs neither has nor cleared was never seen by
+/// theirs (they saved before our write reached them, or storage was wiped):
+/// it is kept, never read as cleared. Cleared cells (tombstones) take part as
+/// empty cells with their stamps and stay cleared in the result.
 pub fn merge3(base: &Record, ours: &Record, theirs: &Record) -> SyncOutcome {
     let mut out = SyncOutcome::default();
-    out.merged.initiatives = merge3_cells(
-        &base.initiatives,
-        &ours.initiatives,
-        &theirs.initiatives,
-        &mut out.conflicts,
-        |(id, year), kept, other: InitiativeCell| Conflict::Initiative {
-            key: CellKey::Initiative(id, year),
-            kept,
-            other,
-        },
-    );
-    out.merged.kpis =
-        merge3_cells(&base.kpis, &ours.kpis, &theirs.kpis, &mut out.conflicts, |(code, year), kept, other: KpiCell| {
-            Conflict::Kpi { key: CellKey::Kpi(code, year), kept, other }
-        });
+    merge3_kind::<InitiativeCell>(base, ours, theirs, &mut out, |key, kept, other| Conflict::Initiative {
+        key,
+        kept,
+        other,
+    });
+    merge3_kind::<KpiCell>(base, ours, theirs, &mut out, |key, kept, other| Conflict::Kpi { key, kept, other });
     out
 }
 
-fn merge3_cells<K: Ord + Copy, C: Cell + PartialEq>(
-    base: &BTreeMap<K, C>,
-    ours: &BTreeMap<K, C>,
-    theirs: &BTreeMap<K, C>,
-    conflicts: &mut Vec<Conflict>,
-    conflict: impl Fn(K, C, C) -> Conflict,
-) -> BTreeMap<K, C> {
-    let keys: BTreeSet<K> = base.keys().chain(ours.keys()).chain(theirs.keys()).copied().collect();
-    let mut merged = BTreeMap::new();
+fn merge3_kind<C: Kind>(
+    base: &Record,
+    ours: &Record,
+    theirs: &Record,
+    out: &mut SyncOutcome,
+    conflict: impl Fn(CellKey, C, C) -> Conflict,
+) {
+    let keys: BTreeSet<C::Key> =
+        [base, ours, theirs].iter().flat_map(|r| C::cells(r).keys().chain(C::cleared(r).keys())).copied().collect();
     for k in keys {
-        let (b, o, t) = (base.get(&k), ours.get(&k), theirs.get(&k));
-        let kept = if o == t || t == b {
+        let (b, o, t) = (C::slot(base, k), C::slot(ours, k), C::slot(theirs, k));
+        let unseen_by_theirs = t.is_none() && b.is_some();
+        let unseen_by_ours = o.is_none() && b.is_some();
+        let kept = if o == t || t == b || unseen_by_theirs {
             o
-        } else if o == b && !older_rival(o, t) {
+        } else if (o == b && !older_rival(o.as_ref(), t.as_ref())) || unseen_by_ours {
             t
         } else {
             match (o, t) {
+                // A clearing never beats a change: keeping the change loses nothing.
+                (Some(o), Some(t)) if o.is_empty() != t.is_empty() => Some(if o.is_empty() { t } else { o }),
                 (Some(o), Some(t)) => {
-                    let (winner, loser) = if t.wins_over(o) { (t, o) } else { (o, t) };
-                    if !winner.same_content(loser) {
-                        conflicts.push(conflict(k, winner.clone(), loser.clone()));
+                    let (winner, loser) = if t.wins_over(&o) { (t, o) } else { (o, t) };
+                    if !winner.same_content(&loser) {
+                        out.conflicts.push(conflict(C::cell_key(k), winner.clone(), loser));
                     }
                     Some(winner)
                 }
-                // One side cleared the cell, the other changed it: keeping
-                // the change loses nothing.
-                (Some(o), None) => Some(o),
-                (None, t) => t,
+                (o, t) => o.or(t),
             }
         };
-        if let Some(cell) = kept {
-            merged.insert(k, cell.clone());
-        }
+        C::put(&mut out.merged, k, kept);
     }
-    merged
 }
 
 /// Two tabs that save at nearly the same moment each write before seeing
@@ -94,44 +88,51 @@ fn older_rival<C: Cell>(ours: Option<&C>, theirs: Option<&C>) -> bool {
 }
 
 /// The record every visitor sees: the published cells, with this browser's
-/// own cells over them.
+/// own cells over them; a cell cleared here is cleared over the published one.
 pub fn overlay(published: &Record, local: &Record) -> Record {
     let mut out = published.clone();
-    out.initiatives.extend(local.initiatives.iter().map(|(k, c)| (*k, c.clone())));
-    out.kpis.extend(local.kpis.iter().map(|(k, c)| (*k, c.clone())));
+    overlay_kind::<InitiativeCell>(&mut out, local);
+    overlay_kind::<KpiCell>(&mut out, local);
     out
 }
 
-/// A local cell that says something the published record does not.
-pub fn is_draft(published: &Record, local: &Record, key: CellKey) -> bool {
-    match key {
-        CellKey::Initiative(id, year) => {
-            differs(published.initiatives.get(&(id, year)), local.initiatives.get(&(id, year)))
-        }
-        CellKey::Kpi(code, year) => differs(published.kpis.get(&(code, year)), local.kpis.get(&(code, year))),
+fn overlay_kind<C: Kind>(out: &mut Record, local: &Record) {
+    for k in C::cells(local).keys().chain(C::cleared(local).keys()) {
+        C::put(out, *k, C::slot(local, *k));
     }
 }
 
-fn differs<C: Cell>(published: Option<&C>, local: Option<&C>) -> bool {
-    match (published, local) {
+/// A local cell (or clearing) that says something the published record does not.
+pub fn is_draft(published: &Record, local: &Record, key: CellKey) -> bool {
+    match key {
+        CellKey::Initiative(id, year) => differs::<InitiativeCell>(published, local, (id, year)),
+        CellKey::Kpi(code, year) => differs::<KpiCell>(published, local, (code, year)),
+    }
+}
+
+fn differs<C: Kind>(published: &Record, local: &Record, key: C::Key) -> bool {
+    match (C::cells(published).get(&key), C::slot(local, key)) {
         (_, None) => false,
-        (None, Some(_)) => true,
-        (Some(p), Some(l)) => !p.same_content(l),
+        (None, Some(l)) => !l.is_empty(),
+        (Some(p), Some(l)) => !p.same_content(&l),
     }
 }
 
 /// Before the first local edit of a published cell, copies it into `local`,
-/// so that changing its status keeps its published note (and the like).
+/// so that changing its status keeps its published note (and the like). A
+/// cell cleared here stays cleared: the edit starts from nothing.
 pub fn seed(local: &mut Record, published: &Record, key: CellKey) {
     match key {
-        CellKey::Initiative(id, year) => seed_cell(&mut local.initiatives, &published.initiatives, (id, year)),
-        CellKey::Kpi(code, year) => seed_cell(&mut local.kpis, &published.kpis, (code, year)),
+        CellKey::Initiative(id, year) => seed_cell::<InitiativeCell>(local, published, (id, year)),
+        CellKey::Kpi(code, year) => seed_cell::<KpiCell>(local, published, (code, year)),
     }
 }
 
-fn seed_cell<K: Ord + Copy, C: Cell>(local: &mut BTreeMap<K, C>, published: &BTreeMap<K, C>, key: K) {
-    if let (None, Some(p)) = (local.get(&key), published.get(&key)) {
-        local.insert(key, p.clone());
+fn seed_cell<C: Kind>(local: &mut Record, published: &Record, key: C::Key) {
+    if C::slot(local, key).is_none() {
+        if let Some(p) = C::cells(published).get(&key) {
+            C::cells_mut(local).insert(key, p.clone());
+        }
     }
 }
 

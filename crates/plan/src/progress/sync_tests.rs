@@ -134,3 +134,51 @@ fn edits_in_the_same_millisecond_settle_the_same_way_in_every_tab() {
     assert_eq!(merge3(&a, &a, &b).merged, merge3(&b, &b, &a).merged);
     assert_eq!(merge3(&base, &a, &b).merged, merge3(&base, &b, &a).merged);
 }
+
+#[test]
+fn a_new_cell_survives_a_save_from_a_tab_that_never_saw_it() {
+    // Tab A adds a cell and writes; tab B, which read storage just before,
+    // writes its own edit over it. A then meets B's record.
+    let base = edited(&Record::default(), note('b', "前から"), 1);
+    let a = edited(&base, note('a', "新しいメモ"), 10);
+    let b = edited(&base, note('b', "Bの修正"), 11);
+    let in_a = merge3(&a, &a, &b);
+    assert_eq!(in_a.merged.initiatives[&(id('a'), FY)].note, "新しいメモ", "absent in theirs is not cleared");
+    assert_eq!(in_a.merged.initiatives[&(id('b'), FY)].note, "Bの修正");
+    assert!(in_a.conflicts.is_empty());
+    let in_b = merge3(&b, &b, &in_a.merged);
+    assert_eq!(in_b.merged, in_a.merged, "B then takes A's cell");
+}
+
+#[test]
+fn a_clearing_in_another_tab_travels_as_a_stamp() {
+    let base = edited(&Record::default(), note('a', "消す"), 1);
+    let theirs = edited(&base, note('a', ""), 5);
+    assert_eq!(theirs.cleared_at(CellKey::Initiative(id('a'), FY)), Some(&at(5)));
+    let out = merge3(&base, &base, &theirs);
+    assert!(out.merged.is_empty());
+    assert_eq!(out.merged, theirs, "the clearing is kept, to pass on");
+}
+
+#[test]
+fn storage_emptied_under_an_open_tab_loses_none_of_its_cells() {
+    let ours = edited(&edited(&Record::default(), note('a', "A"), 1), status('b', Status::Done), 2);
+    let out = merge3(&ours, &ours, &Record::default());
+    assert_eq!(out.merged, ours);
+}
+
+#[test]
+fn a_published_cell_cleared_here_stays_cleared_and_is_a_draft() {
+    let published = edited(&Record::default(), note('a', "公表"), 1);
+    let key = CellKey::Initiative(id('a'), FY);
+    let mut local = Record::default();
+    seed(&mut local, &published, key);
+    local.apply(&note('a', ""), at(2));
+    assert!(local.is_empty());
+    let shown = overlay(&published, &local);
+    assert!(!shown.has_cell(key), "the published cell does not show through");
+    assert!(is_draft(&published, &local, key), "clearing it is a local change");
+    assert!(!is_draft(&Record::default(), &local, key), "nothing to differ from");
+    seed(&mut local, &published, key);
+    assert!(!local.has_cell(key), "a cleared cell is not seeded again");
+}

@@ -12,7 +12,7 @@ use proptest::prelude::*;
 use proptest::sample::select;
 
 use crate::plan::{FiscalYear, InitiativeId, KpiCode, Plan};
-use crate::progress::{Cell, InitiativeCell, KpiCell, Record, Stamp, Status};
+use crate::progress::{Cell, InitiativeCell, Kind, KpiCell, Record, Stamp, Status};
 
 /// The real plan, parsed once for all cases.
 pub static PLAN: LazyLock<Plan> = LazyLock::new(crate::test_support::plan);
@@ -163,8 +163,19 @@ pub fn record_of(
     kpi_cell: impl Strategy<Value = KpiCell>,
     size: Range<usize>,
 ) -> impl Strategy<Value = Record> {
-    (btree_map(initiative_keys, initiative_cell, size.clone()), btree_map(kpi_keys, kpi_cell, size))
-        .prop_map(|(initiatives, kpis)| Record { initiatives, kpis })
+    (btree_map(initiative_keys, initiative_cell, size.clone()), btree_map(kpi_keys, kpi_cell, size)).prop_map(
+        |(initiatives, kpis)| {
+            // An empty cell is kept only as a clearing, as `Record::apply` keeps it.
+            let mut record = Record::default();
+            for (k, c) in initiatives {
+                InitiativeCell::put(&mut record, k, Some(c));
+            }
+            for (k, c) in kpis {
+                KpiCell::put(&mut record, k, Some(c));
+            }
+            record
+        },
+    )
 }
 
 /// Any record of the real plan: any cells, any text, any finite values and stamps.
@@ -216,41 +227,44 @@ pub fn small_record(updated_at: Range<i64>) -> impl Strategy<Value = Record> {
     )
 }
 
-/// Changes to a few cells: `None` clears the cell, `Some` sets it whole.
+/// Changes to a few cells, each set whole; an empty cell clears it (leaving
+/// its stamp, as `Record::apply` does).
 #[derive(Debug, Clone, Default)]
 pub struct Changes {
-    pub initiatives: BTreeMap<(InitiativeId, FiscalYear), Option<InitiativeCell>>,
-    pub kpis: BTreeMap<(KpiCode, FiscalYear), Option<KpiCell>>,
+    pub initiatives: BTreeMap<(InitiativeId, FiscalYear), InitiativeCell>,
+    pub kpis: BTreeMap<(KpiCode, FiscalYear), KpiCell>,
 }
 
 impl Changes {
     pub fn applied_to(&self, record: &Record) -> Record {
         let mut out = record.clone();
         for (k, c) in &self.initiatives {
-            match c {
-                Some(c) => out.initiatives.insert(*k, c.clone()),
-                None => out.initiatives.remove(k),
-            };
+            InitiativeCell::put(&mut out, *k, Some(c.clone()));
         }
         for (k, c) in &self.kpis {
-            match c {
-                Some(c) => out.kpis.insert(*k, c.clone()),
-                None => out.kpis.remove(k),
-            };
+            KpiCell::put(&mut out, *k, Some(c.clone()));
         }
         out
     }
 }
 
+/// `cell`, or one time in five the same stamp on an empty cell: a clearing.
+fn or_cleared<C: Cell + std::fmt::Debug>(cell: impl Strategy<Value = C>) -> impl Strategy<Value = C> {
+    (cell, proptest::bool::weighted(0.2)).prop_map(|(cell, clear)| {
+        if !clear {
+            return cell;
+        }
+        let mut empty = C::default();
+        *empty.stamp_mut() = cell.stamp().clone();
+        empty
+    })
+}
+
 /// Edits to a small record's cells, stamped within `updated_at`.
 pub fn small_changes(updated_at: Range<i64>) -> impl Strategy<Value = Changes> {
     (
-        btree_map(
-            few_initiative_keys(),
-            proptest::option::weighted(0.8, small_initiative_cell(updated_at.clone())),
-            0..5,
-        ),
-        btree_map(few_kpi_keys(), proptest::option::weighted(0.8, small_kpi_cell(updated_at)), 0..4),
+        btree_map(few_initiative_keys(), or_cleared(small_initiative_cell(updated_at.clone())), 0..5),
+        btree_map(few_kpi_keys(), or_cleared(small_kpi_cell(updated_at)), 0..4),
     )
         .prop_map(|(initiatives, kpis)| Changes { initiatives, kpis })
 }
