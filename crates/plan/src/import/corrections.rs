@@ -43,3 +43,7 @@ impl Corrections {
         toml::from_str(toml_text).map_err(|e| ImportError::whole(Problem::Corrections(e.to_string())))
     }
 }
+
+#[cfg(test)]
+#[path = "corrections_props_tests.rs"]
+mod props_tests;

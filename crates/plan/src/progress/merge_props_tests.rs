@@ -4,8 +4,7 @@
 //! the one the modules document; "never loses a cell" is checked on its own,
 //! without the rule.
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::fmt::Debug;
+use std::collections::BTreeSet;
 
 use proptest::collection::vec;
 use proptest::prelude::*;
@@ -13,7 +12,6 @@ use proptest::prelude::*;
 use super::merge::{merge, Conflict, MergeOutcome};
 use super::sync::{is_draft, merge3, overlay, seed, SyncOutcome};
 use super::{Cell, CellKey, InitiativeCell, Kind, KpiCell, Record};
-use crate::plan::{FiscalYear, InitiativeId, KpiCode};
 use crate::test_strategies::*;
 
 /// The conflicts over one kind of cell, so that each check is written once.

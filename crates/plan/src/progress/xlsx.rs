@@ -10,6 +10,7 @@
 //! parts (ECMA-376 Part 1) with inline strings, in a zip of stored
 //! (uncompressed) entries (PKWARE APPNOTE.TXT), which is all Excel needs.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use super::csv::{format_number, format_utc, initiative_rows, kpi_rows, Field, INITIATIVE_HEADER, KPI_HEADER};
@@ -347,9 +348,16 @@ fn xml_allowed(c: char) -> bool {
 /// escaped, characters XML 1.0 forbids (control characters) dropped, CR kept
 /// as a reference (a literal one would be read back as LF), and a literal
 /// `_xHHHH_` protected, since Excel reads that as an escaped character
-/// (ECMA-376 Part 1, the ST_Xstring type).
+/// (ECMA-376 Part 1, the ST_Xstring type). The forbidden characters are
+/// dropped first: `_x00\u{1}41_` becomes `_x0041_`, which must be protected
+/// as well, or Excel would show it as `A`.
 fn push_escaped(xml: &mut String, text: &str) {
-    for (index, c) in text.char_indices() {
+    let kept: Cow<'_, str> = if text.chars().all(xml_allowed) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.chars().filter(|c| xml_allowed(*c)).collect())
+    };
+    for (index, c) in kept.char_indices() {
         match c {
             '&' => xml.push_str("&amp;"),
             '<' => xml.push_str("&lt;"),
@@ -357,9 +365,8 @@ fn push_escaped(xml: &mut String, text: &str) {
             '"' => xml.push_str("&quot;"),
             '\'' => xml.push_str("&apos;"),
             '\r' => xml.push_str("&#13;"),
-            '_' if is_xstring_escape(&text[index..]) => xml.push_str("_x005F_"),
-            c if xml_allowed(c) => xml.push(c),
-            _ => {}
+            '_' if is_xstring_escape(&kept[index..]) => xml.push_str("_x005F_"),
+            c => xml.push(c),
         }
     }
 }
@@ -486,3 +493,7 @@ fn crc32(data: &[u8]) -> u32 {
 #[cfg(test)]
 #[path = "xlsx_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "xlsx_props_tests.rs"]
+mod props_tests;
