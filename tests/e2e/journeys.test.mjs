@@ -309,8 +309,26 @@ test('published progress and a local draft, then the same page offline', async (
     assert.equal(await card.getByLabel('Status').inputValue(), '見直し');
     assert.equal(await card.getByLabel('Note').inputValue(), 'Published: two trade fairs held');
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
+
+    // Clearing the published cell here keeps it cleared: the published
+    // status and note do not show through again after a reload.
+    await card.getByLabel('Status').selectOption({ label: '(not recorded)' });
+    await card.getByLabel('Note').fill('');
+    await card.getByLabel('Note').blur();
+    await card.getByText('Local draft (this browser only)').waitFor();
+    // Saved as a clearing: the row keeps only its stamp.
+    await page.waitForFunction(() =>
+      Object.keys(localStorage)
+        .filter((k) => k.includes(':progress:'))
+        .some((k) => JSON.parse(localStorage.getItem(k)).initiatives.some((r) => r.id === '3-①-a' && !('status' in r) && !('note' in r))),
+    );
+    await page.reload();
+    await waitForApp(page);
+    assert.equal(await card.getByLabel('Status').inputValue(), '', 'still cleared after a reload');
+    assert.equal(await card.getByLabel('Note').inputValue(), '');
+    await card.getByText('Local draft (this browser only)').waitFor();
+
     await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Progress', exact: true }).click();
-    await page.getByRole('region', { name: 'Initiatives with a note' }).getByText('Local draft (this browser only)').waitFor();
     await shoot(page, 'journey-offline-published-draft');
     assert.deepEqual(await axeViolations(page), []);
     assert.deepEqual(page.errors, []);
