@@ -7,12 +7,15 @@ use super::PlanRef;
 use crate::i18n::{self, t};
 
 /// `text` with the search words marked (`<mark>`), as the user types. The
-/// marks are a memo: a keystroke that does not change where they fall
-/// (most rows, most keystrokes) leaves the row's DOM alone.
+/// marks are a memo, and text without a hit stays plain: a keystroke that
+/// does not change where they fall (most rows, most keystrokes) leaves the
+/// row's DOM alone.
 #[component]
 pub fn Highlighted(#[prop(into)] text: String, query: Memo<Query>) -> impl IntoView {
     let plain = text.clone();
-    let segments = Memo::new(move |_| query.with(|q| (!q.is_empty()).then(|| highlight(&text, q))));
+    let segments = Memo::new(move |_| {
+        query.with(|q| (!q.is_empty()).then(|| highlight(&text, q)).filter(|s| s.iter().any(|s| s.hit)))
+    });
     move || match segments.get() {
         Some(segments) => marked(segments).into_any(),
         None => plain.clone().into_any(),

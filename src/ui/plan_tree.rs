@@ -1,7 +1,6 @@
-use std::collections::HashMap;
-
 use kama_plan::listing::{self, Row, Window, WINDOWING_FROM};
-use kama_plan::{Initiative, InitiativeId, SubPolicyId};
+use kama_plan::search::Query;
+use kama_plan::{Initiative, InitiativeId};
 use leptos::html;
 use leptos::prelude::*;
 
@@ -34,49 +33,59 @@ pub fn PlanTree(explore: Explore) -> impl IntoView {
     }
 }
 
-/// Every match, in sections. The matches are grouped by sub-policy once per
-/// change, so each section reads its own group instead of scanning them all.
+/// Every initiative, in sections; those that don't match are hidden, not
+/// removed. A keystroke or a facet click then sets a few `hidden` attributes
+/// instead of removing and rebuilding rows, and a hidden row's link and
+/// marks wait until it shows again (a CPU profile of a keystroke was mostly
+/// DOM removal, insertion and string decoding before).
 #[component]
 fn AllRows(explore: Explore) -> impl IntoView {
     let plan = explore.plan;
-    let position: HashMap<SubPolicyId, usize> =
-        plan.policies.iter().flat_map(|p| &p.sub_policies).enumerate().map(|(k, s)| (s.id, k)).collect();
-    let groups = Memo::new(move |_| {
-        let mut groups: Vec<Vec<&'static Initiative>> = vec![Vec::new(); position.len()];
+    // Whether each initiative (by index) matches: one pass per change.
+    let shown = Memo::new(move |_| {
+        let mut shown = vec![false; plan.initiatives.len()];
         explore.result.with(|r| {
-            for i in r.initiatives(plan) {
-                if let Some(group) = position.get(&i.sub_policy_id()).and_then(|&k| groups.get_mut(k)) {
-                    group.push(i);
+            for &n in &r.matches {
+                if let Some(s) = shown.get_mut(n) {
+                    *s = true;
                 }
             }
         });
-        groups
+        shown
     });
-    let mut first_sub = 0;
+    let any_shown = move |members: &[usize]| shown.with(|s| members.iter().any(|&n| s.get(n).copied().unwrap_or(false)));
     let policies = plan.policies.iter().map(move |policy| {
         let code = policy.code;
-        let subs_at = first_sub..first_sub + policy.sub_policies.len();
-        first_sub = subs_at.end;
-        let subs = policy.sub_policies.iter().zip(subs_at.clone()).map(move |(sub, k)| {
-            let rows = Memo::new(move |_| groups.with(|g| g.get(k).cloned().unwrap_or_default()));
-            view! {
-                <section class="sub-policy" hidden=move || rows.with(Vec::is_empty)>
-                    <h3 lang="ja"><span class="code">{sub.id.to_string()}</span> " " {sub.name.clone()}</h3>
-                    <ul class="initiatives">
-                        <For
-                            each=move || rows.get()
-                            key=|i| i.id
-                            children=move |initiative| view! { <InitiativeRow explore initiative /> }
-                        />
-                    </ul>
-                </section>
-            }
-        });
-        let any = Memo::new(move |_| groups.with(|g| g.get(subs_at.clone()).is_some_and(|s| s.iter().any(|v| !v.is_empty()))));
+        let mut in_policy = Vec::new();
+        let subs = policy
+            .sub_policies
+            .iter()
+            .map(|sub| {
+                let members: Vec<usize> = (0..plan.initiatives.len())
+                    .filter(|&n| plan.initiatives[n].sub_policy_id() == sub.id)
+                    .collect();
+                in_policy.extend(&members);
+                let rows: Vec<_> = members
+                    .iter()
+                    .map(|&n| {
+                        let visible = Memo::new(move |_| shown.with(|s| s.get(n).copied().unwrap_or(false)));
+                        view! { <InitiativeRow explore initiative=&plan.initiatives[n] visible /> }
+                    })
+                    .collect();
+                let open = Memo::new(move |_| any_shown(&members));
+                view! {
+                    <section class="sub-policy" hidden=move || !open.get()>
+                        <h3 lang="ja"><span class="code">{sub.id.to_string()}</span> " " {sub.name.clone()}</h3>
+                        <ul class="initiatives">{rows}</ul>
+                    </section>
+                }
+            })
+            .collect_view();
+        let open = Memo::new(move |_| any_shown(&in_policy));
         view! {
-            <section class="policy" hidden=move || !any.get()>
+            <section class="policy" hidden=move || !open.get()>
                 <h2 lang="ja"><span class="code">{code}</span> " " {policy.name.clone()}</h2>
-                {subs.collect_view()}
+                {subs}
             </section>
         }
     });
@@ -189,20 +198,30 @@ fn InitiativeRow(
     /// In a windowed list: (1-based position, rows in the list).
     #[prop(optional)]
     position: Option<(usize, usize)>,
+    /// In the full list: whether the row matches (it is hidden otherwise).
+    #[prop(optional)]
+    visible: Option<Memo<bool>>,
 ) -> impl IntoView {
     let id = initiative.id;
+    let showing = move || visible.is_none_or(|v| v.get());
+    // While hidden, the row keeps its last marks instead of following the search.
+    let query = Memo::new(move |last: Option<&Query>| match last {
+        Some(last) if !showing() => last.clone(),
+        _ => explore.query.get(),
+    });
     view! {
         <li
             class="initiative-row"
             data-initiative-id=id.to_string()
+            hidden=move || !showing()
             aria-setsize=position.map(|(_, size)| size)
             aria-posinset=position.map(|(at, _)| at)
         >
-            <InitiativeLink explore id current=Signal::derive(move || explore.open.get() == Some(id))>
-                <span class="id"><Highlighted text=id.to_string() query=explore.query /></span>
-                <span class="name" lang="ja"><Highlighted text=explore.plan.display_name(initiative).to_string() query=explore.query /></span>
+            <InitiativeLink explore id current=Signal::derive(move || explore.open.get() == Some(id)) live=Signal::derive(showing)>
+                <span class="id"><Highlighted text=id.to_string() query /></span>
+                <span class="name" lang="ja"><Highlighted text=explore.plan.display_name(initiative).to_string() query /></span>
                 <Badges initiative />
-                <MatchExcerpt plan=explore.plan initiative query=explore.query />
+                <MatchExcerpt plan=explore.plan initiative query />
             </InitiativeLink>
         </li>
     }
@@ -215,11 +234,19 @@ pub fn InitiativeLink(
     explore: Explore,
     id: InitiativeId,
     #[prop(optional, into)] current: Signal<bool>,
+    /// While false, the link keeps its last address instead of following
+    /// every filter change (a hidden row; unset: always follows).
+    #[prop(optional, into)]
+    live: Option<Signal<bool>>,
     children: Children,
 ) -> impl IntoView {
+    let href = Memo::new(move |last: Option<&String>| match last {
+        Some(last) if live.is_some_and(|l| !l.get()) => last.clone(),
+        _ => explore.href_open(id),
+    });
     view! {
         <a
-            href=move || explore.href_open(id)
+            href=href
             aria-current=move || current.get().then_some("true")
             on:click=move |ev| {
                 if super::is_plain_click(&ev) {

@@ -9,7 +9,7 @@ import { useApp, screenshot, axeViolations } from './support.mjs';
 // A sub-directory, as on most static hosts: every asset URL must be relative.
 const { open } = useApp('/sub/dir/');
 
-const count = (page) => page.locator('[data-initiative-id]').count();
+const count = (page) => page.locator('[data-initiative-id]:not([hidden])').count();
 const resultCount = (page) => page.locator('.result-count').innerText();
 const search = (page) => page.getByLabel('キーワード検索');
 
@@ -63,7 +63,7 @@ test('search as you type: Japanese-aware, several words, highlighted, kept in th
   assert.match(decodeURIComponent(page.url()), /q=デジタル[+ ]補助金/);
   assert.equal(await page.evaluate(() => history.length), historyLength, 'typing replaces the history entry');
   await search(page).fill('２－③－ｂ');
-  const ids = await page.locator('[data-initiative-id]').evaluateAll((els) => els.map((e) => e.dataset.initiativeId));
+  const ids = await page.locator('[data-initiative-id]:not([hidden])').evaluateAll((els) => els.map((e) => e.dataset.initiativeId));
   assert.deepEqual(ids, ['2-③-b', '4-①-e'], 'ids in full width; 4-①-e re-lists 2-③-b');
   await screenshot(page, 'search-1280');
   assert.deepEqual(page.errors, []);
