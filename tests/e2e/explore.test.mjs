@@ -58,6 +58,10 @@ test('search as you type: Japanese-aware, several words, highlighted, kept in th
   assert.equal(await count(page), digital, 'half-width katakana');
   await search(page).fill('でじたる');
   assert.equal(await count(page), digital, 'hiragana');
+  // Combining voiced marks (U+3099), as some IMEs and pasted text give: the
+  // browser's own NFKC composes them, as the crate does natively.
+  await search(page).fill('テ\u3099シ\u3099タル');
+  assert.equal(await count(page), digital, 'combining marks');
   await search(page).fill('デジタル 補助金');
   assert.ok((await count(page)) < digital, 'several words narrow');
   assert.match(decodeURIComponent(page.url()), /q=デジタル[+ ]補助金/);

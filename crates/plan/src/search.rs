@@ -22,8 +22,7 @@
 
 use std::ops::Range;
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
+use crate::text::{is_combining_mark, nfkc};
 
 /// Folds text for matching (see module docs).
 pub fn fold(s: &str) -> String {
@@ -158,14 +157,12 @@ fn fold_with(s: &str, mut emit: impl FnMut(char, (usize, usize))) {
             if let Some(a) = char::from_u32(u32::from(c) - 0xFEE0) {
                 fold_char(a, |f| emit(f, span));
             }
-        } else if single
-            && (c.is_ascii() || is_common_stable(c) || is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes)
-        {
-            // Already NFKC: skip the normaliser's buffering.
+        } else if single && (c.is_ascii() || is_common_stable(c)) {
+            // Already NFKC: skip the normaliser.
             fold_char(c, |f| emit(f, span));
         } else {
             // `start..end` are char_indices boundaries, so this cannot panic.
-            for n in s[start..end].nfkc() {
+            for n in nfkc(&s[start..end]).chars() {
                 fold_char(n, |f| emit(f, span));
             }
         }
@@ -441,7 +438,7 @@ mod tests {
         let ranges = ['\u{3000}'..='\u{9FFF}', '\u{FF01}'..='\u{FF5E}', '\u{0}'..='\u{7F}'];
         for c in ranges.into_iter().flatten() {
             let mut slow = String::new();
-            for n in c.to_string().nfkc() {
+            for n in unicode_normalization::UnicodeNormalization::nfkc(c.to_string().as_str()) {
                 fold_char(n, |f| slow.push(f));
             }
             assert_eq!(fold(&c.to_string()), slow, "U+{:04X}", u32::from(c));

@@ -1,11 +1,76 @@
 //! Text folding shared by the importer (comparing name spellings) and search.
-
-use unicode_normalization::UnicodeNormalization;
+//!
+//! NFKC comes from two well-kept implementations of the same Unicode
+//! algorithm: natively (the importer, tests) the unicode-normalization
+//! crate; in the browser the platform's own (ICU, through
+//! `String.prototype.normalize`), because the crate's tables cost 62 KB of
+//! brotli on every first visit (measured: 452.6 → 390.8 KB of wasm).
 
 /// NFKC: full-width ASCII → half-width, half-width katakana → full-width,
 /// circled digits → digits.
 pub fn nfkc(s: &str) -> String {
-    s.nfkc().collect()
+    platform::nfkc(s)
+}
+
+/// A combining mark (Unicode general category M), which NFKC may merge into
+/// the char before it.
+pub fn is_combining_mark(c: char) -> bool {
+    platform::is_combining_mark(c)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod platform {
+    use unicode_normalization::UnicodeNormalization;
+
+    pub fn nfkc(s: &str) -> String {
+        s.nfkc().collect()
+    }
+
+    pub fn is_combining_mark(c: char) -> bool {
+        unicode_normalization::char::is_combining_mark(c)
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+mod platform {
+    use std::cell::RefCell;
+
+    use js_sys::{JsString, RegExp};
+
+    thread_local! {
+        static MARK: RegExp = RegExp::new("^\\p{M}$", "u");
+        /// Single chars already normalised: the plan's few non-kana, non-CJK
+        /// chars (①, ×, 『) recur, and each lookup would cross into JS.
+        static SEEN: RefCell<Vec<(char, String)>> = const { RefCell::new(Vec::new()) };
+    }
+
+    pub fn nfkc(s: &str) -> String {
+        let mut chars = s.chars();
+        let single = match (chars.next(), chars.next()) {
+            (Some(c), None) => Some(c),
+            _ => None,
+        };
+        if let Some(hit) =
+            single.and_then(|c| SEEN.with_borrow(|seen| seen.iter().find(|(k, _)| *k == c).map(|(_, v)| v.clone())))
+        {
+            return hit;
+        }
+        // `normalize` only fails for an unknown form name; NFKC is known.
+        let out: String = JsString::from(s).normalize("NFKC").into();
+        if let Some(c) = single {
+            SEEN.with_borrow_mut(|seen| {
+                if seen.len() < 256 {
+                    seen.push((c, out.clone()));
+                }
+            });
+        }
+        out
+    }
+
+    pub fn is_combining_mark(c: char) -> bool {
+        let mut buf = [0; 4];
+        MARK.with(|re| re.test(c.encode_utf8(&mut buf)))
+    }
 }
 
 /// Every dash-like character people type or paste in ids and search words.
@@ -27,7 +92,7 @@ pub fn is_dash(c: char) -> bool {
 /// Equal as the same words, ignoring width variants and whitespace: the table
 /// writes one sub-policy name with `（）` on one page and `()` on another.
 pub fn same_words(a: &str, b: &str) -> bool {
-    let fold = |s: &str| -> String { s.nfkc().filter(|c| !c.is_whitespace()).collect() };
+    let fold = |s: &str| -> String { nfkc(s).chars().filter(|c| !c.is_whitespace()).collect() };
     fold(a) == fold(b)
 }
 
