@@ -273,6 +273,7 @@ messages! {
     KPI_CATALOG_HINT = "計画の数値目標を基本施策ごとに示します。指標名を選ぶと、年度ごとの基準値・目標値・実績値を確認・記録できます。", "The plan's numeric targets by basic policy. Choose one to see and record its baseline, target and actual per fiscal year.";
     KPI_NO_INITIATIVES = "この指標を掲げる取組はありません。", "No initiative names this KPI.";
     KPI_NO_ACTUALS = "実績値は未記録", "No actuals recorded";
+    KPI_SINGLE_ACTUAL = "{year}の実績値：", "Actual for {year}: ";
     KPI_BACK = "数値目標の一覧に戻る", "Back to all KPIs";
     KPI_VALUES = "年度ごとの値", "Values by fiscal year";
     KPI_BASELINE = "基準値", "Baseline";
@@ -311,6 +312,7 @@ messages! {
     NOTED_NONE = "この年度のメモはまだありません。", "No notes for this fiscal year yet.";
     CHECKS_TITLE = "確認が必要な項目", "Things to look at";
     CHECKS_HINT = "終わった年度の記録について、見直すとよい点です。記録や保存を止めるものではありません。", "Points worth a second look in the records of finished fiscal years. They never stop recording or saving.";
+    CHECKS_RELISTED_NOTE = "再掲の取組は元の取組と同じものなので、元の取組だけを確認します。", "Re-listed initiatives (再掲) repeat one listed elsewhere, so only the original is checked.";
     CHECKS_NONE = "確認が必要な項目はありません。", "Nothing needs a look.";
     CHECKS_SHOW_LIST = "一覧を表示", "Show the list";
     CHECK_NOT_STARTED = "予定の年度を過ぎても「未着手」のままです", "Still “not started” after its scheduled years";

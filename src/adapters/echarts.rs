@@ -133,15 +133,19 @@ pub struct Chart {
 
 impl Chart {
     /// Draws into `element` (call after `load`); the chart follows the
-    /// element's size from then on.
-    pub fn init(element: &web_sys::HtmlElement) -> Result<Chart, String> {
+    /// element's size from then on, and `on_width` hears the element's width
+    /// in CSS pixels now and after every resize (the legend wraps to it).
+    pub fn init(element: &web_sys::HtmlElement, on_width: impl Fn(f64) + 'static) -> Result<Chart, String> {
         let opts = js_sys::Object::new();
         js_sys::Reflect::set(&opts, &"renderer".into(), &"canvas".into()).map_err(describe)?;
         let instance = echarts_init(element, &theme()?, &opts).map_err(describe)?;
+        on_width(f64::from(element.client_width()));
         let on_resize = {
             let instance = instance.clone();
+            let element = element.clone();
             Closure::<dyn FnMut()>::new(move || {
                 let _ = instance.resize();
+                on_width(f64::from(element.client_width()));
             })
         };
         // Without ResizeObserver the chart keeps its first size: still readable.

@@ -93,6 +93,8 @@ pub fn ChartFigure(spec: Signal<ChartSpec>, id: &'static str) -> impl IntoView {
     let drawing = RwSignal::new(Drawing::Loading);
     let show_table = RwSignal::new(false);
     let chart = StoredValue::new_local(None::<Chart>);
+    // The canvas' width: the legend wraps to fit it (kama_plan::charts::option_json).
+    let width = RwSignal::new(0.0_f64);
     let alive = StoredValue::new(true);
 
     // Load ECharts once the container is in the page, then draw.
@@ -106,7 +108,12 @@ pub fn ChartFigure(spec: Signal<ChartSpec>, id: &'static str) -> impl IntoView {
             if alive.try_get_value() != Some(true) || !element.is_connected() || drawn {
                 return;
             }
-            match loaded.and_then(|()| Chart::init(&element)) {
+            // `try_set`: the observer may still report once the figure is gone.
+            match loaded.and_then(|()| {
+                Chart::init(&element, move |w| {
+                    let _ = width.try_set(w);
+                })
+            }) {
                 Ok(c) => {
                     chart.set_value(Some(c));
                     drawing.set(Drawing::Drawn);
@@ -116,15 +123,16 @@ pub fn ChartFigure(spec: Signal<ChartSpec>, id: &'static str) -> impl IntoView {
         });
     });
 
-    // Every change of the spec replaces the whole option.
+    // Every change of the option (the spec, or a width that wraps the legend
+    // differently) replaces the whole option; resizing alone does not.
+    let json = Memo::new(move |_| spec.with(|s| option_json(s, width.get()).map_err(|e| e.to_string())));
     Effect::new(move |_| {
-        let json = spec.with(option_json);
+        // Drawn first: before that the width is not known yet.
         if drawing.get() != Drawing::Drawn {
             return;
         }
-        let result = json
-            .map_err(|e| e.to_string())
-            .and_then(|json| chart.with_value(|c| c.as_ref().map(|c| c.set_option(&json)).unwrap_or(Ok(()))));
+        let result =
+            json.get().and_then(|json| chart.with_value(|c| c.as_ref().map(|c| c.set_option(&json)).unwrap_or(Ok(()))));
         if let Err(e) = result {
             unavailable(drawing, show_table, &e);
         }

@@ -144,6 +144,9 @@ fn Sparkline(progress: Progress, kpi: &'static Kpi) -> impl IntoView {
         let (w, h, pad) = (120.0, 32.0, 3.0);
         let max = recorded.iter().map(|(_, v)| *v).fold(0.0_f64, f64::max).max(1e-9);
         let step = (w - 2.0 * pad) / (values.len().max(2) - 1) as f64;
+        if let [(index, value)] = recorded[..] {
+            return single_value(lang.get(), kpi, values[index].0, value, (index, values.len()), (w, h, pad, step));
+        }
         let point = |(i, v): (usize, f64)| (pad + step * i as f64, h - pad - (h - 2.0 * pad) * v / max);
         let points: Vec<String> = recorded.iter().map(|&p| point(p)).map(|(x, y)| format!("{x:.1},{y:.1}")).collect();
         let dots = recorded.iter().map(|&p| {
@@ -160,6 +163,40 @@ fn Sparkline(progress: Progress, kpi: &'static Kpi) -> impl IntoView {
     }
 }
 
+/// One recorded actual: a line of one point would be a lone dot, so its year
+/// and value are written out, beside a dot at its year on a line marking the
+/// plan's years (decoration: the text says it all).
+fn single_value(
+    lang: Lang,
+    kpi: &'static Kpi,
+    year: FiscalYear,
+    value: f64,
+    (index, years): (usize, usize),
+    (w, h, pad, step): (f64, f64, f64, f64),
+) -> AnyView {
+    let mid = h / 2.0;
+    let x = |i: usize| format!("{:.1}", pad + step * i as f64);
+    let ticks = (0..years).map(|i| {
+        view! { <line class="tick" x1=x(i) x2=x(i) y1=format!("{:.1}", mid - 4.0) y2=format!("{:.1}", mid + 4.0) /> }
+    });
+    let label = i18n::KPI_SINGLE_ACTUAL.get(lang).replace("{year}", &i18n::fiscal_year(lang, year));
+    view! {
+        <p class="sparkline-single">
+            <svg class="sparkline" viewBox=format!("0 0 {w} {h}") width=w height=h aria-hidden="true" focusable="false">
+                <line class="axis" x1=x(0) x2=x(years.saturating_sub(1)) y1=format!("{mid:.1}") y2=format!("{mid:.1}") />
+                {ticks.collect_view()}
+                <circle cx=x(index) cy=format!("{mid:.1}") r="3.5" />
+            </svg>
+            <span class="sparkline-value">
+                {label}
+                <strong class="num">{kpi::format_value(value)}</strong>
+                {kpi.unit.clone().map(|u| view! { <span lang="ja">{u}</span> })}
+            </span>
+        </p>
+    }
+    .into_any()
+}
+
 #[component]
 fn KpiDetail(explore: Explore, progress: Progress, kpi: &'static Kpi) -> impl IntoView {
     let kind = ValueKind::of(kpi);
@@ -173,22 +210,25 @@ fn KpiDetail(explore: Explore, progress: Progress, kpi: &'static Kpi) -> impl In
                 {unit.clone().map(|u| view! { <span class="unit" lang="ja">"（" {u} "）"</span> })}
             </h2>
             <p class="hint">{move || kind_hint(kind).get(i18n::use_lang().get())}</p>
-            // Scrolls sideways on a phone; focusable so keyboards can scroll it too.
+            // On a phone each year's row is drawn as a card (styles.css); the
+            // explicit roles keep it a table for screen readers, which drop the
+            // semantics of tables whose CSS display changes (Safari). Still in
+            // a scrolling region, focusable, for very large text.
             <div class="table-scroll" tabindex="0" role="region" aria-label=t(i18n::KPI_VALUES)>
-            <table class="kpi-values">
+            <table class="kpi-values" role="table">
                 <caption>{t(i18n::KPI_VALUES)}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{t(i18n::YEAR)}</th>
-                        <th scope="col">{t(i18n::KPI_BASELINE)}</th>
-                        <th scope="col">{t(i18n::KPI_TARGET)}</th>
-                        <th scope="col">{t(i18n::KPI_ACTUAL)}</th>
-                        <th scope="col">{t(i18n::KPI_ACHIEVEMENT)}</th>
-                        <th scope="col">{t(i18n::KPI_RATING)}</th>
-                        <th scope="col">{t(i18n::NOTE)}</th>
+                <thead role="rowgroup">
+                    <tr role="row">
+                        <th scope="col" role="columnheader">{t(i18n::YEAR)}</th>
+                        <th scope="col" role="columnheader">{t(i18n::KPI_BASELINE)}</th>
+                        <th scope="col" role="columnheader">{t(i18n::KPI_TARGET)}</th>
+                        <th scope="col" role="columnheader">{t(i18n::KPI_ACTUAL)}</th>
+                        <th scope="col" role="columnheader">{t(i18n::KPI_ACHIEVEMENT)}</th>
+                        <th scope="col" role="columnheader">{t(i18n::KPI_RATING)}</th>
+                        <th scope="col" role="columnheader">{t(i18n::NOTE)}</th>
                     </tr>
                 </thead>
-                <tbody>
+                <tbody role="rowgroup">
                     {years.into_iter().map(|year| view! { <KpiYearRow progress code=kpi.code kind year /> }).collect_view()}
                 </tbody>
             </table>
@@ -229,20 +269,30 @@ fn KpiYearRow(progress: Progress, code: KpiCode, kind: ValueKind, year: FiscalYe
     let rate = move || cell.with(|c| c.as_ref().and_then(|c| kpi::achievement(c.actual, c.target)));
     let draft = move || progress.is_draft(CellKey::Kpi(code, year));
     let note_id = format!("kpi-note-{code}-{}", year.0);
+    // `cell-label`: the column's name inside the cell, shown only where the
+    // rows are cards (a phone); hidden from screen readers, which announce
+    // the column header.
     view! {
-        <tr data-year=year.0>
-            <th scope="row">
+        <tr data-year=year.0 role="row">
+            <th scope="row" role="rowheader">
                 {move || i18n::fiscal_year(lang.get(), year)}
                 {move || draft().then(|| view! { <span class="badge draft">{t(i18n::LOCAL_DRAFT)}</span> })}
             </th>
-            <td><ValueInput progress code year kind field=KpiField::Baseline cell /></td>
-            <td><ValueInput progress code year kind field=KpiField::Target cell /></td>
-            <td><ValueInput progress code year kind field=KpiField::Actual cell /></td>
-            <td class="num">{move || rate().map(kpi::format_rate).unwrap_or_else(|| "—".into())}</td>
-            <td class="rating">{move || Rating::of(rate()).symbol()}</td>
-            <td>
-                <label class="visually-hidden" for=note_id.clone()>
-                    {move || format!("{} {}", i18n::fiscal_year(lang.get(), year), i18n::NOTE.get(lang.get()))}
+            <td role="cell"><ValueInput progress code year kind field=KpiField::Baseline cell /></td>
+            <td role="cell"><ValueInput progress code year kind field=KpiField::Target cell /></td>
+            <td role="cell"><ValueInput progress code year kind field=KpiField::Actual cell /></td>
+            <td role="cell" class="num">
+                <span class="cell-label" aria-hidden="true">{t(i18n::KPI_ACHIEVEMENT)}</span>
+                <span class="cell-value">{move || rate().map(kpi::format_rate).unwrap_or_else(|| "—".into())}</span>
+            </td>
+            <td role="cell" class="rating">
+                <span class="cell-label" aria-hidden="true">{t(i18n::KPI_RATING)}</span>
+                <span class="cell-value">{move || Rating::of(rate()).symbol()}</span>
+            </td>
+            <td role="cell" class="note-cell">
+                <label class="field-label" for=note_id.clone()>
+                    <span class="visually-hidden">{move || i18n::fiscal_year(lang.get(), year)} " "</span>
+                    {t(i18n::NOTE)}
                 </label>
                 <textarea
                     id=note_id
@@ -289,9 +339,12 @@ fn ValueInput(
         }
         Err(e) => error.set(Some(e)),
     };
+    // The label is visible where the rows are cards; the year, said by the
+    // row header, only to screen readers.
     view! {
-        <label class="visually-hidden" for=id.clone()>
-            {move || format!("{} {}", i18n::fiscal_year(lang.get(), year), label.get(lang.get()))}
+        <label class="field-label" for=id.clone()>
+            <span class="visually-hidden">{move || i18n::fiscal_year(lang.get(), year)} " "</span>
+            {move || label.get(lang.get())}
         </label>
         <input
             id=id

@@ -320,6 +320,7 @@ pub fn Checks(explore: Explore, progress: Progress) -> impl IntoView {
         <section class="checks" aria-labelledby="checks-title">
             <h3 id="checks-title">{t(i18n::CHECKS_TITLE)}</h3>
             <p class="hint">{t(i18n::CHECKS_HINT)}</p>
+            <p class="hint checks-relisted">{t(i18n::CHECKS_RELISTED_NOTE)}</p>
             <p class="empty checks-none" hidden=move || findings.with(|f| !f.is_empty())>{t(i18n::CHECKS_NONE)}</p>
             {section(Kind::NotStarted)}
             {section(Kind::Missing)}

@@ -70,6 +70,47 @@ const tableRows = (page, id) =>
     id,
   );
 
+/**
+ * What hides a legend name in chart `id`, as ECharts drew it: every series
+ * name must be drawn once, inside the canvas, above the plot and clear of
+ * the value axis' name (a scrolling legend leaves names off the canvas until
+ * its arrows are used). Read from ECharts' instance and zrender's drawn
+ * elements, so it checks the real layout, fonts included.
+ */
+const legendProblems = (page, id) =>
+  page.evaluate((id) => {
+    const chart = window.echarts.getInstanceByDom(document.querySelector(`#${id} .chart-canvas`));
+    const option = chart.getOption();
+    const width = chart.getWidth();
+    const plot = chart.getModel().getComponent('grid').coordinateSystem.getRect();
+    const drawn = chart
+      .getZr()
+      .storage.getDisplayList(true)
+      .filter((d) => typeof d.style?.text === 'string' && d.style.text !== '' && !d.invisible)
+      .map((d) => {
+        const r = d.getBoundingRect().clone();
+        if (d.transform) r.applyTransform(d.transform);
+        return { text: d.style.text, left: r.x, right: r.x + r.width, top: r.y, bottom: r.y + r.height };
+      });
+    const overlap = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    const axisName = drawn.find((t) => t.text === option.yAxis[0].name);
+    const problems = [];
+    if (option.legend[0].type !== 'plain') problems.push(`${id}: a ${option.legend[0].type} legend`);
+    for (const name of option.series.map((s) => s.name)) {
+      const items = drawn.filter((t) => t.text === name);
+      if (items.length !== 1) {
+        problems.push(`${id}: «${name}» drawn ${items.length} times`);
+        continue;
+      }
+      const [item] = items;
+      const at = `${Math.round(item.left)}–${Math.round(item.right)} × ${Math.round(item.top)}–${Math.round(item.bottom)}`;
+      if (item.left < 0 || item.right > width || item.top < 0) problems.push(`${id}: «${name}» off the ${width}px canvas (${at})`);
+      if (item.bottom > plot.y) problems.push(`${id}: «${name}» runs into the plot at ${plot.y}px (${at})`);
+      if (axisName && overlap(item, axisName)) problems.push(`${id}: «${name}» covers the axis name «${axisName.text}»`);
+    }
+    return problems;
+  }, id);
+
 test('the list, a detail and the timeline never request ECharts', async () => {
   for (const query of ['', '?id=1-1-a', '?view=timeline']) {
     const { page, requests } = await openRecording(query);
@@ -316,4 +357,63 @@ test('one ECharts version names the bundle: adapter, lock file and build agree',
   assert.equal(version, lock.packages['node_modules/echarts'].version, 'one version in both places');
   const built = await readFile(join(DIST, 'vendor', `echarts-${version}-kama.js`), 'utf8');
   assert.match(built, /^\/\*! Apache ECharts /, 'the bundle keeps its licence banner');
+});
+
+test('every legend name is shown on a 360 px phone and at 1280 px, in both languages', async () => {
+  const problems = [];
+  for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
+    for (const lang of ['ja', 'en']) {
+      const page = await newPage(app.browser, { viewport });
+      if (lang === 'en') await page.addInitScript(() => localStorage.setItem('kama-sme-tracker:lang', 'en'));
+      await page.goto(app.server.url + '?view=charts');
+      await drawn(page);
+      assert.equal(await page.getAttribute('html', 'lang'), lang);
+      // A redrawn legend settles after the option is replaced.
+      await page.waitForTimeout(300);
+      for (const id of FIGURES) problems.push(...(await legendProblems(page, id)).map((p) => `${viewport.width} ${lang} ${p}`));
+      if (viewport.width === 360) {
+        await page.locator('#chart-status').scrollIntoViewIfNeeded();
+        await screenshot(page, `charts-legend-360-${lang}`);
+      }
+      assert.deepEqual(page.errors, []);
+      await page.context().close();
+    }
+  }
+  // The KPI chart (two series) too.
+  const kpi = await newPage(app.browser, { viewport: { width: 360, height: 740 } });
+  await kpi.goto(app.server.url + '?view=kpis&code=2-2');
+  await kpi.waitForFunction(() => document.getElementById('chart-kpi')?.dataset.chartState === 'drawn');
+  await kpi.waitForTimeout(300);
+  problems.push(...(await legendProblems(kpi, 'chart-kpi')).map((p) => `360 ja ${p}`));
+  await kpi.context().close();
+  assert.deepEqual(problems, []);
+});
+
+test('when the canvas narrows, the legend wraps onto more lines and the plot moves down', async () => {
+  const page = await newPage(app.browser, { viewport: { width: 1280, height: 800 } });
+  await page.goto(app.server.url + '?view=charts');
+  await drawn(page);
+  const plotTop = () =>
+    page.evaluate(() =>
+      window.echarts
+        .getInstanceByDom(document.querySelector('#chart-status .chart-canvas'))
+        .getModel()
+        .getComponent('grid')
+        .coordinateSystem.getRect().y,
+    );
+  const wide = await plotTop();
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.waitForFunction((wide) => {
+    const chart = window.echarts.getInstanceByDom(document.querySelector('#chart-status .chart-canvas'));
+    return chart.getModel().getComponent('grid').coordinateSystem.getRect().y > wide;
+  }, wide);
+  await page.waitForTimeout(300);
+  assert.deepEqual(await legendProblems(page, 'chart-status'), []);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.waitForFunction((wide) => {
+    const chart = window.echarts.getInstanceByDom(document.querySelector('#chart-status .chart-canvas'));
+    return chart.getModel().getComponent('grid').coordinateSystem.getRect().y === wide;
+  }, wide);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
 });

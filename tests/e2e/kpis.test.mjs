@@ -124,3 +124,103 @@ test('the KPI page draws target vs actual, and the chart and its table follow wh
   await screenshot(page, 'kpi-chart');
   await page.context().close();
 });
+
+/** A cell's visible name: its label without the parts only screen readers get. */
+const visibleNames = (tr) =>
+  tr.evaluate((tr) =>
+    [...tr.querySelectorAll('.field-label, .cell-label')]
+      .filter((e) => e.getBoundingClientRect().width > 1)
+      .map((e) => {
+        const copy = e.cloneNode(true);
+        copy.querySelectorAll('.visually-hidden').forEach((h) => h.remove());
+        return copy.textContent.trim();
+      }),
+  );
+
+/** Chromium's own accessibility tree: how many nodes have each role. */
+async function axRoles(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  await cdp.detach();
+  const count = {};
+  for (const n of nodes) if (!n.ignored && n.role?.value) count[n.role.value] = (count[n.role.value] ?? 0) + 1;
+  return count;
+}
+
+test('on a 360 px phone each year is a card of named values, and nothing scrolls sideways', async () => {
+  const page = await app.open('?view=kpis&code=2-2', { viewport: { width: 360, height: 740 } });
+  await enter(page, 2024, 'target', '40');
+  await enter(page, 2024, 'actual', '30');
+  const layout = await page.evaluate(() => {
+    const region = document.querySelector('.kpi-detail .table-scroll');
+    const outside = [...document.querySelectorAll('.kpi-values input, .kpi-values textarea')].filter((e) => {
+      const r = e.getBoundingClientRect();
+      return r.left < 0 || r.right > innerWidth;
+    });
+    return {
+      page: document.documentElement.scrollWidth - innerWidth,
+      table: region.scrollWidth - region.clientWidth,
+      outside: outside.length,
+    };
+  });
+  assert.ok(layout.page <= 0, `the page does not scroll sideways (${layout.page}px)`);
+  assert.ok(layout.table <= 0, `the values do not scroll sideways inside their region (${layout.table}px)`);
+  assert.equal(layout.outside, 0, 'every field is within the screen');
+  assert.equal(await row(page, 2024).locator('.num .cell-value').innerText(), '75.0%');
+  // Each value is named in its card; the year heads it.
+  assert.deepEqual(await visibleNames(row(page, 2024)), ['基準値', '目標値', '実績値', '達成率', '評価', 'メモ']);
+  assert.match(await row(page, 2024).locator('th').innerText(), /令和6年度（2024年度）/);
+  const head = await page.locator('.kpi-values thead').boundingBox();
+  assert.ok(head.width <= 1 && head.height <= 1, `the header row is for screen readers only (${JSON.stringify(head)})`);
+  // Still a table to assistive technology, and a field's name still says its year.
+  const roles = await axRoles(page);
+  assert.equal(roles.columnheader, 7);
+  assert.equal(roles.rowheader, 5);
+  assert.ok(roles.table >= 1 && roles.row >= 6, JSON.stringify(roles));
+  await page.getByRole('textbox', { name: '令和6年度（2024年度） 実績値', exact: true }).waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+  await row(page, 2024).scrollIntoViewIfNeeded();
+  await screenshot(page, 'kpi-detail-360');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+
+  // On a desktop it stays one table row per year, under visible headers.
+  const wide = await app.open('?view=kpis&code=2-2', { viewport: { width: 1280, height: 800 } });
+  assert.ok((await wide.locator('.kpi-values thead').boundingBox()).height > 20, 'visible column headers');
+  assert.deepEqual(await visibleNames(row(wide, 2024)), [], 'the headers name the columns');
+  const cells = await row(wide, 2024).evaluate((tr) => [...tr.children].map((c) => Math.round(c.getBoundingClientRect().top)));
+  assert.equal(new Set(cells).size, 1, 'the year, its values and its note on one line');
+  await wide.context().close();
+});
+
+test('a KPI with one recorded actual shows its year and value as text, not a lone dot', async () => {
+  const page = await app.open('?view=kpis&code=1-1');
+  await enter(page, 2024, 'actual', '12');
+  await page.locator('.kpi-detail > a').first().click();
+  const card = page.locator('.kpi-card[data-kpi-code="1-1"]');
+  const single = card.locator('.sparkline-single');
+  await single.waitFor();
+  assert.equal(await single.locator('.sparkline-value').innerText(), '令和6年度（2024年度）の実績値：12人');
+  assert.equal(await card.locator('[role="img"]').count(), 0, 'no one-point chart');
+  assert.equal(await single.locator('svg').getAttribute('aria-hidden'), 'true', 'the dot is decoration');
+  assert.equal(await single.locator('svg circle').count(), 1);
+  await card.scrollIntoViewIfNeeded();
+  await screenshot(page, 'kpi-catalog-single-value');
+
+  await page.locator('.lang-switch').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(await single.locator('.sparkline-value').innerText(), 'Actual for FY2024 (R6): 12人');
+  assert.equal(await single.locator('.sparkline-value [lang="ja"]').innerText(), '人', 'the unit is plan text');
+
+  // A second value: a line again, its numbers in its label.
+  await card.locator('h4 a').click();
+  await enter(page, 2025, 'actual', '15');
+  await page.locator('.kpi-detail > a').first().click();
+  const spark = card.locator('svg.sparkline[role="img"]');
+  await spark.waitFor();
+  assert.match(await spark.getAttribute('aria-label'), /2024 12, 2025 15/);
+  assert.equal(await card.locator('.sparkline-single').count(), 0);
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

@@ -300,3 +300,22 @@ test('the progress view puts the way to export and import at the top', async () 
   assert.equal(await page.locator('.progress-view').count(), 1);
   await page.context().close();
 });
+
+test('the checks ask only about the initiatives the status summary counts (re-listed rows are duplicates)', async () => {
+  // 1 April 2024: FY2023 has just closed, and nothing is recorded.
+  const page = await open('?view=progress&year=2023', { clock: '2024-04-01T10:00:00+09:00', timezoneId: 'Asia/Tokyo' });
+  const total = page.locator('table.status-table tfoot td').last();
+  await total.waitFor();
+  assert.equal(await total.textContent(), '75', '86 initiatives, 11 of them re-listed');
+  const missing = page.locator('section.checks .check-missing-status');
+  // All 75 but the two whose activities start in FY2024 (4-①-f, 5-③-c).
+  assert.match(await missing.locator('h4').textContent(), /\(73\)$/);
+  assert.equal(await missing.locator('li').count(), 73);
+  for (const relisted of ['4-①-c', '6-②-e', '6-②-f']) {
+    assert.equal(await missing.locator('li', { hasText: relisted }).count(), 0, relisted);
+  }
+  assert.equal(await missing.locator('li', { hasText: '2-①-a' }).count(), 1, 'the original is asked for');
+  assert.match(await page.locator('section.checks .checks-relisted').textContent(), /再掲/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

@@ -5,7 +5,9 @@ use std::collections::BTreeSet;
 use serde_json::json;
 
 use super::*;
-use crate::charts::spec::tests::{en, ja, option, series};
+use crate::charts::spec::tests::{
+    assert_legend_is_the_columns, en, grid_below, ja, option, option_at, plain_legend, series,
+};
 use crate::query::{self, Filters, PlanIndex};
 use crate::test_support::plan;
 
@@ -132,4 +134,19 @@ fn indices_past_the_plan_are_ignored() {
     let spec = composition_by_first_plan(&plan, &[0, 9999], &ja());
     let total: f64 = spec.table.rows.iter().flat_map(|(_, v)| v.iter().flatten()).sum();
     assert_eq!(total, 1.0);
+}
+
+#[test]
+fn the_legends_wrap_on_a_phone_and_keep_one_line_side_by_side_on_a_desktop() {
+    let plan = plan();
+    let by_direction = composition_by_direction(&plan, &all(&plan), &ja());
+    let by_first_plan = composition_by_first_plan(&plan, &all(&plan), &en());
+    for spec in [&by_direction, &by_first_plan] {
+        // Two charts side by side at 1280 px: about 560 px each.
+        assert_eq!(option_at(spec, 560.0)["grid"], grid_below(1), "{}", spec.title);
+        // A 360 px phone: about 326 px.
+        assert_eq!(option_at(spec, 326.0)["grid"], grid_below(2), "{}", spec.title);
+        assert_eq!(option_at(spec, 326.0)["legend"], plain_legend());
+        assert_legend_is_the_columns(spec);
+    }
 }

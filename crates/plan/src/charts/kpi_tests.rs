@@ -4,7 +4,9 @@ use serde_json::json;
 
 use super::*;
 use crate::charts::option_json;
-use crate::charts::spec::tests::{en, ja, option, series};
+use crate::charts::spec::tests::{
+    assert_legend_is_the_columns, en, grid_below, ja, option, option_at, plain_legend, series,
+};
 use crate::plan::FiscalYear;
 use crate::progress::KpiCell;
 use crate::test_support::{code, plan};
@@ -76,8 +78,8 @@ fn the_whole_option_is_this_json() {
     let want = json!({
         "title": [{ "show": false, "text": "1-1 創業塾、創業セミナー、個別講習の参加人数: target and actual" }],
         "tooltip": { "trigger": "axis" },
-        "legend": { "type": "scroll", "top": 0 },
-        "grid": [{ "left": 8, "top": 56, "right": 24, "bottom": 8 }],
+        "legend": plain_legend(),
+        "grid": grid_below(1),
         "xAxis": {
             "type": "category",
             "name": "Fiscal year",
@@ -105,7 +107,7 @@ fn the_whole_option_is_this_json() {
             }
         ]
     });
-    let got: serde_json::Value = serde_json::from_str(&option_json(&spec).unwrap()).unwrap();
+    let got: serde_json::Value = serde_json::from_str(&option_json(&spec, 1200.0).unwrap()).unwrap();
     assert_eq!(got, want);
     assert_eq!(
         spec.description,
@@ -152,4 +154,13 @@ fn values_of_other_kpis_and_years_outside_the_plan_are_not_drawn() {
     let spec = kpi_target_vs_actual(&plan, &record, code("1-1"), &ja()).unwrap();
     assert!(spec.empty);
     assert_eq!(spec.table.rows.len(), 5);
+}
+
+#[test]
+fn the_two_series_legend_stays_on_one_line_on_a_phone() {
+    let spec = kpi_target_vs_actual(&plan(), &Record::default(), code("1-1"), &en()).unwrap();
+    // A 360 px phone gives the canvas about 326 px.
+    assert_eq!(option_at(&spec, 326.0)["grid"], grid_below(1));
+    assert_eq!(option_at(&spec, 326.0)["legend"], plain_legend());
+    assert_legend_is_the_columns(&spec);
 }

@@ -3,7 +3,7 @@
 
 use charming::component::{Aria, Axis, Grid, Legend, LegendType, Title};
 use charming::datatype::{CompositeValue, DataPoint, NumericValue};
-use charming::element::{AxisType, ItemStyle, NameLocation, Tooltip, Trigger};
+use charming::element::{AxisType, ItemStyle, NameLocation, TextStyle, Tooltip, Trigger};
 use charming::series::Bar;
 use charming::Chart;
 use serde_json::{Map, Value};
@@ -18,8 +18,9 @@ pub struct ChartSpec {
     /// The chart in words, numbers included: ECharts' `aria.label.description`
     /// and the canvas container's `aria-label`.
     pub description: String,
-    /// The ECharts option. Serialise it with [`option_json`], which adds the
-    /// description.
+    /// The ECharts option without legend and grid. Serialise it with
+    /// [`option_json`], which adds the description and lays the legend out
+    /// for the canvas' width.
     pub chart: Chart,
     /// The numbers of the chart, row by row.
     pub table: DataTable,
@@ -142,11 +143,20 @@ pub const NEUTRAL: &str = "#D5D9DE";
 /// The outline of bars and the text colour of the page (styles.css `--ink`).
 pub(super) const OUTLINE: &str = "#1B1F24";
 
-/// The JSON the app hands to ECharts' `setOption`: the chart with `aria`
-/// enabled and `aria.label.description` set (charming's `Aria` has no
+/// The JSON the app hands to ECharts' `setOption` for a canvas `width` CSS
+/// pixels wide: the chart with its legend and grid (see [`legend_height`]),
+/// `aria` enabled and `aria.label.description` set (charming's `Aria` has no
 /// description). Maps are plain JSON objects.
-pub fn option_json(spec: &ChartSpec) -> Result<String, serde_json::Error> {
-    let mut option = serde_json::to_value(&spec.chart)?;
+pub fn option_json(spec: &ChartSpec, width: f64) -> Result<String, serde_json::Error> {
+    // The legend lists the series, which every builder names after the
+    // table's columns.
+    let legend_room = 2.0 * LEGEND_PADDING + legend_height(&spec.table.columns, width);
+    let chart = spec
+        .chart
+        .clone()
+        .legend(legend())
+        .grid(Grid::new().left(8).right(24).top((legend_room + AXIS_NAME_ROOM).ceil() as i64).bottom(8));
+    let mut option = serde_json::to_value(&chart)?;
     if let Some(root) = option.as_object_mut() {
         // charming writes an unset `aria.label` and `aria.decal` as `null`
         // (its `Aria` skips nothing): keep only what is set, then add ours.
@@ -164,6 +174,65 @@ pub fn option_json(spec: &ChartSpec) -> Result<String, serde_json::Error> {
         root.insert("aria".into(), Value::Object(aria));
     }
     serde_json::to_string(&option)
+}
+
+// The legend's geometry. ECharts' defaults, written out so that an upgrade
+// cannot move them from under `legend_height`.
+const LEGEND_FONT_SIZE: f64 = 12.0;
+const LEGEND_ITEM_WIDTH: f64 = 25.0;
+const LEGEND_ITEM_HEIGHT: f64 = 14.0;
+const LEGEND_ITEM_GAP: f64 = 10.0;
+const LEGEND_PADDING: f64 = 5.0;
+/// Between an item's symbol and its text: fixed in ECharts' `LegendView`.
+const LEGEND_TEXT_GAP: f64 = 5.0;
+/// Between the legend and the plot: the value axis' name stands there.
+const AXIS_NAME_ROOM: f64 = 32.0;
+
+/// A plain legend at the top, every item always shown: on a narrow canvas
+/// it wraps onto more lines (a scrolling legend would hide names behind its
+/// arrows, where a phone user never finds them).
+fn legend() -> Legend {
+    Legend::new()
+        .type_(LegendType::Plain)
+        .top(0)
+        .left("center")
+        .padding(LEGEND_PADDING)
+        .item_gap(LEGEND_ITEM_GAP)
+        .item_width(LEGEND_ITEM_WIDTH)
+        .item_height(LEGEND_ITEM_HEIGHT)
+        .text_style(TextStyle::new().font_size(LEGEND_FONT_SIZE))
+}
+
+/// The height of the legend's items (padding apart) when ECharts lays out
+/// `names` in a canvas `width` pixels wide: it wraps to a new line when the
+/// next item would pass the width, as its `boxLayout` does. Text widths
+/// are estimated on the wide side (see [`text_width`]), so the legend can
+/// only be shorter than this, never run into the plot. An unusable width
+/// (not a positive number) puts every item on its own line.
+pub(super) fn legend_height(names: &[String], width: f64) -> f64 {
+    let max = if width.is_finite() && width > 0.0 { width - 2.0 * LEGEND_PADDING } else { 0.0 };
+    let (mut x, mut y, mut line) = (0.0_f64, 0.0_f64, 0.0_f64);
+    for name in names {
+        let item = LEGEND_ITEM_WIDTH + LEGEND_TEXT_GAP + text_width(name, LEGEND_FONT_SIZE);
+        let mut end = x + item;
+        if end > max {
+            // As ECharts does, even before the first item (then the gap
+            // stays above it).
+            y += line + LEGEND_ITEM_GAP;
+            line = 0.0;
+            end = item;
+        }
+        line = line.max(LEGEND_ITEM_HEIGHT);
+        x = end + LEGEND_ITEM_GAP;
+    }
+    y + line
+}
+
+/// A generous width of `text` at `font_size` px: characters from U+1100 on
+/// (kana, kanji, full-width forms, circled digits) a full em, the rest 0.7 em
+/// (wider than most Latin letters in common sans-serif fonts).
+fn text_width(text: &str, font_size: f64) -> f64 {
+    text.chars().map(|c| if u32::from(c) >= 0x1100 { 1.0 } else { 0.7 }).sum::<f64>() * font_size
 }
 
 /// `template` with `{key}` replaced by `value`.
@@ -214,8 +283,9 @@ pub(super) fn describe(title: &str, table: &DataTable, labels: &Labels) -> Strin
 }
 
 /// What every chart has: a title (shown as the figure's caption, so hidden on
-/// the canvas), the palette, a scrolling legend on one line at the top, an
-/// axis tooltip, and a category axis over a value axis.
+/// the canvas), the palette, an axis tooltip, and a category axis over a
+/// value axis. The legend and the grid depend on the canvas' width: they are
+/// added by [`option_json`].
 pub(super) struct Frame<'a> {
     pub title: &'a str,
     pub colors: Vec<String>,
@@ -236,8 +306,6 @@ pub(super) fn frame(f: Frame<'_>) -> Chart {
         .aria(Aria::new().enabled(true))
         .color(f.colors)
         .tooltip(Tooltip::new().trigger(Trigger::Axis))
-        .legend(Legend::new().type_(LegendType::Scroll).top(0))
-        .grid(Grid::new().left(8).right(24).top(56).bottom(8))
         .x_axis(
             Axis::new()
                 .type_(AxisType::Category)

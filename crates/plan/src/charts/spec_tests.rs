@@ -55,9 +55,42 @@ pub(crate) fn en() -> Labels {
     }
 }
 
-/// A spec's option as `setOption` receives it, parsed back.
+/// A spec's option as `setOption` receives it on a wide canvas, parsed back.
 pub(crate) fn option(spec: &ChartSpec) -> Value {
-    serde_json::from_str(&option_json(spec).unwrap()).unwrap()
+    option_at(spec, 1200.0)
+}
+
+/// A spec's option for a canvas `width` px wide.
+pub(crate) fn option_at(spec: &ChartSpec, width: f64) -> Value {
+    serde_json::from_str(&option_json(spec, width).unwrap()).unwrap()
+}
+
+/// The legend of every chart: plain (never `scroll`), at the top, with the
+/// geometry `legend_height` counts on.
+pub(crate) fn plain_legend() -> Value {
+    json!({
+        "type": "plain",
+        "top": 0,
+        "left": "center",
+        "padding": 5.0,
+        "itemGap": 10.0,
+        "itemWidth": 25.0,
+        "itemHeight": 14.0,
+        "textStyle": { "fontSize": 12.0 }
+    })
+}
+
+/// The legend's items are the series' names; `legend_height` measures the
+/// table's columns, so the two must be the same.
+pub(crate) fn assert_legend_is_the_columns(spec: &ChartSpec) {
+    let names: Vec<String> = series(&option(spec)).into_iter().map(|s| s.1).collect();
+    assert_eq!(names, spec.table.columns, "{}", spec.title);
+}
+
+/// The grid below a legend of `lines` lines.
+pub(crate) fn grid_below(lines: usize) -> Value {
+    let legend = 10 + 14 * lines + 10 * (lines - 1);
+    json!([{ "left": 8, "top": legend + 32, "right": 24, "bottom": 8 }])
 }
 
 /// Every series' `(type, name, stack, data)`.
@@ -142,7 +175,8 @@ fn the_option_json_enables_aria_with_the_description_and_keeps_the_chart() {
     assert_eq!(option["title"], json!([{ "show": false, "text": "題" }]));
     assert_eq!(option["color"], json!(["#0072B2"]));
     assert_eq!(option["tooltip"], json!({ "trigger": "axis" }));
-    assert_eq!(option["legend"], json!({ "type": "scroll", "top": 0 }));
+    assert_eq!(option["legend"], plain_legend());
+    assert_eq!(option["grid"], grid_below(1));
     assert_eq!(option["xAxis"]["data"], json!(["a", "b"]));
     assert_eq!(option["xAxis"]["name"], "x");
     assert_eq!(option["yAxis"], json!({ "type": "value", "name": "y", "minInterval": 1.0 }));
@@ -155,7 +189,7 @@ fn the_option_json_enables_aria_with_the_description_and_keeps_the_chart() {
     );
     assert_eq!(option["series"][0]["itemStyle"], json!({ "borderColor": "#1B1F24", "borderWidth": 1.0 }));
     // Plain JSON: `setOption` gets objects, not Maps, and nothing but data.
-    assert!(!option_json(&spec).unwrap().contains("function"));
+    assert!(!option_json(&spec, 1200.0).unwrap().contains("function"));
 }
 
 #[test]
@@ -182,4 +216,65 @@ fn the_default_spec_is_an_empty_chart() {
     let option = option(&spec);
     assert_eq!(option["aria"]["enabled"], true);
     assert_eq!(option.get("series"), None);
+}
+
+/// `n` names whose legend items are exactly 30 px wide (symbol 25 + gap 5).
+fn blank_names(n: usize) -> Vec<String> {
+    vec![String::new(); n]
+}
+
+#[test]
+fn the_legend_wraps_where_echarts_box_layout_does() {
+    // 100 px canvas: 90 px inside the padding; items of 30 px with 10 px
+    // gaps: 0–30, 40–70, and the third (80–110) would pass 90: two a line.
+    assert_eq!(legend_height(&blank_names(2), 100.0), 14.0);
+    assert_eq!(legend_height(&blank_names(3), 100.0), 14.0 + 10.0 + 14.0);
+    assert_eq!(legend_height(&blank_names(5), 100.0), 3.0 * 14.0 + 2.0 * 10.0);
+    // Exactly reaching the edge still fits (ECharts wraps only past it).
+    assert_eq!(legend_height(&blank_names(3), 120.0), 14.0);
+    assert_eq!(legend_height(&[], 360.0), 0.0);
+}
+
+#[test]
+fn a_narrower_canvas_never_gives_a_shorter_legend() {
+    let names: Vec<String> = en().statuses.iter().cloned().chain([en().unrecorded]).collect();
+    let mut last = 0.0;
+    for width in (200..=1400).rev().step_by(10) {
+        let height = legend_height(&names, width as f64);
+        assert!(height >= last, "{width}px: {height} < {last}");
+        last = height;
+    }
+    assert_eq!(legend_height(&names, 1400.0), 14.0, "one line on a wide canvas");
+    assert!(last >= 3.0 * 14.0 + 2.0 * 10.0, "three lines or more at 200 px");
+}
+
+#[test]
+fn an_unusable_width_puts_each_legend_item_on_its_own_line() {
+    for width in [0.0, -5.0, f64::NAN, f64::INFINITY] {
+        // As ECharts does when even the first item does not fit: a gap above it.
+        assert_eq!(legend_height(&blank_names(3), width), 10.0 + 3.0 * 14.0 + 2.0 * 10.0, "{width}");
+    }
+}
+
+#[test]
+fn text_widths_are_estimated_generously() {
+    assert_eq!(text_width("", 12.0), 0.0);
+    assert_eq!(text_width("未記録", 12.0), 36.0);
+    assert_eq!(text_width("２－①", 12.0), 36.0, "full-width forms and circled digits are a full em");
+    let latin = text_width("Not recorded", 12.0);
+    assert!((latin - 12.0 * 0.7 * 12.0).abs() < 1e-9, "{latin}");
+}
+
+#[test]
+fn the_grid_starts_below_a_wrapped_legend_on_a_phone() {
+    let spec = ChartSpec {
+        title: "題".into(),
+        description: "説明".into(),
+        chart: Chart::new(),
+        table: DataTable { columns: blank_names(5), ..table() },
+        empty: false,
+    };
+    assert_eq!(option_at(&spec, 1200.0)["grid"], grid_below(1));
+    assert_eq!(option_at(&spec, 100.0)["grid"], grid_below(3));
+    assert_eq!(option_at(&spec, 100.0)["legend"], plain_legend(), "wrapping, not scrolling, at any width");
 }

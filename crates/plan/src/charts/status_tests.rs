@@ -3,7 +3,9 @@
 use serde_json::json;
 
 use super::*;
-use crate::charts::spec::tests::{en, ja, option, series};
+use crate::charts::spec::tests::{
+    assert_legend_is_the_columns, en, grid_below, ja, option, option_at, plain_legend, series,
+};
 use crate::plan::InitiativeId;
 use crate::progress::{InitiativeCell, Stamp};
 use crate::test_support::plan;
@@ -93,4 +95,21 @@ fn a_plan_without_initiatives_is_empty() {
     let spec = progress_by_status(&plan, &Record::default(), FiscalYear(2023), &ja());
     assert!(spec.empty);
     assert_eq!(spec.table.rows.len(), 6);
+}
+
+#[test]
+fn on_a_phone_every_status_stays_in_the_legend_and_the_plot_moves_down() {
+    let plan = plan();
+    let english = progress_by_status(&plan, &Record::default(), FiscalYear(2024), &en());
+    let japanese = progress_by_status(&plan, &Record::default(), FiscalYear(2024), &ja());
+    for spec in [&english, &japanese] {
+        let option = option(spec);
+        assert_eq!(option["legend"], plain_legend(), "every name shown: no scrolling legend");
+        assert_eq!(option["grid"], grid_below(1));
+    }
+    // A 360 px phone gives the canvas about 326 px: seven names take three
+    // lines in English, two in Japanese.
+    assert_eq!(option_at(&english, 326.0)["grid"], grid_below(3));
+    assert_eq!(option_at(&japanese, 326.0)["grid"], grid_below(2));
+    assert_legend_is_the_columns(&english);
 }

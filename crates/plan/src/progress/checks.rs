@@ -5,7 +5,13 @@
 //! the fiscal year containing `today` (years start on 1 April, see
 //! [`fiscal_year_of`]), so nothing is asked of the year still under way, and
 //! nothing at all before the plan's first year has ended.
+//!
+//! Re-listed rows (再掲) are not checked: they repeat an initiative listed
+//! elsewhere, which is checked itself, and the status summary
+//! ([`super::overview::status_counts`]) leaves them out too, so the two never
+//! disagree about how many initiatives there are.
 
+use super::overview::is_relisted;
 use super::{Record, Status};
 use crate::plan::{FiscalYear, Initiative, InitiativeId, KpiCode, Plan};
 use crate::timeline::{fiscal_year_of, CalendarDate};
@@ -36,14 +42,15 @@ impl Finding {
     }
 }
 
-/// Every finding as of `today`: the initiatives' in plan order, each
-/// initiative's by year, then the KPIs' in plan order and by year.
+/// Every finding as of `today`: the initiatives' in plan order (re-listed
+/// rows excepted), each initiative's by year, then the KPIs' in plan order
+/// and by year.
 pub fn run(plan: &Plan, record: &Record, today: CalendarDate) -> Vec<Finding> {
     let current = fiscal_year_of(today);
     let closed: Vec<FiscalYear> = plan.plan.fiscal_years.years().filter(|&y| y < current).collect();
 
     let mut findings = Vec::new();
-    for initiative in &plan.initiatives {
+    for initiative in plan.initiatives.iter().filter(|i| !is_relisted(i)) {
         let mut own = initiative_findings(initiative, record, current, &closed);
         // The two initiative kinds never share a year: one needs a status,
         // the other its absence.

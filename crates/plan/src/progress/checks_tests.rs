@@ -64,10 +64,11 @@ fn on_1_april_the_past_year_closes_and_every_scheduled_initiative_without_a_stat
     assert_eq!(listed.len(), findings.len(), "only missing statuses: {findings:?}");
     assert!(listed.iter().all(|&(_, year)| year == fy(2023)));
     // Not scheduled in FY2023: their activities start later.
-    for later in ["4-①-a", "4-①-b", "4-①-f", "5-③-c"] {
+    for later in ["4-①-f", "5-③-c"] {
         assert!(!listed.contains(&(id(later), fy(2023))), "{later}");
     }
-    assert_eq!(listed.len(), 86 - 4);
+    // The 11 re-listed rows are not asked for: their originals are.
+    assert_eq!(listed.len(), 86 - 11 - 2);
     // Plan order.
     let order: Vec<InitiativeId> = listed.iter().map(|&(id, _)| id).collect();
     let want: Vec<InitiativeId> = plan.initiatives.iter().map(|i| i.id).filter(|i| order.contains(i)).collect();
@@ -207,20 +208,46 @@ fn findings_come_in_plan_order_then_year_with_kpis_last() {
     let plan = plan();
     let mut record = all_in_progress_until(&plan, 2024);
     set_kpi(&mut record, code("1-1"), 2023, Some(1.0), None);
-    record.initiatives.remove(&(id("6-②-f"), fy(2024)));
+    record.initiatives.remove(&(id("5-③-b"), fy(2024)));
     record.initiatives.remove(&(id("1-①-a"), fy(2024)));
     record.initiatives.remove(&(id("1-①-a"), fy(2023)));
-    set_status(&mut record, id("6-②-f"), 2023, Some(Status::NotStarted));
+    set_status(&mut record, id("5-③-b"), 2023, Some(Status::NotStarted));
     let findings = run(&plan, &record, date(2025, 4, 1));
     assert_eq!(
         findings,
         [
             Finding::MissingStatus { id: id("1-①-a"), year: fy(2023) },
             Finding::MissingStatus { id: id("1-①-a"), year: fy(2024) },
-            Finding::NotStartedAfterSchedule { id: id("6-②-f"), year: fy(2023) },
-            Finding::MissingStatus { id: id("6-②-f"), year: fy(2024) },
+            Finding::NotStartedAfterSchedule { id: id("5-③-b"), year: fy(2023) },
+            Finding::MissingStatus { id: id("5-③-b"), year: fy(2024) },
             Finding::KpiActualMissing { code: code("1-1"), year: fy(2023) },
         ]
     );
     assert_eq!(findings, run(&plan, &record, date(2025, 4, 1)), "deterministic");
+}
+
+#[test]
+fn re_listed_rows_are_not_checked_as_the_status_summary_does_not_count_them() {
+    let plan = plan();
+    let relisted: Vec<InitiativeId> =
+        plan.initiatives.iter().filter(|i| i.relisted_from.is_some()).map(|i| i.id).collect();
+    assert_eq!(relisted.len(), 11);
+    // 6-②-f re-lists 2-①-b and, like 5-③-b, has an activity of FY2023 only.
+    assert!(plan.initiative(id("6-②-f")).unwrap().schedule.iter().any(|s| s.to == fy(2023)));
+
+    // Every original recorded; the re-listed rows left empty or 未着手.
+    let mut record = all_in_progress_until(&plan, 2024);
+    record.initiatives.retain(|(i, _), _| !relisted.contains(i));
+    set_status(&mut record, id("6-②-f"), 2023, Some(Status::NotStarted));
+    set_status(&mut record, id("6-②-f"), 2024, Some(Status::NotStarted));
+    assert_eq!(run(&plan, &record, date(2025, 4, 1)), [], "the originals are all recorded");
+
+    // Nothing recorded: each missing status is one of the initiatives the
+    // summary counts as unrecorded, and every scheduled one is asked for.
+    let today = date(2024, 4, 1);
+    let listed = missing(&run(&plan, &Record::default(), today));
+    let unrecorded: usize =
+        super::super::overview::status_counts(&plan, &Record::default(), fy(2023)).iter().map(|c| c.unrecorded).sum();
+    assert!(listed.iter().all(|(i, _)| !relisted.contains(i)), "{listed:?}");
+    assert_eq!(listed.len(), unrecorded - 2, "all the summary's unrecorded but 4-①-f and 5-③-c (from FY2024)");
 }

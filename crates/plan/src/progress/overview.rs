@@ -62,7 +62,9 @@ pub fn noted<'r>(plan: &Plan, record: &'r Record, year: FiscalYear) -> Vec<(Init
         .collect()
 }
 
-fn is_relisted(initiative: &Initiative) -> bool {
+/// A re-listed row (再掲): it repeats an initiative listed elsewhere. The
+/// checks (`super::checks`) leave these out as the counts here do.
+pub(super) fn is_relisted(initiative: &Initiative) -> bool {
     initiative.relisted_from.is_some()
 }
 
