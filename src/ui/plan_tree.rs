@@ -53,7 +53,8 @@ fn AllRows(explore: Explore) -> impl IntoView {
         });
         shown
     });
-    let any_shown = move |members: &[usize]| shown.with(|s| members.iter().any(|&n| s.get(n).copied().unwrap_or(false)));
+    let any_shown =
+        move |members: &[usize]| shown.with(|s| members.iter().any(|&n| s.get(n).copied().unwrap_or(false)));
     let policies = plan.policies.iter().map(move |policy| {
         let code = policy.code;
         let mut in_policy = Vec::new();
@@ -61,9 +62,8 @@ fn AllRows(explore: Explore) -> impl IntoView {
             .sub_policies
             .iter()
             .map(|sub| {
-                let members: Vec<usize> = (0..plan.initiatives.len())
-                    .filter(|&n| plan.initiatives[n].sub_policy_id() == sub.id)
-                    .collect();
+                let members: Vec<usize> =
+                    (0..plan.initiatives.len()).filter(|&n| plan.initiatives[n].sub_policy_id() == sub.id).collect();
                 in_policy.extend(&members);
                 let rows: Vec<_> = members
                     .iter()
