@@ -335,10 +335,31 @@ impl FromStr for KpiCode {
     }
 }
 
+/// ①–⑳ as their numbers (what NFKC gives them).
+fn circled_number(c: char) -> Option<u32> {
+    let n = u32::from(c).checked_sub(0x2460)?;
+    (n < 20).then_some(n + 1)
+}
+
 /// Folds width, case, whitespace and every dash-like character (and the
 /// table's `の` separator) so that code spellings compare equal.
 fn fold_code(s: &str) -> String {
-    crate::text::nfkc(s)
+    // Codes as the plan writes them (`2-①-a`): NFKC only turns the circled
+    // number into digits, so skip the normaliser (in the browser, a call
+    // into JS for each of the plan's few hundred codes at start-up).
+    let plain = s.chars().all(|c| c.is_ascii() || circled_number(c).is_some());
+    let normalised = if plain {
+        s.chars().fold(String::with_capacity(s.len()), |mut out, c| {
+            match circled_number(c) {
+                Some(n) => out.push_str(&n.to_string()),
+                None => out.push(c),
+            }
+            out
+        })
+    } else {
+        crate::text::nfkc(s)
+    };
+    normalised
         .chars()
         .filter(|c| !c.is_whitespace())
         .map(|c| if crate::text::is_dash(c) || c == 'の' { '-' } else { c.to_ascii_lowercase() })
@@ -431,6 +452,19 @@ mod tests {
             assert_eq!(s.parse::<InitiativeId>(), Ok(want), "{s}");
         }
         assert_eq!(want.to_string(), "2-①-a");
+    }
+
+    #[test]
+    fn the_fast_path_for_codes_folds_as_nfkc_does() {
+        for c in ('\u{2460}'..='\u{2473}').chain(['a', '-', '1', ' ', 'の', '⑴', '㉑']) {
+            let s = format!("2-{c}-a");
+            let slow: String = crate::text::nfkc(&s)
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .map(|c| if crate::text::is_dash(c) || c == 'の' { '-' } else { c.to_ascii_lowercase() })
+                .collect();
+            assert_eq!(fold_code(&s), slow, "U+{:04X}", u32::from(c));
+        }
     }
 
     #[test]

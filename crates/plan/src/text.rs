@@ -42,6 +42,8 @@ mod platform {
         /// Single chars already normalised: the plan's few non-kana, non-CJK
         /// chars (①, ×, 『) recur, and each lookup would cross into JS.
         static SEEN: RefCell<Vec<(char, String)>> = const { RefCell::new(Vec::new()) };
+        /// The same for `is_combining_mark`, asked of each such char's successor.
+        static MARKS: RefCell<Vec<(char, bool)>> = const { RefCell::new(Vec::new()) };
     }
 
     pub fn nfkc(s: &str) -> String {
@@ -68,8 +70,17 @@ mod platform {
     }
 
     pub fn is_combining_mark(c: char) -> bool {
+        if let Some(known) = MARKS.with_borrow(|m| m.iter().find(|(k, _)| *k == c).map(|(_, v)| *v)) {
+            return known;
+        }
         let mut buf = [0; 4];
-        MARK.with(|re| re.test(c.encode_utf8(&mut buf)))
+        let mark = MARK.with(|re| re.test(c.encode_utf8(&mut buf)));
+        MARKS.with_borrow_mut(|m| {
+            if m.len() < 256 {
+                m.push((c, mark));
+            }
+        });
+        mark
     }
 }
 
