@@ -379,7 +379,8 @@ fn xml_record(plan: &Plan) -> impl Strategy<Value = Record> {
 // ---------------------------------------------------------------------------
 // Properties
 
-const PARTS: [&str; 8] = [
+/// The parts of every workbook, in the order written.
+pub(super) const PARTS: [&str; 8] = [
     "[Content_Types].xml",
     "_rels/.rels",
     "docProps/core.xml",
