@@ -234,3 +234,19 @@ test('a closed facet opens with its options, which filter like the others', asyn
   assert.equal(await count(page), 6);
   assert.match(page.url(), /kpi=4-5/);
 });
+
+test('a row hidden while the filters changed shows again with the current link and marks', async () => {
+  // Policy 2 only: policy 1's rows are hidden, and their links and marks
+  // stop following the filters until they show again.
+  const page = await open('?policy=2');
+  const row = page.locator('[data-initiative-id="1-①-a"]');
+  assert.equal(await row.isHidden(), true);
+  await search(page).fill('創業');
+  await page.locator('.facet-option', { hasText: '2 中小企業者の経営基盤の安定強化を図る' }).locator('input').uncheck();
+  await row.waitFor({ state: 'visible' });
+  const href = decodeURIComponent(await row.locator('a').getAttribute('href'));
+  assert.match(href, /q=創業/, href);
+  assert.doesNotMatch(href, /policy=/, href);
+  assert.ok((await row.locator('mark').count()) > 0, 'the search words are marked');
+  assert.deepEqual(page.errors, []);
+});
