@@ -86,8 +86,13 @@ pub fn FilterPanel(explore: Explore) -> impl IntoView {
         move |id, _| format!("{id} {}", plan.sub_policy(*id).map(|s| s.name.as_str()).unwrap_or_default()),
         |_| true,
     );
-    let first =
-        facet(explore, |c| &c.first_plan, |f| &mut f.first_plan, |fp, lang| i18n::first_plan_label(lang, *fp), |_| false);
+    let first = facet(
+        explore,
+        |c| &c.first_plan,
+        |f| &mut f.first_plan,
+        |fp, lang| i18n::first_plan_label(lang, *fp),
+        |_| false,
+    );
     let directions = facet(
         explore,
         |c| &c.directions,

@@ -22,11 +22,13 @@ pub fn TimelineView(explore: Explore) -> impl IntoView {
     let today = clock::today();
     // A large plan's timeline draws its first rows only (every bar is DOM).
     let limit = if plan.initiatives.len() >= WINDOWING_FROM { TIMELINE_ROWS_LARGE } else { usize::MAX };
-    let layout = Memo::new(move |_| explore.result.with(|r| timeline::layout(plan, r.initiatives(plan).take(limit), today)));
+    let layout =
+        Memo::new(move |_| explore.result.with(|r| timeline::layout(plan, r.initiatives(plan).take(limit), today)));
     let lang = i18n::use_lang();
     let limited = move || {
         let total = explore.result.with(|r| r.matches.len());
-        (total > limit).then(|| view! { <p class="notice">{move || i18n::timeline_limited(lang.get(), limit, total)}</p> })
+        (total > limit)
+            .then(|| view! { <p class="notice">{move || i18n::timeline_limited(lang.get(), limit, total)}</p> })
     };
     view! {
         // The heading is for the outline: on a phone the filter panel (with

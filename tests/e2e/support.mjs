@@ -96,9 +96,10 @@ export async function axeViolations(page) {
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target})`);
 }
 
-/** Waits until the app has rendered its first view (the tabs come with every view). */
+/** Waits until the app has rendered its first view (the tabs come with every
+ * view; the prerendered first paint has tabs of its own, `.prerendered-tabs`). */
 export async function waitForApp(page) {
-  await page.waitForSelector('nav.view-tabs a[aria-current="page"]', { state: 'attached' });
+  await page.waitForSelector('nav.view-tabs:not(.prerendered-tabs) a[aria-current="page"]', { state: 'attached' });
 }
 
 /**

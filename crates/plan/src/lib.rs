@@ -8,10 +8,12 @@
 pub mod charts;
 pub mod export;
 pub mod generate;
+pub mod i18n;
 pub mod import;
 pub mod kpi;
 pub mod listing;
 pub mod plan;
+pub mod prerender;
 pub mod progress;
 pub mod query;
 pub mod search;

@@ -1,0 +1,327 @@
+//! Every interface string, Japanese and English, in one table. Plan text
+//! (names, 取組, 現状, …) is never translated: it is shown as published.
+//! Plain data: the app (`src/i18n.rs` adds its signals) and the prerendered
+//! first paint (`prerender`) read the same strings.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Ja,
+    En,
+}
+
+impl Lang {
+    /// The `lang` attribute value.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ja => "ja",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// One interface string in both languages.
+#[derive(Debug, Clone, Copy)]
+pub struct Msg {
+    pub ja: &'static str,
+    pub en: &'static str,
+}
+
+impl Msg {
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Ja => self.ja,
+            Lang::En => self.en,
+        }
+    }
+}
+
+/// 第1次計画との関連 as the table writes it, with a gloss in English.
+pub fn first_plan_label(lang: Lang, first: crate::FirstPlan) -> String {
+    use crate::FirstPlan::*;
+    match lang {
+        Lang::Ja => first.as_ja().to_string(),
+        Lang::En => format!(
+            "{} ({})",
+            first.as_ja(),
+            match first {
+                Continued => "continued",
+                New => "new",
+                Revised => "revised",
+            }
+        ),
+    }
+}
+
+/// 「令和5年度（2023年度）」 / "FY2023 (R5)".
+pub fn fiscal_year(lang: Lang, year: crate::FiscalYear) -> String {
+    match lang {
+        Lang::Ja => format!("令和{}年度（{}年度）", year.reiwa(), year.0),
+        Lang::En => format!("FY{} (R{})", year.0, year.reiwa()),
+    }
+}
+
+pub fn status(lang: Lang, status: crate::progress::Status) -> &'static str {
+    use crate::progress::Status::*;
+    match lang {
+        Lang::Ja => status.as_ja(),
+        Lang::En => match status {
+            NotStarted => "Not started",
+            InProgress => "In progress",
+            Done => "Done",
+            Delayed => "Delayed",
+            Revising => "Under review",
+            Stopped => "Stopped",
+        },
+    }
+}
+
+/// Why a progress file was refused, in plain words.
+pub fn document_error(lang: Lang, e: &crate::progress::document::DocumentError) -> String {
+    use crate::progress::document::DocumentError::*;
+    match lang {
+        Lang::En => e.to_string(),
+        Lang::Ja => match e {
+            TooLarge { bytes, max } => format!("ファイルが大きすぎます（{bytes}バイト。上限は{max}バイト）。"),
+            NotJson(detail) => format!("JSON形式ではないか、途中で切れています（{detail}）。"),
+            NotAProgressFile => "このアプリの進捗記録ファイルではありません。".into(),
+            FutureVersion(v) => {
+                format!("新しい版のアプリで作られたファイルです（形式 {v}）。アプリを更新してから読み込んでください。")
+            }
+            UnknownVersion(v) => format!("形式の版 {v} は不明です。"),
+            WrongPlan { found, expected } => format!("別の計画のファイルです（{found}。この画面は {expected}）。"),
+            Shape(detail) => format!("ファイルの中身の形が正しくありません（{detail}）。"),
+            UnknownInitiative(id) => format!("計画にない取組 {id} が含まれています。"),
+            UnknownKpi(code) => format!("計画にない数値目標 {code} が含まれています。"),
+            YearOutsidePlan(y) => format!("計画期間外の年度 {y} が含まれています。"),
+            Duplicate(what) => format!("{what} が二重に含まれています。"),
+        },
+    }
+}
+
+/// 「86件中 22件」 / "22 of 86".
+pub fn result_count(lang: Lang, shown: usize, total: usize) -> String {
+    match lang {
+        Lang::Ja => format!("{total}件中 {shown}件"),
+        Lang::En => format!("{shown} of {total}"),
+    }
+}
+
+/// The timeline of a large plan shows its first rows only.
+pub fn timeline_limited(lang: Lang, shown: usize, total: usize) -> String {
+    match lang {
+        Lang::Ja => format!("{total}件のうち最初の{shown}件の工程を表示しています。絞り込むと他の取組も表示できます。"),
+        Lang::En => format!("Showing the schedules of the first {shown} of {total} initiatives. Filter to see others."),
+    }
+}
+
+macro_rules! messages {
+    ($($name:ident = $ja:literal, $en:literal;)*) => {
+        $(pub const $name: Msg = Msg { ja: $ja, en: $en };)*
+    };
+}
+
+messages! {
+    APP_NAME = "中小企業振興基本計画トラッカー", "SME Plan Tracker";
+    PAGE_TITLE = "第2次嘉麻市中小企業振興基本計画 — 進捗トラッカー", "Kama City 2nd SME Promotion Basic Plan — Tracker";
+    MUNICIPALITY = "嘉麻市", "Kama City";
+    PLAN_PERIOD = "令和5年度（2023年度）〜令和9年度（2027年度）", "FY2023–FY2027 (R5–R9)";
+    INITIATIVE_COUNT_SUFFIX = "件の取組", " initiatives";
+    PLAN_STRUCTURE = "計画の体系", "Plan structure";
+    PRIORITY = "重点", "Priority";
+    PRIORITY_LONG = "重要課題に位置づけ", "Marked as a key issue (重)";
+    FIRST_PLAN = "第1次計画との関連", "Relation to the 1st plan";
+    FIRST_PLAN_SHORT = "第1次", "1st plan";
+    DIRECTION = "実施方針区分", "Implementation direction";
+    DIRECTION_SHORT = "方針", "Direction";
+    DIRECTION_NONE = "未記載", "Not stated";
+    RELISTED = "再掲", "Re-listed";
+    TEXT = "取組", "Initiative";
+    SHORT_NAME = "取組略称", "Short name";
+    SITUATION = "現状", "Current situation";
+    KPIS = "関連する数値目標", "Related numeric targets (KPIs)";
+    KPI_RELATED = "関連目標", "Related";
+    KPI_NONE = "なし", "None";
+    SCHEDULE = "年次別実行スケジュール", "Schedule by fiscal year";
+    SCHEDULE_NONE = "記載なし", "Not stated";
+    SCHEDULE_INFERRED = "期間は推定（表の配置から確定できないため計画期間全体としています）", "Span inferred (the table's layout does not settle it; the whole plan period is assumed)";
+    SCHEDULE_ACTIVITY = "取組内容", "Activity";
+    SCHEDULE_PERIOD = "期間", "Period";
+    REMARKS = "備考", "Remarks";
+    RELISTED_FROM = "再掲元", "Re-listed from";
+    RELISTED_IN = "再掲先", "Re-listed in";
+    SKIP_TO_MAIN = "本文へ移動", "Skip to content";
+    VIEWS = "表示の切り替え", "Views";
+    VIEW_LIST = "一覧", "List";
+    TIMELINE = "スケジュール（タイムライン）", "Schedule timeline";
+    CURRENT_FY = "今年度", "This FY";
+    INFERRED_SHORT = "・期間は推定", ", span inferred";
+    LEGEND_BAR = "実施期間", "Activity span";
+    LEGEND_INFERRED_BAR = "期間は推定（表から確定できない）", "Span inferred (not settled by the table)";
+    LEGEND_CURRENT_FY = "今年度（4月始まり）", "Current fiscal year (from April)";
+    FILTERS = "絞り込み・検索", "Filter and search";
+    SEARCH = "キーワード検索", "Search";
+    SEARCH_PLACEHOLDER = "例：デジタル、創業、2-①-a", "e.g. デジタル, 創業, 2-①-a";
+    CLEAR_ALL = "条件をすべて解除", "Clear all";
+    NO_MATCHES = "条件に合う取組はありません。", "No initiative matches.";
+    PRIORITY_ONLY = "重点（重要課題）のみ", "Key issues (重) only";
+    FISCAL_YEAR = "実施年度", "Fiscal year of activity";
+    FOLD_RELISTED = "再掲の取組を元の取組にまとめる", "Fold re-listed initiatives into their originals";
+    DOWNLOADS = "データのダウンロード", "Download the data";
+    JSON_WHOLE = "JSON（計画全体）", "JSON (whole plan)";
+    CSV_WHOLE = "CSV・Excel用（計画全体）", "CSV for Excel (whole plan)";
+    FILTERED_VIEW = "表示中の取組のみ", "shown initiatives only";
+    DOWNLOAD_FAILED = "ダウンロードできませんでした。", "The download failed.";
+    DETAIL = "取組の詳細", "Initiative details";
+    BACK_TO_LIST = "一覧に戻る", "Back to the list";
+    SELECT_PROMPT = "左の一覧から取組を選ぶと、詳細が表示されます。", "Choose an initiative from the list to see its details.";
+    NOT_IN_RESULTS = "この取組は、いまの絞り込み・検索の結果には含まれていません。", "This initiative is not among the current filter and search results.";
+    NOT_FOUND = "指定された取組は見つかりません。", "That initiative does not exist.";
+    LOAD_ERROR = "計画データを読み込めませんでした。", "The plan data could not be read.";
+    SOURCE_NOTE = "出典：第2次嘉麻市中小企業振興基本計画 実行計画表（表記は原文のまま）", "Source: the plan's action table (text as published)";
+    OVERVIEW = "計画の概要", "Plan overview";
+    POLICIES = "基本施策（体系分類1）", "Basic policies";
+    SUB_POLICIES = "施策（体系分類2）", "Sub-policies";
+    INITIATIVES = "取組", "Initiatives";
+    PRIORITY_INITIATIVES = "重要課題に位置づけた取組", "Initiatives marked as key issues";
+    KPI_COUNT = "数値目標", "Numeric targets (KPIs)";
+    LEGEND = "表示の見方", "How to read the labels";
+    LEGEND_PRIORITY = "重要課題（表の「重」）", "Key issue (重 in the table)";
+    LEGEND_FIRST_PLAN = "第1次計画との関連（継続・新規・改）", "Relation to the 1st plan (continued, new, revised)";
+    LEGEND_DIRECTION = "実施方針区分（継続・強化・新規・要検討・拡大など）", "Implementation direction (continue, strengthen, new, to be reviewed, expand…)";
+    LEGEND_RELISTED = "他の施策にも掲載されている取組（再掲）", "Also listed under another policy (再掲)";
+    OPEN_DATA_FIELDS = "データ項目の説明", "Field documentation";
+}
+
+// Recording progress
+messages! {
+    VIEW_PROGRESS = "進捗", "Progress";
+    VIEW_REPORT = "進捗報告", "Progress report";
+    PROGRESS_RECORD = "進捗の記録", "Progress record";
+    PROGRESS_RECORD_HINT = "記録はこのブラウザに保存されます。ほかの人と共有するには「進捗」画面から書き出してください。", "Records are kept in this browser. To share them, export them from the Progress view.";
+    STATUS = "進捗状況", "Status";
+    STATUS_NONE = "（未記録）", "(not recorded)";
+    NOTE = "メモ", "Note";
+    LOCAL_DRAFT = "下書き（このブラウザのみ）", "Local draft (this browser only)";
+    PUBLISHED = "公表済み", "Published";
+    UPDATED_BY = "記入", "Recorded";
+    UNDO = "元に戻す", "Undo";
+    REDO = "やり直す", "Redo";
+    SAVED_HERE = "このブラウザに保存済み", "Saved in this browser";
+    STORAGE_UNAVAILABLE = "このブラウザでは記録を保存できません（保存領域が使えません）。変更はこのページを閉じると失われます。残すには「進捗」画面の「JSONで書き出す」を使ってください。", "This browser cannot keep records (storage is unavailable). Changes are lost when this page closes. To keep them, use “Export JSON” in the Progress view.";
+    STORAGE_FULL = "ブラウザの保存領域がいっぱいのため、最新の変更を保存できませんでした。変更はこのページを開いている間は残っています。「進捗」画面の「JSONで書き出す」で保存してください。", "Browser storage is full, so the latest changes could not be saved. They remain while this page is open. Use “Export JSON” in the Progress view to keep them.";
+    STORAGE_NEWER = "記録は新しい版のアプリで保存されています。上書きしないよう、このページでの変更は保存しません。ページを再読み込みしてください。", "The record was saved by a newer version of the app. So as not to overwrite it, changes on this page are not saved. Please reload the page.";
+    STORAGE_BACKUP_FAILED = "保存されていた記録を読み取れず、控えも作れませんでした。元のデータを守るため、このページでの変更は保存しません。「JSONで書き出す」で保存してください。", "The stored record could not be read, nor copied aside. To protect it, changes on this page are not saved. Use “Export JSON” to keep them.";
+    BACKUP_FOUND = "保存されていた記録を読み取れませんでした。元のデータは控えとして残してあり、いまは空の記録で動いています。", "The stored record could not be read. The original data has been kept as a backup; the app is running on an empty record.";
+    BACKUP_DOWNLOAD = "控えをダウンロード", "Download the backup";
+    BACKUP_DELETE = "控えを削除", "Delete the backup";
+    PUBLISHED_REFUSED = "公表済みの進捗ファイル（progress.json）を読み込めなかったため、使わずに表示しています。", "The published progress file (progress.json) could not be read, so it is not used.";
+    CONFLICTS_FOUND = "同じ項目が別の場所でも変更されました。新しい方を表示しています。もう一方は「進捗」画面の一覧で確認できます。", "The same item was also changed elsewhere. The newer one is shown; the other is listed in the Progress view.";
+    CONFLICTS = "競合した記録", "Conflicting records";
+    CONFLICT_KEPT = "表示中", "Shown";
+    CONFLICT_OTHER = "もう一方", "Other";
+    CONFLICT_TAKE_OTHER = "もう一方を採用", "Use the other";
+    CONFLICT_DISMISS = "表示中のままにする", "Keep the shown one";
+    SHOW_CONFLICTS = "競合を確認", "Review conflicts";
+    FILES = "記録の書き出し・読み込み", "Export and import records";
+    AUTHOR = "記入者名（このブラウザで記録に付けます）", "Your name (added to what you record in this browser)";
+    EXPORT_JSON = "JSONで書き出す（読み込み・公表用）", "Export JSON (to import or publish)";
+    EXPORT_CSV = "CSVで書き出す（Excel用）", "Export CSV (for Excel)";
+    EXPORT_XLSX = "Excelファイル（.xlsx）で書き出す", "Export Excel workbook (.xlsx)";
+    LAST_EXPORT = "最後に書き出した時刻", "Last exported";
+    NOT_EXPORTED = "このブラウザからはまだ書き出していません。ブラウザの記録は消えることがあるため、定期的に書き出してください。", "Not yet exported from this browser. Browsers can clear stored data, so export regularly.";
+    IMPORT = "JSONファイルを読み込む", "Import a JSON file";
+    IMPORT_REFUSED = "このファイルは読み込めません。何も変更していません。", "This file cannot be imported. Nothing was changed.";
+    IMPORT_PREVIEW = "読み込む前の確認", "Before importing";
+    IMPORT_ADDED = "追加される項目", "Cells added";
+    IMPORT_CHANGED = "置き換わる項目（より新しい記録）", "Cells replaced (newer records)";
+    IMPORT_CONFLICTS = "こちらの方が新しいため変更しない項目", "Cells kept (yours are newer)";
+    IMPORT_NOTHING = "このファイルには新しい記録はありません。", "The file holds nothing new.";
+    IMPORT_APPLY = "読み込む", "Import";
+    IMPORT_CANCEL = "取り消す", "Cancel";
+    IMPORT_DONE = "読み込みました。「元に戻す」で取り消せます。", "Imported. Use Undo to revert.";
+    PUBLISHED_NOTE = "公表済みの進捗（progress.json）を表示しています。このブラウザでの変更は「下書き」として重ねて表示されます。", "Showing the published progress (progress.json). Changes made in this browser are shown over it as local drafts.";
+    YEAR = "年度", "Fiscal year";
+    VIEW_KPIS = "数値目標", "KPIs";
+    JUMP_TO_FILES = "記録の書き出し・読み込みへ", "Go to export and import";
+    VIEW_CHARTS = "グラフ", "Charts";
+    KPI_CATALOG_HINT = "計画の数値目標を基本施策ごとに示します。指標名を選ぶと、年度ごとの基準値・目標値・実績値を確認・記録できます。", "The plan's numeric targets by basic policy. Choose one to see and record its baseline, target and actual per fiscal year.";
+    KPI_NO_INITIATIVES = "この指標を掲げる取組はありません。", "No initiative names this KPI.";
+    KPI_NO_ACTUALS = "実績値は未記録", "No actuals recorded";
+    KPI_SINGLE_ACTUAL = "{year}の実績値：", "Actual for {year}: ";
+    KPI_BACK = "数値目標の一覧に戻る", "Back to all KPIs";
+    KPI_VALUES = "年度ごとの値", "Values by fiscal year";
+    KPI_BASELINE = "基準値", "Baseline";
+    KPI_TARGET = "目標値", "Target";
+    KPI_ACTUAL = "実績値", "Actual";
+    KPI_ACHIEVEMENT = "達成率", "Achievement";
+    KPI_RATING = "評価", "Rating";
+    KPI_RATING_RULE = "達成率＝実績値÷目標値。評価：S＝100%以上（目標達成）、A＝80%以上、B＝50%以上、C＝50%未満、−＝目標値または実績値が未記録（目標値0を含む）。空欄は「未記録」です。", "Achievement = actual ÷ target. Rating: S = 100% or more (target met), A = 80% or more, B = 50% or more, C = under 50%, − = target or actual not recorded (or a target of 0). An empty field means “not recorded”.";
+    KPI_NAMED_BY = "この指標を掲げる取組", "Initiatives naming this KPI";
+    KPI_KIND_PERCENT = "単位は%：0〜100の数値（小数可）を入力します。", "Unit %: a number from 0 to 100 (decimals allowed).";
+    KPI_KIND_COUNT = "件数・人数：0以上の整数を入力します。", "A count: a whole number, 0 or more.";
+    KPI_KIND_AMOUNT = "金額・人数（千単位）：0以上の数値（小数可）を入力します。", "An amount in thousands: a number, 0 or more (decimals allowed).";
+    KPI_ERR_NUMBER = "数値として読めません（例：1234、1,234.5）。保存していません。", "Not a number (e.g. 1234, 1,234.5). Not saved.";
+    KPI_ERR_NEGATIVE = "0以上の数値を入力してください。保存していません。", "Enter 0 or more. Not saved.";
+    KPI_ERR_WHOLE = "この指標は整数で入力してください。保存していません。", "This KPI takes whole numbers. Not saved.";
+    KPI_ERR_PERCENT = "割合は0〜100の範囲で入力してください。保存していません。", "A percentage must be between 0 and 100. Not saved.";
+}
+
+// Offline and updates
+messages! {
+    UPDATE_AVAILABLE = "新しい版があります", "A new version is available";
+    UPDATE_RELOAD = "再読み込み", "Reload";
+}
+
+// Progress overview, checks and report
+messages! {
+    REPORT_OPEN = "印刷用の進捗報告を開く", "Open the printable progress report";
+    OVERVIEW_TITLE = "進捗状況の集計", "Status summary";
+    OVERVIEW_CAPTION = "基本施策ごとの進捗状況別の取組数", "initiatives per basic policy, by status";
+    OVERVIEW_POLICY = "基本施策", "Basic policy";
+    OVERVIEW_UNRECORDED = "未記録", "Not recorded";
+    OVERVIEW_TOTAL = "計", "Total";
+    OVERVIEW_ALL_POLICIES = "合計", "All policies";
+    OVERVIEW_RELISTED_NOTE = "再掲の取組は元の取組と同じものを重ねて載せているため、件数に含めていません。", "Re-listed initiatives (再掲) repeat one listed elsewhere, so they are not counted.";
+    NOTED_TITLE = "メモのある取組", "Initiatives with a note";
+    NOTED_NONE = "この年度のメモはまだありません。", "No notes for this fiscal year yet.";
+    CHECKS_TITLE = "確認が必要な項目", "Things to look at";
+    CHECKS_HINT = "終わった年度の記録について、見直すとよい点です。記録や保存を止めるものではありません。", "Points worth a second look in the records of finished fiscal years. They never stop recording or saving.";
+    CHECKS_RELISTED_NOTE = "再掲の取組は元の取組と同じものなので、元の取組だけを確認します。", "Re-listed initiatives (再掲) repeat one listed elsewhere, so only the original is checked.";
+    CHECKS_NONE = "確認が必要な項目はありません。", "Nothing needs a look.";
+    CHECKS_SHOW_LIST = "一覧を表示", "Show the list";
+    CHECK_NOT_STARTED = "予定の年度を過ぎても「未着手」のままです", "Still “not started” after its scheduled years";
+    CHECK_NOT_STARTED_HINT = "スケジュールの実施期間が終わった活動がありますが、最後に記録された進捗状況が「未着手」です。いまの状況を確かめてください。", "An activity's scheduled period has ended, but the latest recorded status is “not started”. Please check where it stands.";
+    CHECK_MISSING = "終わった年度の進捗状況が未記録です", "No status recorded for a finished year";
+    CHECK_MISSING_HINT = "実施予定だった年度が終わりましたが、進捗状況が記録されていません。", "The initiative was scheduled in these years, which have ended, but no status was recorded.";
+    CHECK_KPI = "目標値はありますが実績値が未記録です", "A target is recorded but no actual value";
+    CHECK_KPI_HINT = "年度は終わっています。実績値が確定したら記録してください。", "The year has ended. Record the actual value once it is settled.";
+    REPORT_PRINT = "印刷する", "Print";
+    REPORT_AS_OF = "時点", "As of";
+    REPORT_KPI = "数値目標", "Numeric target (KPI)";
+    REPORT_KPI_TARGET = "目標値", "Target";
+    REPORT_KPI_ACTUAL = "実績値", "Actual";
+}
+
+// Charts
+messages! {
+    CHARTS_INTRO = "計画の構成と進捗をグラフで示します。どのグラフも「データ表を表示」で同じ数値を表として読めます。", "The plan's make-up and progress as charts. Every chart's numbers can be read as a table with “Show data table”.";
+    CHARTS_PLAN_TITLE = "計画の構成", "What the plan is made of";
+    CHARTS_FOLLOW_FILTERS = "一覧の絞り込みと検索の結果（{total}件中 {count}件）を集計しています。", "These charts count the list's current filter and search results ({count} of {total} initiatives).";
+    CHARTS_PROGRESS_TITLE = "年度の進捗状況", "Progress in a fiscal year";
+    CHART_SHOW_TABLE = "データ表を表示", "Show data table";
+    CHART_HIDE_TABLE = "データ表を隠す", "Hide data table";
+    CHART_UNAVAILABLE = "グラフを表示できません（データ表をご覧ください）", "The chart cannot be shown (see the data table)";
+    CHART_EMPTY = "グラフに表す値はまだありません。", "There are no values to chart yet.";
+    CHART_COUNT_UNIT = "件", "initiatives";
+    CHART_KPI_TITLE = "{kpi}：目標値と実績値", "{kpi}: target and actual";
+    CHART_DIRECTION_TITLE = "基本施策別の取組数（実施方針区分別）", "Initiatives per basic policy, by implementation direction";
+    CHART_FIRST_PLAN_TITLE = "基本施策別の取組数（第1次計画との関連別）", "Initiatives per basic policy, by relation to the 1st plan";
+    CHART_STATUS_TITLE = "基本施策別の進捗状況（{year}）", "Status per basic policy ({year})";
+    CHART_UNIT = "単位：{unit}", "Unit: {unit}";
+    CHART_CAPTION_UNIT = "{caption}（単位：{unit}）", "{caption} (unit: {unit})";
+    CHART_NO_VALUE = "未記録", "none";
+    CHART_LIST_SEPARATOR = "、", ", ";
+    CHART_SENTENCE_END = "。", ". ";
+    CHART_COLON = "：", ": ";
+}

@@ -1,0 +1,198 @@
+//! The first paint, as static HTML written into `index.html` at build time:
+//! the masthead, the view tabs, the record bar and every initiative of the plan, in the app's
+//! own markup and classes, in Japanese, unfiltered.
+//!
+//! Why: the wasm takes a few hundred milliseconds to arrive, compile and
+//! render; with this the plan is on screen (and readable, findable and
+//! printable with JavaScript or WebAssembly switched off) from the first
+//! paint. The app removes it and mounts itself in one task, so the two are
+//! never both in the DOM. A browser test compares the two lists row by row.
+
+use std::fmt::Write;
+
+use crate::i18n::{self, Lang, Msg};
+use crate::plan::{Initiative, Plan};
+use crate::view_state::{View, ViewState};
+
+/// The element the app removes before it mounts.
+pub const ROOT_ID: &str = "prerendered";
+
+/// What `index.html`'s `<body>` starts with, before the prerendered markup.
+const BODY: &str = "<body>";
+
+const JA: Lang = Lang::Ja;
+
+fn t(msg: Msg) -> &'static str {
+    msg.get(JA)
+}
+
+/// `text` with the five characters that could end a text run or an attribute
+/// value escaped. Plan text is otherwise written as published.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The tabs' addresses, as the app writes them from an unfiltered view (the
+/// list's own is the page itself).
+fn view_href(view: View) -> String {
+    let query = ViewState { view, ..ViewState::default() }.to_query();
+    if query.is_empty() {
+        "./".to_string()
+    } else {
+        format!("?{query}")
+    }
+}
+
+const TABS: [(View, Msg); 6] = [
+    (View::List, i18n::VIEW_LIST),
+    (View::Timeline, i18n::TIMELINE),
+    (View::Progress, i18n::VIEW_PROGRESS),
+    (View::Report, i18n::VIEW_REPORT),
+    (View::Kpis, i18n::VIEW_KPIS),
+    (View::Charts, i18n::VIEW_CHARTS),
+];
+
+/// The prerendered first paint of `plan`, one `<div id="prerendered">`.
+pub fn first_paint(plan: &Plan) -> String {
+    let mut html = String::with_capacity(64 * 1024);
+    let _ = write!(
+        html,
+        r##"<div id="{ROOT_ID}"><a class="skip-link" href="#main">{skip}</a><header class="masthead"><div class="masthead-text"><p class="masthead-org">{org} · {app}</p><h1 lang="ja">{title}</h1><p class="masthead-period">{period} · {count}{suffix}</p></div><button type="button" class="lang-switch" lang="en" disabled>English</button></header>"##,
+        skip = t(i18n::SKIP_TO_MAIN),
+        org = t(i18n::MUNICIPALITY),
+        app = t(i18n::APP_NAME),
+        title = escape(&plan.plan.title),
+        period = t(i18n::PLAN_PERIOD),
+        count = plan.initiatives.len(),
+        suffix = t(i18n::INITIATIVE_COUNT_SUFFIX),
+    );
+    // `prerendered-tabs` tells these from the app's (the browser tests wait
+    // for the app's current tab).
+    let _ = write!(html, r#"<nav class="view-tabs prerendered-tabs" aria-label="{}">"#, t(i18n::VIEWS));
+    for (view, label) in TABS {
+        let current = if view == View::List { r#" aria-current="page""# } else { "" };
+        let _ = write!(html, r#"<a href="{}"{current}>{}</a>"#, escape(&view_href(view)), t(label));
+    }
+    html.push_str("</nav>");
+    // As the app's record bar opens: nothing to undo or redo yet.
+    let _ = write!(
+        html,
+        r#"<div class="record-bar no-print"><div class="record-actions"><button type="button" disabled>↶ {}</button><button type="button" disabled>↷ {}</button></div></div>"#,
+        t(i18n::UNDO),
+        t(i18n::REDO)
+    );
+    let _ = write!(
+        html,
+        r#"<div class="explore"><div class="filters-placeholder"></div><main id="main" class="layout" tabindex="-1"><nav class="plan-tree" aria-label="{}">"#,
+        t(i18n::PLAN_STRUCTURE)
+    );
+    for policy in &plan.policies {
+        let _ = write!(
+            html,
+            r#"<section class="policy"><h2 lang="ja"><span class="code">{}</span> {}</h2>"#,
+            policy.code,
+            escape(&policy.name)
+        );
+        for sub in &policy.sub_policies {
+            let _ = write!(
+                html,
+                r#"<section class="sub-policy"><h3 lang="ja"><span class="code">{}</span> {}</h3><ul class="initiatives">"#,
+                sub.id,
+                escape(&sub.name)
+            );
+            for initiative in plan.initiatives.iter().filter(|i| i.sub_policy_id() == sub.id) {
+                row(&mut html, plan, initiative);
+            }
+            html.push_str("</ul></section>");
+        }
+        html.push_str("</section>");
+    }
+    let _ = write!(
+        html,
+        r#"</nav><section class="detail" aria-label="{}"></section></main></div><footer class="site-footer"><p>{}</p></footer></div>"#,
+        t(i18n::DETAIL),
+        t(i18n::SOURCE_NOTE)
+    );
+    html
+}
+
+/// One initiative, as `plan_tree::InitiativeRow` and `badges::Badges` draw it.
+fn row(html: &mut String, plan: &Plan, initiative: &Initiative) {
+    let id = initiative.id;
+    let _ = write!(
+        html,
+        r#"<li class="initiative-row" data-initiative-id="{id}"><a href="?id={ascii}"><span class="id">{id}</span><span class="name" lang="ja">{name}</span><span class="badges">"#,
+        ascii = id.ascii(),
+        name = escape(plan.display_name(initiative)),
+    );
+    if initiative.priority {
+        let _ = write!(
+            html,
+            r#"<span class="badge badge-priority" title="{}">{}</span>"#,
+            t(i18n::PRIORITY_LONG),
+            t(i18n::PRIORITY)
+        );
+    }
+    let _ = write!(
+        html,
+        r#"<span class="badge badge-first" title="{}"><span class="badge-key">{}</span><span lang="ja">{}</span></span>"#,
+        t(i18n::FIRST_PLAN),
+        t(i18n::FIRST_PLAN_SHORT),
+        initiative.first_plan.as_ja()
+    );
+    if let Some(direction) = &initiative.direction {
+        let _ = write!(
+            html,
+            r#"<span class="badge badge-direction" title="{}"><span class="badge-key">{}</span><span lang="ja">{}</span></span>"#,
+            t(i18n::DIRECTION),
+            t(i18n::DIRECTION_SHORT),
+            escape(direction)
+        );
+    }
+    if initiative.relisted_from.is_some() {
+        let _ = write!(html, r#"<span class="badge badge-relisted">{}</span>"#, t(i18n::RELISTED));
+    }
+    html.push_str("</span></a></li>");
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum InsertError {
+    /// The page has no `<body>` to put the first paint in.
+    NoBody,
+    /// The page has been prerendered already.
+    AlreadyThere,
+}
+
+impl std::fmt::Display for InsertError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            InsertError::NoBody => write!(f, "the page has no {BODY}"),
+            InsertError::AlreadyThere => write!(f, "the page already has a #{ROOT_ID}"),
+        }
+    }
+}
+
+/// `page` (Trunk's index.html, minified or not) with `first_paint` at the
+/// start of its body.
+pub fn insert(page: &str, first_paint: &str) -> Result<String, InsertError> {
+    if page.contains(&format!("id=\"{ROOT_ID}\"")) || page.contains(&format!("id={ROOT_ID}")) {
+        return Err(InsertError::AlreadyThere);
+    }
+    let at = page.find(BODY).ok_or(InsertError::NoBody)? + BODY.len();
+    Ok(format!("{}{first_paint}{}", &page[..at], &page[at..]))
+}
+
+#[cfg(test)]
+#[path = "prerender_tests.rs"]
+mod tests;

@@ -1,0 +1,66 @@
+use super::*;
+use crate::test_support::plan;
+
+#[test]
+fn every_initiative_is_a_row_in_plan_order_within_its_sub_policy() {
+    let plan = plan();
+    let html = first_paint(&plan);
+    let ids: Vec<&str> =
+        html.split(r#"data-initiative-id=""#).skip(1).filter_map(|rest| rest.split('"').next()).collect();
+    assert_eq!(ids.len(), plan.initiatives.len());
+    let mut expected = Vec::new();
+    for policy in &plan.policies {
+        for sub in &policy.sub_policies {
+            expected.extend(plan.initiatives.iter().filter(|i| i.sub_policy_id() == sub.id).map(|i| i.id.to_string()));
+        }
+    }
+    assert_eq!(ids, expected);
+    assert!(html.starts_with(r#"<div id="prerendered">"#) && html.ends_with("</div>"));
+}
+
+#[test]
+fn rows_link_to_the_initiative_and_carry_its_badges() {
+    let plan = plan();
+    let html = first_paint(&plan);
+    let priority = plan.initiatives.iter().find(|i| i.priority).expect("the plan has 重点 initiatives");
+    let row =
+        html.split(&format!(r#"data-initiative-id="{}""#, priority.id)).nth(1).and_then(|r| r.split("</li>").next());
+    let row = row.expect("the row is there");
+    assert!(row.contains(&format!(r#"href="?id={}""#, priority.id.ascii())), "{row}");
+    assert!(row.contains("badge-priority"), "{row}");
+    assert!(row.contains(plan.display_name(priority)), "{row}");
+    assert_eq!(
+        html.matches("badge-relisted").count(),
+        plan.initiatives.iter().filter(|i| i.relisted_from.is_some()).count()
+    );
+}
+
+#[test]
+fn plan_text_is_escaped_not_changed() {
+    let mut plan = plan();
+    plan.plan.title = r#"<script>alert("x")</script> & 'y'"#.into();
+    let html = first_paint(&plan);
+    assert!(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;"));
+    assert!(!html.contains("<script>"));
+}
+
+#[test]
+fn the_tabs_link_to_every_view_with_the_list_current() {
+    let html = first_paint(&plan());
+    assert!(html.contains(r#"<nav class="view-tabs prerendered-tabs""#));
+    assert!(html.contains(r#"<a href="./" aria-current="page">一覧</a>"#), "{html}");
+    assert!(html.contains(r#"<a href="?view=timeline">"#), "{html}");
+    assert_eq!(html.matches("aria-current").count(), 1);
+}
+
+#[test]
+fn inserted_at_the_start_of_the_body_once() {
+    let page = "<!doctype html><html lang=ja><head></head><body><noscript>x</noscript></body></html>";
+    let done = insert(page, r#"<div id="prerendered">P</div>"#).expect("has a body");
+    assert_eq!(
+        done,
+        r#"<!doctype html><html lang=ja><head></head><body><div id="prerendered">P</div><noscript>x</noscript></body></html>"#
+    );
+    assert_eq!(insert(&done, "again"), Err(InsertError::AlreadyThere));
+    assert_eq!(insert("<html></html>", "P"), Err(InsertError::NoBody));
+}

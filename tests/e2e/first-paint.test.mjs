@@ -1,0 +1,85 @@
+// The prerendered first paint (crates/plan/src/prerender.rs, written into
+// index.html at build time): the plan is on screen before the wasm runs, it
+// is readable with scripts off, and the app takes its place without
+// duplicates, other text or a jump.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, useApp, newPage, waitForApp, screenshot, axeViolations } from './support.mjs';
+
+const plan = JSON.parse(readFileSync(join(ROOT, 'data', 'plan.json'), 'utf8'));
+const app = useApp('/kama/');
+
+/** Every row's id, text and distance from the top of the page. */
+const readRows = (page) =>
+  page.locator('[data-initiative-id]').evaluateAll((els) =>
+    els.map((e) => ({ id: e.dataset.initiativeId, text: e.innerText, top: Math.round(e.getBoundingClientRect().top + window.scrollY) })),
+  );
+
+async function withoutScripts(viewport) {
+  const page = await newPage(app.browser, { javaScriptEnabled: false, viewport });
+  await page.goto(app.server.url);
+  return page;
+}
+
+test('with scripts off, the page lists all 86 initiatives with their badges, in table order', async () => {
+  const page = await withoutScripts({ width: 1280, height: 900 });
+  const rows = await readRows(page);
+  assert.deepEqual(rows.map((r) => r.id), plan.initiatives.map((i) => i.id));
+  assert.equal(await page.locator('[data-initiative-id] .badge-priority').count(), 41);
+  assert.equal(await page.locator('.policy').count(), 6);
+  assert.equal(await page.locator('.sub-policy').count(), 21);
+  assert.match(await page.locator('h1').innerText(), /第2次嘉麻市中小企業振興基本計画/);
+  // A row is a link to the initiative, as in the app.
+  assert.match(await page.locator('[data-initiative-id="2-①-a"] a').getAttribute('href'), /^\?id=2-1-a$/);
+  await screenshot(page, 'first-paint-no-script-1280');
+  await page.context().close();
+});
+
+test('the first paint has no accessibility violations', async () => {
+  // axe needs scripts, so here only the app's own are refused.
+  const page = await newPage(app.browser);
+  await page.route(/\.(js|wasm)$/, (route) => route.abort());
+  await page.goto(app.server.url);
+  assert.equal(await page.locator('#prerendered [data-initiative-id]').count(), 86);
+  assert.deepEqual(await axeViolations(page), []);
+  await page.context().close();
+});
+
+test('the plan is on screen while the app is still loading', async () => {
+  const page = await newPage(app.browser);
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route('**/*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  // Not until `load`: the held wasm is preloaded, so `load` waits for it.
+  await page.goto(app.server.url, { waitUntil: 'commit' });
+  await page.waitForSelector('[data-initiative-id="6-①-a"]');
+  assert.equal(await page.locator('[data-initiative-id]').count(), 86);
+  assert.equal(await page.locator('nav.view-tabs:not(.prerendered-tabs)').count(), 0, 'the app has not started');
+  release();
+  await waitForApp(page);
+  assert.equal(await page.locator('#prerendered').count(), 0);
+  assert.equal(await page.locator('[data-initiative-id]').count(), 86, 'no row twice');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 740 }]) {
+  test(`at ${viewport.width} px the app's rows read as the prerendered ones, where they were`, async () => {
+    const before = await withoutScripts(viewport);
+    const prerendered = await readRows(before);
+    await before.context().close();
+    const page = await app.open('', { viewport });
+    const rows = await readRows(page);
+    assert.deepEqual(rows.map(({ id, text }) => ({ id, text })), prerendered.map(({ id, text }) => ({ id, text })));
+    const moved = rows.filter((r, n) => Math.abs(r.top - prerendered[n].top) > 1);
+    assert.deepEqual(moved.map((r) => r.id), [], 'rows moved when the app took over');
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+}
