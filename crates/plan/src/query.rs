@@ -6,6 +6,7 @@
 //! taken with every *other* facet applied, so it tells how many results the
 //! user gets by adding that value.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use crate::plan::{FirstPlan, FiscalYear, Initiative, KpiCode, Plan, SubPolicyId};
@@ -327,15 +328,16 @@ pub fn match_context(plan: &Plan, initiative: &Initiative, query: &Query) -> Opt
         return None;
     }
     let kpi_names = initiative.kpis.iter().filter_map(|l| plan.kpi(l.code)).map(|k| format!("{} {}", k.code, k.name));
+    // Borrowed where the plan has the text: this runs for every shown row on every keystroke.
     let fields = [
-        (Field::Text, Some(initiative.text.clone())),
-        (Field::Situation, Some(initiative.situation.clone())),
-        (Field::Remarks, initiative.remarks.clone()),
+        (Field::Text, Some(initiative.text.as_str())),
+        (Field::Situation, Some(initiative.situation.as_str())),
+        (Field::Remarks, initiative.remarks.as_deref()),
     ]
     .into_iter()
-    .filter_map(|(f, t)| Some((f, t?)))
-    .chain(initiative.schedule.iter().map(|s| (Field::Schedule, s.label.clone())))
-    .chain(kpi_names.map(|k| (Field::Kpi, k)));
+    .filter_map(|(f, t)| Some((f, Cow::Borrowed(t?))))
+    .chain(initiative.schedule.iter().map(|s| (Field::Schedule, Cow::Borrowed(s.label.as_str()))))
+    .chain(kpi_names.map(|k| (Field::Kpi, Cow::Owned(k))));
     fields
         .into_iter()
         .find_map(|(field, text)| Some(MatchContext { field, segments: search::snippet(&text, query, CONTEXT_CHARS)? }))

@@ -20,7 +20,10 @@
 //! original byte range each folded char came from. [`fold`] runs the same
 //! code without the bookkeeping, so the two always agree.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
 
 use crate::text::{is_combining_mark, nfkc};
 
@@ -76,6 +79,33 @@ impl Folded {
         let (_, end) = *self.src.get(folded.end - 1)?;
         Some(start..end)
     }
+}
+
+thread_local! {
+    /// Folded texts, by text. Each keystroke highlights the same row texts
+    /// again (ids, names, the fields an excerpt comes from), and folding them
+    /// char by char was most of a keystroke's CPU time.
+    static FOLDED: RefCell<HashMap<Box<str>, Rc<Folded>>> = RefCell::new(HashMap::new());
+}
+
+/// Texts folded at most before [`folded`] starts over: the real plan has a
+/// few hundred; a large plan's windowed list shows a few dozen rows at once.
+const FOLDED_CACHE_MAX: usize = 4096;
+
+/// [`Folded::new`] of `text`, remembered.
+fn folded(text: &str) -> Rc<Folded> {
+    if let Some(f) = FOLDED.with(|cache| cache.borrow().get(text).cloned()) {
+        return f;
+    }
+    let f = Rc::new(Folded::new(text));
+    FOLDED.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if cache.len() >= FOLDED_CACHE_MAX {
+            cache.clear();
+        }
+        cache.insert(text.into(), Rc::clone(&f));
+    });
+    f
 }
 
 /// Chars that NFKC may merge into the preceding char, so they must be
@@ -213,7 +243,7 @@ pub fn hit_ranges(text: &str, query: &Query) -> Vec<Range<usize>> {
     if query.is_empty() || text.is_empty() {
         return Vec::new();
     }
-    let folded = Folded::new(text);
+    let folded = folded(text);
     let hay = folded.as_str();
     let mut ranges: Vec<Range<usize>> = Vec::new();
     for w in query.words.iter().filter(|w| !w.is_empty()) {
@@ -283,6 +313,19 @@ pub fn snippet(text: &str, query: &Query, context: usize) -> Option<Vec<Segment>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn remembered_folds_give_the_same_hits_past_the_cache_limit() {
+        let q = Query::parse("ﾃﾞｼﾞﾀﾙ");
+        for round in 0..2 {
+            for n in 0..FOLDED_CACHE_MAX + 10 {
+                let text = format!("{n}件目のデジタル化");
+                let start = n.to_string().len() + "件目の".len();
+                assert_eq!(hit_ranges(&text, &q), vec![start..start + "デジタル".len()], "round {round}, {text}");
+            }
+        }
+        FOLDED.with(|c| assert!(c.borrow().len() <= FOLDED_CACHE_MAX));
+    }
 
     #[test]
     fn snippets_cut_around_the_first_hit() {
