@@ -5,6 +5,7 @@ pub mod download;
 pub mod echarts;
 pub mod fetch;
 pub mod file_input;
+pub mod first_paint;
 pub mod focus;
 pub mod history;
 pub mod offline;

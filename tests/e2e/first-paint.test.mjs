@@ -26,6 +26,13 @@ async function withoutScripts(viewport) {
 
 test('with scripts off, the page lists all 86 initiatives with their badges, in table order', async () => {
   const page = await withoutScripts({ width: 1280, height: 900 });
+  // What cannot work without scripts is not shown; the notice says why, first.
+  for (const control of ['.prerendered-tabs', '.record-bar', '.lang-switch', '.filters-placeholder']) {
+    assert.equal(await page.locator(control).isVisible(), false, control);
+  }
+  const notice = page.locator('body > noscript > p.noscript-notice');
+  assert.ok((await notice.boundingBox()).y < 5, 'the notice opens the page');
+  assert.equal(await notice.getByRole('link', { name: 'plan.json' }).getAttribute('href'), 'plan.json');
   const rows = await readRows(page);
   assert.deepEqual(rows.map((r) => r.id), plan.initiatives.map((i) => i.id));
   assert.equal(await page.locator('[data-initiative-id] .badge-priority').count(), 41);
@@ -48,8 +55,9 @@ test('the first paint has no accessibility violations', async () => {
   await page.context().close();
 });
 
-test('the plan is on screen while the app is still loading', async () => {
-  const page = await newPage(app.browser);
+/** The page with its wasm held back until `release()`: the first paint alone. */
+async function heldBack(viewport = { width: 1280, height: 900 }) {
+  const page = await newPage(app.browser, { viewport });
   let release;
   const held = new Promise((resolve) => (release = resolve));
   await page.route('**/*.wasm', async (route) => {
@@ -58,7 +66,12 @@ test('the plan is on screen while the app is still loading', async () => {
   });
   // Not until `load`: the held wasm is preloaded, so `load` waits for it.
   await page.goto(app.server.url, { waitUntil: 'commit' });
-  await page.waitForSelector('[data-initiative-id="6-①-a"]');
+  await page.waitForSelector('#prerendered [data-initiative-id="6-①-a"]');
+  return { page, release };
+}
+
+test('the plan is on screen while the app is still loading', async () => {
+  const { page, release } = await heldBack();
   assert.equal(await page.locator('[data-initiative-id]').count(), 86);
   assert.equal(await page.locator('nav.view-tabs:not(.prerendered-tabs)').count(), 0, 'the app has not started');
   release();
@@ -70,16 +83,33 @@ test('the plan is on screen while the app is still loading', async () => {
 });
 
 for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 740 }]) {
-  test(`at ${viewport.width} px the app's rows read as the prerendered ones, where they were`, async () => {
-    const before = await withoutScripts(viewport);
-    const prerendered = await readRows(before);
-    await before.context().close();
-    const page = await app.open('', { viewport });
-    const rows = await readRows(page);
-    assert.deepEqual(rows.map(({ id, text }) => ({ id, text })), prerendered.map(({ id, text }) => ({ id, text })));
-    const moved = rows.filter((r, n) => Math.abs(r.top - prerendered[n].top) > 1);
-    assert.deepEqual(moved.map((r) => r.id), [], 'rows moved when the app took over');
-    assert.deepEqual(page.errors, []);
-    await page.context().close();
-  });
+  for (const scrolled of [0, 3000]) {
+    test(`at ${viewport.width} px, scrolled ${scrolled} px: the app's rows read as the first paint's, where they were`, async () => {
+      const { page, release } = await heldBack(viewport);
+      await page.evaluate((y) => window.scrollTo(0, y), scrolled);
+      const before = await readRows(page);
+      release();
+      await waitForApp(page);
+      assert.equal(await page.evaluate(() => window.scrollY), scrolled);
+      const after = await readRows(page);
+      assert.deepEqual(after.map(({ id, text }) => ({ id, text })), before.map(({ id, text }) => ({ id, text })));
+      const moved = after.filter((r, n) => Math.abs(r.top - before[n].top) > 1);
+      assert.deepEqual(moved.map((r) => `${r.id} ${before[after.indexOf(r)].top}→${r.top}`), [], 'rows moved');
+      assert.deepEqual(page.errors, []);
+      await page.context().close();
+    });
+  }
 }
+
+test('a row focused in the first paint is focused in the app', async () => {
+  const { page, release } = await heldBack();
+  await page.locator('#prerendered [data-initiative-id="1-②-a"] a').focus();
+  release();
+  await waitForApp(page);
+  await page.waitForFunction(() => document.activeElement?.closest('[data-initiative-id]')?.dataset.initiativeId === '1-②-a');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('#prerendered')), null, "the app's own row");
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('[data-initiative-id]')?.dataset.initiativeId), '1-②-b');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

@@ -17,8 +17,9 @@ use crate::view_state::{View, ViewState};
 /// The element the app removes before it mounts.
 pub const ROOT_ID: &str = "prerendered";
 
-/// What `index.html`'s `<body>` starts with, before the prerendered markup.
-const BODY: &str = "<body>";
+/// Where the prerendered markup goes: at the end of the body, after the
+/// `<noscript>` notice.
+const BODY_END: &str = "</body>";
 
 const JA: Lang = Lang::Ja;
 
@@ -177,19 +178,19 @@ pub enum InsertError {
 impl std::fmt::Display for InsertError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            InsertError::NoBody => write!(f, "the page has no {BODY}"),
+            InsertError::NoBody => write!(f, "the page has no {BODY_END}"),
             InsertError::AlreadyThere => write!(f, "the page already has a #{ROOT_ID}"),
         }
     }
 }
 
 /// `page` (Trunk's index.html, minified or not) with `first_paint` at the
-/// start of its body.
+/// end of its body.
 pub fn insert(page: &str, first_paint: &str) -> Result<String, InsertError> {
     if page.contains(&format!("id=\"{ROOT_ID}\"")) || page.contains(&format!("id={ROOT_ID}")) {
         return Err(InsertError::AlreadyThere);
     }
-    let at = page.find(BODY).ok_or(InsertError::NoBody)? + BODY.len();
+    let at = page.rfind(BODY_END).ok_or(InsertError::NoBody)?;
     Ok(format!("{}{first_paint}{}", &page[..at], &page[at..]))
 }
 

@@ -54,12 +54,12 @@ fn the_tabs_link_to_every_view_with_the_list_current() {
 }
 
 #[test]
-fn inserted_at_the_start_of_the_body_once() {
+fn inserted_at_the_end_of_the_body_after_the_notice_once() {
     let page = "<!doctype html><html lang=ja><head></head><body><noscript>x</noscript></body></html>";
     let done = insert(page, r#"<div id="prerendered">P</div>"#).expect("has a body");
     assert_eq!(
         done,
-        r#"<!doctype html><html lang=ja><head></head><body><div id="prerendered">P</div><noscript>x</noscript></body></html>"#
+        r#"<!doctype html><html lang=ja><head></head><body><noscript>x</noscript><div id="prerendered">P</div></body></html>"#
     );
     assert_eq!(insert(&done, "again"), Err(InsertError::AlreadyThere));
     assert_eq!(insert("<html></html>", "P"), Err(InsertError::NoBody));
