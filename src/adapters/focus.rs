@@ -26,3 +26,18 @@ pub fn element(id: &'static str) {
         }
     });
 }
+
+/// Scrolls the list so that the row of `id` is in view, without moving the
+/// focus: a shared link may open an initiative far down the list, and the
+/// row shows where it sits in the plan. Nothing happens while the list is
+/// not displayed (on a phone the detail takes its place).
+pub fn reveal_row(id: InitiativeId) {
+    request_animation_frame(move || {
+        let selector = format!("[data-initiative-id=\"{id}\"]");
+        if let Some(row) = document().query_selector(&selector).ok().flatten() {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Center);
+            row.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    });
+}

@@ -60,6 +60,9 @@ fn Tracker(plan: PlanRef, with_published: bool) -> impl IntoView {
         focus::element("conflicts");
     });
     let view = explore.view;
+    if let Some(id) = explore.open.get_untracked() {
+        focus::reveal_row(id);
+    }
     let lang = i18n::use_lang();
     // The tab title names the open initiative, in the interface language.
     Effect::new(move |_| {

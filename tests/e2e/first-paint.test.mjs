@@ -73,6 +73,7 @@ async function heldBack(viewport = { width: 1280, height: 900 }) {
 test('the plan is on screen while the app is still loading', async () => {
   const { page, release } = await heldBack();
   assert.equal(await page.locator('[data-initiative-id]').count(), 86);
+  assert.equal(await page.locator('.boot-failed').isVisible(), false, 'no alarm while loading');
   assert.equal(await page.locator('nav.view-tabs:not(.prerendered-tabs)').count(), 0, 'the app has not started');
   release();
   await waitForApp(page);
@@ -111,5 +112,17 @@ test('a row focused in the first paint is focused in the app', async () => {
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.closest('[data-initiative-id]')?.dataset.initiativeId), '1-②-b');
   assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('when the app cannot start, the first paint says so and stays readable', async () => {
+  const page = await newPage(app.browser);
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto(app.server.url);
+  const notice = page.locator('#prerendered .boot-failed');
+  await notice.waitFor({ state: 'visible' });
+  assert.match(await notice.innerText(), /アプリを起動できませんでした。[\s\S]*The app could not start\./);
+  assert.equal(await page.locator('#prerendered [data-initiative-id]').count(), 86);
+  assert.ok(page.errors.length > 0, 'the failure itself is an error in the console');
   await page.context().close();
 });

@@ -68,6 +68,20 @@ test('a shared link opens the initiative; malformed links fall back to the list'
   assert.deepEqual(page.errors, []);
 });
 
+test('a shared link to an initiative far down the list scrolls its row into view', async () => {
+  const page = await open('?id=6-3-a', { viewport: { width: 1280, height: 900 } });
+  await page.waitForSelector('[data-detail-id="6-③-a"]');
+  const row = page.locator('[data-initiative-id="6-③-a"]');
+  await page.waitForFunction(() => window.scrollY > 0);
+  const box = await row.boundingBox();
+  assert.ok(box.y >= 0 && box.y + box.height <= 900, `the row is at ${box.y} px`);
+  assert.equal(await row.locator('a').getAttribute('aria-current'), 'true');
+  // The detail, sticky beside the list, stays in view too.
+  const heading = await page.locator('.initiative-detail h2').boundingBox();
+  assert.ok(heading.y >= 0 && heading.y < 900, `the detail heading is at ${heading.y} px`);
+  assert.deepEqual(page.errors, []);
+});
+
 test('the schedule shows spans and marks inferred ones', async () => {
   const page = await open('?id=5-%E2%91%A2-b');
   const schedule = page.locator('.initiative-detail table.schedule');

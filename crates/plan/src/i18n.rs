@@ -178,6 +178,7 @@ messages! {
     NOT_IN_RESULTS = "この取組は、いまの絞り込み・検索の結果には含まれていません。", "This initiative is not among the current filter and search results.";
     NOT_FOUND = "指定された取組は見つかりません。", "That initiative does not exist.";
     LOAD_ERROR = "計画データを読み込めませんでした。", "The plan data could not be read.";
+    APP_FAILED = "アプリを起動できませんでした。下の計画の一覧はこのまま読めます。ページを再読み込みするか、別のブラウザでお試しください。", "The app could not start. The plan below can still be read. Reload the page, or try another browser.";
     SOURCE_NOTE = "出典：第2次嘉麻市中小企業振興基本計画 実行計画表（表記は原文のまま）", "Source: the plan's action table (text as published)";
     OVERVIEW = "計画の概要", "Plan overview";
     POLICIES = "基本施策（体系分類1）", "Basic policies";

@@ -86,6 +86,14 @@ pub fn first_paint(plan: &Plan) -> String {
         let _ = write!(html, r#"<a href="{}"{current}>{}</a>"#, escape(&view_href(view)), t(label));
     }
     html.push_str("</nav>");
+    // Shown by public/boot-check.js if the app fails to start: without it
+    // this page would look like a working app that ignores every click.
+    let _ = write!(
+        html,
+        r#"<div class="notice warning boot-failed" role="alert" hidden><p lang="ja">{}</p><p lang="en">{}</p></div>"#,
+        i18n::APP_FAILED.ja,
+        i18n::APP_FAILED.en
+    );
     // As the app's record bar opens: nothing to undo or redo yet.
     let _ = write!(
         html,

@@ -64,3 +64,11 @@ fn inserted_at_the_end_of_the_body_after_the_notice_once() {
     assert_eq!(insert(&done, "again"), Err(InsertError::AlreadyThere));
     assert_eq!(insert("<html></html>", "P"), Err(InsertError::NoBody));
 }
+
+#[test]
+fn a_hidden_notice_waits_for_the_app_failing_to_start() {
+    let html = first_paint(&plan());
+    let notice = html.split(r#"<div class="notice warning boot-failed" role="alert" hidden>"#).nth(1);
+    let notice = notice.and_then(|n| n.split("</div>").next()).expect("the notice is there, hidden");
+    assert!(notice.contains(i18n::APP_FAILED.ja) && notice.contains(i18n::APP_FAILED.en), "{notice}");
+}

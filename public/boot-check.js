@@ -1,0 +1,14 @@
+// Loaded by index.html as a deferred classic script, before the app's module,
+// so it listens before the app can fail. If the app does not start (its wasm
+// cannot be fetched or compiled, or the browser has no WebAssembly), the
+// prerendered first paint stays and would look like a working app that
+// ignores every click: this shows the notice it carries instead. Once the app
+// has started the first paint is gone, and so is the notice.
+(() => {
+  const failed = () => {
+    const notice = document.querySelector('#prerendered .boot-failed');
+    if (notice) notice.hidden = false;
+  };
+  addEventListener('error', failed);
+  addEventListener('unhandledrejection', failed);
+})();
