@@ -209,7 +209,8 @@ await writeFile(join(SITE, 'base', 'filter.html'), vanillaFilterPage(plan));
 await writeFile(join(SITE, 'base', `filter-${LARGE}.html`), vanillaFilterPage(large));
 
 // sw.js is fetched after the page has rendered, so it is reported on its own.
-const files = (await readdir(DIST)).filter((f) => f !== 'sw.js');
+// noscript.css is linked from a <noscript>: a visit with scripts never loads it.
+const files = (await readdir(DIST)).filter((f) => f !== 'sw.js' && f !== 'noscript.css');
 const group = async (suffix) => sum(await Promise.all(files.filter((f) => f.endsWith(suffix)).map(async (f) => sizes(await readFile(join(DIST, f))))));
 const serviceWorker = sizes(await readFile(join(DIST, 'sw.js')));
 // ECharts: our bundle (loaded by chart views only) against the full prebuilt one.
