@@ -1,4 +1,4 @@
-//! Moving keyboard focus to elements outside the current component.
+//! Moving keyboard focus, or the view, to elements outside the current component.
 
 use kama_plan::InitiativeId;
 use leptos::prelude::*;
@@ -8,9 +8,8 @@ use wasm_bindgen::JsCast;
 /// main region if the filters have hidden that row.
 pub fn row_link(id: InitiativeId) {
     request_animation_frame(move || {
-        let selector = format!("[data-initiative-id=\"{id}\"] a");
-        let target =
-            document().query_selector(&selector).ok().flatten().or_else(|| document().get_element_by_id("main"));
+        let link = row(id).and_then(|r| r.query_selector("a").ok().flatten());
+        let target = link.or_else(|| document().get_element_by_id("main"));
         if let Some(element) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
             let _ = element.focus();
         }
@@ -33,11 +32,15 @@ pub fn element(id: &'static str) {
 /// not displayed (on a phone the detail takes its place).
 pub fn reveal_row(id: InitiativeId) {
     request_animation_frame(move || {
-        let selector = format!("[data-initiative-id=\"{id}\"]");
-        if let Some(row) = document().query_selector(&selector).ok().flatten() {
+        if let Some(row) = row(id) {
             let options = web_sys::ScrollIntoViewOptions::new();
             options.set_block(web_sys::ScrollLogicalPosition::Center);
             row.scroll_into_view_with_scroll_into_view_options(&options);
         }
     });
+}
+
+/// The list row of `id`, if it is in the DOM.
+fn row(id: InitiativeId) -> Option<web_sys::Element> {
+    document().query_selector(&format!("[data-initiative-id=\"{id}\"]")).ok().flatten()
 }
