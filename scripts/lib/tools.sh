@@ -10,7 +10,12 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 TOOLS="$ROOT/.tools"
 # trunk 0.22 needs rustc >= 1.96.1; this project builds with the machine's rustc.
 TRUNK_VERSION="0.21.14"
-export PATH="$TOOLS/bin:$ROOT/node_modules/.bin:$PATH"
+# Splits the wasm at src/ui/lazy.rs's split points; must accept the
+# `__wasm_split_unstable` section that leptos's wasm_split_helpers writes.
+WASM_SPLIT_VERSION="0.2.4"
+# scripts/wasm-split first: Trunk finds its wasm-bindgen there (a wrapper that
+# splits the wasm, then runs the real one from .tools/bin).
+export PATH="$ROOT/scripts/wasm-split:$TOOLS/bin:$ROOT/node_modules/.bin:$PATH"
 cd "$ROOT"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -59,6 +64,15 @@ ensure_wasm_bindgen() {
   fi
 }
 
+ensure_wasm_split() {
+  # It has no --version: cargo's record of what it installed says.
+  if ! cargo install --list --root "$TOOLS" | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:" \
+    || [ ! -x "$TOOLS/bin/wasm-split-cli" ]; then
+    say "installing wasm-split-cli $WASM_SPLIT_VERSION into .tools/ (about 2 minutes)"
+    timed cargo install --locked --root "$TOOLS" wasm_split_cli_support --version "=$WASM_SPLIT_VERSION" --features build-binary
+  fi
+}
+
 ensure_npm_packages() {
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     say "installing npm packages from package-lock.json"
@@ -82,5 +96,6 @@ ensure_build_tools() {
   ensure_wasm_target
   ensure_trunk
   ensure_wasm_bindgen
+  ensure_wasm_split
   ensure_npm_packages
 }

@@ -2,15 +2,11 @@ use kama_plan::view_state::View;
 use kama_plan::{Plan, PLAN_JSON};
 use leptos::prelude::*;
 
-use super::charts_view::ChartsView;
 use super::detail::Detail;
 use super::filters::FilterPanel;
-use super::kpis::KpiView;
+use super::lazy;
 use super::plan_tree::PlanTree;
-use super::progress_view::ProgressView;
 use super::record_bar::RecordBar;
-use super::report::ReportView;
-use super::timeline::TimelineView;
 use super::PlanRef;
 use crate::adapters::{fetch, focus, plan_source, prefs};
 use crate::i18n::{self, t, Lang, UiLang};
@@ -63,6 +59,8 @@ fn Tracker(plan: PlanRef, with_published: bool) -> impl IntoView {
     if let Some(id) = explore.open.get_untracked() {
         focus::reveal_row(id);
     }
+    // The list's split-off part is an opened initiative: likely the next thing wanted.
+    request_idle_callback(|| lazy::preload(View::List));
     let lang = i18n::use_lang();
     // The tab title names the open initiative, in the interface language.
     Effect::new(move |_| {
@@ -102,11 +100,11 @@ fn Tracker(plan: PlanRef, with_published: bool) -> impl IntoView {
             <main id="main" class="layout" class:detail-open=move || explore.open.get().is_some() tabindex="-1">
                 {move || match view.get() {
                     View::List => view! { <PlanTree explore /> <Detail explore progress /> }.into_any(),
-                    View::Timeline => view! { <TimelineView explore /> }.into_any(),
-                    View::Progress => view! { <ProgressView explore progress /> }.into_any(),
-                    View::Report => view! { <ReportView explore progress /> }.into_any(),
-                    View::Kpis => view! { <KpiView explore progress /> }.into_any(),
-                    View::Charts => view! { <ChartsView explore progress /> }.into_any(),
+                    View::Timeline => lazy::show(move || lazy::timeline(explore)),
+                    View::Progress => lazy::show(move || lazy::progress(explore, progress)),
+                    View::Report => lazy::show(move || lazy::report(explore, progress)),
+                    View::Kpis => lazy::show(move || lazy::kpis(explore, progress)),
+                    View::Charts => lazy::show(move || lazy::charts(explore, progress)),
                 }}
             </main>
         </div>
@@ -126,6 +124,8 @@ fn ViewTab(explore: Explore, target: View, label: i18n::Msg) -> impl IntoView {
         <a
             href=move || explore.href_view(target)
             aria-current=move || (explore.view.get() == target).then_some("page")
+            on:pointerenter=move |_| lazy::preload(target)
+            on:focus=move |_| lazy::preload(target)
             on:click=move |ev| {
                 if super::is_plain_click(&ev) {
                     ev.prevent_default();

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::badges::Badges;
 use super::highlight::Highlighted;
 use super::kpis::KpiLink;
+use super::lazy;
 use super::plan_tree::InitiativeLink;
 use super::progress_editor::ProgressEditor;
 use super::PlanRef;
@@ -21,14 +22,14 @@ pub fn Detail(explore: Explore, progress: Progress) -> impl IntoView {
             {move || match explore.open.get().map(|id| plan.initiative(id)) {
                 None => view! { <Overview plan /> }.into_any(),
                 Some(None) => view! { <p class="prompt" role="alert">{t(i18n::NOT_FOUND)}</p> }.into_any(),
-                Some(Some(initiative)) => view! { <InitiativeDetail explore progress initiative /> }.into_any(),
+                Some(Some(initiative)) => lazy::show(move || lazy::initiative_detail(explore, progress, initiative)),
             }}
         </section>
     }
 }
 
 #[component]
-fn InitiativeDetail(explore: Explore, progress: Progress, initiative: &'static Initiative) -> impl IntoView {
+pub(super) fn InitiativeDetail(explore: Explore, progress: Progress, initiative: &'static Initiative) -> impl IntoView {
     let plan = explore.plan;
     let query = explore.query;
     let close = move |_| explore.close();

@@ -3,6 +3,8 @@ use leptos::prelude::*;
 
 use crate::adapters::download;
 use crate::i18n::{self, t};
+use super::lazy;
+use super::PlanRef;
 use crate::state::Explore;
 
 #[derive(Clone, Copy, PartialEq)]
@@ -12,7 +14,7 @@ enum Scope {
 }
 
 #[derive(Clone, Copy, PartialEq)]
-enum Format {
+pub(super) enum Format {
     Json,
     Csv,
 }
@@ -23,23 +25,24 @@ enum Format {
 pub fn Downloads(explore: Explore) -> impl IntoView {
     let plan = explore.plan;
     let error = RwSignal::new(None::<String>);
+    let lang = i18n::use_lang();
     let save = move |format: Format, scope: Scope| {
-        let chosen: Vec<&Initiative> = match scope {
+        let chosen: Vec<&'static Initiative> = match scope {
             Scope::Whole => plan.initiatives.iter().collect(),
             Scope::Filtered => explore.result.with_untracked(|r| r.initiatives(plan).collect()),
         };
         let suffix = if scope == Scope::Filtered { "-filtered" } else { "" };
-        let outcome = match format {
-            Format::Json => {
-                export::to_json(&export::plan_subset(plan, chosen)).map_err(|e| e.to_string()).and_then(|json| {
-                    download::save(&format!("kama-sme-plan{suffix}.json"), "application/json", json.as_bytes())
-                })
-            }
-            Format::Csv => export::plan_csv(plan, chosen)
-                .map_err(|e| e.to_string())
-                .and_then(|csv| download::save(&format!("kama-sme-plan{suffix}.csv"), "text/csv;charset=utf-8", &csv)),
-        };
-        error.set(outcome.err());
+        // The encoders are split off (`lazy::plan_file`): their file may have to load first.
+        leptos::task::spawn_local(async move {
+            let outcome = match lazy::plan_file(plan, chosen, format).await {
+                Ok(bytes) => bytes.and_then(|bytes| match format {
+                    Format::Json => download::save(&format!("kama-sme-plan{suffix}.json"), "application/json", &bytes),
+                    Format::Csv => download::save(&format!("kama-sme-plan{suffix}.csv"), "text/csv;charset=utf-8", &bytes),
+                }),
+                Err(lazy::ChunkFailed) => Err(i18n::CODE_LOAD_FAILED.get(lang.get_untracked()).to_string()),
+            };
+            error.set(outcome.err());
+        });
     };
     view! {
         <section class="downloads" aria-labelledby="downloads-heading">
@@ -61,5 +64,14 @@ pub fn Downloads(explore: Explore) -> impl IntoView {
                 {t(i18n::DOWNLOAD_FAILED)} " " {move || error.get()}
             </p>
         </section>
+    }
+}
+
+/// The chosen initiatives as a file's bytes. Called through its split point,
+/// `lazy::plan_file`.
+pub(super) fn encode(plan: PlanRef, chosen: Vec<&'static Initiative>, format: Format) -> Result<Vec<u8>, String> {
+    match format {
+        Format::Json => export::to_json(&export::plan_subset(plan, chosen)).map(String::into_bytes).map_err(|e| e.to_string()),
+        Format::Csv => export::plan_csv(plan, chosen).map_err(|e| e.to_string()),
     }
 }

@@ -9,6 +9,7 @@ pub mod downloads;
 pub mod filters;
 pub mod highlight;
 pub mod kpis;
+pub mod lazy;
 pub mod plan_tree;
 pub mod progress_editor;
 pub mod progress_overview;

@@ -326,3 +326,11 @@ messages! {
     CHART_SENTENCE_END = "。", ". ";
     CHART_COLON = "：", ": ";
 }
+
+// Views loaded on demand (src/ui/lazy.rs)
+messages! {
+    VIEW_LOADING = "読み込み中…", "Loading…";
+    VIEW_LOAD_FAILED = "この画面を読み込めませんでした。ネットワークの接続を確かめて、もう一度お試しください。続くときはページを再読み込みしてください（記録はこのブラウザに残っています）。", "This view could not be loaded. Check the network connection and try again. If it keeps failing, reload the page (your record stays in this browser).";
+    CODE_LOAD_FAILED = "必要なプログラムを読み込めませんでした。ネットワークの接続を確かめて、もう一度お試しください。", "A part of the app could not be loaded. Check the network connection and try again.";
+    VIEW_LOAD_RETRY = "もう一度読み込む", "Try again";
+}

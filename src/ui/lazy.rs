@@ -1,0 +1,140 @@
+//! Code splitting. What a first visit does not show is not in the first wasm
+//! file. Each `#[wasm_split(name)]` function below is a split point, and the
+//! build (scripts/wasm-split/wasm-bindgen, scripts/link-split.mjs) moves the
+//! code reachable only from the points of one name into
+//! `split/split-<name>-<hash>.wasm` (code that two names share goes into a
+//! `chunk-…` file of its own), fetched the first time one of them is called:
+//! - `views`: the five views behind the tabs, one file (about as small as
+//!   per-view files, since they share most of their code, and far fewer);
+//! - `detail`: an opened initiative;
+//! - `plan_export`: the plan's JSON and CSV encoders.
+//!
+//! The service worker precaches these files after the first render, so every
+//! view still opens offline. Natively (`cargo test`) the split functions are
+//! plain calls.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+use kama_plan::view_state::View;
+use kama_plan::Initiative;
+use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
+
+use super::PlanRef;
+use crate::i18n::{self, t};
+use crate::state::{Explore, Progress};
+
+/// A split file could not be fetched or instantiated: offline before the
+/// service worker had it, or the site was redeployed meanwhile.
+#[derive(Debug, Clone, Copy)]
+pub struct ChunkFailed;
+
+impl From<SplitLoaderError> for ChunkFailed {
+    fn from(_: SplitLoaderError) -> Self {
+        ChunkFailed
+    }
+}
+
+pub type Loaded = Result<AnyView, ChunkFailed>;
+
+// `preload_views` loads the file of all five views.
+#[wasm_split(views, wasm_split_path = leptos::wasm_split, fallible, preload(preload_views))]
+pub fn timeline(explore: Explore) -> Loaded {
+    Ok(view! { <super::timeline::TimelineView explore /> }.into_any())
+}
+
+#[wasm_split(views, wasm_split_path = leptos::wasm_split, fallible)]
+pub fn progress(explore: Explore, progress: Progress) -> Loaded {
+    Ok(view! { <super::progress_view::ProgressView explore progress /> }.into_any())
+}
+
+#[wasm_split(views, wasm_split_path = leptos::wasm_split, fallible)]
+pub fn report(explore: Explore, progress: Progress) -> Loaded {
+    Ok(view! { <super::report::ReportView explore progress /> }.into_any())
+}
+
+#[wasm_split(views, wasm_split_path = leptos::wasm_split, fallible)]
+pub fn kpis(explore: Explore, progress: Progress) -> Loaded {
+    Ok(view! { <super::kpis::KpiView explore progress /> }.into_any())
+}
+
+#[wasm_split(views, wasm_split_path = leptos::wasm_split, fallible)]
+pub fn charts(explore: Explore, progress: Progress) -> Loaded {
+    Ok(view! { <super::charts_view::ChartsView explore progress /> }.into_any())
+}
+
+#[wasm_split(detail, wasm_split_path = leptos::wasm_split, fallible, preload(preload_detail))]
+pub fn initiative_detail(explore: Explore, progress: Progress, initiative: &'static Initiative) -> Loaded {
+    Ok(view! { <super::detail::InitiativeDetail explore progress initiative /> }.into_any())
+}
+
+/// The plan's JSON and CSV encoders, used only when a download is asked for.
+#[wasm_split(plan_export, wasm_split_path = leptos::wasm_split, fallible)]
+pub fn plan_file(
+    plan: PlanRef,
+    chosen: Vec<&'static Initiative>,
+    format: super::downloads::Format,
+) -> Result<Result<Vec<u8>, String>, ChunkFailed> {
+    Ok(super::downloads::encode(plan, chosen, format))
+}
+
+/// Starts fetching a view's file (when its tab is pointed at or focused), so
+/// that opening it is instant; for the list, the opened initiative's. A
+/// failure is reported when the view is opened.
+pub fn preload(view: View) {
+    leptos::task::spawn_local(async move {
+        let _ = match view {
+            View::List => preload_detail().await,
+            View::Timeline | View::Progress | View::Report | View::Kpis | View::Charts => preload_views().await,
+        };
+    });
+}
+
+type LoadView = Arc<dyn Fn() -> Pin<Box<dyn Future<Output = Loaded> + Send>> + Send + Sync>;
+
+/// A split view, e.g. `lazy::show(move || lazy::timeline(explore))`: nothing
+/// until its file has loaded ("loading" if that takes a moment, see
+/// `.view-loading`), then the view; if the file cannot be had, a plain
+/// message and a button to try again.
+pub fn show<F>(load: impl Fn() -> F + Send + Sync + 'static) -> AnyView
+where
+    F: Future<Output = Loaded> + Send + 'static,
+{
+    // Boxed here, so that the rendering below exists once, not once per view.
+    shown(Arc::new(move || Box::pin(load())))
+}
+
+fn shown(load: LoadView) -> AnyView {
+    let attempt = RwSignal::new(0u32);
+    let pending = RwSignal::new(true);
+    view! {
+        {move || pending.get().then(|| view! { <p class="prompt view-loading" role="status">{t(i18n::VIEW_LOADING)}</p> })}
+        {move || {
+            attempt.track();
+            let loading = load();
+            // `Suspend` builds the view under this component's owner once the file is in.
+            Suspend::new(async move {
+                let loaded = loading.await;
+                pending.set(false);
+                loaded.unwrap_or_else(|ChunkFailed| failed(attempt, pending))
+            })
+        }}
+    }
+    .into_any()
+}
+
+fn failed(attempt: RwSignal<u32>, pending: RwSignal<bool>) -> AnyView {
+    let retry = move |_| {
+        pending.set(true);
+        attempt.update(|n| *n += 1);
+    };
+    view! {
+        <div class="notice warning view-load-failed" role="alert">
+            <p>{t(i18n::VIEW_LOAD_FAILED)}</p>
+            <button type="button" on:click=retry>{t(i18n::VIEW_LOAD_RETRY)}</button>
+        </div>
+    }
+    .into_any()
+}
