@@ -60,6 +60,9 @@ test('after one visit the app opens with the network off', async () => {
     // A shared link too: the query is the app's, the page is the cached one.
     await page.goto(`${site.url}?id=4-1-a`);
     await page.waitForSelector('[data-detail-id="4-①-a"]');
+    // The views' split-off code (src/ui/lazy.rs) was never opened online: precached.
+    await page.locator('nav.view-tabs:not(.prerendered-tabs)').getByRole('link', { name: '数値目標', exact: true }).click();
+    await page.waitForSelector('.kpi-view');
     assert.equal((await fetchFromPage(page, 'plan.json')).status, 200, 'the open data file is kept too');
     // No progress.json was published: offline that is still a plain 404, so
     // the app has nothing to complain about.

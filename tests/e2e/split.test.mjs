@@ -1,0 +1,164 @@
+// Code splitting (src/ui/lazy.rs, scripts/wasm-split/, scripts/link-split.mjs):
+// what a first visit loads, a view's file loaded once on demand, and what the
+// user sees when such a file is slow or cannot be had.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DIST, newPage, useApp, waitForApp, screenshot } from './support.mjs';
+
+const app = useApp('/');
+const VIEWS = '**/split/split-views-*.wasm';
+const EXPORT = '**/split/split-plan-export-*.wasm';
+const LOAD_FAILED = 'この画面を読み込めませんでした。';
+
+/** A page that records every request from its first, then opens the app. */
+async function openRecording(query = '') {
+  const page = await newPage(app.browser, NO_SW);
+  page.requested = [];
+  page.on('request', (r) => page.requested.push(new URL(r.url()).pathname));
+  await page.goto(app.server.url + query);
+  await waitForApp(page);
+  return page;
+}
+
+const viewFiles = (page) => page.requested.filter((p) => /\/split\/split-views-[0-9a-f]{16}\.wasm$/.test(p));
+const tab = (page, name) => page.locator('nav.view-tabs:not(.prerendered-tabs)').getByRole('link', { name, exact: true });
+// Requests the service worker answers from its cache never reach page.route().
+const NO_SW = { serviceWorkers: 'block' };
+/** What a blocked file leaves in the console: Chromium's line and the loader's. */
+const blockedFileErrors = (errors) => errors.filter((e) => !/ERR_FAILED|Failed to fetch|failed to load/i.test(e));
+
+test('a first visit loads the list without the views’ code; the first tab loads it once, for all five', async () => {
+  const page = await openRecording();
+  const wasm = page.requested.filter((p) => p.endsWith('.wasm'));
+  assert.ok(wasm.some((p) => /\/kama-sme-app-[0-9a-f]+_bg\.wasm$/.test(p)), 'the main module');
+  assert.deepEqual(viewFiles(page), [], 'no view code before a view is wanted');
+  assert.ok(page.requested.some((p) => /\/split\/load-[0-9a-f]{16}\.js$/.test(p)), 'the loader');
+
+  for (const [name, selector] of [
+    ['スケジュール（タイムライン）', '.timeline-view'],
+    ['進捗', '.progress-view'],
+    ['進捗報告', '.report'],
+    ['数値目標', '.kpi-view'],
+    ['グラフ', '.charts-view'],
+  ]) {
+    await tab(page, name).click();
+    await page.waitForSelector(selector);
+  }
+  assert.equal(viewFiles(page).length, 1, 'one file serves every view, fetched once');
+  await tab(page, '一覧').click();
+  assert.equal(await page.locator('.plan-tree [data-initiative-id]').count(), 86);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('pointing at a tab starts loading its view before the click', async () => {
+  const page = await openRecording();
+  await tab(page, 'スケジュール（タイムライン）').hover();
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /split-views-/.test(e.name)));
+  assert.equal(await page.locator('.timeline-view').count(), 0, 'only loaded, not shown');
+  await page.context().close();
+});
+
+test('a view whose file cannot be fetched says so, leaves the list working, and loads on retry', async () => {
+  const page = await newPage(app.browser, NO_SW);
+  await page.route(VIEWS, (route) => route.abort());
+  await page.goto(`${app.server.url}?view=timeline`);
+  await waitForApp(page);
+  const alert = page.locator('.view-load-failed[role="alert"]');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), new RegExp(LOAD_FAILED));
+  await screenshot(page, 'split-view-failed');
+
+  await tab(page, '一覧').click();
+  assert.equal(await page.locator('.plan-tree [data-initiative-id]').count(), 86);
+  await page.locator('.plan-tree [data-initiative-id] a').nth(2).click();
+  await page.waitForSelector('[data-detail-id]');
+
+  await tab(page, 'スケジュール（タイムライン）').click();
+  await alert.waitFor();
+  await page.unroute(VIEWS);
+  await alert.getByRole('button', { name: 'もう一度読み込む' }).click();
+  await page.waitForSelector('.timeline-view');
+  assert.equal(await alert.count(), 0);
+  assert.deepEqual(blockedFileErrors(page.errors), []);
+  await page.context().close();
+});
+
+test('the English interface says the same in English', async () => {
+  const page = await newPage(app.browser, NO_SW);
+  await page.route(VIEWS, (route) => route.abort());
+  await page.goto(`${app.server.url}?view=kpis`);
+  await waitForApp(page);
+  await page.getByRole('button', { name: 'English' }).click();
+  const alert = page.locator('.view-load-failed[role="alert"]');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /This view could not be loaded\./);
+  assert.equal(await alert.getByRole('button', { name: 'Try again' }).count(), 1);
+  await page.context().close();
+});
+
+test('a slow view file shows 「読み込み中…」 until it arrives', async () => {
+  const page = await openRecording();
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(VIEWS, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await tab(page, '進捗報告').click();
+  const loading = page.locator('.view-loading[role="status"]');
+  await loading.waitFor({ state: 'visible' });
+  assert.equal(await loading.innerText(), '読み込み中…');
+  release();
+  await page.waitForSelector('.report');
+  assert.equal(await loading.count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a download whose encoder cannot be fetched says so; the next click downloads', async () => {
+  const page = await newPage(app.browser, NO_SW);
+  await page.route(EXPORT, (route) => route.abort());
+  await page.goto(app.server.url);
+  await waitForApp(page);
+  await page.locator('[data-download="csv-all"]').click();
+  const error = page.locator('.downloads .error');
+  await error.waitFor({ state: 'visible' });
+  assert.match(await error.innerText(), /ダウンロードできませんでした。 必要なプログラムを読み込めませんでした。/);
+
+  await page.unroute(EXPORT);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('[data-download="csv-all"]').click()]);
+  assert.equal(csv.suggestedFilename(), 'kama-sme-plan.csv');
+  await error.waitFor({ state: 'hidden' });
+  assert.deepEqual(blockedFileErrors(page.errors), []);
+  await page.context().close();
+});
+
+test('the build: split files are named by their content, and index.html preloads the loader with its SRI hash', async () => {
+  const files = await readdir(join(DIST, 'split'));
+  const hash = (body) => createHash('sha256').update(body).digest('hex').slice(0, 16);
+  const wasm = files.filter((f) => f.endsWith('.wasm'));
+  assert.ok(wasm.some((f) => f.startsWith('split-views-')) && wasm.some((f) => f.startsWith('split-detail-')));
+  for (const f of files) {
+    const body = await readFile(join(DIST, 'split', f));
+    assert.equal(f.match(/-([0-9a-f]{16})\.(wasm|js)$/)?.[1], hash(body), `${f} carries its content hash`);
+  }
+  const loaders = files.filter((f) => f.endsWith('.js'));
+  assert.equal(loaders.length, 1);
+  const loader = await readFile(join(DIST, 'split', loaders[0]), 'utf8');
+  const loaded = [...loader.matchAll(/"\.\/([^"]+\.wasm)"/g)].map((m) => m[1]).sort();
+  assert.deepEqual(loaded, wasm.sort(), 'the loader fetches exactly the split files');
+
+  const glue = (await readdir(DIST)).find((f) => /^kama-sme-app-[0-9a-f]+\.js$/.test(f));
+  assert.match(await readFile(join(DIST, glue), 'utf8'), new RegExp(`from"\\./split/${loaders[0].replace('.', '\\.')}"`));
+  assert.match(loader, new RegExp(`from"\\.\\./${glue.replace('.', '\\.')}"`));
+  const html = await readFile(join(DIST, 'index.html'), 'utf8');
+  const preload = html.match(new RegExp(`<link[^>]*modulepreload[^>]*split/${loaders[0]}[^>]*>`))?.[0];
+  assert.ok(preload, 'index.html preloads the loader');
+  const sri = `sha384-${createHash('sha384').update(loader).digest('base64')}`;
+  assert.ok(preload.includes(`integrity="${sri}"`), 'with the loader’s SRI hash');
+});
