@@ -220,7 +220,8 @@ const echartsFull = sizes(await readFile(join(ROOT, 'node_modules', 'echarts', '
 const wasm = await group('.wasm');
 // split/ (src/ui/lazy.rs): the loader is imported by the glue, so it is part of
 // the first visit; the split-off wasm files load when a view needs them.
-const splitFiles = (await readdir(join(DIST, 'split'))).map((f) => join(DIST, 'split', f));
+// (A build from before the split has no split/.)
+const splitFiles = (await readdir(join(DIST, 'split')).catch(() => [])).map((f) => join(DIST, 'split', f));
 const splitSizes = async (test) => sum(await Promise.all(splitFiles.filter(test).map(async (f) => sizes(await readFile(f)))));
 const splitLoader = await splitSizes((f) => f.endsWith('.js'));
 const splitWasm = await splitSizes((f) => f.endsWith('.wasm'));

@@ -5,9 +5,9 @@
 //   node scripts/link-split.mjs [dir]     (dir defaults to $TRUNK_STAGING_DIR)
 //
 // scripts/wasm-split/wasm-bindgen, run by Trunk in place of wasm-bindgen,
-// left in <target>/wasm-bindgen/<profile>/split/ one wasm file per split point
-// (and per piece of code that several share) and `__wasm_split.js`, which the
-// main module imports to load them. This script
+// left in <target>/wasm-bindgen/<profile>/split/ one wasm file per split name
+// (and one per piece of code that several names share) and `__wasm_split.js`,
+// which the main module imports to load them. This script
 // 1. optimises each file with the pinned wasm-opt, as Trunk does the main one,
 //    and writes it as split/<name>-<hash>.wasm: a content hash in every name,
 //    so no cache can pair one build's main module with another's pieces;

@@ -59,8 +59,6 @@ fn Tracker(plan: PlanRef, with_published: bool) -> impl IntoView {
     if let Some(id) = explore.open.get_untracked() {
         focus::reveal_row(id);
     }
-    // The list's split-off part is an opened initiative: likely the next thing wanted.
-    request_idle_callback(|| lazy::preload(View::List));
     let lang = i18n::use_lang();
     // The tab title names the open initiative, in the interface language.
     Effect::new(move |_| {

@@ -1,10 +1,10 @@
 use kama_plan::{export, Initiative};
 use leptos::prelude::*;
 
-use crate::adapters::download;
-use crate::i18n::{self, t};
 use super::lazy;
 use super::PlanRef;
+use crate::adapters::download;
+use crate::i18n::{self, t};
 use crate::state::Explore;
 
 #[derive(Clone, Copy, PartialEq)]

@@ -13,6 +13,7 @@
 //! view still opens offline. Natively (`cargo test`) the split functions are
 //! plain calls.
 
+use std::cell::Cell;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
@@ -80,16 +81,34 @@ pub fn plan_file(
     Ok(super::downloads::encode(plan, chosen, format))
 }
 
-/// Starts fetching a view's file (when its tab is pointed at or focused), so
-/// that opening it is instant; for the list, the opened initiative's. A
-/// failure is reported when the view is opened.
+/// Starts fetching a view's file when its tab (for the list: the list, whose
+/// split-off part is an opened initiative) is pointed at or focused, so that
+/// opening it is instant. Not at start-up: that would compete with the first
+/// keystrokes. Once per page and file; a failure is reported when the view
+/// is opened, which tries again.
 pub fn preload(view: View) {
+    let file = match view {
+        View::List => SplitFile::Detail,
+        View::Timeline | View::Progress | View::Report | View::Kpis | View::Charts => SplitFile::Views,
+    };
+    thread_local!(static ASKED: Cell<[bool; 2]> = const { Cell::new([false; 2]) });
+    let mut asked = ASKED.get();
+    if std::mem::replace(&mut asked[file as usize], true) {
+        return;
+    }
+    ASKED.set(asked);
     leptos::task::spawn_local(async move {
-        let _ = match view {
-            View::List => preload_detail().await,
-            View::Timeline | View::Progress | View::Report | View::Kpis | View::Charts => preload_views().await,
+        let _ = match file {
+            SplitFile::Detail => preload_detail().await,
+            SplitFile::Views => preload_views().await,
         };
     });
+}
+
+#[derive(Clone, Copy)]
+enum SplitFile {
+    Detail = 0,
+    Views = 1,
 }
 
 type LoadView = Arc<dyn Fn() -> Pin<Box<dyn Future<Output = Loaded> + Send>> + Send + Sync>;

@@ -1,11 +1,13 @@
 use kama_plan::listing::{self, Row, Window, WINDOWING_FROM};
 use kama_plan::search::Query;
+use kama_plan::view_state::View;
 use kama_plan::{Initiative, InitiativeId};
 use leptos::html;
 use leptos::prelude::*;
 
 use super::badges::Badges;
 use super::highlight::{Highlighted, MatchExcerpt};
+use super::lazy;
 use super::PlanRef;
 use crate::i18n::{self, t};
 use crate::state::Explore;
@@ -21,7 +23,13 @@ pub fn PlanTree(explore: Explore) -> impl IntoView {
         view! { <AllRows explore /> }.into_any()
     };
     view! {
-        <nav class="plan-tree" aria-label=t(i18n::PLAN_STRUCTURE)>
+        // Pointing at or tabbing into the list starts loading an initiative's view.
+        <nav
+            class="plan-tree"
+            aria-label=t(i18n::PLAN_STRUCTURE)
+            on:pointerover=move |_| lazy::preload(View::List)
+            on:focusin=move |_| lazy::preload(View::List)
+        >
             {rows}
             <p class="empty" hidden=move || explore.result.with(|r| !r.matches.is_empty())>
                 {t(i18n::NO_MATCHES)} " "

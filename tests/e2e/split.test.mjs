@@ -55,11 +55,17 @@ test('a first visit loads the list without the views’ code; the first tab load
   await page.context().close();
 });
 
-test('pointing at a tab starts loading its view before the click', async () => {
+test('pointing at a tab, or at the list, starts loading what a click there opens; start-up loads neither', async () => {
   const page = await openRecording();
+  const fetched = (name) => page.evaluate((n) => performance.getEntriesByType('resource').some((e) => e.name.includes(n)), name);
+  await page.waitForTimeout(500);
+  assert.equal(await fetched('split-detail-'), false, 'start-up leaves the detail for later');
   await tab(page, 'スケジュール（タイムライン）').hover();
   await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /split-views-/.test(e.name)));
   assert.equal(await page.locator('.timeline-view').count(), 0, 'only loaded, not shown');
+  await page.locator('.plan-tree [data-initiative-id] a').nth(5).hover();
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /split-detail-/.test(e.name)));
+  assert.equal(await page.locator('[data-detail-id]').count(), 0);
   await page.context().close();
 });
 
