@@ -24,6 +24,16 @@ async function openRecording(query = '') {
   return page;
 }
 
+/** A page whose requests for `pattern` are refused, opened at `query`. */
+async function openBlocking(pattern, query = '') {
+  const page = await newPage(app.browser, NO_SW);
+  await page.route(pattern, (route) => route.abort());
+  await page.goto(app.server.url + query);
+  await waitForApp(page);
+  return page;
+}
+
+const resourceSeen = (part) => performance.getEntriesByType('resource').some((e) => e.name.includes(part));
 const viewFiles = (page) => page.requested.filter((p) => /\/split\/split-views-[0-9a-f]{16}\.wasm$/.test(p));
 const tab = (page, name) => page.locator('nav.view-tabs:not(.prerendered-tabs)').getByRole('link', { name, exact: true });
 // Requests the service worker answers from its cache never reach page.route().
@@ -57,23 +67,19 @@ test('a first visit loads the list without the views’ code; the first tab load
 
 test('pointing at a tab, or at the list, starts loading what a click there opens; start-up loads neither', async () => {
   const page = await openRecording();
-  const fetched = (name) => page.evaluate((n) => performance.getEntriesByType('resource').some((e) => e.name.includes(n)), name);
   await page.waitForTimeout(500);
-  assert.equal(await fetched('split-detail-'), false, 'start-up leaves the detail for later');
+  assert.equal(await page.evaluate(resourceSeen, 'split-detail-'), false, 'start-up leaves the detail for later');
   await tab(page, 'スケジュール（タイムライン）').hover();
-  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /split-views-/.test(e.name)));
+  await page.waitForFunction(resourceSeen, 'split-views-');
   assert.equal(await page.locator('.timeline-view').count(), 0, 'only loaded, not shown');
   await page.locator('.plan-tree [data-initiative-id] a').nth(5).hover();
-  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /split-detail-/.test(e.name)));
+  await page.waitForFunction(resourceSeen, 'split-detail-');
   assert.equal(await page.locator('[data-detail-id]').count(), 0);
   await page.context().close();
 });
 
 test('a view whose file cannot be fetched says so, leaves the list working, and loads on retry', async () => {
-  const page = await newPage(app.browser, NO_SW);
-  await page.route(VIEWS, (route) => route.abort());
-  await page.goto(`${app.server.url}?view=timeline`);
-  await waitForApp(page);
+  const page = await openBlocking(VIEWS, '?view=timeline');
   const alert = page.locator('.view-load-failed[role="alert"]');
   await alert.waitFor();
   assert.match(await alert.innerText(), new RegExp(LOAD_FAILED));
@@ -95,10 +101,7 @@ test('a view whose file cannot be fetched says so, leaves the list working, and 
 });
 
 test('the English interface says the same in English', async () => {
-  const page = await newPage(app.browser, NO_SW);
-  await page.route(VIEWS, (route) => route.abort());
-  await page.goto(`${app.server.url}?view=kpis`);
-  await waitForApp(page);
+  const page = await openBlocking(VIEWS, '?view=kpis');
   await page.getByRole('button', { name: 'English' }).click();
   const alert = page.locator('.view-load-failed[role="alert"]');
   await alert.waitFor();
@@ -127,10 +130,7 @@ test('a slow view file shows 「読み込み中…」 until it arrives', async (
 });
 
 test('a download whose encoder cannot be fetched says so; the next click downloads', async () => {
-  const page = await newPage(app.browser, NO_SW);
-  await page.route(EXPORT, (route) => route.abort());
-  await page.goto(app.server.url);
-  await waitForApp(page);
+  const page = await openBlocking(EXPORT);
   await page.locator('[data-download="csv-all"]').click();
   const error = page.locator('.downloads .error');
   await error.waitFor({ state: 'visible' });
