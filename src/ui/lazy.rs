@@ -126,33 +126,33 @@ where
 }
 
 fn shown(load: LoadView) -> AnyView {
-    let attempt = RwSignal::new(0u32);
+    let retry = Trigger::new();
     let pending = RwSignal::new(true);
     view! {
         {move || pending.get().then(|| view! { <p class="prompt view-loading" role="status">{t(i18n::VIEW_LOADING)}</p> })}
         {move || {
-            attempt.track();
+            retry.track();
             let loading = load();
             // `Suspend` builds the view under this component's owner once the file is in.
             Suspend::new(async move {
                 let loaded = loading.await;
                 pending.set(false);
-                loaded.unwrap_or_else(|ChunkFailed| failed(attempt, pending))
+                loaded.unwrap_or_else(|ChunkFailed| failed(retry, pending))
             })
         }}
     }
     .into_any()
 }
 
-fn failed(attempt: RwSignal<u32>, pending: RwSignal<bool>) -> AnyView {
-    let retry = move |_| {
+fn failed(retry: Trigger, pending: RwSignal<bool>) -> AnyView {
+    let again = move |_| {
         pending.set(true);
-        attempt.update(|n| *n += 1);
+        retry.notify();
     };
     view! {
         <div class="notice warning view-load-failed" role="alert">
             <p>{t(i18n::VIEW_LOAD_FAILED)}</p>
-            <button type="button" on:click=retry>{t(i18n::VIEW_LOAD_RETRY)}</button>
+            <button type="button" on:click=again>{t(i18n::VIEW_LOAD_RETRY)}</button>
         </div>
     }
     .into_any()

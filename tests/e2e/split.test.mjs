@@ -4,10 +4,12 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, newPage, useApp, waitForApp, screenshot } from './support.mjs';
+import { DIST, ROOT, newPage, useApp, waitForApp, screenshot } from './support.mjs';
 
 const app = useApp('/');
 const VIEWS = '**/split/split-views-*.wasm';
@@ -39,7 +41,8 @@ const tab = (page, name) => page.locator('nav.view-tabs:not(.prerendered-tabs)')
 // Requests the service worker answers from its cache never reach page.route().
 const NO_SW = { serviceWorkers: 'block' };
 /** What a blocked file leaves in the console: Chromium's line and the loader's. */
-const blockedFileErrors = (errors) => errors.filter((e) => !/ERR_FAILED|Failed to fetch|failed to load/i.test(e));
+const blockedFileErrors = (errors) =>
+  errors.filter((e) => !/^Failed to load resource: net::ERR_FAILED$|^TypeError: Failed to fetch\b/.test(e));
 
 test('a first visit loads the list without the views’ code; the first tab loads it once, for all five', async () => {
   const page = await openRecording();
@@ -167,4 +170,20 @@ test('the build: split files are named by their content, and index.html preloads
   assert.ok(preload, 'index.html preloads the loader');
   const sri = `sha384-${createHash('sha384').update(loader).digest('base64')}`;
   assert.ok(preload.includes(`integrity="${sri}"`), 'with the loader’s SRI hash');
+});
+
+test('link-split stops the build, saying why, when Trunk ran without the splitting wasm-bindgen', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'kama-split-'));
+  try {
+    // What Trunk stages when the plain wasm-bindgen ran: the glue imports the
+    // placeholder module of wasm_split_helpers, not the loader.
+    await writeFile(join(dir, 'kama-sme-app-0123456789abcdef.js'), 'import * as a from "__wasm_split_placeholder__";');
+    await writeFile(join(dir, 'index.html'), '<!doctype html><html><head></head><body></body></html>');
+    const run = spawnSync('node', [join(ROOT, 'scripts', 'link-split.mjs'), dir], { encoding: 'utf8' });
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /does not import \.\/__wasm_split\.js: was the app built through scripts\/wasm-split\/wasm-bindgen/);
+    assert.deepEqual((await readdir(dir)).sort(), ['index.html', 'kama-sme-app-0123456789abcdef.js'], 'nothing written');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });
