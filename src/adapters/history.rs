@@ -2,7 +2,21 @@
 //! `kama_plan::view_state`). Query-only URLs work on static hosting, in a
 //! sub-directory, with no server fallback.
 
+use std::cell::RefCell;
+use std::time::Duration;
+
 use leptos::prelude::*;
+
+/// Filter changes come in bursts (typing, clicking through facets), and the
+/// address follows once a burst pauses this long. Writing it on every
+/// keystroke was a third of a keystroke's time in Chromium, and Safari
+/// refuses more than 100 history writes in 10 seconds.
+const REPLACE_PAUSE: Duration = Duration::from_millis(250);
+
+thread_local! {
+    /// The query waiting to replace the current entry's, and its timer.
+    static PENDING: RefCell<Option<(String, TimeoutHandle)>> = const { RefCell::new(None) };
+}
 
 /// The current query string without its `?`.
 pub fn query() -> String {
@@ -19,9 +33,17 @@ pub fn href(query: &str) -> String {
     }
 }
 
+/// The full address of a query, as the address bar shows it.
+pub fn absolute(query: &str) -> String {
+    let here = window().location().href().unwrap_or_default();
+    web_sys::Url::new_with_base(&href(query), &here).map(|u| u.href()).unwrap_or(here)
+}
+
 /// A new history entry (opening an initiative, switching views), marked as
 /// the app's own so that closing can go back to it instead of adding another.
 pub fn push(query: &str) {
+    // The entry being left keeps its last filters, so Back returns to them.
+    flush();
     if let Ok(history) = window().history() {
         // A refused pushState (sandboxed frames) only costs the back button.
         let _ = history.push_state_with_url(&wasm_bindgen::JsValue::TRUE, "", Some(&href(query)));
@@ -34,13 +56,44 @@ pub fn is_app_entry() -> bool {
 }
 
 pub fn back() {
+    flush();
     if let Ok(history) = window().history() {
         let _ = history.back();
     }
 }
 
-/// Updates the current entry (filters, search): no back-button spam, no scroll.
+/// Updates the current entry now: no back-button spam, no scroll.
 pub fn replace(query: &str) {
+    drop_pending();
+    write_replace(query);
+}
+
+/// Updates the current entry once changes pause (see [`REPLACE_PAUSE`]);
+/// the latest query wins.
+pub fn replace_soon(query: String) {
+    drop_pending();
+    match set_timeout_with_handle(flush, REPLACE_PAUSE) {
+        Ok(timer) => PENDING.with(|p| *p.borrow_mut() = Some((query, timer))),
+        // No timer: the address must still follow.
+        Err(_) => write_replace(&query),
+    }
+}
+
+/// Writes a waiting query now (before leaving the entry or the page).
+pub fn flush() {
+    if let Some(query) = drop_pending() {
+        write_replace(&query);
+    }
+}
+
+/// Forgets a waiting query, returning it.
+fn drop_pending() -> Option<String> {
+    let (query, timer) = PENDING.with(|p| p.borrow_mut().take())?;
+    timer.clear();
+    Some(query)
+}
+
+fn write_replace(query: &str) {
     if let Ok(history) = window().history() {
         // Keep the entry's marker (see `push`).
         let marker = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
@@ -50,6 +103,10 @@ pub fn replace(query: &str) {
 
 /// Calls `f` with the new query whenever the user moves through history.
 pub fn on_navigate(f: impl Fn(String) + 'static) {
-    let handle = window_event_listener(leptos::ev::popstate, move |_| f(query()));
+    let handle = window_event_listener(leptos::ev::popstate, move |_| {
+        // Written now, it would land on the entry just arrived at.
+        drop_pending();
+        f(query())
+    });
     on_cleanup(move || handle.remove());
 }

@@ -76,25 +76,6 @@ pub fn on_change_elsewhere(key: String, changed: impl Fn(Option<String>) + 'stat
     handler.forget();
 }
 
-/// Runs `flush` when the page is hidden or left, the last moment a pending
-/// save is sure to run (mobile browsers may never fire `unload`).
-pub fn on_page_hide(flush: impl Fn() + 'static) {
-    let flush = std::rc::Rc::new(flush);
-    let on_hide = {
-        let flush = flush.clone();
-        Closure::<dyn Fn()>::new(move || flush())
-    };
-    let on_visibility = Closure::<dyn Fn()>::new(move || {
-        if document().visibility_state() == web_sys::VisibilityState::Hidden {
-            flush();
-        }
-    });
-    let _ = window().add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
-    let _ = document().add_event_listener_with_callback("visibilitychange", on_visibility.as_ref().unchecked_ref());
-    on_hide.forget();
-    on_visibility.forget();
-}
-
 /// Asks the browser not to evict this site's storage under pressure (Chrome
 /// decides silently; Firefox may ask the user). Staff's records are the
 /// only copy until exported, so this is asked once they have some.

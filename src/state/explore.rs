@@ -1,7 +1,7 @@
 //! The app's state: one signal holding the URL's view state, and memos
 //! derived from it. Every change goes through the methods here, which also
-//! write the URL (filters replace the history entry; opening, closing and
-//! switching views push one).
+//! write the URL (filters replace the history entry once changes pause;
+//! opening, closing and switching views push one).
 
 use kama_plan::query::{self, Filters, PlanIndex, QueryResult};
 use kama_plan::search::Query;
@@ -9,7 +9,7 @@ use kama_plan::view_state::{View, ViewState};
 use kama_plan::{FiscalYear, InitiativeId, KpiCode, Plan};
 use leptos::prelude::*;
 
-use crate::adapters::{focus, history};
+use crate::adapters::{focus, history, lifecycle};
 
 #[derive(Clone, Copy)]
 pub struct Explore {
@@ -33,6 +33,7 @@ impl Explore {
     pub fn new(plan: &'static Plan) -> Explore {
         let index: &'static PlanIndex = Box::leak(Box::new(PlanIndex::new(plan)));
         let state = RwSignal::new(ViewState::from_query(&history::query(), plan));
+        lifecycle::on_page_hide(history::flush);
         history::on_navigate(move |q| {
             let before = state.with_untracked(|s| s.open);
             let now = ViewState::from_query(&q, plan);
@@ -63,7 +64,7 @@ impl Explore {
 
     pub fn update_filters(self, change: impl FnOnce(&mut Filters)) {
         self.state.update(|s| change(&mut s.filters));
-        history::replace(&self.state.with_untracked(ViewState::to_query));
+        history::replace_soon(self.state.with_untracked(ViewState::to_query));
     }
 
     pub fn clear_filters(self) {
@@ -129,6 +130,11 @@ impl Explore {
             let sep = if base.is_empty() { "" } else { "&" };
             format!("?{base}{sep}id={}", id.ascii())
         })
+    }
+
+    /// The full address of what is shown now.
+    pub fn address(self) -> String {
+        history::absolute(&self.state.with(ViewState::to_query))
     }
 
     pub fn href_view(self, view: View) -> String {

@@ -17,7 +17,7 @@ use leptos::prelude::*;
 
 use crate::adapters::storage::{self, StorageFailure};
 use crate::adapters::timing;
-use crate::adapters::{clock, fetch, prefs};
+use crate::adapters::{clock, fetch, lifecycle, prefs};
 
 /// Whether the record is being kept.
 #[derive(Debug, Clone, PartialEq)]
@@ -136,7 +136,7 @@ impl Progress {
         };
         progress.load();
         storage::on_change_elsewhere(key, move |raw| progress.taken_from_other_tab(raw));
-        storage::on_page_hide(move || progress.flush());
+        lifecycle::on_page_hide(move || progress.flush());
         if with_published {
             leptos::task::spawn_local(async move {
                 let found = fetch::text_if_present("progress.json").await;

@@ -37,7 +37,9 @@ pub fn Downloads(explore: Explore) -> impl IntoView {
             let outcome = match lazy::plan_file(plan, chosen, format).await {
                 Ok(bytes) => bytes.and_then(|bytes| match format {
                     Format::Json => download::save(&format!("kama-sme-plan{suffix}.json"), "application/json", &bytes),
-                    Format::Csv => download::save(&format!("kama-sme-plan{suffix}.csv"), "text/csv;charset=utf-8", &bytes),
+                    Format::Csv => {
+                        download::save(&format!("kama-sme-plan{suffix}.csv"), "text/csv;charset=utf-8", &bytes)
+                    }
                 }),
                 Err(lazy::ChunkFailed) => Err(i18n::CODE_LOAD_FAILED.get(lang.get_untracked()).to_string()),
             };
@@ -71,7 +73,9 @@ pub fn Downloads(explore: Explore) -> impl IntoView {
 /// `lazy::plan_file`.
 pub(super) fn encode(plan: PlanRef, chosen: Vec<&'static Initiative>, format: Format) -> Result<Vec<u8>, String> {
     match format {
-        Format::Json => export::to_json(&export::plan_subset(plan, chosen)).map(String::into_bytes).map_err(|e| e.to_string()),
+        Format::Json => {
+            export::to_json(&export::plan_subset(plan, chosen)).map(String::into_bytes).map_err(|e| e.to_string())
+        }
         Format::Csv => export::plan_csv(plan, chosen).map_err(|e| e.to_string()),
     }
 }

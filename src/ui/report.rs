@@ -27,13 +27,9 @@ pub fn ReportView(explore: Explore, progress: Progress) -> impl IntoView {
         format!("{} {y}", i18n::VIEW_REPORT.get(lang.get()))
     };
     let as_of = move || as_of(lang.get(), today);
-    // The address printed on every page. Read again whenever something that
-    // is in the URL changes (the year, filters), after the app has written it.
-    let href = move || {
-        year.track();
-        explore.filters.track();
-        window().location().href().unwrap_or_default()
-    };
+    // The address printed on every page: the state's, which the address bar
+    // shows too once it has caught up.
+    let href = move || explore.address();
     let print = move |_| {
         // Printing refused (some embedded browsers) leaves the page as it was.
         let _ = window().print();

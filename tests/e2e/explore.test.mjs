@@ -12,6 +12,8 @@ const { open } = useApp('/sub/dir/');
 const count = (page) => page.locator('[data-initiative-id]:not([hidden])').count();
 const resultCount = (page) => page.locator('.result-count').innerText();
 const search = (page) => page.getByLabel('キーワード検索');
+/** Waits until the address (written once filter changes pause) has the query `pattern`. */
+const addressHas = (page, pattern) => page.waitForURL((u) => pattern.test(decodeURIComponent(u.search)));
 
 test('URL parameters select the results, and the count says so', async () => {
   const cases = [
@@ -64,12 +66,42 @@ test('search as you type: Japanese-aware, several words, highlighted, kept in th
   assert.equal(await count(page), digital, 'combining marks');
   await search(page).fill('デジタル 補助金');
   assert.ok((await count(page)) < digital, 'several words narrow');
-  assert.match(decodeURIComponent(page.url()), /q=デジタル[+ ]補助金/);
+  await addressHas(page, /q=デジタル[+ ]補助金/);
   assert.equal(await page.evaluate(() => history.length), historyLength, 'typing replaces the history entry');
   await search(page).fill('２－③－ｂ');
   const ids = await page.locator('[data-initiative-id]:not([hidden])').evaluateAll((els) => els.map((e) => e.dataset.initiativeId));
   assert.deepEqual(ids, ['2-③-b', '4-①-e'], 'ids in full width; 4-①-e re-lists 2-③-b');
   await screenshot(page, 'search-1280');
+  assert.deepEqual(page.errors, []);
+});
+
+test('the address follows the search once typing pauses: one history write, none onto the entry Back returns to', async () => {
+  const page = await open('?policy=4');
+  await page.evaluate(() => {
+    window.__writes = [];
+    const replace = history.replaceState.bind(history);
+    history.replaceState = (state, title, url) => { window.__writes.push(String(url)); replace(state, title, url); };
+  });
+  await search(page).pressSequentially('交流');
+  await addressHas(page, /policy=4&q=交流$/);
+  assert.deepEqual(await page.evaluate(() => window.__writes.map(decodeURIComponent)), ['?policy=4&q=交流'], 'one write, after the last key');
+
+  // Open one, type in the list meanwhile and go Back at once: the pending
+  // address belongs to the entry being left, never to the one arrived at.
+  await page.locator('[data-initiative-id]:not([hidden]) a').first().click();
+  await page.waitForSelector('[data-detail-id]');
+  await search(page).fill('');
+  await page.goBack();
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has('id'));
+  await page.waitForTimeout(400);
+  assert.equal(decodeURIComponent(new URL(page.url()).search), '?policy=4&q=交流', 'the list entry kept its own address');
+  assert.equal(await search(page).inputValue(), '交流');
+
+  // Hiding or leaving the page right after typing writes the address first
+  // (the back/forward cache and a restored tab keep what was typed).
+  await search(page).fill('創業');
+  await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide')));
+  assert.equal(decodeURIComponent(new URL(page.url()).search), '?policy=4&q=創業');
   assert.deepEqual(page.errors, []);
 });
 
@@ -80,10 +112,10 @@ test('facet counts follow the other facets; zero values are disabled; clear all 
   assert.equal(await policy1.locator('input').isDisabled(), true, 'zero shown disabled, not hidden');
   await page.locator('.facet-option', { hasText: '2 中小企業者の経営基盤の安定強化を図る' }).locator('input').check();
   assert.equal(await count(page), 11);
-  assert.match(page.url(), /policy=2/);
+  await addressHas(page, /policy=2/);
   await page.getByRole('button', { name: '条件をすべて解除' }).click();
   assert.equal(await count(page), 86);
-  assert.equal(new URL(page.url()).search, '');
+  await addressHas(page, /^$/);
 });
 
 test('opening an initiative keeps the filters and the back button returns', async () => {
@@ -232,7 +264,7 @@ test('a closed facet opens with its options, which filter like the others', asyn
   assert.equal(await kpiFacet.locator('.facet-option').count(), 27);
   await kpiFacet.locator('.facet-option', { hasText: '4-5 企業マッチングの場の創設' }).locator('input').check();
   assert.equal(await count(page), 6);
-  assert.match(page.url(), /kpi=4-5/);
+  await addressHas(page, /kpi=4-5/);
 });
 
 test('a row hidden while the filters changed shows again with the current link and marks', async () => {
