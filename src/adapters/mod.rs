@@ -8,6 +8,7 @@ pub mod file_input;
 pub mod first_paint;
 pub mod focus;
 pub mod history;
+pub mod idle;
 pub mod lifecycle;
 pub mod offline;
 pub mod plan_source;

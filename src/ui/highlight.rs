@@ -1,10 +1,11 @@
 use kama_plan::query::{match_context, Field};
 use kama_plan::search::{highlight, Query, Segment};
 use kama_plan::Initiative;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::PlanRef;
-use crate::i18n::{self, t};
+use crate::i18n;
 
 /// `text` with the search words marked (`<mark>`), as the user types. The
 /// marks are a memo, and text without a hit stays plain: a keystroke that
@@ -17,8 +18,8 @@ pub fn Highlighted(#[prop(into)] text: String, query: Memo<Query>) -> impl IntoV
         query.with(|q| (!q.is_empty()).then(|| highlight(&text, q)).filter(|s| s.iter().any(|s| s.hit)))
     });
     move || match segments.get() {
-        Some(segments) => marked(segments).into_any(),
-        None => plain.clone().into_any(),
+        Some(segments) => Either::Left(marked(segments)),
+        None => Either::Right(plain.clone()),
     }
 }
 
@@ -26,10 +27,11 @@ pub fn Highlighted(#[prop(into)] text: String, query: Memo<Query>) -> impl IntoV
 /// an excerpt around the hit.
 #[component]
 pub fn MatchExcerpt(plan: PlanRef, initiative: &'static Initiative, query: Memo<Query>) -> impl IntoView {
-    // A memo, so the excerpt is rebuilt only when it changes.
-    let context = Memo::new(move |_| query.with(|q| match_context(plan, initiative, q)));
-    move || {
-        context.get().map(|c| {
+    let lang = i18n::use_lang();
+    // A memo, so the excerpt is rebuilt only when it changes; the field's
+    // name is plain text in it (a first keystroke builds dozens of excerpts).
+    let excerpt = Memo::new(move |_| {
+        query.with(|q| match_context(plan, initiative, q)).map(|c| {
             let field = match c.field {
                 Field::Text => i18n::TEXT,
                 Field::Situation => i18n::SITUATION,
@@ -37,10 +39,15 @@ pub fn MatchExcerpt(plan: PlanRef, initiative: &'static Initiative, query: Memo<
                 Field::Schedule => i18n::SCHEDULE,
                 Field::Kpi => i18n::KPIS,
             };
+            (format!("{}: ", field.get(lang.get())), c.segments)
+        })
+    });
+    move || {
+        excerpt.get().map(|(field, segments)| {
             view! {
                 <span class="excerpt">
-                    <span class="excerpt-field">{t(field)} ": "</span>
-                    {marked(c.segments)}
+                    <span class="excerpt-field">{field}</span>
+                    {marked(segments)}
                 </span>
             }
         })
@@ -50,6 +57,6 @@ pub fn MatchExcerpt(plan: PlanRef, initiative: &'static Initiative, query: Memo<
 fn marked(segments: Vec<Segment>) -> impl IntoView {
     segments
         .into_iter()
-        .map(|s| if s.hit { view! { <mark>{s.text}</mark> }.into_any() } else { s.text.into_any() })
+        .map(|s| if s.hit { Either::Left(view! { <mark>{s.text}</mark> }) } else { Either::Right(s.text) })
         .collect_view()
 }

@@ -1,4 +1,5 @@
 use kama_plan::listing::{self, Row, Window, WINDOWING_FROM};
+use kama_plan::query;
 use kama_plan::search::Query;
 use kama_plan::view_state::View;
 use kama_plan::{Initiative, InitiativeId};
@@ -9,6 +10,7 @@ use super::badges::Badges;
 use super::highlight::{Highlighted, MatchExcerpt};
 use super::lazy;
 use super::PlanRef;
+use crate::adapters::idle;
 use crate::i18n::{self, t};
 use crate::state::Explore;
 
@@ -89,6 +91,15 @@ fn AllRows(explore: Explore) -> impl IntoView {
             (policy, subs, section(in_policy))
         })
         .collect();
+    // The first search would fold every row's texts; idle time does it first.
+    let mut next = 0;
+    idle::run(move || {
+        if let Some(initiative) = plan.initiatives.get(next) {
+            query::prepare_row_search(plan, initiative);
+        }
+        next += 1;
+        next < count
+    });
     let signals = rows_shown.clone();
     Effect::new(move |_| {
         explore.result.with(|r| {

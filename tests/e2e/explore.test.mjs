@@ -4,10 +4,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useApp, screenshot, axeViolations } from './support.mjs';
+import { useApp, newPage, waitForApp, screenshot, axeViolations } from './support.mjs';
 
 // A sub-directory, as on most static hosts: every asset URL must be relative.
-const { open } = useApp('/sub/dir/');
+const app = useApp('/sub/dir/');
+const { open } = app;
 
 const count = (page) => page.locator('[data-initiative-id]:not([hidden])').count();
 const resultCount = (page) => page.locator('.result-count').innerText();
@@ -102,6 +103,18 @@ test('the address follows the search once typing pauses: one history write, none
   await search(page).fill('創業');
   await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide')));
   assert.equal(decodeURIComponent(new URL(page.url()).search), '?policy=4&q=創業');
+  assert.deepEqual(page.errors, []);
+});
+
+test('without requestIdleCallback (Safari) the start-up work waits on timers instead, and search still marks hits', async () => {
+  const page = await newPage(app.browser);
+  await page.addInitScript(() => { delete Window.prototype.requestIdleCallback; });
+  await page.goto(app.server.url);
+  await waitForApp(page);
+  await page.waitForTimeout(500);
+  await search(page).fill('デジタル');
+  assert.ok((await page.locator('.plan-tree mark').count()) > 0);
+  assert.ok((await page.locator('.plan-tree .excerpt mark').count()) > 0);
   assert.deepEqual(page.errors, []);
 });
 

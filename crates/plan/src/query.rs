@@ -323,13 +323,33 @@ pub fn match_context(plan: &Plan, initiative: &Initiative, query: &Query) -> Opt
     if query.is_empty() {
         return None;
     }
-    let visible = [initiative.id.to_string(), plan.display_name(initiative).to_string()];
-    if visible.iter().any(|v| !search::hit_ranges(v, query).is_empty()) {
+    let (id, name) = listed_texts(plan, initiative);
+    if [id.as_str(), name].iter().any(|v| !search::hit_ranges(v, query).is_empty()) {
         return None;
     }
+    excerpt_fields(plan, initiative)
+        .find_map(|(field, text)| Some(MatchContext { field, segments: search::snippet(&text, query, CONTEXT_CHARS)? }))
+}
+
+/// Folds, ahead of the first search, every text a result row may highlight
+/// or quote (see [`search::prepare`]).
+pub fn prepare_row_search(plan: &Plan, initiative: &Initiative) {
+    let (id, name) = listed_texts(plan, initiative);
+    search::prepare(&id);
+    search::prepare(name);
+    excerpt_fields(plan, initiative).for_each(|(_, text)| search::prepare(&text));
+}
+
+/// What a result row lists: the id and the name.
+fn listed_texts<'a>(plan: &'a Plan, initiative: &'a Initiative) -> (String, &'a str) {
+    (initiative.id.to_string(), plan.display_name(initiative))
+}
+
+/// The fields an excerpt may quote, in the order they are tried.
+fn excerpt_fields<'a>(plan: &'a Plan, initiative: &'a Initiative) -> impl Iterator<Item = (Field, Cow<'a, str>)> {
     let kpi_names = initiative.kpis.iter().filter_map(|l| plan.kpi(l.code)).map(|k| format!("{} {}", k.code, k.name));
     // Borrowed where the plan has the text: this runs for every shown row on every keystroke.
-    let fields = [
+    [
         (Field::Text, Some(initiative.text.as_str())),
         (Field::Situation, Some(initiative.situation.as_str())),
         (Field::Remarks, initiative.remarks.as_deref()),
@@ -337,10 +357,7 @@ pub fn match_context(plan: &Plan, initiative: &Initiative, query: &Query) -> Opt
     .into_iter()
     .filter_map(|(f, t)| Some((f, Cow::Borrowed(t?))))
     .chain(initiative.schedule.iter().map(|s| (Field::Schedule, Cow::Borrowed(s.label.as_str()))))
-    .chain(kpi_names.map(|k| (Field::Kpi, Cow::Owned(k))));
-    fields
-        .into_iter()
-        .find_map(|(field, text)| Some(MatchContext { field, segments: search::snippet(&text, query, CONTEXT_CHARS)? }))
+    .chain(kpi_names.map(|k| (Field::Kpi, Cow::Owned(k))))
 }
 
 #[cfg(test)]

@@ -108,6 +108,12 @@ fn folded(text: &str) -> Rc<Folded> {
     f
 }
 
+/// Folds `text` into the cache now, so that the first search that
+/// highlights it does not have to (idle time after start-up).
+pub fn prepare(text: &str) {
+    folded(text);
+}
+
 /// Chars that NFKC may merge into the preceding char, so they must be
 /// normalised together with it: combining marks (incl. U+3099/U+309A),
 /// half-width voiced marks ﾞﾟ, and Hangul medial/final jamo.
@@ -273,26 +279,14 @@ pub fn hit_ranges(text: &str, query: &Query) -> Vec<Range<usize>> {
 /// Splits `text` into segments whose `hit` pieces match the query's words.
 /// The segments' texts concatenate to `text`; empty text gives no segments.
 pub fn highlight(text: &str, query: &Query) -> Vec<Segment> {
-    let mut out = Vec::new();
-    let mut pos = 0;
-    let mut push = |range: Range<usize>, hit: bool| {
-        if let Some(t) = text.get(range).filter(|t| !t.is_empty()) {
-            out.push(Segment { text: t.to_string(), hit });
-        }
-    };
-    for r in hit_ranges(text, query) {
-        push(pos..r.start, false);
-        pos = r.end;
-        push(r, true);
-    }
-    push(pos..text.len(), false);
-    out
+    segments(text, &hit_ranges(text, query), 0..text.len())
 }
 
 /// A short excerpt of `text` around its first hit — `context` characters on
 /// either side, `…` where cut — split for highlighting; `None` without a hit.
 pub fn snippet(text: &str, query: &Query, context: usize) -> Option<Vec<Segment>> {
-    let first = hit_ranges(text, query).into_iter().next()?;
+    let hits = hit_ranges(text, query);
+    let first = hits.first()?;
     let before = text.get(..first.start)?;
     let start = match context {
         0 => first.start,
@@ -300,14 +294,46 @@ pub fn snippet(text: &str, query: &Query, context: usize) -> Option<Vec<Segment>
     };
     let after = text.get(first.end..)?;
     let end = after.char_indices().nth(context).map_or(text.len(), |(i, _)| first.end + i);
-    let mut segments = highlight(text.get(start..end)?, query);
+    // The whole text's hits, cut to the excerpt: its folding is cached, the
+    // excerpt's own would be new on every keystroke.
+    let mut segments = segments(text, &hits, start..end);
+    // Each ellipsis joins the plain text beside it: one text node less to render.
     if start > 0 {
-        segments.insert(0, Segment { text: "…".into(), hit: false });
+        match segments.first_mut() {
+            Some(s) if !s.hit => s.text.insert(0, '…'),
+            _ => segments.insert(0, Segment { text: "…".into(), hit: false }),
+        }
     }
     if end < text.len() {
-        segments.push(Segment { text: "…".into(), hit: false });
+        match segments.last_mut() {
+            Some(s) if !s.hit => s.text.push('…'),
+            _ => segments.push(Segment { text: "…".into(), hit: false }),
+        }
     }
     Some(segments)
+}
+
+/// `text[within]` as segments, marked where it overlaps `hits` (sorted,
+/// disjoint, on char boundaries, as [`hit_ranges`] gives them).
+fn segments(text: &str, hits: &[Range<usize>], within: Range<usize>) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let mut push = |range: Range<usize>, hit: bool| {
+        if let Some(t) = text.get(range).filter(|t| !t.is_empty()) {
+            out.push(Segment { text: t.to_string(), hit });
+        }
+    };
+    let mut pos = within.start;
+    for r in hits {
+        let (start, end) = (r.start.max(within.start), r.end.min(within.end));
+        if start >= end {
+            continue;
+        }
+        push(pos..start, false);
+        push(start..end, true);
+        pos = end;
+    }
+    push(pos..within.end, false);
+    out
 }
 
 #[cfg(test)]
@@ -338,6 +364,23 @@ mod tests {
         assert_eq!(snippet("デジタル", &q, 10).map(|s| s.len()), Some(1), "nothing cut, no ellipsis");
         assert_eq!(snippet("なし", &q, 3), None);
         assert!(snippet("デジタル", &Query::parse(""), 3).is_none());
+    }
+
+    #[test]
+    fn snippets_mark_every_hit_inside_and_the_part_of_one_cut_at_an_edge() {
+        let q = Query::parse("ﾃﾞｼﾞﾀﾙ");
+        let parts = |text: &str| -> Vec<(String, bool)> {
+            snippet(text, &q, 3).unwrap_or_default().into_iter().map(|s| (s.text, s.hit)).collect()
+        };
+        assert_eq!(
+            parts("デジタル化とデジタル人材の育成"),
+            vec![seg("デジタル", true), seg("化と", false), seg("デ", true), seg("…", false)],
+            "a cut hit ends the excerpt: the ellipsis stays apart from the mark"
+        );
+        assert_eq!(
+            parts("市のデジタル、県のデジタル"),
+            vec![seg("市の", false), seg("デジタル", true), seg("、県の…", false)]
+        );
     }
 
     fn finds(query: &str, text: &str) -> bool {

@@ -1,0 +1,51 @@
+//! Work that can wait for the browser to be idle, in slices short enough not
+//! to delay a keystroke that arrives meanwhile.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// A slice stops when the idle period has less than this left.
+const MARGIN_MS: f64 = 2.0;
+/// Without `requestIdleCallback` (Safari): slices this long, this far apart.
+const FALLBACK_SLICE_MS: f64 = 4.0;
+const FALLBACK_GAP: Duration = Duration::from_millis(50);
+
+type Step = Rc<RefCell<dyn FnMut() -> bool>>;
+
+/// Calls `step` in idle time until it returns `false`.
+pub fn run(step: impl FnMut() -> bool + 'static) {
+    schedule(Rc::new(RefCell::new(step)));
+}
+
+fn schedule(step: Step) {
+    let again = step.clone();
+    let callback = Closure::once_into_js(move |deadline: JsValue| slice(again, deadline.dyn_into().ok()));
+    // `Err` where the browser has no `requestIdleCallback`.
+    if window().request_idle_callback(callback.unchecked_ref()).is_err() {
+        set_timeout(move || slice(step, None), FALLBACK_GAP);
+    }
+}
+
+fn slice(step: Step, deadline: Option<web_sys::IdleDeadline>) {
+    let start = now_ms();
+    let has_time = || match &deadline {
+        Some(d) => d.time_remaining() > MARGIN_MS,
+        None => now_ms() - start < FALLBACK_SLICE_MS,
+    };
+    let mut more = true;
+    while more && has_time() {
+        more = (step.borrow_mut())();
+    }
+    if more {
+        schedule(step);
+    }
+}
+
+fn now_ms() -> f64 {
+    window().performance().map_or(0.0, |p| p.now())
+}
