@@ -9,10 +9,11 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// A slice stops when the idle period has less than this left.
+/// A slice stops when the idle period has less than this left,
 const MARGIN_MS: f64 = 2.0;
-/// Without `requestIdleCallback` (Safari): slices this long, this far apart.
-const FALLBACK_SLICE_MS: f64 = 4.0;
+/// or after this long: a keystroke that arrives meanwhile waits for it.
+const SLICE_MS: f64 = 4.0;
+/// Without `requestIdleCallback` (Safari), slices are this far apart.
 const FALLBACK_GAP: Duration = Duration::from_millis(50);
 
 type Step = Rc<RefCell<dyn FnMut() -> bool>>;
@@ -33,10 +34,7 @@ fn schedule(step: Step) {
 
 fn slice(step: Step, deadline: Option<web_sys::IdleDeadline>) {
     let start = now_ms();
-    let has_time = || match &deadline {
-        Some(d) => d.time_remaining() > MARGIN_MS,
-        None => now_ms() - start < FALLBACK_SLICE_MS,
-    };
+    let has_time = || now_ms() - start < SLICE_MS && deadline.as_ref().is_none_or(|d| d.time_remaining() > MARGIN_MS);
     let mut more = true;
     while more && has_time() {
         more = (step.borrow_mut())();

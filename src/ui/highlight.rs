@@ -1,7 +1,6 @@
 use kama_plan::query::{match_context, Field};
 use kama_plan::search::{highlight, Query, Segment};
 use kama_plan::Initiative;
-use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::PlanRef;
@@ -18,8 +17,8 @@ pub fn Highlighted(#[prop(into)] text: String, query: Memo<Query>) -> impl IntoV
         query.with(|q| (!q.is_empty()).then(|| highlight(&text, q)).filter(|s| s.iter().any(|s| s.hit)))
     });
     move || match segments.get() {
-        Some(segments) => Either::Left(marked(segments)),
-        None => Either::Right(plain.clone()),
+        Some(segments) => marked(segments).into_any(),
+        None => plain.clone().into_any(),
     }
 }
 
@@ -54,9 +53,11 @@ pub fn MatchExcerpt(plan: PlanRef, initiative: &'static Initiative, query: Memo<
     }
 }
 
+// `AnyView`, not `Either`: `Either` measured about 1 ms a keystroke faster
+// but 1 KB (brotli) larger, and the first download is at its 250 KB limit.
 fn marked(segments: Vec<Segment>) -> impl IntoView {
     segments
         .into_iter()
-        .map(|s| if s.hit { Either::Left(view! { <mark>{s.text}</mark> }) } else { Either::Right(s.text) })
+        .map(|s| if s.hit { view! { <mark>{s.text}</mark> }.into_any() } else { s.text.into_any() })
         .collect_view()
 }
