@@ -146,6 +146,8 @@ fn controlled() -> bool {
 }
 
 fn reload() {
+    // The reloaded page reads the address: it must have the latest filters.
+    super::history::flush();
     let _ = window().location().reload();
 }
 

@@ -149,6 +149,8 @@ test('a new deployment is offered with 「再読み込み」 and then replaces t
     await screenshot(page, 'update-banner');
     assert.deepEqual(await axeViolations(page), []);
 
+    // Typed just before (the address waits for a pause): the reload keeps it.
+    await page.getByLabel('キーワード検索').fill('創業');
     await Promise.all([page.waitForEvent('load'), banner.getByRole('button', { name: '再読み込み' }).click()]);
     await page.waitForSelector('.result-count', { state: 'attached' });
     await waitForServiceWorker(page);
@@ -157,6 +159,7 @@ test('a new deployment is offered with 「再読み込み」 and then replaces t
     assert.equal(await page.getByText('新しい版があります').count(), 0, 'no banner after the switch');
     assert.equal((await fetchFromPage(page, 'README.md')).text, newReadme);
     assert.equal(await rows(page).count(), 86);
+    assert.equal(await page.getByLabel('キーワード検索').inputValue(), '創業');
     assert.deepEqual(page.errors, []);
   } finally {
     await site.close();
