@@ -24,10 +24,11 @@ pub fn run(step: impl FnMut() -> bool + 'static) {
 }
 
 fn schedule(step: Step) {
-    let again = step.clone();
-    let callback = Closure::once_into_js(move |deadline: JsValue| slice(again, deadline.dyn_into().ok()));
-    // `Err` where the browser has no `requestIdleCallback`.
-    if window().request_idle_callback(callback.unchecked_ref()).is_err() {
+    let has_idle_callback = js_sys::Reflect::has(&window(), &"requestIdleCallback".into()).unwrap_or(false);
+    if has_idle_callback {
+        let callback = Closure::once_into_js(move |deadline: JsValue| slice(step, deadline.dyn_into().ok()));
+        let _ = window().request_idle_callback(callback.unchecked_ref());
+    } else {
         set_timeout(move || slice(step, None), FALLBACK_GAP);
     }
 }
@@ -35,13 +36,17 @@ fn schedule(step: Step) {
 fn slice(step: Step, deadline: Option<web_sys::IdleDeadline>) {
     let start = now_ms();
     let has_time = || now_ms() - start < SLICE_MS && deadline.as_ref().is_none_or(|d| d.time_remaining() > MARGIN_MS);
-    let mut more = true;
-    while more && has_time() {
-        more = (step.borrow_mut())();
+    // At least one step a slice: only ever short idle periods must not stall the work.
+    loop {
+        let more = (step.borrow_mut())();
+        if !more {
+            return;
+        }
+        if !has_time() {
+            break;
+        }
     }
-    if more {
-        schedule(step);
-    }
+    schedule(step);
 }
 
 fn now_ms() -> f64 {

@@ -43,6 +43,10 @@ pub fn PlanTree(explore: Explore) -> impl IntoView {
     }
 }
 
+thread_local! {
+    static ROWS_PREPARED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// Every initiative, in sections; those that don't match are hidden, not
 /// removed. A keystroke or a facet click then sets a few `hidden` attributes
 /// instead of removing and rebuilding rows, and a hidden row's link and
@@ -91,15 +95,12 @@ fn AllRows(explore: Explore) -> impl IntoView {
             (policy, subs, section(in_policy))
         })
         .collect();
-    // The first search would fold every row's texts; idle time does it first.
-    let mut next = 0;
-    idle::run(move || {
-        if let Some(initiative) = plan.initiatives.get(next) {
-            query::prepare_row_search(plan, initiative);
-        }
-        next += 1;
-        next < count
-    });
+    // The first search would fold every row's texts; idle time does it
+    // first, once a page (the list is built again after another view).
+    if !ROWS_PREPARED.replace(true) {
+        let mut rows = plan.initiatives.iter();
+        idle::run(move || rows.next().is_some_and(|initiative| query::prepare_row_search(plan, initiative)));
+    }
     let signals = rows_shown.clone();
     Effect::new(move |_| {
         explore.result.with(|r| {

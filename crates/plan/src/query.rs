@@ -332,12 +332,12 @@ pub fn match_context(plan: &Plan, initiative: &Initiative, query: &Query) -> Opt
 }
 
 /// Folds, ahead of the first search, every text a result row may highlight
-/// or quote (see [`search::prepare`]).
-pub fn prepare_row_search(plan: &Plan, initiative: &Initiative) {
+/// or quote (see [`search::prepare`]); `false` once there is no more room.
+pub fn prepare_row_search(plan: &Plan, initiative: &Initiative) -> bool {
     let (id, name) = listed_texts(plan, initiative);
-    search::prepare(&id);
-    search::prepare(name);
-    excerpt_fields(plan, initiative).for_each(|(_, text)| search::prepare(&text));
+    search::prepare(&id)
+        && search::prepare(name)
+        && excerpt_fields(plan, initiative).all(|(_, text)| search::prepare(&text))
 }
 
 /// What a result row lists: the id and the name.

@@ -109,9 +109,14 @@ fn folded(text: &str) -> Rc<Folded> {
 }
 
 /// Folds `text` into the cache now, so that the first search that
-/// highlights it does not have to (idle time after start-up).
-pub fn prepare(text: &str) {
-    folded(text);
+/// highlights it does not have to (idle time after start-up). `false` once
+/// the cache is full: preparing more would start it over.
+pub fn prepare(text: &str) -> bool {
+    let room = FOLDED.with(|cache| cache.borrow().len() < FOLDED_CACHE_MAX);
+    if room {
+        folded(text);
+    }
+    room
 }
 
 /// Chars that NFKC may merge into the preceding char, so they must be
@@ -351,6 +356,16 @@ mod tests {
             }
         }
         FOLDED.with(|c| assert!(c.borrow().len() <= FOLDED_CACHE_MAX));
+    }
+
+    #[test]
+    fn preparing_stops_when_the_cache_is_full_instead_of_starting_it_over() {
+        let prepared = (0..FOLDED_CACHE_MAX + 10).take_while(|n| prepare(&format!("準備{n}"))).count();
+        assert!(prepared <= FOLDED_CACHE_MAX);
+        let full = FOLDED.with(|c| c.borrow().len());
+        assert_eq!(full, FOLDED_CACHE_MAX);
+        assert!(!prepare("もう一つ"));
+        assert_eq!(FOLDED.with(|c| c.borrow().len()), full, "nothing dropped");
     }
 
     #[test]
