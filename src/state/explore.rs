@@ -3,13 +3,14 @@
 //! write the URL (filters replace the history entry once changes pause;
 //! opening, closing and switching views push one).
 
+use kama_plan::listing::WINDOWING_FROM;
 use kama_plan::query::{self, Filters, PlanIndex, QueryResult};
 use kama_plan::search::Query;
 use kama_plan::view_state::{View, ViewState};
 use kama_plan::{FiscalYear, InitiativeId, KpiCode, Plan};
 use leptos::prelude::*;
 
-use crate::adapters::{focus, history, lifecycle};
+use crate::adapters::{focus, history, idle, lifecycle};
 
 #[derive(Clone, Copy)]
 pub struct Explore {
@@ -32,6 +33,12 @@ impl Explore {
     /// `plan` and its index live as long as the page.
     pub fn new(plan: &'static Plan) -> Explore {
         let index: &'static PlanIndex = Box::leak(Box::new(PlanIndex::new(plan)));
+        // The first search would fold every listed row's texts; idle time
+        // does it first. (A windowed plan shows a few rows at a time.)
+        if plan.initiatives.len() < WINDOWING_FROM {
+            let mut rows = plan.initiatives.iter();
+            idle::run(move || rows.next().is_some_and(|initiative| query::prepare_row_search(plan, initiative)));
+        }
         let state = RwSignal::new(ViewState::from_query(&history::query(), plan));
         lifecycle::on_page_hide(history::flush);
         history::on_navigate(move |q| {

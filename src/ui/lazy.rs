@@ -91,12 +91,10 @@ pub fn preload(view: View) {
         View::List => SplitFile::Detail,
         View::Timeline | View::Progress | View::Report | View::Kpis | View::Charts => SplitFile::Views,
     };
-    thread_local!(static ASKED: Cell<[bool; 2]> = const { Cell::new([false; 2]) });
-    let mut asked = ASKED.get();
-    if std::mem::replace(&mut asked[file as usize], true) {
+    thread_local!(static ASKED: [Cell<bool>; 2] = const { [Cell::new(false), Cell::new(false)] });
+    if ASKED.with(|asked| asked[file as usize].replace(true)) {
         return;
     }
-    ASKED.set(asked);
     leptos::task::spawn_local(async move {
         let _ = match file {
             SplitFile::Detail => preload_detail().await,

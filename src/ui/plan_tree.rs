@@ -1,5 +1,4 @@
 use kama_plan::listing::{self, Row, Window, WINDOWING_FROM};
-use kama_plan::query;
 use kama_plan::search::Query;
 use kama_plan::view_state::View;
 use kama_plan::{Initiative, InitiativeId};
@@ -10,7 +9,6 @@ use super::badges::Badges;
 use super::highlight::{Highlighted, MatchExcerpt};
 use super::lazy;
 use super::PlanRef;
-use crate::adapters::idle;
 use crate::i18n::{self, t};
 use crate::state::Explore;
 
@@ -41,10 +39,6 @@ pub fn PlanTree(explore: Explore) -> impl IntoView {
             </p>
         </nav>
     }
-}
-
-thread_local! {
-    static ROWS_PREPARED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Every initiative, in sections; those that don't match are hidden, not
@@ -95,12 +89,6 @@ fn AllRows(explore: Explore) -> impl IntoView {
             (policy, subs, section(in_policy))
         })
         .collect();
-    // The first search would fold every row's texts; idle time does it
-    // first, once a page (the list is built again after another view).
-    if !ROWS_PREPARED.replace(true) {
-        let mut rows = plan.initiatives.iter();
-        idle::run(move || rows.next().is_some_and(|initiative| query::prepare_row_search(plan, initiative)));
-    }
     let signals = rows_shown.clone();
     Effect::new(move |_| {
         explore.result.with(|r| {
