@@ -83,13 +83,13 @@ ensure_npm_packages() {
 # Debian's Chromium for the browser tests, and a Japanese font so that
 # screenshots and layout checks see real glyphs rather than empty boxes.
 ensure_chromium() {
-  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && fc-list :lang=ja 2>/dev/null | grep -q .; then
+  if [ -x /usr/bin/chromium ] && fc-list :lang=ja 2>/dev/null | grep -q .; then
     return
   fi
-  say "installing Debian's chromium, chromium-driver and fonts-noto-cjk"
+  say "installing Debian's chromium and fonts-noto-cjk"
   local sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  timed bash -c "$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null"
+  timed bash -c "$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium fonts-noto-cjk >/dev/null"
 }
 
 ensure_build_tools() {

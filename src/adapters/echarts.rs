@@ -40,6 +40,9 @@ extern "C" {
     fn set_option(this: &EChartsInstance, option: &JsValue, opts: &JsValue) -> Result<(), JsValue>;
 
     #[wasm_bindgen(catch, method)]
+    fn on(this: &EChartsInstance, event: &str, handler: &js_sys::Function) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(catch, method)]
     fn resize(this: &EChartsInstance) -> Result<(), JsValue>;
 
     #[wasm_bindgen(catch, method)]
@@ -129,16 +132,26 @@ pub struct Chart {
     observer: Option<web_sys::ResizeObserver>,
     /// Kept alive as long as the observer may call it.
     _on_resize: Option<Closure<dyn FnMut()>>,
+    /// Kept alive as long as the instance may call it.
+    _on_finished: Closure<dyn FnMut()>,
 }
 
 impl Chart {
     /// Draws into `element` (call after `load`); the chart follows the
     /// element's size from then on, and `on_width` hears the element's width
     /// in CSS pixels now and after every resize (the legend wraps to it).
-    pub fn init(element: &web_sys::HtmlElement, on_width: impl Fn(f64) + 'static) -> Result<Chart, String> {
+    /// `on_finished` hears ECharts' `finished` event: a render, animation
+    /// included, is complete and nothing more is waiting to be drawn.
+    pub fn init(
+        element: &web_sys::HtmlElement,
+        on_width: impl Fn(f64) + 'static,
+        on_finished: impl FnMut() + 'static,
+    ) -> Result<Chart, String> {
         let opts = js_sys::Object::new();
         js_sys::Reflect::set(&opts, &"renderer".into(), &"canvas".into()).map_err(describe)?;
         let instance = echarts_init(element, &theme()?, &opts).map_err(describe)?;
+        let on_finished = Closure::<dyn FnMut()>::new(on_finished);
+        instance.on("finished", on_finished.as_ref().unchecked_ref()).map_err(describe)?;
         on_width(f64::from(element.client_width()));
         let on_resize = {
             let instance = instance.clone();
@@ -154,10 +167,11 @@ impl Chart {
             observer.observe(element);
         }
         let on_resize = observer.is_some().then_some(on_resize);
-        Ok(Chart { instance, observer, _on_resize: on_resize })
+        Ok(Chart { instance, observer, _on_resize: on_resize, _on_finished: on_finished })
     }
 
     /// Replaces the whole option with `json` (from `kama_plan::charts::option_json`).
+    /// ECharts may report `finished` before this returns.
     pub fn set_option(&self, json: &str) -> Result<(), String> {
         let option = js_sys::JSON::parse(json).map_err(describe)?;
         let opts = js_sys::Object::new();

@@ -7,6 +7,8 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use super::pending::{self, Work};
+
 /// Filter changes come in bursts (typing, clicking through facets), and the
 /// address follows once a burst pauses this long. Writing it on every
 /// keystroke was a third of a keystroke's time in Chromium, and Safari
@@ -71,11 +73,20 @@ pub fn replace(query: &str) {
 /// Updates the current entry once changes pause (see [`REPLACE_PAUSE`]);
 /// the latest query wins.
 pub fn replace_soon(query: String) {
-    drop_pending();
+    let waiting = PENDING.with(|p| p.borrow_mut().take()).map(|(_, timer)| timer.clear()).is_some();
     match set_timeout_with_handle(flush, REPLACE_PAUSE) {
-        Ok(timer) => PENDING.with(|p| *p.borrow_mut() = Some((query, timer))),
+        Ok(timer) => {
+            PENDING.with(|p| *p.borrow_mut() = Some((query, timer)));
+            // Marked once a burst, not once a keystroke.
+            if !waiting {
+                pending::begin(Work::Address);
+            }
+        }
         // No timer: the address must still follow.
-        Err(_) => write_replace(&query),
+        Err(_) => {
+            pending::end(Work::Address);
+            write_replace(&query);
+        }
     }
 }
 
@@ -90,6 +101,7 @@ pub fn flush() {
 fn drop_pending() -> Option<String> {
     let (query, timer) = PENDING.with(|p| p.borrow_mut().take())?;
     timer.clear();
+    pending::end(Work::Address);
     Some(query)
 }
 

@@ -11,6 +11,7 @@ pub mod history;
 pub mod idle;
 pub mod lifecycle;
 pub mod offline;
+pub mod pending;
 pub mod plan_source;
 pub mod prefs;
 pub mod storage;

@@ -15,6 +15,7 @@ use kama_plan::progress::{CellKey, Record, Stamp};
 use kama_plan::Plan;
 use leptos::prelude::*;
 
+use crate::adapters::pending::{self, Work};
 use crate::adapters::storage::{self, StorageFailure};
 use crate::adapters::timing;
 use crate::adapters::{clock, fetch, lifecycle, prefs};
@@ -284,6 +285,9 @@ impl Progress {
             handle.clear();
         }
         let handle = set_timeout_with_handle(move || self.flush(), Duration::from_millis(300)).ok();
+        if handle.is_some() {
+            pending::begin(Work::Save);
+        }
         self.pending_save.set_value(handle);
     }
 
@@ -293,6 +297,7 @@ impl Progress {
             handle.clear();
             self.pending_save.set_value(None);
             self.save();
+            pending::end(Work::Save);
         }
     }
 

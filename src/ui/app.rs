@@ -6,10 +6,12 @@ use super::detail::Detail;
 use super::filters::FilterPanel;
 use super::lazy;
 use super::plan_tree::PlanTree;
+use super::ready::{Part, Ready, Rendered};
 use super::record_bar::RecordBar;
 use super::PlanRef;
 use crate::adapters::{fetch, focus, plan_source, prefs};
 use crate::i18n::{self, t, Lang, UiLang};
+use crate::state::progress::Published;
 use crate::state::{Explore, Progress};
 
 #[component]
@@ -56,6 +58,9 @@ fn Tracker(plan: PlanRef, with_published: bool) -> impl IntoView {
         focus::element("conflicts");
     });
     let view = explore.view;
+    let ready = Ready::provide();
+    let settled = move || !matches!(progress.published.get(), Published::Loading);
+    let ready_mark = move || ready.mark(view.get(), explore.open.get(), settled());
     if let Some(id) = explore.open.get_untracked() {
         focus::reveal_row(id);
     }
@@ -95,14 +100,19 @@ fn Tracker(plan: PlanRef, with_published: bool) -> impl IntoView {
         // the record views show the whole plan.
         <div class="explore" class:no-filters=move || !show_filters.get()>
             {move || show_filters.get().then(|| view! { <FilterPanel explore /> })}
-            <main id="main" class="layout" class:detail-open=move || explore.open.get().is_some() tabindex="-1">
+            <main id="main" class="layout" class:detail-open=move || explore.open.get().is_some() tabindex="-1" data-ready=ready_mark>
                 {move || match view.get() {
-                    View::List => view! { <PlanTree explore /> <Detail explore progress /> }.into_any(),
-                    View::Timeline => lazy::show(move || lazy::timeline(explore)),
-                    View::Progress => lazy::show(move || lazy::progress(explore, progress)),
-                    View::Report => lazy::show(move || lazy::report(explore, progress)),
-                    View::Kpis => lazy::show(move || lazy::kpis(explore, progress)),
-                    View::Charts => lazy::show(move || lazy::charts(explore, progress)),
+                    View::List => view! {
+                        <PlanTree explore />
+                        <Detail explore progress />
+                        <Rendered part=Part::View(View::List) />
+                    }
+                    .into_any(),
+                    View::Timeline => lazy::show(Part::View(View::Timeline), move || lazy::timeline(explore)),
+                    View::Progress => lazy::show(Part::View(View::Progress), move || lazy::progress(explore, progress)),
+                    View::Report => lazy::show(Part::View(View::Report), move || lazy::report(explore, progress)),
+                    View::Kpis => lazy::show(Part::View(View::Kpis), move || lazy::kpis(explore, progress)),
+                    View::Charts => lazy::show(Part::View(View::Charts), move || lazy::charts(explore, progress)),
                 }}
             </main>
         </div>
@@ -169,7 +179,7 @@ fn LanguageSwitch() -> impl IntoView {
 #[component]
 fn LoadError(detail: String) -> impl IntoView {
     view! {
-        <main class="load-error" role="alert">
+        <main class="load-error" role="alert" data-ready="load-error">
             <h1>{t(i18n::LOAD_ERROR)}</h1>
             <pre>{detail}</pre>
         </main>

@@ -70,6 +70,9 @@ pub fn chart_spec(build: impl Fn() -> ChartSpec + Send + Sync + 'static) -> Sign
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Drawing {
     Loading,
+    /// An option or size is being drawn.
+    Rendering,
+    /// ECharts has finished drawing, animation included.
     Drawn,
     /// ECharts could not be loaded or refused the option.
     Unavailable,
@@ -79,6 +82,7 @@ impl Drawing {
     fn as_str(self) -> &'static str {
         match self {
             Drawing::Loading => "loading",
+            Drawing::Rendering => "rendering",
             Drawing::Drawn => "drawn",
             Drawing::Unavailable => "unavailable",
         }
@@ -91,6 +95,8 @@ impl Drawing {
 pub fn ChartFigure(spec: Signal<ChartSpec>, id: &'static str) -> impl IntoView {
     let container = NodeRef::<html::Div>::new();
     let drawing = RwSignal::new(Drawing::Loading);
+    // The instance exists (apart from `drawing`, which its events set).
+    let live = RwSignal::new(false);
     let show_table = RwSignal::new(false);
     let chart = StoredValue::new_local(None::<Chart>);
     // The canvas' width: the legend wraps to fit it (kama_plan::charts::option_json).
@@ -110,13 +116,20 @@ pub fn ChartFigure(spec: Signal<ChartSpec>, id: &'static str) -> impl IntoView {
             }
             // `try_set`: the observer may still report once the figure is gone.
             match loaded.and_then(|()| {
-                Chart::init(&element, move |w| {
-                    let _ = width.try_set(w);
-                })
+                Chart::init(
+                    &element,
+                    move |w| {
+                        let _ = width.try_set(w);
+                    },
+                    move || {
+                        let _ = drawing.try_set(Drawing::Drawn);
+                    },
+                )
             }) {
                 Ok(c) => {
                     chart.set_value(Some(c));
-                    drawing.set(Drawing::Drawn);
+                    drawing.set(Drawing::Rendering);
+                    live.set(true);
                 }
                 Err(e) => unavailable(drawing, show_table, &e),
             }
@@ -127,10 +140,11 @@ pub fn ChartFigure(spec: Signal<ChartSpec>, id: &'static str) -> impl IntoView {
     // differently) replaces the whole option; resizing alone does not.
     let json = Memo::new(move |_| spec.with(|s| option_json(s, width.get()).map_err(|e| e.to_string())));
     Effect::new(move |_| {
-        // Drawn first: before that the width is not known yet.
-        if drawing.get() != Drawing::Drawn {
+        // The instance first: before that the width is not known yet.
+        if !live.get() || drawing.get_untracked() == Drawing::Unavailable {
             return;
         }
+        drawing.set(Drawing::Rendering);
         let result =
             json.get().and_then(|json| chart.with_value(|c| c.as_ref().map(|c| c.set_option(&json)).unwrap_or(Ok(()))));
         if let Err(e) = result {

@@ -9,6 +9,7 @@ use super::kpis::KpiLink;
 use super::lazy;
 use super::plan_tree::InitiativeLink;
 use super::progress_editor::ProgressEditor;
+use super::ready::Part;
 use super::PlanRef;
 use crate::i18n::{self, t};
 use crate::state::{Explore, Progress};
@@ -22,7 +23,9 @@ pub fn Detail(explore: Explore, progress: Progress) -> impl IntoView {
             {move || match explore.open.get().map(|id| plan.initiative(id)) {
                 None => view! { <Overview plan /> }.into_any(),
                 Some(None) => view! { <p class="prompt" role="alert">{t(i18n::NOT_FOUND)}</p> }.into_any(),
-                Some(Some(initiative)) => lazy::show(move || lazy::initiative_detail(explore, progress, initiative)),
+                Some(Some(initiative)) => lazy::show(Part::Detail(initiative.id), move || {
+                    lazy::initiative_detail(explore, progress, initiative)
+                }),
             }}
         </section>
     }

@@ -23,6 +23,7 @@ use kama_plan::Initiative;
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
+use super::ready::{Part, Rendered};
 use super::PlanRef;
 use crate::i18n::{self, t};
 use crate::state::{Explore, Progress};
@@ -111,19 +112,19 @@ enum SplitFile {
 
 type LoadView = Arc<dyn Fn() -> Pin<Box<dyn Future<Output = Loaded> + Send>> + Send + Sync>;
 
-/// A split view, e.g. `lazy::show(move || lazy::timeline(explore))`: nothing
+/// A split view, e.g. `lazy::show(part, move || lazy::timeline(explore))`: nothing
 /// until its file has loaded ("loading" if that takes a moment, see
 /// `.view-loading`), then the view; if the file cannot be had, a plain
-/// message and a button to try again.
-pub fn show<F>(load: impl Fn() -> F + Send + Sync + 'static) -> AnyView
+/// message and a button to try again. `part` says when it has rendered.
+pub fn show<F>(part: Part, load: impl Fn() -> F + Send + Sync + 'static) -> AnyView
 where
     F: Future<Output = Loaded> + Send + 'static,
 {
     // Boxed here, so that the rendering below exists once, not once per view.
-    shown(Arc::new(move || Box::pin(load())))
+    shown(part, Arc::new(move || Box::pin(load())))
 }
 
-fn shown(load: LoadView) -> AnyView {
+fn shown(part: Part, load: LoadView) -> AnyView {
     let retry = Trigger::new();
     let pending = RwSignal::new(true);
     view! {
@@ -135,7 +136,10 @@ fn shown(load: LoadView) -> AnyView {
             Suspend::new(async move {
                 let loaded = loading.await;
                 pending.set(false);
-                loaded.unwrap_or_else(|ChunkFailed| failed(retry, pending))
+                match loaded {
+                    Ok(content) => view! { {content} <Rendered part /> }.into_any(),
+                    Err(ChunkFailed) => failed(retry, pending),
+                }
             })
         }}
     }

@@ -14,6 +14,7 @@ pub mod plan_tree;
 pub mod progress_editor;
 pub mod progress_overview;
 pub mod progress_view;
+pub mod ready;
 pub mod record_bar;
 pub mod records;
 pub mod report;

@@ -36,6 +36,11 @@ pub enum View {
 }
 
 impl View {
+    /// The view's name: its `view=` value, `list` for the list.
+    pub fn name(self) -> &'static str {
+        self.param().unwrap_or("list")
+    }
+
     fn param(self) -> Option<&'static str> {
         match self {
             View::List => None,

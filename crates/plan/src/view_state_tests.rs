@@ -113,3 +113,15 @@ fn the_open_kpi_is_only_in_the_kpi_views_url() {
     let report = ViewState { view: View::Report, ..s };
     assert_eq!(report.to_query(), "view=report");
 }
+
+#[test]
+fn a_views_name_is_its_view_parameter() {
+    let views = [View::List, View::Timeline, View::Progress, View::Report, View::Kpis, View::Charts];
+    for view in views {
+        assert_eq!(read(&format!("view={}", view.name())).view, view, "{}", view.name());
+    }
+    let mut names: Vec<_> = views.iter().map(|v| v.name()).collect();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), views.len(), "names are distinct");
+}
