@@ -7,6 +7,8 @@ import { readFile, mkdir } from 'node:fs/promises';
 import { extname, join, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { before, after } from 'node:test';
+import { AssertionError } from 'node:assert';
+import { isDeepStrictEqual, inspect } from 'node:util';
 import { chromium } from 'playwright-core';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -96,16 +98,110 @@ export async function axeViolations(page) {
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target})`);
 }
 
-/** Waits until the app has rendered its first view (the tabs come with every
- * view; the prerendered first paint has tabs of its own, `.prerendered-tabs`). */
+/** Waits until the app has started (the tabs come with every view; the
+ * prerendered first paint has tabs of its own, `.prerendered-tabs`), whether
+ * or not its view could be shown. Tests that read a view use `waitForReady`. */
 export async function waitForApp(page) {
   await page.waitForSelector('nav.view-tabs:not(.prerendered-tabs) a[aria-current="page"]', { state: 'attached' });
 }
 
 /**
+ * Waits until the view the address asks for has rendered its content: the app
+ * sets `<main data-ready="…">` (src/ui/ready.rs) to the view's name (`list`,
+ * `timeline`, `progress`, `report`, `kpis`, `charts`), followed in the list by
+ * the open initiative's id (`list 2-①-a`); `load-error` when the plan could
+ * not be read. Without `mark`, any view will do (the address decides which).
+ */
+export async function waitForReady(page, mark) {
+  const selector = mark === undefined ? 'main[data-ready]' : `main[data-ready="${mark}"]`;
+  await page.waitForSelector(selector, { state: 'attached' });
+}
+
+/**
+ * Waits until none of `works` is pending: the app lists what it has scheduled
+ * and not yet done in `<html data-pending="…">` (src/adapters/pending.rs):
+ * `address` (the URL waits for filter changes to pause), `save` (a change
+ * waits to be stored), `idle` (start-up work in idle time). A test that checks
+ * that something did *not* happen waits for this, never for a time.
+ */
+export async function waitForSettled(page, ...works) {
+  await page.waitForFunction((works) => {
+    const pending = (document.documentElement.dataset.pending ?? '').split(' ');
+    return works.every((w) => !pending.includes(w));
+  }, works.length > 0 ? works : ['address', 'save', 'idle']);
+}
+
+// --- Reads that wait ---------------------------------------------------------
+// A read that follows an action polls until the expected value holds, and
+// fails after WAIT_MS with the last value seen. Never a one-shot read of a
+// view that may still be rendering.
+
+export const WAIT_MS = Number(process.env.KAMA_WAIT_MS ?? 20_000);
+const POLL_MS = 25;
+
+/**
+ * Polls `read()` until its value meets `expected` and returns that value.
+ * `expected`: a RegExp (the value, as a string, must match), a function (a
+ * predicate on the value) or a value (deep strict equality). A read that
+ * throws (e.g. the element is not there yet) counts as not yet.
+ */
+export async function eventually(read, expected, message = '') {
+  const holds =
+    expected instanceof RegExp
+      ? (v) => typeof v === 'string' && expected.test(v)
+      : typeof expected === 'function'
+        ? (v) => expected(v)
+        : (v) => isDeepStrictEqual(v, expected);
+  const deadline = Date.now() + WAIT_MS;
+  let last;
+  let error;
+  for (;;) {
+    try {
+      last = await read();
+      error = undefined;
+      if (holds(last)) return last;
+    } catch (e) {
+      error = e;
+    }
+    if (Date.now() > deadline) break;
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
+  const want = typeof expected === 'function' ? `a value for which ${expected}` : inspect(expected);
+  const seen = error ? `an error: ${error.message?.split('\n')[0]}` : inspect(last);
+  throw new AssertionError({
+    message: `${message ? `${message}: ` : ''}waited ${WAIT_MS} ms for ${want}; last saw ${seen}`,
+    actual: last,
+    expected: typeof expected === 'function' ? undefined : expected,
+    operator: 'eventually',
+  });
+}
+
+/** Waits until `locator` matches `expected` elements (a number or a predicate). */
+export const expectCount = (locator, expected, message) => eventually(() => locator.count(), expected, message);
+
+/** Waits until the element's `innerText` is (or matches, or satisfies) `expected`. */
+export const expectText = (locator, expected, message) =>
+  eventually(() => locator.innerText({ timeout: POLL_MS * 4 }), expected, message);
+
+/** Waits until the element's `textContent` is (or matches, or satisfies) `expected`. */
+export const expectTextContent = (locator, expected, message) =>
+  eventually(() => locator.textContent({ timeout: POLL_MS * 4 }), expected, message);
+
+/** Waits until attribute `name` is `expected` (`null`: absent). */
+export const expectAttribute = (locator, name, expected, message) =>
+  eventually(() => locator.getAttribute(name, { timeout: POLL_MS * 4 }), expected, message);
+
+/** Waits until a form control's value is `expected`. */
+export const expectValue = (locator, expected, message) =>
+  eventually(() => locator.inputValue({ timeout: POLL_MS * 4 }), expected, message);
+
+/** Waits until the page's address, decoded, is (or matches) `expected`. */
+export const expectUrl = (page, expected, message) => eventually(() => decodeURIComponent(page.url()), expected, message);
+
+/**
  * Registers a server for dist/ under `prefix` and one browser for a test file.
  * `open(query, options)` loads the app (options: viewport, clock = fixed time)
- * and waits until it has rendered.
+ * and waits until the view the query asks for has rendered (`waitForReady`).
  */
 export function useApp(prefix) {
   const app = { server: null, browser: null };
@@ -121,7 +217,7 @@ export function useApp(prefix) {
     const page = await newPage(app.browser, options);
     if (clock) await page.clock.setFixedTime(new Date(clock));
     await page.goto(app.server.url + query);
-    await waitForApp(page);
+    await waitForReady(page);
     return page;
   };
   return app;
