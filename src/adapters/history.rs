@@ -84,7 +84,9 @@ pub fn replace_soon(query: String) {
         }
         // No timer: the address must still follow.
         Err(_) => {
-            pending::end(Work::Address);
+            if waiting {
+                pending::end(Work::Address);
+            }
             write_replace(&query);
         }
     }

@@ -1,7 +1,7 @@
 //! Work that can wait for the browser to be idle, in slices short enough not
 //! to delay a keystroke that arrives meanwhile.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -18,16 +18,10 @@ const SLICE_MS: f64 = 4.0;
 /// Without `requestIdleCallback` (Safari), slices are this far apart.
 const FALLBACK_GAP: Duration = Duration::from_millis(50);
 
-thread_local! {
-    /// How many `run`s have steps left.
-    static RUNNING: Cell<u32> = const { Cell::new(0) };
-}
-
 type Step = Rc<RefCell<dyn FnMut() -> bool>>;
 
 /// Calls `step` in idle time until it returns `false`.
 pub fn run(step: impl FnMut() -> bool + 'static) {
-    RUNNING.with(|n| n.set(n.get() + 1));
     pending::begin(Work::Idle);
     schedule(Rc::new(RefCell::new(step)));
 }
@@ -49,9 +43,7 @@ fn slice(step: Step, deadline: Option<web_sys::IdleDeadline>) {
     loop {
         let more = (step.borrow_mut())();
         if !more {
-            if RUNNING.with(|n| n.replace(n.get().saturating_sub(1))) <= 1 {
-                pending::end(Work::Idle);
-            }
+            pending::end(Work::Idle);
             return;
         }
         if !has_time() {

@@ -3,16 +3,21 @@
 //! to pass instead of waiting for time. Tokens, space-separated; the
 //! attribute is absent when nothing waits (README, "Test interface").
 
+use std::cell::Cell;
+
 use leptos::prelude::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Work {
+    // The order indexes `UNDER_WAY`.
     /// The address waits for filter changes to pause (`history::replace_soon`).
     Address,
     /// A change waits to be written to storage (`Progress::schedule_save`).
     Save,
     /// Work runs in idle time (`idle::run`).
     Idle,
+    /// A split file is being fetched ahead of a click (`ui::lazy::preload`).
+    Preload,
 }
 
 impl Work {
@@ -21,22 +26,29 @@ impl Work {
             Work::Address => "address",
             Work::Save => "save",
             Work::Idle => "idle",
+            Work::Preload => "preload",
         }
     }
 }
 
 const ATTRIBUTE: &str = "data-pending";
 
+thread_local! {
+    /// How many of each work are under way, by `Work as usize`.
+    static UNDER_WAY: [Cell<u32>; 4] = const { [Cell::new(0), Cell::new(0), Cell::new(0), Cell::new(0)] };
+}
+
+/// One more `work` is under way; every `begin` is matched by one [`end`].
 pub fn begin(work: Work) {
-    update(|tokens| {
-        if !tokens.contains(&work.token()) {
-            tokens.push(work.token());
-        }
-    });
+    if UNDER_WAY.with(|n| n[work as usize].replace(n[work as usize].get() + 1)) == 0 {
+        update(|tokens| tokens.push(work.token()));
+    }
 }
 
 pub fn end(work: Work) {
-    update(|tokens| tokens.retain(|t| *t != work.token()));
+    if UNDER_WAY.with(|n| n[work as usize].replace(n[work as usize].get().saturating_sub(1))) == 1 {
+        update(|tokens| tokens.retain(|t| *t != work.token()));
+    }
 }
 
 fn update(change: impl FnOnce(&mut Vec<&str>)) {

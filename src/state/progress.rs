@@ -281,12 +281,15 @@ impl Progress {
 
     /// Saves soon: a burst of keystrokes makes one write.
     fn schedule_save(self) {
-        if let Some(handle) = self.pending_save.get_value() {
+        let waiting = self.pending_save.get_value();
+        if let Some(handle) = waiting {
             handle.clear();
         }
         let handle = set_timeout_with_handle(move || self.flush(), Duration::from_millis(300)).ok();
-        if handle.is_some() {
-            pending::begin(Work::Save);
+        match (waiting.is_some(), handle.is_some()) {
+            (false, true) => pending::begin(Work::Save),
+            (true, false) => pending::end(Work::Save),
+            _ => {}
         }
         self.pending_save.set_value(handle);
     }

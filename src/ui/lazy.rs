@@ -25,6 +25,7 @@ use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
 use super::ready::{Part, Rendered};
 use super::PlanRef;
+use crate::adapters::pending::{self, Work};
 use crate::i18n::{self, t};
 use crate::state::{Explore, Progress};
 
@@ -96,11 +97,13 @@ pub fn preload(view: View) {
     if ASKED.with(|asked| asked[file as usize].replace(true)) {
         return;
     }
+    pending::begin(Work::Preload);
     leptos::task::spawn_local(async move {
         let _ = match file {
             SplitFile::Detail => preload_detail().await,
             SplitFile::Views => preload_views().await,
         };
+        pending::end(Work::Preload);
     });
 }
 

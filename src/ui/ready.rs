@@ -79,3 +79,38 @@ pub fn Rendered(
         }
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_mark_names_only_what_has_rendered() {
+        let owner = Owner::new();
+        owner.set();
+        let ready = Ready { view: RwSignal::new(None), detail: RwSignal::new(None) };
+        let id: InitiativeId = "2-1-a".parse().unwrap();
+        let other: InitiativeId = "2-1-b".parse().unwrap();
+
+        assert_eq!(ready.mark(View::List, None, true), None, "nothing rendered yet");
+        ready.set(Part::View(View::List), true);
+        assert_eq!(ready.mark(View::List, None, true).as_deref(), Some("list"));
+        assert_eq!(ready.mark(View::List, None, false), None, "the published record is on its way");
+        assert_eq!(ready.mark(View::Kpis, None, true), None, "the list is shown, not the KPIs");
+
+        assert_eq!(ready.mark(View::List, Some(id), true), None, "the initiative is loading");
+        ready.set(Part::Detail(other), true);
+        assert_eq!(ready.mark(View::List, Some(id), true), None, "another initiative is shown");
+        ready.set(Part::Detail(id), true);
+        assert_eq!(ready.mark(View::List, Some(id), true).as_deref(), Some("list 2-①-a"));
+
+        // A part removed unsays only itself.
+        ready.set(Part::Detail(other), false);
+        assert_eq!(ready.mark(View::List, Some(id), true).as_deref(), Some("list 2-①-a"));
+        ready.set(Part::View(View::Timeline), true);
+        ready.set(Part::View(View::List), false);
+        assert_eq!(ready.mark(View::Timeline, Some(id), true).as_deref(), Some("timeline"), "an id outside the list");
+        ready.set(Part::View(View::Timeline), false);
+        assert_eq!(ready.mark(View::Timeline, None, true), None, "a view removed is no longer ready");
+    }
+}

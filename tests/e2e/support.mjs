@@ -121,14 +121,15 @@ export async function waitForReady(page, mark) {
  * Waits until none of `works` is pending: the app lists what it has scheduled
  * and not yet done in `<html data-pending="…">` (src/adapters/pending.rs):
  * `address` (the URL waits for filter changes to pause), `save` (a change
- * waits to be stored), `idle` (start-up work in idle time). A test that checks
+ * waits to be stored), `idle` (start-up work in idle time), `preload` (a split
+ * file fetched ahead of a click). A test that checks
  * that something did *not* happen waits for this, never for a time.
  */
 export async function waitForSettled(page, ...works) {
   await page.waitForFunction((works) => {
     const pending = (document.documentElement.dataset.pending ?? '').split(' ');
     return works.every((w) => !pending.includes(w));
-  }, works.length > 0 ? works : ['address', 'save', 'idle']);
+  }, works.length > 0 ? works : ['address', 'save', 'idle', 'preload']);
 }
 
 // --- Reads that wait ---------------------------------------------------------
