@@ -21,6 +21,8 @@ pub enum Work {
 }
 
 impl Work {
+    const ALL: [Work; 4] = [Work::Address, Work::Save, Work::Idle, Work::Preload];
+
     fn token(self) -> &'static str {
         match self {
             Work::Address => "address",
@@ -41,24 +43,26 @@ thread_local! {
 /// One more `work` is under way; every `begin` is matched by one [`end`].
 pub fn begin(work: Work) {
     if UNDER_WAY.with(|n| n[work as usize].replace(n[work as usize].get() + 1)) == 0 {
-        update(|tokens| tokens.push(work.token()));
+        write();
     }
 }
 
 pub fn end(work: Work) {
     if UNDER_WAY.with(|n| n[work as usize].replace(n[work as usize].get().saturating_sub(1))) == 1 {
-        update(|tokens| tokens.retain(|t| *t != work.token()));
+        write();
     }
 }
 
-fn update(change: impl FnOnce(&mut Vec<&str>)) {
+fn write() {
     let Some(root) = document().document_element() else { return };
-    let current = root.get_attribute(ATTRIBUTE).unwrap_or_default();
-    let mut tokens: Vec<&str> = current.split_whitespace().collect();
-    change(&mut tokens);
-    let _ = if tokens.is_empty() {
-        root.remove_attribute(ATTRIBUTE)
-    } else {
-        root.set_attribute(ATTRIBUTE, &tokens.join(" "))
-    };
+    let mut tokens = String::new();
+    UNDER_WAY.with(|n| {
+        for work in Work::ALL.into_iter().filter(|w| n[*w as usize].get() > 0) {
+            if !tokens.is_empty() {
+                tokens.push(' ');
+            }
+            tokens.push_str(work.token());
+        }
+    });
+    let _ = if tokens.is_empty() { root.remove_attribute(ATTRIBUTE) } else { root.set_attribute(ATTRIBUTE, &tokens) };
 }

@@ -6,7 +6,7 @@ use super::detail::Detail;
 use super::filters::FilterPanel;
 use super::lazy;
 use super::plan_tree::PlanTree;
-use super::ready::{Part, Ready, Rendered};
+use super::ready::{self, Part, Ready};
 use super::record_bar::RecordBar;
 use super::PlanRef;
 use crate::adapters::{fetch, focus, plan_source, prefs};
@@ -59,7 +59,7 @@ fn Tracker(plan: PlanRef, with_published: bool) -> impl IntoView {
     });
     let view = explore.view;
     let ready = Ready::provide();
-    let settled = move || !matches!(progress.published.get(), Published::Loading);
+    let settled = move || progress.published.with(|p| !matches!(p, Published::Loading));
     let ready_mark = move || ready.mark(view.get(), explore.open.get(), settled());
     if let Some(id) = explore.open.get_untracked() {
         focus::reveal_row(id);
@@ -102,12 +102,10 @@ fn Tracker(plan: PlanRef, with_published: bool) -> impl IntoView {
             {move || show_filters.get().then(|| view! { <FilterPanel explore /> })}
             <main id="main" class="layout" class:detail-open=move || explore.open.get().is_some() tabindex="-1" data-ready=ready_mark>
                 {move || match view.get() {
-                    View::List => view! {
-                        <PlanTree explore />
-                        <Detail explore progress />
-                        <Rendered part=Part::View(View::List) />
+                    View::List => {
+                        ready::rendered(Part::View(View::List));
+                        view! { <PlanTree explore /> <Detail explore progress /> }.into_any()
                     }
-                    .into_any(),
                     View::Timeline => lazy::show(Part::View(View::Timeline), move || lazy::timeline(explore)),
                     View::Progress => lazy::show(Part::View(View::Progress), move || lazy::progress(explore, progress)),
                     View::Report => lazy::show(Part::View(View::Report), move || lazy::report(explore, progress)),

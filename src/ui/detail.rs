@@ -9,7 +9,7 @@ use super::kpis::KpiLink;
 use super::lazy;
 use super::plan_tree::InitiativeLink;
 use super::progress_editor::ProgressEditor;
-use super::ready::{Part, Rendered};
+use super::ready::{self, Part};
 use super::PlanRef;
 use crate::i18n::{self, t};
 use crate::state::{Explore, Progress};
@@ -22,11 +22,10 @@ pub fn Detail(explore: Explore, progress: Progress) -> impl IntoView {
         <section id="detail" class="detail" aria-label=t(i18n::DETAIL)>
             {move || match explore.open.get().map(|id| (id, plan.initiative(id))) {
                 None => view! { <Overview plan /> }.into_any(),
-                Some((id, None)) => view! {
-                    <p class="prompt" role="alert">{t(i18n::NOT_FOUND)}</p>
-                    <Rendered part=Part::Detail(id) />
+                Some((id, None)) => {
+                    ready::rendered(Part::Detail(id));
+                    view! { <p class="prompt" role="alert">{t(i18n::NOT_FOUND)}</p> }.into_any()
                 }
-                .into_any(),
                 Some((id, Some(initiative))) => {
                     lazy::show(Part::Detail(id), move || lazy::initiative_detail(explore, progress, initiative))
                 }

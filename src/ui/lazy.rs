@@ -23,7 +23,7 @@ use kama_plan::Initiative;
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
-use super::ready::{Part, Rendered};
+use super::ready::{self, Part};
 use super::PlanRef;
 use crate::adapters::pending::{self, Work};
 use crate::i18n::{self, t};
@@ -140,7 +140,10 @@ fn shown(part: Part, load: LoadView) -> AnyView {
                 let loaded = loading.await;
                 pending.set(false);
                 match loaded {
-                    Ok(content) => view! { {content} <Rendered part /> }.into_any(),
+                    Ok(content) => {
+                        ready::rendered(part);
+                        content
+                    }
                     Err(ChunkFailed) => failed(retry, pending),
                 }
             })

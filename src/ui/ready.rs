@@ -6,6 +6,8 @@
 //! initiative, the city's published record. Tests read a view only once it
 //! is there (README, "Test interface").
 
+use std::cell::Cell;
+
 use kama_plan::view_state::View;
 use kama_plan::InitiativeId;
 use leptos::prelude::*;
@@ -18,16 +20,26 @@ pub enum Part {
     Detail(InitiativeId),
 }
 
-/// What has rendered; provided by the app's root for [`Rendered`].
-#[derive(Clone, Copy)]
-pub struct Ready {
-    view: RwSignal<Option<View>>,
-    detail: RwSignal<Option<InitiativeId>>,
+/// What has rendered, as the parts last said; `Ready` notifies its readers.
+#[derive(Clone, Copy, Default)]
+struct Shown {
+    view: Option<View>,
+    detail: Option<InitiativeId>,
 }
+
+thread_local! {
+    // Plain state and a trigger: cheaper in wasm than a signal of a new type.
+    static SHOWN: Cell<Shown> = Cell::new(Shown::default());
+}
+
+/// What has rendered; provided by the app's root for [`rendered`].
+#[derive(Clone, Copy)]
+pub struct Ready(Trigger);
 
 impl Ready {
     pub fn provide() -> Ready {
-        let ready = Ready { view: RwSignal::new(None), detail: RwSignal::new(None) };
+        SHOWN.with(|s| s.set(Shown::default()));
+        let ready = Ready(Trigger::new());
         provide_context(ready);
         ready
     }
@@ -35,8 +47,10 @@ impl Ready {
     /// `data-ready`'s value when `view` (and in the list the initiative
     /// `open`) has rendered and `settled` (nothing else is on its way).
     pub fn mark(self, view: View, open: Option<InitiativeId>, settled: bool) -> Option<String> {
+        self.0.track();
+        let shown = SHOWN.with(Cell::get);
         let open = open.filter(|_| view == View::List);
-        let rendered = self.view.get() == Some(view) && (open.is_none() || self.detail.get() == open);
+        let rendered = shown.view == Some(view) && (open.is_none() || shown.detail == open);
         (rendered && settled).then(|| match open {
             Some(id) => format!("{} {id}", view.name()),
             None => view.name().to_string(),
@@ -44,11 +58,14 @@ impl Ready {
     }
 
     fn set(self, part: Part, rendered: bool) {
-        // `try_`: the root may be gone when a part is removed with it.
+        let mut shown = SHOWN.with(Cell::get);
         match part {
-            Part::View(v) => self.view.try_update(|shown| put(shown, v, rendered)),
-            Part::Detail(id) => self.detail.try_update(|shown| put(shown, id, rendered)),
-        };
+            Part::View(v) => put(&mut shown.view, v, rendered),
+            Part::Detail(id) => put(&mut shown.detail, id, rendered),
+        }
+        SHOWN.with(|s| s.set(shown));
+        // Harmless when the root is gone with the part.
+        self.0.notify();
     }
 }
 
@@ -60,24 +77,14 @@ fn put<T: PartialEq>(shown: &mut Option<T>, part: T, rendered: bool) {
     }
 }
 
-/// Placed after a part's content: says the part has rendered (an effect runs
-/// once the markup is in the page) and unsays it when the part is removed.
-#[component]
-pub fn Rendered(
-    /// The part whose content comes before this.
-    part: Part,
-) -> impl IntoView {
-    let ready = use_context::<Ready>();
-    Effect::new(move |_| {
-        if let Some(r) = ready {
-            r.set(part, true);
-        }
-    });
-    on_cleanup(move || {
-        if let Some(r) = ready {
-            r.set(part, false);
-        }
-    });
+/// Called where a part's content is built: says the part has rendered once
+/// its markup is in the page (an effect runs after the render that built it)
+/// and unsays it when the part is removed. A function, not a component: a
+/// component in each view tuple costs more wasm than this whole file.
+pub fn rendered(part: Part) {
+    let Some(ready) = use_context::<Ready>() else { return };
+    Effect::new(move |_| ready.set(part, true));
+    on_cleanup(move || ready.set(part, false));
 }
 
 #[cfg(test)]
@@ -88,7 +95,7 @@ mod tests {
     fn the_mark_names_only_what_has_rendered() {
         let owner = Owner::new();
         owner.set();
-        let ready = Ready { view: RwSignal::new(None), detail: RwSignal::new(None) };
+        let ready = Ready::provide();
         let id: InitiativeId = "2-1-a".parse().unwrap();
         let other: InitiativeId = "2-1-b".parse().unwrap();
 

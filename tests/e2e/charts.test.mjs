@@ -10,7 +10,23 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, mkdir, readFile, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, DIST, useApp, newPage, serveCopy, waitForServiceWorker, screenshot, axeViolations } from './support.mjs';
+import { isDeepStrictEqual } from 'node:util';
+import {
+  ROOT,
+  DIST,
+  useApp,
+  newPage,
+  serveCopy,
+  waitForServiceWorker,
+  screenshot,
+  axeViolations,
+  waitForReady,
+  waitForSettled,
+  eventually,
+  expectCount,
+  expectTextContent,
+  expectAttribute,
+} from './support.mjs';
 
 const app = useApp('/');
 const KEY = 'kama-sme-tracker:progress:kama-sme-2023-2027';
@@ -32,15 +48,35 @@ async function openRecording(query, { init } = {}) {
   const requests = recordEchartsRequests(page.context());
   if (init) await page.addInitScript(...init);
   await page.goto(app.server.url + query);
-  await page.waitForSelector('.result-count', { state: 'attached' });
+  await waitForReady(page);
   return { page, requests };
 }
 
-const drawn = (page) =>
-  page.waitForFunction(
-    (ids) => ids.every((id) => document.getElementById(id)?.dataset.chartState === 'drawn'),
-    FIGURES,
+/** Waits until every chart of `ids` has drawn its current option, animation
+ * included (`data-chart-state` is set from ECharts' `finished` event). */
+const drawn = (page, ids = FIGURES) =>
+  page.waitForFunction((ids) => ids.every((id) => document.getElementById(id)?.dataset.chartState === 'drawn'), ids);
+
+/**
+ * Waits until chart `id` has been given an option whose description matches
+ * `pattern` (the app sets `data-chart-state` to `rendering` before it gives
+ * ECharts a new option, so from then on `drawn` means this option is drawn),
+ * then until it is drawn.
+ */
+async function redrawn(page, id, pattern) {
+  await page.waitForFunction(
+    ([id, source]) => {
+      const chart = window.echarts?.getInstanceByDom(document.querySelector(`#${id} .chart-canvas`));
+      const aria = chart?.getOption()?.aria;
+      const description = (Array.isArray(aria) ? aria[0] : aria)?.label?.description ?? '';
+      return new RegExp(source).test(description);
+    },
+    [id, pattern.source],
   );
+  await drawn(page, [id]);
+}
+
+const visible = (locator, expected, message) => eventually(() => locator.isVisible(), expected, message);
 
 /** Live ECharts instances, counted without the app's help. `marked`: the
  * containers ECharts marks with `_echarts_instance_` (it blanks the mark on
@@ -114,6 +150,9 @@ const legendProblems = (page, id) =>
 test('the list, a detail and the timeline never request ECharts', async () => {
   for (const query of ['', '?id=1-1-a', '?view=timeline']) {
     const { page, requests } = await openRecording(query);
+    // Nothing may load ECharts: checked once the start-up work is done and
+    // nothing is on its way.
+    await waitForSettled(page);
     await page.waitForLoadState('networkidle');
     assert.deepEqual(requests, [], `${query || 'the list'} loads no ECharts`);
     assert.equal(await page.locator('script[src*="vendor/echarts"]').count(), 0);
@@ -133,26 +172,32 @@ test('the charts view loads ECharts once and draws one canvas per chart', async 
   assert.equal(requests.length, 1);
   assert.equal(await page.locator('script[src*="vendor/echarts"]').count(), 1);
   for (const id of FIGURES) {
-    assert.equal(await page.locator(`#${id} .chart-canvas canvas`).count(), 1, id);
-    const label = await page.locator(`#${id} .chart-canvas`).getAttribute('aria-label');
-    const caption = await page.locator(`#${id} figcaption`).textContent();
+    await expectCount(page.locator(`#${id} .chart-canvas canvas`), 1, id);
+    const caption = await expectTextContent(page.locator(`#${id} figcaption`), (c) => c !== '', `${id}: a title`);
+    const label = await expectAttribute(page.locator(`#${id} .chart-canvas`), 'aria-label', (l) => l !== null, `${id}: a description`);
     assert.ok(label.startsWith(caption), `${id}: the description starts with the title`);
   }
-  assert.deepEqual(await liveCharts(page), { marked: 3, registered: 3 });
+  await eventually(() => liveCharts(page), { marked: 3, registered: 3 }, 'three live charts');
   // Tables are one button away, with the same numbers.
   const toggle = page.locator('#chart-direction .chart-table-toggle');
-  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
-  assert.equal(await page.locator('#chart-direction-table').isVisible(), false);
+  await expectAttribute(toggle, 'aria-expanded', 'false');
+  await visible(page.locator('#chart-direction-table'), false);
   await toggle.click();
-  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
-  assert.equal(await toggle.textContent(), 'データ表を隠す');
+  await expectAttribute(toggle, 'aria-expanded', 'true');
+  await expectTextContent(toggle, 'データ表を隠す');
   await page.locator('#chart-direction-table').waitFor();
-  const head = await page.locator('#chart-direction .chart-table thead th').allTextContents();
-  assert.deepEqual(head, ['基本施策', '継続', '強化', '新規', '継続/要検討', '拡大', '要検討', '未記載']);
-  const rows = await tableRows(page, 'chart-direction');
-  assert.deepEqual(rows[0], ['1 中小企業の創業の促進を図る', '7', '1', '1', '1', '0', '0', '0']);
-  assert.match(await page.locator('#chart-direction caption').textContent(), /（単位：件）$/);
-  assert.match(await page.locator('.charts-filter-note').textContent(), /86件中 86件/);
+  await eventually(
+    () => page.locator('#chart-direction .chart-table thead th').allTextContents(),
+    ['基本施策', '継続', '強化', '新規', '継続/要検討', '拡大', '要検討', '未記載'],
+    'the table head',
+  );
+  await eventually(
+    () => tableRows(page, 'chart-direction').then((rows) => rows[0]),
+    ['1 中小企業の創業の促進を図る', '7', '1', '1', '1', '0', '0', '0'],
+    'the first row',
+  );
+  await expectTextContent(page.locator('#chart-direction caption'), /（単位：件）$/);
+  await expectTextContent(page.locator('.charts-filter-note'), /86件中 86件/);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
@@ -163,25 +208,43 @@ test('the status chart and its table show the progress recorded for the chosen y
     init: [([k, v]) => localStorage.setItem(k, v), [KEY, fixture]],
   });
   await drawn(page);
-  assert.match(await page.locator('#chart-status figcaption').textContent(), /令和5年度（2023年度）/);
+  await expectTextContent(page.locator('#chart-status figcaption'), /令和5年度（2023年度）/);
   const seen = new Set();
-  await liveCharts(page, seen);
+  await eventually(() => liveCharts(page, seen), { marked: 3, registered: 3 }, 'three live charts');
   await page.locator('#chart-status .chart-table-toggle').click();
-  const head = await page.locator('#chart-status .chart-table thead th').allTextContents();
-  assert.deepEqual(head, ['基本施策', '未着手', '実施中', '完了', '遅れ', '見直し', '中止', '未記録']);
-  const rows = await tableRows(page, 'chart-status');
+  await eventually(
+    () => page.locator('#chart-status .chart-table thead th').allTextContents(),
+    ['基本施策', '未着手', '実施中', '完了', '遅れ', '見直し', '中止', '未記録'],
+    'the table head',
+  );
   // 1-①-a is 完了 in FY2023; everything else is unrecorded.
+  const rows = await eventually(
+    () => tableRows(page, 'chart-status'),
+    (rows) =>
+      isDeepStrictEqual(rows[0], ['1 中小企業の創業の促進を図る', '0', '0', '1', '0', '0', '0', '9']) &&
+      isDeepStrictEqual(rows[1]?.slice(1), ['0', '0', '0', '0', '0', '0', '22']),
+    'the FY2023 table',
+  );
   assert.deepEqual(rows[0], ['1 中小企業の創業の促進を図る', '0', '0', '1', '0', '0', '0', '9']);
   assert.deepEqual(rows[1].slice(1), ['0', '0', '0', '0', '0', '0', '22']);
-  assert.match(await page.locator('#chart-status .chart-canvas').getAttribute('aria-label'), /完了：1 中小企業の創業の促進を図る 1、/);
+  await expectAttribute(page.locator('#chart-status .chart-canvas'), 'aria-label', /完了：1 中小企業の創業の促進を図る 1、/);
 
   // Another year: 2-①-a is 遅れ in FY2024; the chart and table follow.
   await page.locator('.charts-view .year-picker select').selectOption('2024');
   await page.waitForFunction(() => document.querySelector('#chart-status figcaption').textContent.includes('2024年度'));
-  const rows2024 = await tableRows(page, 'chart-status');
+  const rows2024 = await eventually(
+    () => tableRows(page, 'chart-status'),
+    (rows) =>
+      isDeepStrictEqual(rows[0]?.slice(1), ['0', '0', '0', '0', '0', '0', '10']) &&
+      isDeepStrictEqual(rows[1]?.slice(1), ['0', '0', '0', '1', '0', '0', '21']),
+    'the FY2024 table',
+  );
   assert.deepEqual(rows2024[0].slice(1), ['0', '0', '0', '0', '0', '0', '10']);
   assert.deepEqual(rows2024[1].slice(1), ['0', '0', '0', '1', '0', '0', '21']);
-  assert.deepEqual(await liveCharts(page, seen), { marked: 3, registered: 3 });
+  // The chart has been given the new year's option and has drawn it: any
+  // instance the change made would be there by now.
+  await redrawn(page, 'chart-status', /2024年度/);
+  await eventually(() => liveCharts(page, seen), { marked: 3, registered: 3 }, 'three live charts');
   assert.equal(seen.size, 3, 'updated in place (setOption), not re-created');
   assert.deepEqual(page.errors, []);
   await page.context().close();
@@ -190,19 +253,30 @@ test('the status chart and its table show the progress recorded for the chosen y
 test('the plan charts follow the filters in the URL and as they change', async () => {
   const { page } = await openRecording('?view=charts&policy=2');
   await drawn(page);
-  assert.match(await page.locator('.charts-filter-note').textContent(), /86件中 22件/);
-  const rows = await tableRows(page, 'chart-direction');
+  await expectTextContent(page.locator('.charts-filter-note'), /86件中 22件/);
+  const rows = await eventually(() => tableRows(page, 'chart-direction'), (rows) => rows.length === 6, 'six policies');
   assert.deepEqual(rows[1].slice(1), ['8', '8', '3', '3', '0', '0', '0']);
   for (const n of [0, 2, 3, 4, 5]) assert.ok(rows[n].slice(1).every((c) => c === '0'), `policy ${n + 1} filtered out`);
-  const first = await tableRows(page, 'chart-first-plan');
+  const first = await eventually(() => tableRows(page, 'chart-first-plan'), (rows) => rows.length === 6, 'six policies');
   assert.deepEqual(first[1].slice(1), ['11', '11', '0']);
 
   // A search typed in the filter panel narrows the charts too.
   await page.locator('.search input').fill('デジタル');
   await page.waitForFunction(() => !/86件中 22件/.test(document.querySelector('.charts-filter-note').textContent));
-  const note = await page.locator('.charts-filter-note').textContent();
-  const shown = Number(note.match(/86件中 (\d+)件/)[1]);
-  const counted = (await tableRows(page, 'chart-first-plan')).flatMap((r) => r.slice(1)).reduce((a, c) => a + Number(c), 0);
+  // The filter change is complete (its address written) before the note and
+  // the table are compared.
+  await waitForSettled(page, 'address');
+  const shownAndCounted = async () => {
+    const note = await page.locator('.charts-filter-note').textContent();
+    const shown = Number(note.match(/86件中 (\d+)件/)[1]);
+    const counted = (await tableRows(page, 'chart-first-plan')).flatMap((r) => r.slice(1)).reduce((a, c) => a + Number(c), 0);
+    return { shown, counted };
+  };
+  const { shown, counted } = await eventually(
+    shownAndCounted,
+    ({ shown, counted }) => shown !== 22 && counted === shown,
+    'the charts count exactly the listed results',
+  );
   assert.equal(counted, shown, 'the charts count exactly the listed results');
   assert.deepEqual(page.errors, []);
   await page.context().close();
@@ -214,19 +288,21 @@ test('going between the list and the charts 20 times leaves only the charts on s
   const tabs = page.locator('nav.view-tabs');
   // Every instance id ever on screen: only the last three may stay alive.
   const seen = new Set();
-  assert.deepEqual(await liveCharts(page, seen), { marked: 3, registered: 3 });
+  await eventually(() => liveCharts(page, seen), { marked: 3, registered: 3 }, 'three live charts');
   for (let n = 0; n < 20; n++) {
     await tabs.getByRole('link', { name: '一覧', exact: true }).click();
+    await waitForReady(page, 'list');
     await page.locator('.plan-tree').waitFor();
-    assert.deepEqual(await liveCharts(page, seen), { marked: 0, registered: 0 }, `round ${n + 1}: disposed when leaving`);
+    await eventually(() => liveCharts(page, seen), { marked: 0, registered: 0 }, `round ${n + 1}: disposed when leaving`);
     await tabs.getByRole('link', { name: 'グラフ', exact: true }).click();
+    await waitForReady(page, 'charts');
     await drawn(page);
-    assert.deepEqual(await liveCharts(page, seen), { marked: 3, registered: 3 }, `round ${n + 1}`);
+    await eventually(() => liveCharts(page, seen), { marked: 3, registered: 3 }, `round ${n + 1}`);
   }
   assert.equal(seen.size, 3 * 21, 'each visit made its own three charts');
-  assert.equal(await page.locator('.chart-canvas canvas').count(), 3);
+  await expectCount(page.locator('.chart-canvas canvas'), 3);
   assert.equal(requests.length, 1, 'the bundle is loaded once');
-  assert.equal(await page.locator('script[src*="vendor/echarts"]').count(), 1);
+  await expectCount(page.locator('script[src*="vendor/echarts"]'), 1);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
@@ -235,21 +311,22 @@ test('when ECharts cannot be loaded the tables show and say the charts are unava
   const page = await newPage(app.browser);
   await page.route('**/vendor/echarts-*', (r) => r.abort());
   await page.goto(app.server.url + '?view=charts');
+  await waitForReady(page, 'charts');
   await page.waitForFunction(
     (ids) => ids.every((id) => document.getElementById(id)?.dataset.chartState === 'unavailable'),
     FIGURES,
   );
   for (const id of FIGURES) {
     const message = page.locator(`#${id} .chart-unavailable`);
-    assert.equal(await message.isVisible(), true, id);
-    assert.equal(await message.textContent(), 'グラフを表示できません（データ表をご覧ください）');
-    assert.equal(await page.locator(`#${id}-table`).isVisible(), true, `${id}: the table is open`);
-    assert.equal(await page.locator(`#${id} .chart-canvas`).isVisible(), false);
+    await visible(message, true, id);
+    await expectTextContent(message, 'グラフを表示できません（データ表をご覧ください）');
+    await visible(page.locator(`#${id}-table`), true, `${id}: the table is open`);
+    await visible(page.locator(`#${id} .chart-canvas`), false);
   }
-  assert.equal((await tableRows(page, 'chart-direction'))[0][1], '7');
-  assert.equal(await page.locator('canvas').count(), 0);
+  await eventually(() => tableRows(page, 'chart-direction').then((rows) => rows[0]?.[1]), '7');
+  await expectCount(page.locator('canvas'), 0);
   // The failed script is removed, so a later chart view tries again.
-  assert.equal(await page.locator('script[src*="vendor/echarts"]').count(), 0);
+  await expectCount(page.locator('script[src*="vendor/echarts"]'), 0);
   // Chromium logs the blocked file; nothing else may fail.
   assert.deepEqual(page.errors.filter((e) => !e.startsWith('Failed to load resource')), []);
   await page.context().close();
@@ -264,16 +341,29 @@ test('the charts view passes axe-core with the tables open, and is screenshot', 
   assert.deepEqual(await axeViolations(page), []);
   await screenshot(page, 'charts');
   for (const id of FIGURES) await page.locator(`#${id} .chart-table-toggle`).click();
+  for (const id of FIGURES) {
+    await expectAttribute(page.locator(`#${id} .chart-table-toggle`), 'aria-expanded', 'true', id);
+    await visible(page.locator(`#${id}-table`), true, `${id}: the table is open`);
+  }
   assert.deepEqual(await axeViolations(page), []);
   await page.context().close();
 
   // A phone: the charts fit the width, nothing scrolls sideways.
   const phone = await newPage(app.browser, { viewport: { width: 360, height: 740 } });
   await phone.goto(app.server.url + '?view=charts');
+  await waitForReady(phone, 'charts');
   await drawn(phone);
-  const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await eventually(
+    () => phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    (o) => o <= 0,
+    'no sideways scrolling at 360 px',
+  );
   assert.ok(overflow <= 0, `no sideways scrolling at 360 px (${overflow}px)`);
-  const width = await phone.locator('#chart-status .chart-canvas canvas').evaluate((c) => c.getBoundingClientRect().width);
+  const width = await eventually(
+    () => phone.locator('#chart-status .chart-canvas canvas').evaluate((c) => c.getBoundingClientRect().width),
+    (w) => w > 250 && w <= 360,
+    "the canvas follows the phone's width",
+  );
   assert.ok(width > 250 && width <= 360, `the canvas follows the phone's width (${width}px)`);
   await phone.locator('#chart-direction').scrollIntoViewIfNeeded();
   await screenshot(phone, 'charts-360');
@@ -286,17 +376,24 @@ test('in English the charts, tables and messages are English; quoted plan text i
   await drawn(page);
   await page.locator('.lang-switch').click();
   await page.waitForFunction(() => document.querySelector('#chart-status figcaption').textContent.includes('FY2024'));
-  assert.equal(await page.locator('#chart-status figcaption').textContent(), 'Status per basic policy (FY2024 (R6))');
+  await expectTextContent(page.locator('#chart-status figcaption'), 'Status per basic policy (FY2024 (R6))');
   await page.locator('#chart-status .chart-table-toggle').click();
-  assert.equal(await page.locator('#chart-status .chart-table-toggle').textContent(), 'Hide data table');
-  assert.equal(await page.locator('#chart-status caption').textContent(), 'Status per basic policy (FY2024 (R6)) (unit: initiatives)');
-  const head = await page.locator('#chart-status thead th').allTextContents();
-  assert.deepEqual(head, ['Basic policy', 'Not started', 'In progress', 'Done', 'Delayed', 'Under review', 'Stopped', 'Not recorded']);
-  assert.equal(await page.locator('#chart-status tbody th').first().getAttribute('lang'), 'ja');
-  assert.equal(await page.locator('#chart-status thead th').first().getAttribute('lang'), null);
-  assert.match(await page.locator('.charts-filter-note').textContent(), /\(86 of 86 initiatives\)/);
-  assert.match(await page.locator('#chart-status .chart-canvas').getAttribute('aria-label'), /^Status per basic policy \(FY2024 \(R6\)\)\. Unit: initiatives\. Not started: /);
-  assert.deepEqual(await liveCharts(page), { marked: 3, registered: 3 });
+  await expectTextContent(page.locator('#chart-status .chart-table-toggle'), 'Hide data table');
+  await expectTextContent(page.locator('#chart-status caption'), 'Status per basic policy (FY2024 (R6)) (unit: initiatives)');
+  await eventually(
+    () => page.locator('#chart-status thead th').allTextContents(),
+    ['Basic policy', 'Not started', 'In progress', 'Done', 'Delayed', 'Under review', 'Stopped', 'Not recorded'],
+    'the table head',
+  );
+  await expectAttribute(page.locator('#chart-status tbody th').first(), 'lang', 'ja');
+  await expectAttribute(page.locator('#chart-status thead th').first(), 'lang', null);
+  await expectTextContent(page.locator('.charts-filter-note'), /\(86 of 86 initiatives\)/);
+  await expectAttribute(page.locator('#chart-status .chart-canvas'), 'aria-label', /^Status per basic policy \(FY2024 \(R6\)\)\. Unit: initiatives\. Not started: /);
+  // Every chart has its English option, drawn.
+  await redrawn(page, 'chart-direction', /^Initiatives per basic policy, by implementation direction/);
+  await redrawn(page, 'chart-first-plan', /^Initiatives per basic policy, by relation to the 1st plan/);
+  await redrawn(page, 'chart-status', /^Status per basic policy \(FY2024/);
+  await eventually(() => liveCharts(page), { marked: 3, registered: 3 }, 'three live charts');
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(page.errors, []);
   await page.context().close();
@@ -308,18 +405,20 @@ test('after a chart view was opened once, charts work offline', async () => {
     const page = await newPage(app.browser);
     const requests = recordEchartsRequests(page.context());
     await page.goto(site.url);
-    await page.waitForSelector('.result-count', { state: 'attached' });
+    await waitForReady(page, 'list');
     await waitForServiceWorker(page);
+    await waitForSettled(page);
     assert.deepEqual(requests, [], 'installing the worker fetched no ECharts');
     await page.locator('nav.view-tabs').getByRole('link', { name: 'グラフ', exact: true }).click();
+    await waitForReady(page, 'charts');
     await drawn(page);
 
     await page.context().setOffline(true);
     await site.stop();
     await page.reload();
-    await page.waitForSelector('.result-count', { state: 'attached' });
+    await waitForReady(page, 'charts');
     await drawn(page);
-    assert.equal(await page.locator('.chart-canvas canvas').count(), 3);
+    await expectCount(page.locator('.chart-canvas canvas'), 3);
     assert.deepEqual(page.errors, []);
     await page.context().close();
   } finally {
@@ -366,10 +465,11 @@ test('every legend name is shown on a 360 px phone and at 1280 px, in both langu
       const page = await newPage(app.browser, { viewport });
       if (lang === 'en') await page.addInitScript(() => localStorage.setItem('kama-sme-tracker:lang', 'en'));
       await page.goto(app.server.url + '?view=charts');
+      await waitForReady(page, 'charts');
+      // Drawn: each chart's last option (its legend wrapped to the canvas'
+      // width) is rendered and its animation over.
       await drawn(page);
-      assert.equal(await page.getAttribute('html', 'lang'), lang);
-      // A redrawn legend settles after the option is replaced.
-      await page.waitForTimeout(300);
+      await expectAttribute(page.locator('html'), 'lang', lang);
       for (const id of FIGURES) problems.push(...(await legendProblems(page, id)).map((p) => `${viewport.width} ${lang} ${p}`));
       if (viewport.width === 360) {
         await page.locator('#chart-status').scrollIntoViewIfNeeded();
@@ -382,8 +482,8 @@ test('every legend name is shown on a 360 px phone and at 1280 px, in both langu
   // The KPI chart (two series) too.
   const kpi = await newPage(app.browser, { viewport: { width: 360, height: 740 } });
   await kpi.goto(app.server.url + '?view=kpis&code=2-2');
-  await kpi.waitForFunction(() => document.getElementById('chart-kpi')?.dataset.chartState === 'drawn');
-  await kpi.waitForTimeout(300);
+  await waitForReady(kpi, 'kpis');
+  await drawn(kpi, ['chart-kpi']);
   problems.push(...(await legendProblems(kpi, 'chart-kpi')).map((p) => `360 ja ${p}`));
   await kpi.context().close();
   assert.deepEqual(problems, []);
@@ -392,6 +492,7 @@ test('every legend name is shown on a 360 px phone and at 1280 px, in both langu
 test('when the canvas narrows, the legend wraps onto more lines and the plot moves down', async () => {
   const page = await newPage(app.browser, { viewport: { width: 1280, height: 800 } });
   await page.goto(app.server.url + '?view=charts');
+  await waitForReady(page, 'charts');
   await drawn(page);
   const plotTop = () =>
     page.evaluate(() =>
@@ -407,7 +508,9 @@ test('when the canvas narrows, the legend wraps onto more lines and the plot mov
     const chart = window.echarts.getInstanceByDom(document.querySelector('#chart-status .chart-canvas'));
     return chart.getModel().getComponent('grid').coordinateSystem.getRect().y > wide;
   }, wide);
-  await page.waitForTimeout(300);
+  // The option for the narrow canvas has been given (the state went to
+  // `rendering` before it was): the legend has settled once it is drawn.
+  await drawn(page, ['chart-status']);
   assert.deepEqual(await legendProblems(page, 'chart-status'), []);
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.waitForFunction((wide) => {

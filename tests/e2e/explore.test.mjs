@@ -4,17 +4,36 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useApp, newPage, waitForApp, screenshot, axeViolations } from './support.mjs';
+import {
+  useApp,
+  newPage,
+  waitForReady,
+  waitForSettled,
+  screenshot,
+  axeViolations,
+  eventually,
+  expectCount,
+  expectText,
+  expectAttribute,
+  expectValue,
+} from './support.mjs';
 
 // A sub-directory, as on most static hosts: every asset URL must be relative.
 const app = useApp('/sub/dir/');
 const { open } = app;
 
-const count = (page) => page.locator('[data-initiative-id]:not([hidden])').count();
+const shown = (page) => page.locator('[data-initiative-id]:not([hidden])');
+const count = (page) => shown(page).count();
 const resultCount = (page) => page.locator('.result-count').innerText();
 const search = (page) => page.getByLabel('キーワード検索');
 /** Waits until the address (written once filter changes pause) has the query `pattern`. */
 const addressHas = (page, pattern) => page.waitForURL((u) => pattern.test(decodeURIComponent(u.search)));
+/** Waits until a filter change just made has taken effect everywhere: the
+ * address is written once changes pause, a timer that fires after the list
+ * and the marks have followed the change (they do so at once, in effects). */
+const changed = (page) => waitForSettled(page, 'address');
+/** The time on the page's clock (ahead of the real one once a test has run it forward). */
+const pageNow = (page) => page.evaluate(() => Date.now());
 
 test('URL parameters select the results, and the count says so', async () => {
   const cases = [
@@ -54,24 +73,27 @@ test('search as you type: Japanese-aware, several words, highlighted, kept in th
   const page = await open();
   const historyLength = await page.evaluate(() => history.length);
   await search(page).fill('デジタル');
-  const digital = await count(page);
-  assert.ok(digital > 5 && digital < 86, `デジタル → ${digital}`);
-  assert.ok((await page.locator('.plan-tree mark').count()) > 0, 'matches are highlighted');
+  const digital = await eventually(() => count(page), (n) => n > 5 && n < 86, 'デジタル → between 5 and 86 rows');
+  await expectCount(page.locator('.plan-tree mark'), (n) => n > 0, 'matches are highlighted');
+  // The same count as before each spelling: read once the change has taken effect.
   await search(page).fill('ﾃﾞｼﾞﾀﾙ');
+  await changed(page);
   assert.equal(await count(page), digital, 'half-width katakana');
   await search(page).fill('でじたる');
+  await changed(page);
   assert.equal(await count(page), digital, 'hiragana');
   // Combining voiced marks (U+3099), as some IMEs and pasted text give: the
   // browser's own NFKC composes them, as the crate does natively.
   await search(page).fill('テ\u3099シ\u3099タル');
+  await changed(page);
   assert.equal(await count(page), digital, 'combining marks');
   await search(page).fill('デジタル 補助金');
-  assert.ok((await count(page)) < digital, 'several words narrow');
+  await eventually(() => count(page), (n) => n < digital, 'several words narrow');
   await addressHas(page, /q=デジタル[+ ]補助金/);
   assert.equal(await page.evaluate(() => history.length), historyLength, 'typing replaces the history entry');
   await search(page).fill('２－③－ｂ');
-  const ids = await page.locator('[data-initiative-id]:not([hidden])').evaluateAll((els) => els.map((e) => e.dataset.initiativeId));
-  assert.deepEqual(ids, ['2-③-b', '4-①-e'], 'ids in full width; 4-①-e re-lists 2-③-b');
+  const ids = () => shown(page).evaluateAll((els) => els.map((e) => e.dataset.initiativeId));
+  await eventually(ids, ['2-③-b', '4-①-e'], 'ids in full width; 4-①-e re-lists 2-③-b');
   await screenshot(page, 'search-1280');
   assert.deepEqual(page.errors, []);
 });
@@ -83,9 +105,15 @@ test('the address follows the search once typing pauses: one history write, none
     const replace = history.replaceState.bind(history);
     history.replaceState = (state, title, url) => { window.__writes.push(String(url)); replace(state, title, url); };
   });
+  // The page's clock is held while typing, however long the keys take to
+  // arrive; then the pause passes on the page's clock.
+  await page.clock.install();
+  await page.clock.pauseAt((await pageNow(page)) + 1000);
   await search(page).pressSequentially('交流');
+  await page.clock.runFor(250);
   await addressHas(page, /policy=4&q=交流$/);
   assert.deepEqual(await page.evaluate(() => window.__writes.map(decodeURIComponent)), ['?policy=4&q=交流'], 'one write, after the last key');
+  await page.clock.resume();
 
   // Open one, type in the list meanwhile and go Back at once: the pending
   // address belongs to the entry being left, never to the one arrived at.
@@ -94,14 +122,16 @@ test('the address follows the search once typing pauses: one history write, none
   await search(page).fill('');
   await page.goBack();
   await page.waitForFunction(() => !new URL(location.href).searchParams.has('id'));
-  await page.waitForTimeout(400);
+  // Back drops the pending address (of the entry left); once nothing is
+  // pending, nothing more can be written.
+  await waitForSettled(page, 'address');
   assert.equal(decodeURIComponent(new URL(page.url()).search), '?policy=4&q=交流', 'the list entry kept its own address');
-  assert.equal(await search(page).inputValue(), '交流');
+  await expectValue(search(page), '交流');
 
   // Hiding or leaving the page right after typing writes the address first
   // (the back/forward cache and a restored tab keep what was typed). The
   // page's clock is held, so the pause cannot write it first.
-  await page.clock.install();
+  await page.clock.pauseAt((await pageNow(page)) + 1000);
   await search(page).fill('創業');
   assert.equal(decodeURIComponent(new URL(page.url()).search), '?policy=4&q=交流', 'still waiting for the pause');
   await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide')));
@@ -113,11 +143,12 @@ test('without requestIdleCallback (Safari) the app starts and searches, with no 
   const page = await newPage(app.browser);
   await page.addInitScript(() => { delete Window.prototype.requestIdleCallback; });
   await page.goto(app.server.url);
-  await waitForApp(page);
-  await page.waitForTimeout(500);
+  await waitForReady(page, 'list');
+  // The start-up warm-up, in timer slices here, has run to its end.
+  await waitForSettled(page, 'idle');
   await search(page).fill('デジタル');
-  assert.ok((await page.locator('.plan-tree mark').count()) > 0);
-  assert.ok((await page.locator('.plan-tree .excerpt mark').count()) > 0);
+  await expectCount(page.locator('.plan-tree mark'), (n) => n > 0, 'matches are marked');
+  await expectCount(page.locator('.plan-tree .excerpt mark'), (n) => n > 0, 'excerpts are marked');
   assert.deepEqual(page.errors, []);
 });
 
@@ -127,10 +158,10 @@ test('facet counts follow the other facets; zero values are disabled; clear all 
   assert.equal(await policy1.locator('.count').innerText(), '0');
   assert.equal(await policy1.locator('input').isDisabled(), true, 'zero shown disabled, not hidden');
   await page.locator('.facet-option', { hasText: '2 中小企業者の経営基盤の安定強化を図る' }).locator('input').check();
-  assert.equal(await count(page), 11);
+  await expectCount(shown(page), 11);
   await addressHas(page, /policy=2/);
   await page.getByRole('button', { name: '条件をすべて解除' }).click();
-  assert.equal(await count(page), 86);
+  await expectCount(shown(page), 86);
   await addressHas(page, /^$/);
 });
 
@@ -138,25 +169,29 @@ test('opening an initiative keeps the filters and the back button returns', asyn
   const page = await open('?policy=4&q=%E5%86%8D%E6%8E%B2');
   const n = await count(page);
   await page.locator('[data-initiative-id="4-①-a"] a').click();
+  await waitForReady(page, 'list 4-①-a');
   await page.waitForSelector('[data-detail-id="4-①-a"]');
-  assert.match(page.url(), /policy=4/);
-  assert.match(page.url(), /id=4-1-a/);
+  await eventually(() => page.url(), /policy=4/);
+  await eventually(() => page.url(), /id=4-1-a/);
   await page.reload();
+  await waitForReady(page, 'list 4-①-a');
   await page.waitForSelector('[data-detail-id="4-①-a"]');
-  assert.equal(await count(page), n, 'state restored on reload');
+  await expectCount(shown(page), n, 'state restored on reload');
   await page.goBack();
   await page.waitForFunction(() => !new URL(location.href).searchParams.has('id'));
-  assert.equal(await page.locator('[data-detail-id]').count(), 0);
+  await waitForReady(page, 'list');
+  await expectCount(page.locator('[data-detail-id]'), 0);
 });
 
 test('browser Back from a detail returns keyboard focus to its row; the tab title follows', async () => {
   const page = await open();
   await page.locator('[data-initiative-id="2-①-c"] a').click();
+  await waitForReady(page, 'list 2-①-c');
   await page.waitForSelector('[data-detail-id="2-①-c"]');
-  assert.match(await page.title(), /^2-①-c デジタル化促進事業の活用 — /);
+  await eventually(() => page.title(), /^2-①-c デジタル化促進事業の活用 — /, 'the title names the initiative');
   await page.goBack();
   await page.waitForFunction(() => document.activeElement?.closest('[data-initiative-id]')?.dataset.initiativeId === '2-①-c');
-  assert.match(await page.title(), /^第2次嘉麻市中小企業振興基本計画/);
+  await eventually(() => page.title(), /^第2次嘉麻市中小企業振興基本計画/, 'the title is the plan’s again');
 });
 
 test('the timeline: rows follow the filters, inferred spans are marked, the current FY from an injected clock', async () => {
@@ -172,8 +207,10 @@ test('the timeline: rows follow the filters, inferred spans are marked, the curr
 
   // A row opens its initiative.
   await page.locator('[data-initiative-id="3-①-a"] a').click();
+  await waitForReady(page, 'list 3-①-a');
   await page.waitForSelector('[data-detail-id="3-①-a"]');
   await page.goBack();
+  await waitForReady(page, 'timeline');
   await page.waitForSelector('.timeline-view');
   assert.deepEqual(await axeViolations(page), []);
 });
@@ -202,17 +239,19 @@ test('downloads: CSV for Excel with a BOM, and the filtered view as JSON', async
 test('English interface: switched, remembered, plan text unchanged, accessible', async () => {
   const page = await open('?id=2-1-a');
   await page.getByRole('button', { name: 'English' }).click();
-  assert.equal(await page.getAttribute('html', 'lang'), 'en');
-  assert.match(await page.locator('.filters').innerText(), /Search/);
-  assert.match(await page.locator('.initiative-detail').innerText(), /Current situation/);
-  assert.match(await page.locator('.initiative-detail').innerText(), /デジタル化の導入及び促進支援/, 'plan text as published');
+  await expectAttribute(page.locator('html'), 'lang', 'en');
+  await expectText(page.locator('.filters'), /Search/);
+  await expectText(page.locator('.initiative-detail'), /Current situation/);
+  await expectText(page.locator('.initiative-detail'), /デジタル化の導入及び促進支援/, 'plan text as published');
   await page.reload();
+  await waitForReady(page, 'list 2-①-a');
   await page.waitForSelector('[data-detail-id="2-①-a"]');
-  assert.equal(await page.getAttribute('html', 'lang'), 'en', 'remembered');
+  await expectAttribute(page.locator('html'), 'lang', 'en', 'remembered');
+  await expectText(page.locator('.initiative-detail'), /Current situation/, 'remembered');
   assert.deepEqual(await axeViolations(page), []);
   await screenshot(page, 'detail-en-1280');
   await page.getByRole('button', { name: '日本語' }).click();
-  assert.equal(await page.getAttribute('html', 'lang'), 'ja');
+  await expectAttribute(page.locator('html'), 'lang', 'ja');
 });
 
 test('360 px: filters fold into a panel; everything fits the width', async () => {
@@ -220,9 +259,10 @@ test('360 px: filters fold into a panel; everything fits the width', async () =>
   assert.equal(await page.locator('.filters').isVisible(), false);
   const toggle = page.locator('.filters-toggle');
   await toggle.click();
-  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  await expectAttribute(toggle, 'aria-expanded', 'true');
   await search(page).fill('創業');
-  assert.ok((await count(page)) < 86);
+  await eventually(() => count(page), (n) => n < 86, 'the search narrows the list');
+  await changed(page);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `content is ${width}px wide`);
   await screenshot(page, 'filters-360');
@@ -245,7 +285,9 @@ test('axe-core: no violations on list, detail and timeline, in Japanese and in E
       const page = await open(query);
       if (lang === 'en') {
         await page.getByRole('button', { name: 'English' }).click();
-        assert.equal(await page.getAttribute('html', 'lang'), 'en');
+        await expectAttribute(page.locator('html'), 'lang', 'en');
+        // The switch offers Japanese once the whole interface is English.
+        await page.getByRole('button', { name: '日本語' }).waitFor();
       }
       assert.deepEqual(await axeViolations(page), [], `${lang} ${query}`);
       await page.context().close();
@@ -256,10 +298,10 @@ test('axe-core: no violations on list, detail and timeline, in Japanese and in E
 test('printing the timeline: controls hidden, every row and bar kept', async () => {
   const page = await open('?view=timeline');
   await page.emulateMedia({ media: 'print' });
-  assert.equal(await page.locator('.filters').isVisible(), false);
-  assert.equal(await page.locator('.view-tabs').isVisible(), false);
-  assert.equal(await count(page), 86);
-  assert.equal(await page.locator('.tl-row').last().isVisible(), true);
+  await eventually(() => page.locator('.filters').isVisible(), false, '.filters printed');
+  await eventually(() => page.locator('.view-tabs').isVisible(), false, '.view-tabs printed');
+  await expectCount(shown(page), 86);
+  await eventually(() => page.locator('.tl-row').last().isVisible(), true, 'the last row printed');
   await page.pdf({ path: 'test-artifacts/timeline-print.pdf', format: 'A4', landscape: true }).catch(() => {});
   await screenshot(page, 'timeline-print');
 });
@@ -269,7 +311,7 @@ test('an open initiative outside the current results says so', async () => {
   const note = page.locator('.initiative-detail .note', { hasText: '含まれていません' });
   assert.equal(await note.isVisible(), false);
   await page.getByLabel('キーワード検索').fill('創業');
-  assert.equal(await note.isVisible(), true);
+  await eventually(() => note.isVisible(), true, 'the note shows');
 });
 
 test('a closed facet opens with its options, which filter like the others', async () => {
@@ -277,9 +319,9 @@ test('a closed facet opens with its options, which filter like the others', asyn
   const kpiFacet = page.locator('details.facet', { hasText: '関連する数値目標' });
   assert.equal(await kpiFacet.locator('.facet-option').count(), 0, 'built when first opened');
   await kpiFacet.locator('summary').click();
-  assert.equal(await kpiFacet.locator('.facet-option').count(), 27);
+  await expectCount(kpiFacet.locator('.facet-option'), 27);
   await kpiFacet.locator('.facet-option', { hasText: '4-5 企業マッチングの場の創設' }).locator('input').check();
-  assert.equal(await count(page), 6);
+  await expectCount(shown(page), 6);
   await addressHas(page, /kpi=4-5/);
 });
 
@@ -292,9 +334,11 @@ test('a row hidden while the filters changed shows again with the current link a
   await search(page).fill('創業');
   await page.locator('.facet-option', { hasText: '2 中小企業者の経営基盤の安定強化を図る' }).locator('input').uncheck();
   await row.waitFor({ state: 'visible' });
+  // Shown, and everything that follows the change done: the link and marks now are final.
+  await changed(page);
   const href = decodeURIComponent(await row.locator('a').getAttribute('href'));
   assert.match(href, /q=創業/, href);
   assert.doesNotMatch(href, /policy=/, href);
-  assert.ok((await row.locator('mark').count()) > 0, 'the search words are marked');
+  await expectCount(row.locator('mark'), (n) => n > 0, 'the search words are marked');
   assert.deepEqual(page.errors, []);
 });

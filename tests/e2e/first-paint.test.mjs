@@ -7,7 +7,18 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, useApp, newPage, waitForApp, screenshot, axeViolations } from './support.mjs';
+import {
+  ROOT,
+  useApp,
+  newPage,
+  waitForReady,
+  screenshot,
+  axeViolations,
+  eventually,
+  expectCount,
+  expectText,
+  expectAttribute,
+} from './support.mjs';
 
 const plan = JSON.parse(readFileSync(join(ROOT, 'data', 'plan.json'), 'utf8'));
 const app = useApp('/kama/');
@@ -26,21 +37,22 @@ async function withoutScripts(viewport) {
 
 test('with scripts off, the page lists all 86 initiatives with their badges, in table order', async () => {
   const page = await withoutScripts({ width: 1280, height: 900 });
+  // With scripts off nothing changes the page after it loaded (goto waits
+  // for `load`); the reads wait all the same.
   // What cannot work without scripts is not shown; the notice says why, first.
   for (const control of ['.prerendered-tabs', '.record-bar', '.lang-switch', '.filters-placeholder']) {
-    assert.equal(await page.locator(control).isVisible(), false, control);
+    await eventually(() => page.locator(control).isVisible(), false, control);
   }
   const notice = page.locator('body > noscript > p.noscript-notice');
-  assert.ok((await notice.boundingBox()).y < 5, 'the notice opens the page');
-  assert.equal(await notice.getByRole('link', { name: 'plan.json' }).getAttribute('href'), 'plan.json');
-  const rows = await readRows(page);
-  assert.deepEqual(rows.map((r) => r.id), plan.initiatives.map((i) => i.id));
-  assert.equal(await page.locator('[data-initiative-id] .badge-priority').count(), 41);
-  assert.equal(await page.locator('.policy').count(), 6);
-  assert.equal(await page.locator('.sub-policy').count(), 21);
-  assert.match(await page.locator('h1').innerText(), /第2次嘉麻市中小企業振興基本計画/);
+  await eventually(async () => (await notice.boundingBox())?.y, (y) => y < 5, 'the notice opens the page');
+  await expectAttribute(notice.getByRole('link', { name: 'plan.json' }), 'href', 'plan.json');
+  await eventually(async () => (await readRows(page)).map((r) => r.id), plan.initiatives.map((i) => i.id), 'the rows, in table order');
+  await expectCount(page.locator('[data-initiative-id] .badge-priority'), 41);
+  await expectCount(page.locator('.policy'), 6);
+  await expectCount(page.locator('.sub-policy'), 21);
+  await expectText(page.locator('h1'), /第2次嘉麻市中小企業振興基本計画/);
   // A row is a link to the initiative, as in the app.
-  assert.match(await page.locator('[data-initiative-id="2-①-a"] a').getAttribute('href'), /^\?id=2-1-a$/);
+  await expectAttribute(page.locator('[data-initiative-id="2-①-a"] a'), 'href', /^\?id=2-1-a$/);
   await screenshot(page, 'first-paint-no-script-1280');
   await page.context().close();
 });
@@ -50,7 +62,7 @@ test('the first paint has no accessibility violations', async () => {
   const page = await newPage(app.browser);
   await page.route(/\.(js|wasm)$/, (route) => route.abort());
   await page.goto(app.server.url);
-  assert.equal(await page.locator('#prerendered [data-initiative-id]').count(), 86);
+  await expectCount(page.locator('#prerendered [data-initiative-id]'), 86);
   assert.deepEqual(await axeViolations(page), []);
   await page.context().close();
 });
@@ -72,13 +84,14 @@ async function heldBack(viewport = { width: 1280, height: 900 }) {
 
 test('the plan is on screen while the app is still loading', async () => {
   const { page, release } = await heldBack();
-  assert.equal(await page.locator('[data-initiative-id]').count(), 86);
+  await expectCount(page.locator('[data-initiative-id]'), 86);
+  // The wasm is held back: neither the alarm nor the app can come meanwhile.
   assert.equal(await page.locator('.boot-failed').isVisible(), false, 'no alarm while loading');
   assert.equal(await page.locator('nav.view-tabs:not(.prerendered-tabs)').count(), 0, 'the app has not started');
   release();
-  await waitForApp(page);
-  assert.equal(await page.locator('#prerendered').count(), 0);
-  assert.equal(await page.locator('[data-initiative-id]').count(), 86, 'no row twice');
+  await waitForReady(page, 'list');
+  await expectCount(page.locator('#prerendered'), 0);
+  await expectCount(page.locator('[data-initiative-id]'), 86, 'no row twice');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
@@ -90,8 +103,10 @@ for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 740 
       await page.evaluate((y) => window.scrollTo(0, y), scrolled);
       const before = await readRows(page);
       release();
-      await waitForApp(page);
-      assert.equal(await page.evaluate(() => window.scrollY), scrolled);
+      // The app has rendered its list (it took the first paint's place in the same task).
+      await waitForReady(page, 'list');
+      await expectCount(page.locator('#prerendered'), 0);
+      await eventually(() => page.evaluate(() => window.scrollY), scrolled, 'the scroll position');
       const after = await readRows(page);
       assert.deepEqual(after.map(({ id, text }) => ({ id, text })), before.map(({ id, text }) => ({ id, text })));
       const moved = after.filter((r, n) => Math.abs(r.top - before[n].top) > 1);
@@ -106,11 +121,11 @@ test('a row focused in the first paint is focused in the app', async () => {
   const { page, release } = await heldBack();
   await page.locator('#prerendered [data-initiative-id="1-②-a"] a').focus();
   release();
-  await waitForApp(page);
+  await waitForReady(page, 'list');
   await page.waitForFunction(() => document.activeElement?.closest('[data-initiative-id]')?.dataset.initiativeId === '1-②-a');
   assert.equal(await page.evaluate(() => document.activeElement.closest('#prerendered')), null, "the app's own row");
   await page.keyboard.press('Tab');
-  assert.equal(await page.evaluate(() => document.activeElement.closest('[data-initiative-id]')?.dataset.initiativeId), '1-②-b');
+  await eventually(() => page.evaluate(() => document.activeElement.closest('[data-initiative-id]')?.dataset.initiativeId), '1-②-b', 'Tab moves to the next row');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
@@ -121,8 +136,8 @@ test('when the app cannot start, the first paint says so and stays readable', as
   await page.goto(app.server.url);
   const notice = page.locator('#prerendered .boot-failed');
   await notice.waitFor({ state: 'visible' });
-  assert.match(await notice.innerText(), /アプリを起動できませんでした。[\s\S]*The app could not start\./);
-  assert.equal(await page.locator('#prerendered [data-initiative-id]').count(), 86);
+  await expectText(notice, /アプリを起動できませんでした。[\s\S]*The app could not start\./);
+  await expectCount(page.locator('#prerendered [data-initiative-id]'), 86);
   assert.ok(page.errors.length > 0, 'the failure itself is an error in the console');
   await page.context().close();
 });

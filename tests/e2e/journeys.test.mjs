@@ -9,7 +9,22 @@ import { test, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { useApp, newPage, waitForApp, axeViolations, serveCopy, waitForServiceWorker, ARTIFACTS } from './support.mjs';
+import {
+  useApp,
+  newPage,
+  axeViolations,
+  serveCopy,
+  waitForServiceWorker,
+  waitForReady,
+  waitForSettled,
+  eventually,
+  expectCount,
+  expectText,
+  expectAttribute,
+  expectValue,
+  expectUrl,
+  ARTIFACTS,
+} from './support.mjs';
 
 const app = useApp('/');
 const KEY = 'kama-sme-tracker:progress:kama-sme-2023-2027';
@@ -37,6 +52,8 @@ const yearCard = (page, label) => page.getByRole('group', { name: label });
 /** The ids of the initiatives listed, in order. */
 const listedIds = (page) =>
   page.locator('.plan-tree [data-initiative-id]:not([hidden])').evaluateAll((els) => els.map((e) => e.dataset.initiativeId));
+/** Waits until `locator`'s visibility is `visible`. */
+const expectVisible = (locator, visible, message) => eventually(() => locator.isVisible(), visible, message);
 
 // The phone journey's export, imported by the desktop journey.
 let exportedFile = null;
@@ -47,32 +64,31 @@ test('商工会 staff on a phone: find an initiative, record this year, undo/red
 
   // Search and filter in the folded panel.
   const toggle = page.getByRole('button', { name: /^絞り込み・検索/ });
-  assert.match(await toggle.innerText(), /86件中 86件/);
+  await expectText(toggle, /86件中 86件/);
   await toggle.click();
-  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  await expectAttribute(toggle, 'aria-expanded', 'true');
   await page.getByLabel('キーワード検索').fill('デジタル');
   await page.getByRole('status').filter({ hasText: /86件中 \d+件/ }).filter({ hasNotText: '86件中 86件' }).waitFor();
-  const afterSearch = (await listedIds(page)).length;
-  assert.ok(afterSearch > 2 && afterSearch < 86, `デジタル → ${afterSearch}`);
+  const afterSearch = (await eventually(() => listedIds(page), (ids) => ids.length > 2 && ids.length < 86, 'デジタル → listed')).length;
   await page.getByRole('checkbox', { name: /^2 中小企業者の経営基盤の安定強化を図る/ }).check();
   await page.waitForFunction((n) => document.querySelectorAll('.plan-tree [data-initiative-id]:not([hidden])').length < n, afterSearch);
-  const ids = await listedIds(page);
-  assert.ok(ids.length > 0 && ids.every((id) => id.startsWith('2-')), `only policy 2: ${ids}`);
-  assert.match(await toggle.innerText(), new RegExp(`86件中 ${ids.length}件`));
+  const ids = await eventually(() => listedIds(page), (ids) => ids.length > 0 && ids.every((id) => id.startsWith('2-')), 'only policy 2');
+  await expectText(toggle, new RegExp(`86件中 ${ids.length}件`));
   await page.waitForURL((u) => /policy=2/.test(u.search) && /q=デジタル/.test(decodeURIComponent(u.search)));
   await shoot(page, 'journey-phone-1-filtered');
   await toggle.click();
-  assert.equal(await page.getByLabel('キーワード検索').isVisible(), false, 'the panel folds away');
+  await expectVisible(page.getByLabel('キーワード検索'), false, 'the panel folds away');
 
   // Open one; on a phone the detail takes the screen.
   await page.getByRole('link', { name: /2-①-a デジタル化の導入及び促進支援/ }).first().click();
   const heading = page.getByRole('heading', { level: 2, name: '2-①-a デジタル化の導入及び促進支援' });
+  await waitForReady(page, 'list 2-①-a');
   await heading.waitFor();
-  assert.equal(await page.locator('.plan-tree').isVisible(), false);
+  await expectVisible(page.locator('.plan-tree'), false, 'the list gives way to the detail');
 
   // This fiscal year (from the clock) is marked; record a status and a note.
   const thisYear = yearCard(page, /令和7年度（2025年度）/);
-  assert.match(await thisYear.innerText(), /今年度/);
+  await expectText(thisYear, /今年度/);
   await thisYear.getByLabel('進捗状況').selectOption({ label: '実施中' });
   await thisYear.getByLabel('メモ').fill('デジタル化セミナーを7月に開催予定\n参加申込 12社');
   await page.getByRole('status').filter({ hasText: 'このブラウザに保存済み' }).waitFor();
@@ -82,30 +98,33 @@ test('商工会 staff on a phone: find an initiative, record this year, undo/red
   const undo = page.getByRole('button', { name: /元に戻す/ });
   const redo = page.getByRole('button', { name: /やり直す/ });
   await undo.click();
-  assert.equal(await yearCard(page, /令和6年度/).getByLabel('進捗状況').inputValue(), '');
+  await expectValue(yearCard(page, /令和6年度/).getByLabel('進捗状況'), '', 'the first undo clears FY2024');
   await undo.click();
-  assert.equal(await thisYear.getByLabel('メモ').inputValue(), '');
-  assert.equal(await thisYear.getByLabel('進捗状況').inputValue(), '実施中');
+  await expectValue(thisYear.getByLabel('メモ'), '', 'the second undo takes the note back');
+  // The note is gone (the undo took effect): the status before it stays.
+  await expectValue(thisYear.getByLabel('進捗状況'), '実施中');
   await redo.click();
   await redo.click();
-  assert.equal(await thisYear.getByLabel('メモ').inputValue(), 'デジタル化セミナーを7月に開催予定\n参加申込 12社');
-  assert.equal(await yearCard(page, /令和6年度/).getByLabel('進捗状況').inputValue(), '完了');
-  assert.equal(await redo.isDisabled(), true, 'nothing left to redo');
+  await expectValue(thisYear.getByLabel('メモ'), 'デジタル化セミナーを7月に開催予定\n参加申込 12社');
+  await expectValue(yearCard(page, /令和6年度/).getByLabel('進捗状況'), '完了');
+  await eventually(() => redo.isDisabled(), true, 'nothing left to redo');
   await shoot(page, 'journey-phone-2-recorded');
 
   // Reloading straight away keeps everything (saved when the page is hidden).
   await page.reload();
+  await waitForReady(page, 'list 2-①-a');
   await heading.waitFor();
-  assert.equal(await thisYear.getByLabel('進捗状況').inputValue(), '実施中');
-  assert.equal(await thisYear.getByLabel('メモ').inputValue(), 'デジタル化セミナーを7月に開催予定\n参加申込 12社');
-  assert.match(await thisYear.innerText(), /記入: 2025年6月10日 10:00/);
-  assert.equal(await yearCard(page, /令和6年度/).getByLabel('進捗状況').inputValue(), '完了');
+  await expectValue(thisYear.getByLabel('進捗状況'), '実施中');
+  await expectValue(thisYear.getByLabel('メモ'), 'デジタル化セミナーを7月に開催予定\n参加申込 12社');
+  await expectText(thisYear, /記入: 2025年6月10日 10:00/);
+  await expectValue(yearCard(page, /令和6年度/).getByLabel('進捗状況'), '完了');
 
   // The progress view lists the note; export the record as JSON.
   await page.getByRole('navigation', { name: '表示の切り替え' }).getByRole('link', { name: '進捗', exact: true }).click();
+  await waitForReady(page, 'progress');
   const noted = page.getByRole('region', { name: 'メモのある取組' });
   await noted.getByText('デジタル化セミナーを7月に開催予定').waitFor();
-  assert.match(await noted.innerText(), /2-①-a デジタル化の導入及び促進支援\s*実施中/);
+  await expectText(noted, /2-①-a デジタル化の導入及び促進支援\s*実施中/);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'JSONで書き出す（読み込み・公表用）' }).click();
   const file = await download;
@@ -135,13 +154,14 @@ test('city staff on a desktop, in English: import the phone export over their ow
   const progress = await app.open('?view=progress', { viewport: DESKTOP, clock: later, timezoneId: 'Asia/Tokyo' });
   await progress.getByRole('button', { name: 'English' }).click();
   await progress.getByRole('heading', { level: 2, name: 'Progress' }).waitFor();
-  assert.equal(await progress.getAttribute('html', 'lang'), 'en');
+  await expectAttribute(progress.locator('html'), 'lang', 'en');
 
   // Meanwhile, in a second tab, they write their own note for the same cell.
   const detail = await progress.context().newPage();
   detail.errors = [];
   detail.on('pageerror', (e) => detail.errors.push(String(e)));
   await detail.goto(app.server.url + '?id=2-1-a');
+  await waitForReady(detail, 'list 2-①-a');
   await detail.getByRole('heading', { name: 'Progress record' }).waitFor();
   const card = yearCard(detail, /FY2025 \(R7\)/);
   await card.getByLabel('Status').selectOption({ label: 'Delayed' });
@@ -153,8 +173,11 @@ test('city staff on a desktop, in English: import the phone export over their ow
   await progress.getByLabel('Import a JSON file').setInputFiles(exportedFile);
   const preview = progress.getByRole('region', { name: /^Before importing: kama-sme-progress-20250610\.json/ });
   await preview.waitFor();
-  assert.match(await preview.innerText(), /Cells added \(1\)\s*2-①-a デジタル化の導入及び促進支援 · FY2024 \(R6\)/);
-  assert.match(await preview.innerText(), /Cells kept \(yours are newer\) \(1\)\s*2-①-a デジタル化の導入及び促進支援 · FY2025 \(R7\)/);
+  await expectText(preview, /Cells added \(1\)\s*2-①-a デジタル化の導入及び促進支援 · FY2024 \(R6\)/);
+  await expectText(preview, /Cells kept \(yours are newer\) \(1\)\s*2-①-a デジタル化の導入及び促進支援 · FY2025 \(R7\)/);
+  // Nothing applied: no save waits in either tab, and the other tab still shows no FY2024 status.
+  await waitForSettled(progress, 'save');
+  await waitForSettled(detail, 'save');
   assert.equal(await yearCard(detail, /FY2024 \(R6\)/).getByLabel('Status').inputValue(), '', 'nothing applied yet');
   assert.deepEqual(await axeViolations(progress), [], 'the import preview');
   await shoot(progress, 'journey-desktop-1-import-preview');
@@ -166,10 +189,10 @@ test('city staff on a desktop, in English: import the phone export over their ow
   const conflicts = progress.getByRole('region', { name: 'Conflicting records' });
   await conflicts.waitFor();
   const conflict = conflicts.getByRole('listitem');
-  assert.equal(await conflict.count(), 1);
-  assert.match(await conflict.innerText(), /2-①-a デジタル化の導入及び促進支援 · FY2025 \(R7\)/);
-  assert.match(await conflict.innerText(), /Shown\s*Delayed \/ Venue not booked yet \(2025-06-20 14:00\)/);
-  assert.match(await conflict.innerText(), /Other\s*In progress \/ デジタル化セミナーを7月に開催予定\s*参加申込 12社 \(2025-06-10 10:00\)/);
+  await expectCount(conflict, 1, 'one conflict');
+  await expectText(conflict, /2-①-a デジタル化の導入及び促進支援 · FY2025 \(R7\)/);
+  await expectText(conflict, /Shown\s*Delayed \/ Venue not booked yet \(2025-06-20 14:00\)/);
+  await expectText(conflict, /Other\s*In progress \/ デジタル化セミナーを7月に開催予定\s*参加申込 12社 \(2025-06-10 10:00\)/);
   assert.deepEqual(await axeViolations(progress), [], 'the conflict list');
   await shoot(progress, 'journey-desktop-2-conflict');
 
@@ -177,8 +200,8 @@ test('city staff on a desktop, in English: import the phone export over their ow
   await conflict.getByRole('button', { name: 'Use the other' }).click();
   await conflicts.waitFor({ state: 'hidden' });
   await detail.waitForFunction(() => document.querySelector('fieldset[data-year="2025"] select')?.value === '実施中');
-  assert.equal(await card.getByLabel('Note').inputValue(), 'デジタル化セミナーを7月に開催予定\n参加申込 12社');
-  assert.equal(await card.getByLabel('Status').locator('option:checked').innerText(), 'In progress');
+  await expectValue(card.getByLabel('Note'), 'デジタル化セミナーを7月に開催予定\n参加申込 12社');
+  await expectText(card.getByLabel('Status').locator('option:checked'), 'In progress');
   await shoot(detail, 'journey-desktop-3-settled');
   assert.deepEqual([...progress.errors, ...detail.errors], []);
   await progress.context().close();
@@ -191,36 +214,44 @@ test('a shared filtered link, the timeline for a year, a KPI, the charts and the
   await page.getByRole('checkbox', { name: /^2024 / }).check();
   const count = page.locator('.filters').getByRole('status');
   await count.filter({ hasText: /^86件中 \d+件$/ }).filter({ hasNotText: '86件中 86件' }).waitFor();
-  const shown = await listedIds(page);
-  assert.ok(shown.length > 0 && shown.length < 22, `${shown.length} shown`);
+  // The address holds all three filters once the app has taken them all in;
+  // the list then shows as many rows as the count says.
   await page.waitForURL((u) => ['priority=1', 'policy=2', 'fy=2024'].every((p) => u.search.includes(p)));
+  await waitForSettled(page, 'address');
+  const { ids: shown, text: countText } = await eventually(
+    async () => ({ ids: await listedIds(page), text: await count.innerText() }),
+    ({ ids, text }) => ids.length > 0 && ids.length < 22 && text.includes(`86件中 ${ids.length}件`),
+    'shown (fewer than 22, as many as counted)',
+  );
   const link = page.url();
 
   // A colleague opens the link in their own browser: same filters, same results.
   const colleague = await app.open(link.slice(app.server.url.length), { viewport: DESKTOP, clock: NOW });
-  assert.deepEqual(await listedIds(colleague), shown);
-  assert.equal(await colleague.locator('.filters').getByRole('status').innerText(), await count.innerText());
+  await eventually(() => listedIds(colleague), shown, 'the same rows');
+  await expectText(colleague.locator('.filters').getByRole('status'), countText);
   for (const name of [/^重点（重要課題）のみ/, /^2 中小企業者の経営基盤の安定強化を図る/, /^2024 /]) {
-    assert.equal(await colleague.getByRole('checkbox', { name }).isChecked(), true, String(name));
+    await eventually(() => colleague.getByRole('checkbox', { name }).isChecked(), true, String(name));
   }
   await colleague.context().close();
 
   // The timeline keeps the filters; this fiscal year is marked.
   const tabs = page.getByRole('navigation', { name: '表示の切り替え' });
   await tabs.getByRole('link', { name: 'スケジュール（タイムライン）' }).click();
+  await waitForReady(page, 'timeline');
   await page.locator('.timeline-view').waitFor();
-  const timelineIds = await page.locator('.tl-row').evaluateAll((els) => els.map((e) => e.dataset.initiativeId));
-  assert.deepEqual(timelineIds, shown);
-  assert.match(await page.locator('.tl-year.current').innerText(), /2025 \(R7\)\s*今年度/);
+  await eventually(() => page.locator('.tl-row').evaluateAll((els) => els.map((e) => e.dataset.initiativeId)), shown, 'the timeline lists the same rows');
+  await expectText(page.locator('.tl-year.current'), /2025 \(R7\)\s*今年度/);
   await shoot(page, 'journey-share-1-timeline');
 
   // From an initiative to its KPI (a percentage): a refused value, then a valid one, rated.
   assert.ok(shown.includes('2-①-a'));
   await page.getByRole('link', { name: /^2-①-a / }).click();
+  await waitForReady(page, 'list 2-①-a');
   await page.getByRole('heading', { level: 2, name: '2-①-a デジタル化の導入及び促進支援' }).waitFor();
   await page.getByRole('link', { name: /^2-2 企業におけるデジタル化進捗割合/ }).click();
+  await waitForReady(page, 'kpis');
   await page.getByRole('heading', { level: 2, name: /^2-2 企業におけるデジタル化進捗割合/ }).waitFor();
-  assert.match(page.url(), /view=kpis&code=2-2/);
+  await expectUrl(page, /view=kpis&code=2-2/);
   const target = page.getByLabel('令和7年度（2025年度） 目標値');
   const actual = page.getByLabel('令和7年度（2025年度） 実績値');
   await target.fill('40');
@@ -228,39 +259,45 @@ test('a shared filtered link, the timeline for a year, a KPI, the charts and the
   await actual.fill('-3');
   await actual.press('Enter');
   await page.getByRole('alert').filter({ hasText: '0以上の数値を入力してください。保存していません。' }).waitFor();
-  assert.equal(await actual.getAttribute('aria-invalid'), 'true');
+  await expectAttribute(actual, 'aria-invalid', 'true');
   await actual.fill('34');
   await actual.press('Enter');
   await page.getByRole('alert').filter({ hasText: '保存していません' }).waitFor({ state: 'detached' });
   const row = page.getByRole('row', { name: /令和7年度（2025年度）/ });
-  assert.equal(await row.getByRole('cell').nth(3).innerText(), '85.0%', 'achievement');
-  assert.equal(await row.getByRole('cell').nth(4).innerText(), 'A', 'rating');
+  await expectText(row.getByRole('cell').nth(3), '85.0%', 'achievement');
+  await expectText(row.getByRole('cell').nth(4), 'A', 'rating');
   await shoot(page, 'journey-share-2-kpi');
 
   // The charts follow the same filters; each has its numbers as a table.
   await tabs.getByRole('link', { name: 'グラフ', exact: true }).click();
+  await waitForReady(page, 'charts');
   await chartsDrawn(page, CHARTS);
-  assert.match(await page.getByText(/一覧の絞り込みと検索の結果/).innerText(), new RegExp(`86件中 ${shown.length}件`));
+  await expectText(page.getByText(/一覧の絞り込みと検索の結果/), new RegExp(`86件中 ${shown.length}件`));
   const figure = page.getByRole('figure', { name: '基本施策別の取組数（実施方針区分別）' });
   await figure.getByRole('button', { name: 'データ表を表示' }).click();
   const table = figure.getByRole('table');
   await table.waitFor();
-  const policy2 = await table.getByRole('row', { name: /^2 中小企業者の経営基盤/ }).getByRole('cell').allInnerTexts();
-  assert.equal(policy2.reduce((a, c) => a + Number(c), 0), shown.length, 'the table counts what the list shows');
-  assert.equal(await figure.getByRole('button', { name: 'データ表を隠す' }).getAttribute('aria-expanded'), 'true');
+  const policy2 = table.getByRole('row', { name: /^2 中小企業者の経営基盤/ }).getByRole('cell');
+  await eventually(
+    async () => (await policy2.allInnerTexts()).reduce((a, c) => a + Number(c), 0),
+    shown.length,
+    'the table counts what the list shows',
+  );
+  await expectAttribute(figure.getByRole('button', { name: 'データ表を隠す' }), 'aria-expanded', 'true');
   await shoot(page, 'journey-share-3-charts');
 
   // The report for this year, as the browser would print it.
   await tabs.getByRole('link', { name: '進捗報告', exact: true }).click();
+  await waitForReady(page, 'report');
   await page.getByRole('heading', { level: 2, name: /進捗報告 令和7年度（2025年度）$/ }).waitFor();
   const printButton = page.getByRole('button', { name: '印刷する' });
-  assert.equal(await printButton.isVisible(), true);
+  await expectVisible(printButton, true, 'the print button on screen');
   await page.emulateMedia({ media: 'print' });
-  assert.equal(await printButton.isVisible(), false, 'no controls on paper');
-  assert.equal(await tabs.isVisible(), false);
-  assert.equal(await page.getByRole('button', { name: /元に戻す/ }).isVisible(), false);
-  assert.equal(await page.getByLabel('年度', { exact: true }).isVisible(), false);
-  assert.equal(await page.locator('.report-print-footer').getByText('2025年6月10日時点').isVisible(), true);
+  await expectVisible(printButton, false, 'no controls on paper');
+  await expectVisible(tabs, false, 'no tabs on paper');
+  await expectVisible(page.getByRole('button', { name: /元に戻す/ }), false, 'no undo on paper');
+  await expectVisible(page.getByLabel('年度', { exact: true }), false, 'no year picker on paper');
+  await expectVisible(page.locator('.report-print-footer').getByText('2025年6月10日時点'), true, 'the date on paper');
   await shoot(page, 'journey-share-4-report-print');
   const pdf = await page.pdf({ format: 'A4' });
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
@@ -284,18 +321,20 @@ test('published progress and a local draft, then the same page offline', async (
     const page = await newPage(app.browser, { viewport: PHONE, timezoneId: 'Asia/Tokyo' });
     await page.clock.setFixedTime(new Date(NOW));
     await page.goto(site.url + '?view=progress&year=2024');
-    await waitForApp(page);
+    await waitForReady(page, 'progress');
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByText('Showing the published progress (progress.json).', { exact: false }).waitFor();
     const noted = page.getByRole('region', { name: 'Initiatives with a note' });
     await noted.getByText('Published: two trade fairs held').waitFor();
-    assert.equal(await noted.getByText('Local draft (this browser only)').count(), 0, 'published, not a draft');
+    // The view is ready (the published record read) and in English: a draft would show now.
+    await expectCount(noted.getByText('Local draft (this browser only)'), 0, 'published, not a draft');
     await waitForServiceWorker(page);
 
     // A staff member changes the published status: a local draft over it.
     await noted.getByRole('link', { name: /3-①-a/ }).click();
+    await waitForReady(page, 'list 3-①-a');
     const card = yearCard(page, /FY2024 \(R6\)/);
-    assert.equal(await card.getByLabel('Note').inputValue(), 'Published: two trade fairs held');
+    await expectValue(card.getByLabel('Note'), 'Published: two trade fairs held');
     await card.getByLabel('Status').selectOption({ label: 'Under review' });
     await card.getByText('Local draft (this browser only)').waitFor();
 
@@ -303,11 +342,11 @@ test('published progress and a local draft, then the same page offline', async (
     await page.context().setOffline(true);
     await site.stop();
     await page.reload();
-    await waitForApp(page);
+    await waitForReady(page, 'list 3-①-a');
     await card.getByText('Local draft (this browser only)').waitFor();
-    assert.equal(await card.getByLabel('Status').inputValue(), '見直し');
-    assert.equal(await card.getByLabel('Note').inputValue(), 'Published: two trade fairs held');
-    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    await expectValue(card.getByLabel('Status'), '見直し');
+    await expectValue(card.getByLabel('Note'), 'Published: two trade fairs held');
+    await expectAttribute(page.locator('html'), 'lang', 'en');
 
     // Clearing the published cell here keeps it cleared: the published
     // status and note do not show through again after a reload.
@@ -322,12 +361,16 @@ test('published progress and a local draft, then the same page offline', async (
         .some((k) => JSON.parse(localStorage.getItem(k)).initiatives.some((r) => r.id === '3-①-a' && !('status' in r) && !('note' in r))),
     );
     await page.reload();
-    await waitForApp(page);
+    // Ready: the published record has been read (from the service worker's
+    // cache) and the detail shows it with the local record over it; the draft
+    // mark needs both. Only then can the published values show through.
+    await waitForReady(page, 'list 3-①-a');
+    await card.getByText('Local draft (this browser only)').waitFor();
     assert.equal(await card.getByLabel('Status').inputValue(), '', 'still cleared after a reload');
     assert.equal(await card.getByLabel('Note').inputValue(), '');
-    await card.getByText('Local draft (this browser only)').waitFor();
 
     await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Progress', exact: true }).click();
+    await waitForReady(page, 'progress');
     await shoot(page, 'journey-offline-published-draft');
     assert.deepEqual(await axeViolations(page), []);
     assert.deepEqual(page.errors, []);
@@ -359,16 +402,16 @@ const CHARTS = ['chart-direction', 'chart-first-plan', 'chart-status'];
 const chartsDrawn = (page, ids) =>
   page.waitForFunction((ids) => ids.every((id) => document.getElementById(id)?.dataset.chartState === 'drawn'), ids);
 
-/** Each view: its address, and what shows it is ready. */
+/** Each view: its address, its `data-ready` mark, and what else shows it is ready. */
 const VIEWS = [
-  ['list', '', (p) => p.locator('.plan-tree [data-initiative-id]').first().waitFor()],
-  ['detail', '?id=2-1-a', (p) => p.locator('[data-detail-id="2-①-a"] fieldset[data-year="2025"]').waitFor()],
-  ['timeline', '?view=timeline', (p) => p.locator('.timeline-view .tl-row').first().waitFor()],
-  ['progress', '?view=progress', (p) => p.locator('.noted-item').first().waitFor()],
-  ['report', '?view=report', (p) => p.locator('article.report .report-initiative').first().waitFor()],
-  ['kpis', '?view=kpis', (p) => p.locator('.kpi-card svg.sparkline').first().waitFor()],
-  ['kpi-2-2', '?view=kpis&code=2-2', (p) => chartsDrawn(p, ['chart-kpi'])],
-  ['charts', '?view=charts', (p) => chartsDrawn(p, CHARTS)],
+  ['list', '', 'list', (p) => p.locator('.plan-tree [data-initiative-id]').first().waitFor()],
+  ['detail', '?id=2-1-a', 'list 2-①-a', (p) => p.locator('[data-detail-id="2-①-a"] fieldset[data-year="2025"]').waitFor()],
+  ['timeline', '?view=timeline', 'timeline', (p) => p.locator('.timeline-view .tl-row').first().waitFor()],
+  ['progress', '?view=progress', 'progress', (p) => p.locator('.noted-item').first().waitFor()],
+  ['report', '?view=report', 'report', (p) => p.locator('article.report .report-initiative').first().waitFor()],
+  ['kpis', '?view=kpis', 'kpis', (p) => p.locator('.kpi-card svg.sparkline').first().waitFor()],
+  ['kpi-2-2', '?view=kpis&code=2-2', 'kpis', (p) => chartsDrawn(p, ['chart-kpi'])],
+  ['charts', '?view=charts', 'charts', (p) => chartsDrawn(p, CHARTS)],
 ];
 
 /**
@@ -401,6 +444,8 @@ async function reportOnPaper(page, lang) {
   const viewport = page.viewportSize();
   await page.setViewportSize({ width: 703, height: 1000 });
   await page.emulateMedia({ media: 'print' });
+  // The page has taken the new width and the print styles (layout reads below are then synchronous).
+  await page.waitForFunction(() => window.innerWidth === 703 && matchMedia('print').matches);
   const layout = await page.evaluate(() => ({
     report: document.querySelector('article.report').getBoundingClientRect().right,
     table: document.querySelector('.report .status-table').getBoundingClientRect().right,
@@ -422,21 +467,24 @@ describe('every view', { concurrency: 2 }, () => {
     for (const lang of ['ja', 'en']) {
       it(`${lang === 'ja' ? 'Japanese' : 'English'} at ${viewport.width} px: axe-core, no sideways scrolling, screenshots`, async () => {
         const page = await newPage(app.browser, { viewport, timezoneId: 'Asia/Tokyo' });
-        await page.clock.setFixedTime(new Date(NOW));
+        // The clock starts at NOW and runs (FY2025 is this year): a clock
+        // stopped with setFixedTime would stop ECharts' animations too (they
+        // time themselves with Date), and the KPI chart would never be drawn.
+        await page.clock.setSystemTime(new Date(NOW));
         await page.addInitScript(([k, v]) => localStorage.setItem(k, v), [KEY, JSON.stringify(SEEDED)]);
         await page.goto(app.server.url);
-        await waitForApp(page);
+        await waitForReady(page, 'list');
         if (lang === 'en') {
           // The switch names the other language in that language; it is remembered.
           await page.getByRole('button', { name: 'English' }).click();
           await page.getByRole('button', { name: '日本語' }).waitFor();
         }
         const problems = [];
-        for (const [name, query, ready] of VIEWS) {
+        for (const [name, query, mark, ready] of VIEWS) {
           await page.goto(app.server.url + query);
-          await waitForApp(page);
+          await waitForReady(page, mark);
           await ready(page);
-          assert.equal(await page.getAttribute('html', 'lang'), lang, `${name}: the language is kept`);
+          await expectAttribute(page.locator('html'), 'lang', lang, `${name}: the language is kept`);
           if (name === 'list' && viewport === PHONE) {
             // On a phone the filters are folded: check them open.
             await page.getByRole('button', { name: lang === 'ja' ? /^絞り込み・検索/ : /^Filter and search/ }).click();

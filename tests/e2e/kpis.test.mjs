@@ -3,7 +3,19 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, screenshot, axeViolations } from './support.mjs';
+import {
+  useApp,
+  screenshot,
+  axeViolations,
+  waitForReady,
+  waitForSettled,
+  eventually,
+  expectCount,
+  expectText,
+  expectAttribute,
+  expectValue,
+  expectUrl,
+} from './support.mjs';
 
 const app = useApp('/');
 const KEY = 'kama-sme-tracker:progress:kama-sme-2023-2027';
@@ -16,18 +28,33 @@ async function enter(page, year, field, text) {
   await input.press('Enter');
 }
 
+/** Waits until the KPI page of `code` has replaced whatever was shown (the
+ * catalog and a KPI's page are both the `kpis` view: `data-ready` stays). */
+const kpiPage = (page, code) => page.waitForSelector(`.kpi-detail[data-kpi-code="${code}"] .kpi-values`);
+
+/** Waits until the catalog, all 27 cards, has replaced a KPI's page. */
+async function catalog(page) {
+  await expectCount(page.locator('.kpi-detail'), 0, 'the KPI page is gone');
+  await expectCount(page.locator('.kpi-card'), 27, 'the whole catalog is back');
+}
+
+/** Waits until chart `id` has drawn its current option (ECharts' `finished`). */
+const chartDrawn = (page, id) =>
+  page.waitForFunction((id) => document.getElementById(id)?.dataset.chartState === 'drawn', id);
+
 test('the catalog lists the 27 KPIs by policy, with the initiatives that name them', async () => {
   const page = await app.open('?view=kpis');
-  assert.equal(await page.locator('.kpi-card').count(), 27);
-  assert.equal(await page.locator('.kpi-policy').count(), 6);
+  await expectCount(page.locator('.kpi-card'), 27);
+  await expectCount(page.locator('.kpi-policy'), 6);
   const card = page.locator('.kpi-card[data-kpi-code="2-2"]');
-  assert.match(await card.innerText(), /企業におけるデジタル化進捗割合/);
-  assert.ok((await card.locator('.kpi-initiatives a').count()) >= 1, 'linked initiatives');
+  await expectText(card, /企業におけるデジタル化進捗割合/);
+  await expectCount(card.locator('.kpi-initiatives a'), (n) => n >= 1, 'linked initiatives');
   await card.locator('h4 a').click();
-  await page.waitForSelector('.kpi-detail[data-kpi-code="2-2"]');
-  assert.match(page.url(), /view=kpis&code=2-2/);
+  await kpiPage(page, '2-2');
+  await expectUrl(page, /view=kpis&code=2-2/);
   await page.goBack();
-  await page.waitForSelector('.kpi-card');
+  await waitForReady(page, 'kpis');
+  await catalog(page);
   assert.deepEqual(await axeViolations(page), []);
   await screenshot(page, 'kpi-catalog');
   await page.context().close();
@@ -35,25 +62,33 @@ test('the catalog lists the 27 KPIs by policy, with the initiatives that name th
 
 test('values are entered per year, rated, kept across a reload and undone', async () => {
   const page = await app.open('?view=kpis&code=2-2', { viewport: { width: 1280, height: 900 } });
-  const { width } = await page.locator('.kpi-values').boundingBox();
+  const { width } = await eventually(
+    () => page.locator('.kpi-values').boundingBox(),
+    (box) => box !== null && box.width > 900,
+    'the KPI page uses the whole width',
+  );
   assert.ok(width > 900, `the KPI page uses the whole width (${width}px)`);
   await enter(page, 2024, 'target', '40');
   await enter(page, 2024, 'actual', '３０．５');
-  assert.equal(await row(page, 2024).locator('input.actual').inputValue(), '30.5', 'full-width input is read');
-  assert.equal(await row(page, 2024).locator('.num').innerText(), '76.3%');
-  assert.equal(await row(page, 2024).locator('.rating').innerText(), 'B');
+  await expectValue(row(page, 2024).locator('input.actual'), '30.5', 'full-width input is read');
+  await expectText(row(page, 2024).locator('.num'), '76.3%');
+  await expectText(row(page, 2024).locator('.rating'), 'B');
   await enter(page, 2025, 'target', '45');
   await enter(page, 2025, 'actual', '45');
-  assert.equal(await row(page, 2025).locator('.rating').innerText(), 'S');
+  await expectText(row(page, 2025).locator('.rating'), 'S');
   await page.waitForFunction((k) => /"actual":\s?45\b/.test(localStorage.getItem(k) ?? ''), KEY);
   await page.reload();
+  await waitForReady(page, 'kpis');
   await page.waitForSelector('.kpi-values');
-  assert.equal(await row(page, 2024).locator('input.target').inputValue(), '40');
-  assert.equal(await row(page, 2024).locator('.rating').innerText(), 'B');
+  await expectValue(row(page, 2024).locator('input.target'), '40');
+  await expectText(row(page, 2024).locator('.rating'), 'B');
 
   await enter(page, 2026, 'baseline', '12');
+  // The edit is in the record (stored) before it is undone: otherwise the
+  // empty field below could be the one before the edit.
+  await page.waitForFunction((k) => /"baseline":\s?12\b/.test(localStorage.getItem(k) ?? ''), KEY);
   await page.getByRole('button', { name: /元に戻す/ }).click();
-  assert.equal(await row(page, 2026).locator('input.baseline').inputValue(), '');
+  await expectValue(row(page, 2026).locator('input.baseline'), '');
   assert.deepEqual(await axeViolations(page), []);
   await screenshot(page, 'kpi-detail');
   assert.deepEqual(page.errors, []);
@@ -65,36 +100,40 @@ test('a value the unit does not allow shows why beside the field and saves nothi
   for (const [text, message] of [['120', /0〜100/], ['abc', /数値として読めません/], ['-5', /0以上/]]) {
     await enter(page, 2023, 'actual', text);
     const input = row(page, 2023).locator('input.actual');
-    assert.equal(await input.getAttribute('aria-invalid'), 'true', text);
-    const describedBy = await input.getAttribute('aria-describedby');
-    assert.match(await page.locator(`#${describedBy}`).innerText(), message, text);
+    await expectAttribute(input, 'aria-invalid', 'true', text);
+    const describedBy = await expectAttribute(input, 'aria-describedby', (id) => id !== null, text);
+    // Each value's message differs from the one before: this waits for this value's.
+    await expectText(page.locator(`#${describedBy}`), message, text);
   }
+  // Nothing saved: checked once no save is pending.
+  await waitForSettled(page, 'save');
   assert.equal(await stored(page), null, 'nothing saved');
   await enter(page, 2023, 'actual', '55');
-  assert.equal(await row(page, 2023).locator('input.actual').getAttribute('aria-invalid'), null, 'fixed');
+  await expectAttribute(row(page, 2023).locator('input.actual'), 'aria-invalid', null, 'fixed');
   await page.waitForFunction((k) => /"actual":\s?55\b/.test(localStorage.getItem(k) ?? ''), KEY);
   await page.context().close();
 
   const counts = await app.open('?view=kpis&code=1-1');
   await enter(counts, 2023, 'actual', '12.5');
-  assert.match(await row(counts, 2023).locator('.field-error').innerText(), /整数/);
+  await expectText(row(counts, 2023).locator('.field-error'), /整数/);
   await enter(counts, 2023, 'actual', '1,200');
-  assert.equal(await row(counts, 2023).locator('input.actual').inputValue(), '1200');
+  await expectValue(row(counts, 2023).locator('input.actual'), '1200');
   await counts.context().close();
 });
 
 test('an initiative links to its KPIs, and the catalog sparkline shows recorded actuals', async () => {
   const page = await app.open('?id=2-1-a');
   const link = page.locator('.kpi-list a').first();
-  const code = await page.locator('.kpi-list li').first().getAttribute('data-kpi-code');
+  const code = await expectAttribute(page.locator('.kpi-list li').first(), 'data-kpi-code', (c) => c !== null, 'a KPI code');
   await link.click();
-  await page.waitForSelector(`.kpi-detail[data-kpi-code="${code}"]`);
+  await waitForReady(page, 'kpis');
+  await kpiPage(page, code);
   await enter(page, 2023, 'actual', '3');
   await enter(page, 2024, 'actual', '5');
   await page.locator('.kpi-detail > a').first().click();
   const spark = page.locator(`.kpi-card[data-kpi-code="${code}"] svg.sparkline`);
   await spark.waitFor();
-  assert.match(await spark.getAttribute('aria-label'), /2023 3, 2024 5/);
+  await expectAttribute(spark, 'aria-label', /2023 3, 2024 5/);
   await page.context().close();
 });
 
@@ -107,19 +146,22 @@ test('the KPI page draws target vs actual, and the chart and its table follow wh
   await figure.locator('.chart-table-toggle').click();
   const table = figure.locator('.chart-table');
   await page.waitForFunction(() => /123,?456\.5/.test(document.querySelector('#chart-kpi .chart-table')?.innerText ?? ''));
-  assert.match(await table.innerText(), /150,?000/);
-  assert.match(await table.locator('caption').innerText(), /千円/, 'the unit is stated');
-  assert.match(await figure.locator('.chart-canvas').getAttribute('aria-label'), /123,?456\.5/, 'the description follows');
+  await expectText(table, /150,?000/);
+  await expectText(table.locator('caption'), /千円/, 'the unit is stated');
+  await expectAttribute(figure.locator('.chart-canvas'), 'aria-label', /123,?456\.5/, 'the description follows');
   const instances = () => page.evaluate(() => document.querySelectorAll('[_echarts_instance_]:not([_echarts_instance_=""])').length);
-  assert.equal(await instances(), 1);
+  await chartDrawn(page, 'chart-kpi');
+  await eventually(instances, 1, 'one live chart');
   // Leaving and coming back, many times, leaves one live chart.
   for (let i = 0; i < 20; i++) {
     await page.locator('.kpi-detail > a').first().click();
-    await page.waitForSelector('.kpi-card');
+    await catalog(page);
     await page.goBack();
+    await kpiPage(page, '4-1');
     await figure.locator('.chart-canvas canvas').waitFor();
   }
-  assert.equal(await instances(), 1);
+  await chartDrawn(page, 'chart-kpi');
+  await eventually(instances, 1, 'one live chart after 20 visits');
   assert.deepEqual(page.errors, []);
   await screenshot(page, 'kpi-chart');
   await page.context().close();
@@ -151,6 +193,8 @@ test('on a 360 px phone each year is a card of named values, and nothing scrolls
   const page = await app.open('?view=kpis&code=2-2', { viewport: { width: 360, height: 740 } });
   await enter(page, 2024, 'target', '40');
   await enter(page, 2024, 'actual', '30');
+  // Both values are in: the row shows its rate (the layout below is final).
+  await expectText(row(page, 2024).locator('.num .cell-value'), '75.0%');
   const layout = await page.evaluate(() => {
     const region = document.querySelector('.kpi-detail .table-scroll');
     const outside = [...document.querySelectorAll('.kpi-values input, .kpi-values textarea')].filter((e) => {
@@ -166,14 +210,22 @@ test('on a 360 px phone each year is a card of named values, and nothing scrolls
   assert.ok(layout.page <= 0, `the page does not scroll sideways (${layout.page}px)`);
   assert.ok(layout.table <= 0, `the values do not scroll sideways inside their region (${layout.table}px)`);
   assert.equal(layout.outside, 0, 'every field is within the screen');
-  assert.equal(await row(page, 2024).locator('.num .cell-value').innerText(), '75.0%');
+  await expectText(row(page, 2024).locator('.num .cell-value'), '75.0%');
   // Each value is named in its card; the year heads it.
-  assert.deepEqual(await visibleNames(row(page, 2024)), ['基準値', '目標値', '実績値', '達成率', '評価', 'メモ']);
-  assert.match(await row(page, 2024).locator('th').innerText(), /令和6年度（2024年度）/);
-  const head = await page.locator('.kpi-values thead').boundingBox();
+  await eventually(() => visibleNames(row(page, 2024)), ['基準値', '目標値', '実績値', '達成率', '評価', 'メモ'], 'named values');
+  await expectText(row(page, 2024).locator('th'), /令和6年度（2024年度）/);
+  const head = await eventually(
+    () => page.locator('.kpi-values thead').boundingBox(),
+    (h) => h !== null && h.width <= 1 && h.height <= 1,
+    'the header row is for screen readers only',
+  );
   assert.ok(head.width <= 1 && head.height <= 1, `the header row is for screen readers only (${JSON.stringify(head)})`);
   // Still a table to assistive technology, and a field's name still says its year.
-  const roles = await axRoles(page);
+  const roles = await eventually(
+    () => axRoles(page),
+    (r) => r.columnheader === 7 && r.rowheader === 5 && r.table >= 1 && r.row >= 6,
+    'the accessibility tree has the table',
+  );
   assert.equal(roles.columnheader, 7);
   assert.equal(roles.rowheader, 5);
   assert.ok(roles.table >= 1 && roles.row >= 6, JSON.stringify(roles));
@@ -186,9 +238,13 @@ test('on a 360 px phone each year is a card of named values, and nothing scrolls
 
   // On a desktop it stays one table row per year, under visible headers.
   const wide = await app.open('?view=kpis&code=2-2', { viewport: { width: 1280, height: 800 } });
-  assert.ok((await wide.locator('.kpi-values thead').boundingBox()).height > 20, 'visible column headers');
-  assert.deepEqual(await visibleNames(row(wide, 2024)), [], 'the headers name the columns');
-  const cells = await row(wide, 2024).evaluate((tr) => [...tr.children].map((c) => Math.round(c.getBoundingClientRect().top)));
+  await eventually(() => wide.locator('.kpi-values thead').boundingBox(), (h) => h !== null && h.height > 20, 'visible column headers');
+  await eventually(() => visibleNames(row(wide, 2024)), [], 'the headers name the columns');
+  const cells = await eventually(
+    () => row(wide, 2024).evaluate((tr) => [...tr.children].map((c) => Math.round(c.getBoundingClientRect().top))),
+    (tops) => new Set(tops).size === 1,
+    'the year, its values and its note on one line',
+  );
   assert.equal(new Set(cells).size, 1, 'the year, its values and its note on one line');
   await wide.context().close();
 });
@@ -200,26 +256,27 @@ test('a KPI with one recorded actual shows its year and value as text, not a lon
   const card = page.locator('.kpi-card[data-kpi-code="1-1"]');
   const single = card.locator('.sparkline-single');
   await single.waitFor();
-  assert.equal(await single.locator('.sparkline-value').innerText(), '令和6年度（2024年度）の実績値：12人');
-  assert.equal(await card.locator('[role="img"]').count(), 0, 'no one-point chart');
-  assert.equal(await single.locator('svg').getAttribute('aria-hidden'), 'true', 'the dot is decoration');
-  assert.equal(await single.locator('svg circle').count(), 1);
+  await expectText(single.locator('.sparkline-value'), '令和6年度（2024年度）の実績値：12人');
+  await expectCount(card.locator('[role="img"]'), 0, 'no one-point chart');
+  await expectAttribute(single.locator('svg'), 'aria-hidden', 'true', 'the dot is decoration');
+  await expectCount(single.locator('svg circle'), 1);
   await card.scrollIntoViewIfNeeded();
   await screenshot(page, 'kpi-catalog-single-value');
 
   await page.locator('.lang-switch').click();
   await page.waitForFunction(() => document.documentElement.lang === 'en');
-  assert.equal(await single.locator('.sparkline-value').innerText(), 'Actual for FY2024 (R6): 12人');
-  assert.equal(await single.locator('.sparkline-value [lang="ja"]').innerText(), '人', 'the unit is plan text');
+  await expectText(single.locator('.sparkline-value'), 'Actual for FY2024 (R6): 12人');
+  await expectText(single.locator('.sparkline-value [lang="ja"]'), '人', 'the unit is plan text');
 
   // A second value: a line again, its numbers in its label.
   await card.locator('h4 a').click();
+  await kpiPage(page, '1-1');
   await enter(page, 2025, 'actual', '15');
   await page.locator('.kpi-detail > a').first().click();
   const spark = card.locator('svg.sparkline[role="img"]');
   await spark.waitFor();
-  assert.match(await spark.getAttribute('aria-label'), /2024 12, 2025 15/);
-  assert.equal(await card.locator('.sparkline-single').count(), 0);
+  await expectAttribute(spark, 'aria-label', /2024 12, 2025 15/);
+  await expectCount(card.locator('.sparkline-single'), 0);
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(page.errors, []);
   await page.context().close();

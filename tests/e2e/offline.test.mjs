@@ -9,7 +9,20 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, mkdir, readFile, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, DIST, launchChromium, newPage, serveCopy, waitForServiceWorker, screenshot, axeViolations } from './support.mjs';
+import {
+  ROOT,
+  DIST,
+  launchChromium,
+  newPage,
+  serveCopy,
+  waitForServiceWorker,
+  screenshot,
+  axeViolations,
+  waitForReady,
+  eventually,
+  expectCount,
+  expectValue,
+} from './support.mjs';
 
 const PREFIX = '/kama/sme-plan/';
 let browser;
@@ -24,6 +37,7 @@ after(async () => {
 async function openControlled(site) {
   const page = await newPage(browser);
   await page.goto(site.url);
+  await waitForReady(page, 'list');
   await page.waitForSelector('.result-count', { state: 'attached' });
   await waitForServiceWorker(page);
   return page;
@@ -48,26 +62,30 @@ test('after one visit the app opens with the network off', async () => {
   try {
     const page = await openControlled(site);
     const version = swVersion(await readFile(join(site.dir, 'sw.js'), 'utf8'));
-    assert.deepEqual(await cacheNames(page), [version]);
+    await eventually(() => cacheNames(page), [version]);
 
     // Both ways of going offline: the browser's switch, and the host gone.
     await page.context().setOffline(true);
     await site.stop();
     await page.reload();
+    await waitForReady(page, 'list');
     await page.waitForSelector('.result-count', { state: 'attached' });
-    assert.equal(await rows(page).count(), 86);
+    await expectCount(rows(page), 86);
 
     // A shared link too: the query is the app's, the page is the cached one.
     await page.goto(`${site.url}?id=4-1-a`);
+    await waitForReady(page, 'list 4-①-a');
     await page.waitForSelector('[data-detail-id="4-①-a"]');
     // The views' split-off code (src/ui/lazy.rs) was never opened online: precached.
     await page.locator('nav.view-tabs:not(.prerendered-tabs)').getByRole('link', { name: '数値目標', exact: true }).click();
+    await waitForReady(page, 'kpis');
     await page.waitForSelector('.kpi-view');
     assert.equal((await fetchFromPage(page, 'plan.json')).status, 200, 'the open data file is kept too');
     // No progress.json was published: offline that is still a plain 404, so
     // the app has nothing to complain about.
     assert.equal((await fetchFromPage(page, 'progress.json')).status, 404);
-    assert.equal(await page.getByText(/progress\.json/).count(), 0);
+    // (The view is ready only once the app has heard back about progress.json.)
+    await expectCount(page.getByText(/progress\.json/), 0);
     await screenshot(page, 'offline-detail');
     assert.deepEqual(page.errors.filter((e) => !e.startsWith('Failed to load resource: the server responded with a status of 404')), []);
   } finally {
@@ -80,6 +98,7 @@ test('the manifest is linked and valid, and its icons have the sizes it states',
   try {
     const page = await newPage(browser);
     await page.goto(site.url);
+    await waitForReady(page, 'list');
     await page.waitForSelector('.result-count', { state: 'attached' });
     const href = await page.evaluate(() => document.querySelector('link[rel="manifest"]')?.href);
     assert.ok(href, 'a <link rel="manifest">');
@@ -152,14 +171,15 @@ test('a new deployment is offered with 「再読み込み」 and then replaces t
     // Typed just before (the address waits for a pause): the reload keeps it.
     await page.getByLabel('キーワード検索').fill('創業');
     await Promise.all([page.waitForEvent('load'), banner.getByRole('button', { name: '再読み込み' }).click()]);
+    await waitForReady(page, 'list');
     await page.waitForSelector('.result-count', { state: 'attached' });
     await waitForServiceWorker(page);
-    assert.deepEqual(await cacheNames(page), [newVersion], 'the old cache is gone');
-    assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).waiting), null);
-    assert.equal(await page.getByText('新しい版があります').count(), 0, 'no banner after the switch');
+    await eventually(() => cacheNames(page), [newVersion], 'the old cache is gone');
+    await eventually(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).waiting), null);
+    await expectCount(page.getByText('新しい版があります'), 0, 'no banner after the switch');
     assert.equal((await fetchFromPage(page, 'README.md')).text, newReadme);
-    assert.equal(await rows(page).count(), 86);
-    assert.equal(await page.getByLabel('キーワード検索').inputValue(), '創業');
+    await expectCount(rows(page), 86);
+    await expectValue(page.getByLabel('キーワード検索'), '創業');
     assert.deepEqual(page.errors, []);
   } finally {
     await site.close();
@@ -178,7 +198,7 @@ test('the banner speaks English in the English interface', async () => {
     await banner.getByRole('button', { name: 'Reload' }).waitFor({ state: 'visible' });
     // Printing leaves it out.
     await page.emulateMedia({ media: 'print' });
-    assert.equal(await banner.isVisible(), false);
+    await eventually(() => banner.isVisible(), false);
     assert.deepEqual(page.errors, []);
   } finally {
     await site.close();

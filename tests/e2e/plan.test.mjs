@@ -4,11 +4,21 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, useApp, screenshot, axeViolations } from './support.mjs';
+import {
+  ROOT,
+  useApp,
+  screenshot,
+  axeViolations,
+  waitForReady,
+  eventually,
+  expectCount,
+  expectText,
+} from './support.mjs';
 
 const plan = JSON.parse(readFileSync(join(ROOT, 'data', 'plan.json'), 'utf8'));
 // A sub-directory, as on most static hosts: every asset URL must be relative.
-const { open } = useApp('/kama/sme-plan/');
+const app = useApp('/kama/sme-plan/');
+const { open } = app;
 
 const rows = (page) => page.locator('[data-initiative-id]');
 const detailHeading = (page) => page.locator('.initiative-detail h2');
@@ -30,21 +40,24 @@ test('the whole plan is listed: 6 policies, 21 sub-policies, 86 initiatives, in 
 test('a re-listed initiative shows its original and links back', async () => {
   const page = await open();
   await page.locator('[data-initiative-id="4-①-a"] a').click();
+  await waitForReady(page, 'list 4-①-a');
   await page.waitForSelector('[data-detail-id="4-①-a"]');
-  assert.match(await detailHeading(page).innerText(), /4-①-a/);
-  assert.match(page.url(), /\?id=4-1-a$/);
+  await expectText(detailHeading(page), /4-①-a/);
+  await eventually(() => page.url(), /\?id=4-1-a$/, 'the address names it');
   const detail = page.locator('.initiative-detail');
-  assert.match(await detail.innerText(), /再掲元/);
-  assert.match(await detail.innerText(), /（3-①-aの再掲）/, 'text verbatim');
+  await expectText(detail, /再掲元/);
+  await expectText(detail, /（3-①-aの再掲）/, 'text verbatim');
   await screenshot(page, 'detail-relisted-1280');
 
   // To the original, which names its re-listing.
   await detail.locator('a', { hasText: '3-①-a' }).click();
+  await waitForReady(page, 'list 3-①-a');
   await page.waitForSelector('[data-detail-id="3-①-a"]');
-  assert.match(await page.locator('.initiative-detail').innerText(), /再掲先[\s\S]*4-①-a/);
+  await expectText(page.locator('.initiative-detail'), /再掲先[\s\S]*4-①-a/);
 
   // The browser's back button returns to the re-listed one.
   await page.goBack();
+  await waitForReady(page, 'list 4-①-a');
   await page.waitForSelector('[data-detail-id="4-①-a"]');
   assert.deepEqual(page.errors, []);
 });
@@ -62,8 +75,9 @@ test('a shared link opens the initiative; malformed links fall back to the list'
 
   for (const bad of ['?id=zzz', '?id=', '?id=9-9-z', '?%E0%A4%A=1', '?id=2-%E2%91%A0']) {
     const p = await open(bad);
-    assert.equal(await rows(p).count(), 86, bad);
+    await expectCount(rows(p), 86, bad);
     assert.deepEqual(p.errors, [], bad);
+    await p.context().close();
   }
   assert.deepEqual(page.errors, []);
 });
@@ -73,11 +87,15 @@ test('a shared link to an initiative far down the list scrolls its row into view
   await page.waitForSelector('[data-detail-id="6-③-a"]');
   const row = page.locator('[data-initiative-id="6-③-a"]');
   await page.waitForFunction(() => window.scrollY > 0);
-  const box = await row.boundingBox();
+  const box = await eventually(() => row.boundingBox(), (b) => b.y >= 0 && b.y + b.height <= 900, 'the row is in view');
   assert.ok(box.y >= 0 && box.y + box.height <= 900, `the row is at ${box.y} px`);
   assert.equal(await row.locator('a').getAttribute('aria-current'), 'true');
   // The detail, sticky beside the list, stays in view too.
-  const heading = await page.locator('.initiative-detail h2').boundingBox();
+  const heading = await eventually(
+    () => page.locator('.initiative-detail h2').boundingBox(),
+    (b) => b.y >= 0 && b.y < 900,
+    'the detail heading is in view',
+  );
   assert.ok(heading.y >= 0 && heading.y < 900, `the detail heading is at ${heading.y} px`);
   assert.deepEqual(page.errors, []);
 });
@@ -98,9 +116,10 @@ test('on a 360 px phone the detail replaces the list and 一覧に戻る brings 
   assert.ok(width <= 360, `no horizontal scroll (content is ${width}px wide)`);
   await screenshot(page, 'list-360');
   await page.locator('[data-initiative-id="1-①-a"] a').click();
+  await waitForReady(page, 'list 1-①-a');
   await page.waitForSelector('[data-detail-id="1-①-a"]');
-  assert.equal(await page.locator('.plan-tree').isVisible(), false);
-  assert.equal(await rows(page).count(), 86, 'the list stays in the DOM');
+  await eventually(() => page.locator('.plan-tree').isVisible(), false, 'the detail replaces the list');
+  await expectCount(rows(page), 86, 'the list stays in the DOM');
   await screenshot(page, 'detail-360');
   await page.getByRole('button', { name: '一覧に戻る' }).click();
   await page.locator('.plan-tree').waitFor({ state: 'visible' });
@@ -108,6 +127,7 @@ test('on a 360 px phone the detail replaces the list and 一覧に戻る brings 
   await page.waitForFunction(() => document.activeElement?.closest('[data-initiative-id]')?.dataset.initiativeId === '1-①-a');
   // 一覧に戻る went back in history rather than adding an entry: Forward reopens it.
   await page.goForward();
+  await waitForReady(page, 'list 1-①-a');
   await page.waitForSelector('[data-detail-id="1-①-a"]');
 });
 
@@ -122,8 +142,9 @@ test('keyboard only: Tab reaches an initiative and Enter opens it with focus on 
   }
   assert.equal(await focusedRow(), '1-①-a', `reached after ${presses} Tab presses`);
   await page.keyboard.press('Enter');
+  await waitForReady(page, 'list 1-①-a');
   await page.waitForSelector('[data-detail-id="1-①-a"]');
-  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H2');
+  await eventually(() => page.evaluate(() => document.activeElement.tagName), 'H2', 'focus on the heading');
 });
 
 test('axe-core finds no accessibility violations in the list and the detail, wide and narrow', async () => {
@@ -141,7 +162,7 @@ test('printing shows every initiative, even with a detail open on a phone', asyn
   await page.waitForSelector('[data-detail-id="1-①-a"]');
   assert.equal(await page.locator('.plan-tree').isVisible(), false, 'on screen the detail replaces the list');
   await page.emulateMedia({ media: 'print' });
-  assert.equal(await page.locator('.plan-tree').isVisible(), true);
-  assert.equal(await page.locator('[data-initiative-id="6-③-a"]').isVisible(), true);
-  assert.equal(await page.locator('.filters-toggle').isVisible(), false, 'no controls printed');
+  await eventually(() => page.locator('.plan-tree').isVisible(), true, 'the list is printed');
+  await eventually(() => page.locator('[data-initiative-id="6-③-a"]').isVisible(), true, 'the last row is printed');
+  await eventually(() => page.locator('.filters-toggle').isVisible(), false, 'no controls printed');
 });

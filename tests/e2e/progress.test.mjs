@@ -7,7 +7,22 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { useApp, newPage, serveCopy, screenshot, axeViolations, ARTIFACTS } from './support.mjs';
+import {
+  useApp,
+  newPage,
+  serveCopy,
+  screenshot,
+  axeViolations,
+  ARTIFACTS,
+  waitForReady,
+  waitForSettled,
+  eventually,
+  expectCount,
+  expectText,
+  expectTextContent,
+  expectValue,
+  expectUrl,
+} from './support.mjs';
 
 const app = useApp('/');
 const { open } = app;
@@ -30,16 +45,17 @@ test('a status and a note survive a reload, and undo/redo walk them back and for
   await annotate(page, 2024, '遅れ', '事業者説明会を延期\n来年度に2回開催予定');
   await storedContains(page, '来年度に2回開催予定');
   await page.reload();
+  await waitForReady(page, 'list 2-①-a');
   await page.waitForSelector('fieldset.year-card');
-  assert.equal(await card(page, 2024).locator('select').inputValue(), '遅れ');
-  assert.equal(await card(page, 2024).locator('textarea').inputValue(), '事業者説明会を延期\n来年度に2回開催予定');
+  await expectValue(card(page, 2024).locator('select'), '遅れ');
+  await expectValue(card(page, 2024).locator('textarea'), '事業者説明会を延期\n来年度に2回開催予定');
 
   // Undo is per session: a new edit, undone and redone.
   await annotate(page, 2025, '実施中');
   await page.getByRole('button', { name: /元に戻す/ }).click();
-  assert.equal(await card(page, 2025).locator('select').inputValue(), '');
+  await expectValue(card(page, 2025).locator('select'), '');
   await page.getByRole('button', { name: /やり直す/ }).click();
-  assert.equal(await card(page, 2025).locator('select').inputValue(), '実施中');
+  await expectValue(card(page, 2025).locator('select'), '実施中');
   await page.getByRole('button', { name: /元に戻す/ }).click();
   await page.waitForFunction((k) => !(localStorage.getItem(k) ?? '').includes('実施中'), KEY);
   assert.deepEqual(page.errors, []);
@@ -54,12 +70,14 @@ test('a note that looks like HTML is shown as text', async () => {
   await annotate(page, 2023, '完了', payload);
   await storedContains(page, 'onerror');
   await page.reload();
+  await waitForReady(page, 'list 1-①-a');
   await page.waitForSelector('fieldset.year-card');
-  assert.equal(await card(page, 2023).locator('textarea').inputValue(), payload);
+  await expectValue(card(page, 2023).locator('textarea'), payload);
   await page.goto(page.url().replace(/\?.*/, '?view=progress&year=2023'));
+  await waitForReady(page, 'progress');
   await page.waitForSelector('.progress-view');
   assert.equal(await page.evaluate(() => window.__xss), undefined);
-  assert.equal(await page.locator('img[src="x"]').count(), 0);
+  await expectCount(page.locator('img[src="x"]'), 0);
   await page.context().close();
 });
 
@@ -72,6 +90,7 @@ test('corrupted storage: the raw text is kept as a backup, offered for download,
     }
   }, KEY);
   await page.goto(app.server.url + '?id=1-1-a');
+  await waitForReady(page, 'list 1-①-a');
   const alert = page.locator('.record-bar [role="alert"]', { hasText: '読み取れませんでした' });
   await alert.waitFor();
   const backups = await page.evaluate((p) => Object.keys(localStorage).filter((k) => k.startsWith(p)), BACKUP_PREFIX);
@@ -89,9 +108,10 @@ test('corrupted storage: the raw text is kept as a backup, offered for download,
   const backup = await page.evaluate((k) => localStorage.getItem(k), backups[0]);
   assert.equal(backup, text);
   await page.reload();
+  await waitForReady(page, 'list 1-①-a');
   await page.waitForSelector('fieldset.year-card');
-  assert.equal(await card(page, 2023).locator('textarea').inputValue(), '新しい記録');
-  assert.equal(await page.evaluate((p) => Object.keys(localStorage).filter((k) => k.startsWith(p)).length, BACKUP_PREFIX), 1);
+  await expectValue(card(page, 2023).locator('textarea'), '新しい記録');
+  await eventually(() => page.evaluate((p) => Object.keys(localStorage).filter((k) => k.startsWith(p)).length, BACKUP_PREFIX), 1);
   await screenshot(page, 'progress-corrupted-storage');
   assert.deepEqual(page.errors, []);
   await page.context().close();
@@ -102,9 +122,12 @@ test('a record saved by a newer version is neither read nor overwritten', async 
   const newer = '{"format":"kama-sme-progress","version":99,"plan_id":"kama-sme-2023-2027","initiatives":[]}';
   await page.addInitScript(([k, v]) => localStorage.setItem(k, v), [KEY, newer]);
   await page.goto(app.server.url + '?id=1-1-a');
+  await waitForReady(page, 'list 1-①-a');
   await page.locator('[role="alert"]', { hasText: '新しい版のアプリで保存' }).waitFor();
   await annotate(page, 2023, '完了', 'メモ');
-  await page.waitForTimeout(600);
+  // The edit is taken (in memory) and its save has come and gone.
+  await expectValue(card(page, 2023).locator('textarea'), 'メモ');
+  await waitForSettled(page, 'save');
   assert.equal(await stored(page), newer);
   await page.context().close();
 });
@@ -119,9 +142,10 @@ test('storage disabled or full: the app keeps working and says changes are not k
     });
   });
   await disabled.goto(app.server.url + '?id=1-1-a');
+  await waitForReady(disabled, 'list 1-①-a');
   await disabled.locator('[role="alert"]', { hasText: '保存できません' }).waitFor();
   await annotate(disabled, 2023, '完了', '保存されないメモ');
-  assert.equal(await card(disabled, 2023).locator('select').inputValue(), '完了', 'edits still work in memory');
+  await expectValue(card(disabled, 2023).locator('select'), '完了', 'edits still work in memory');
   await disabled.context().close();
 
   const full = await newPage(app.browser);
@@ -133,9 +157,10 @@ test('storage disabled or full: the app keeps working and says changes are not k
     };
   });
   await full.goto(app.server.url + '?id=1-1-a');
+  await waitForReady(full, 'list 1-①-a');
   await annotate(full, 2023, '完了', 'いっぱい');
   await full.locator('[role="alert"]', { hasText: '保存領域がいっぱい' }).waitFor();
-  assert.equal(await card(full, 2023).locator('textarea').inputValue(), 'いっぱい');
+  await expectValue(card(full, 2023).locator('textarea'), 'いっぱい');
   assert.deepEqual(full.errors, []);
   await full.context().close();
 });
@@ -145,14 +170,14 @@ test('two tabs: each sees the other, different cells both survive, a same-cell c
   const second = await first.context().newPage();
   second.errors = [];
   await second.goto(first.url());
+  await waitForReady(second, 'list 3-①-a');
   await second.waitForSelector('fieldset.year-card');
 
   await annotate(first, 2023, '完了', '一つ目のタブ');
   await second.waitForFunction(() => document.querySelector('fieldset[data-year="2023"] textarea')?.value === '一つ目のタブ');
   await annotate(second, 2024, '実施中', '二つ目のタブ');
   await first.waitForFunction(() => document.querySelector('fieldset[data-year="2024"] textarea')?.value === '二つ目のタブ');
-  const both = JSON.parse(await stored(first));
-  assert.equal(both.initiatives.length, 2, 'edits to different cells both survive');
+  await eventually(async () => JSON.parse(await stored(first)).initiatives.length, 2, 'edits to different cells both survive');
 
   // The same cell typed in both before either has saved (saves wait 300 ms):
   // the newer edit wins in both tabs, and the tab that saved second, having
@@ -166,8 +191,8 @@ test('two tabs: each sees the other, different cells both survive, a same-cell c
   await listing.locator('.record-bar').getByRole('button', { name: /競合を確認/ }).click();
   const conflict = listing.locator('.conflict');
   await conflict.waitFor();
-  const kept = (await conflict.locator('.kept').innerText()).match(/([AB])の記録/)[1];
-  const other = (await conflict.locator('.other').innerText()).match(/([AB])の記録/)[1];
+  const kept = (await expectText(conflict.locator('.kept'), /([AB])の記録/)).match(/([AB])の記録/)[1];
+  const other = (await expectText(conflict.locator('.other'), /([AB])の記録/)).match(/([AB])の記録/)[1];
   assert.notEqual(kept, other);
   // The newer is what both tabs now have (the listing tab has moved to the progress view).
   const follower = listing === first ? second : first;
@@ -175,7 +200,7 @@ test('two tabs: each sees the other, different cells both survive, a same-cell c
   await follower.waitForFunction((t) => document.querySelector('fieldset[data-year="2025"] textarea')?.value === t, `${kept}の記録`);
   await screenshot(listing, 'progress-conflicts');
   await conflict.getByRole('button', { name: 'もう一方を採用' }).click();
-  assert.equal(await listing.locator('.conflict').count(), 0, 'settled');
+  await expectCount(listing.locator('.conflict'), 0, 'settled');
   await storedContains(listing, `"${other}の記録"`);
   // The tab that did not list it (still on the initiative) follows.
   await follower.waitForFunction((t) => document.querySelector('fieldset[data-year="2025"] textarea')?.value === t, `${other}の記録`);
@@ -187,12 +212,15 @@ test('export JSON → clear storage → import gives back the identical record',
   const page = await open('?id=2-1-a');
   await annotate(page, 2023, '完了', '書き出し前の記録, "引用" と改行\n2行目');
   await page.goto(app.server.url + '?id=4-1-a');
+  await waitForReady(page, 'list 4-①-a');
   await annotate(page, 2026, '見直し', '=HYPERLINK("x")');
   await storedContains(page, 'HYPERLINK');
   await page.goto(app.server.url + '?view=progress');
+  await waitForReady(page, 'progress');
   await page.getByLabel(/記入者名/).fill('嘉麻 太郎');
   await page.getByLabel(/記入者名/).press('Tab');
 
+  await waitForSettled(page, 'save');
   const before = JSON.parse(await stored(page));
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: /JSONで書き出す/ }).click();
@@ -205,15 +233,16 @@ test('export JSON → clear storage → import gives back the identical record',
 
   await page.evaluate(() => localStorage.clear());
   await page.reload();
+  await waitForReady(page, 'progress');
   await page.waitForSelector('.files-panel');
   await page.locator('.import input[type=file]').setInputFiles(await file.path());
   const preview = page.locator('.import-preview');
   await preview.waitFor();
-  assert.match(await preview.innerText(), /追加される項目 \(2\)/);
+  await expectText(preview, /追加される項目 \(2\)/);
   await screenshot(page, 'progress-import-preview');
   await preview.getByRole('button', { name: '読み込む' }).click();
   await page.waitForFunction((k) => localStorage.getItem(k) !== null, KEY);
-  await page.waitForTimeout(400);
+  await waitForSettled(page, 'save');
   const after = JSON.parse(await stored(page));
   assert.deepEqual(after.initiatives, before.initiatives, 'identical, stamps included');
 
@@ -248,10 +277,12 @@ test('malformed, wrong-plan, future-version and oversized files are refused and 
     await page.locator('.import input[type=file]').setInputFiles(join(dir, name));
     const refused = page.locator('.import-refused');
     await refused.waitFor();
-    assert.match(await refused.innerText(), reason, name);
-    assert.match(await refused.innerText(), /何も変更していません/);
-    assert.equal(await page.locator('.import-preview').count(), 0, name);
+    // The refusal of the previous file stays until this one is read: wait for this one's reason.
+    await expectText(refused, reason, name);
+    await expectText(refused, /何も変更していません/);
+    await expectCount(page.locator('.import-preview'), 0, name);
   }
+  await waitForSettled(page, 'save');
   assert.equal(await stored(page), null, 'nothing was written');
   await page.context().close();
 });
@@ -271,11 +302,12 @@ test('a published progress.json is shown to every visitor, with local drafts mar
   await writeFile(join(site.dir, 'progress.json'), JSON.stringify(published));
   const page = await newPage(app.browser);
   await page.goto(site.url + '?id=1-1-a');
+  await waitForReady(page, 'list 1-①-a');
   await page.waitForFunction(() => document.querySelector('fieldset[data-year="2023"] textarea')?.value === '公表済みの記録');
-  assert.equal(await card(page, 2023).locator('.badge.draft').count(), 0, 'published, not a draft');
+  await expectCount(card(page, 2023).locator('.badge.draft'), 0, 'published, not a draft');
   await annotate(page, 2023, '遅れ');
   await card(page, 2023).locator('.badge.draft').waitFor();
-  assert.equal(await card(page, 2023).locator('textarea').inputValue(), '公表済みの記録', 'the published note is kept');
+  await expectValue(card(page, 2023).locator('textarea'), '公表済みの記録', 'the published note is kept');
   await screenshot(page, 'progress-published-layer');
   await page.context().close();
 
@@ -283,8 +315,9 @@ test('a published progress.json is shown to every visitor, with local drafts mar
   await writeFile(join(site.dir, 'progress.json'), '{ not json');
   const broken = await newPage(app.browser);
   await broken.goto(site.url + '?id=1-1-a');
+  await waitForReady(broken, 'list 1-①-a');
   await broken.locator('[role="alert"]', { hasText: 'progress.json' }).waitFor();
-  assert.equal(await card(broken, 2023).locator('textarea').inputValue(), '');
+  await expectValue(card(broken, 2023).locator('textarea'), '');
   await broken.context().close();
   await site.close();
 });
@@ -296,8 +329,8 @@ test('the progress view puts the way to export and import at the top', async () 
     const r = document.getElementById('files-title').getBoundingClientRect();
     return r.top >= 0 && r.top < window.innerHeight;
   });
-  assert.match(page.url(), /view=progress/, 'the view stays');
-  assert.equal(await page.locator('.progress-view').count(), 1);
+  await expectUrl(page, /view=progress/, 'the view stays');
+  await expectCount(page.locator('.progress-view'), 1);
   await page.context().close();
 });
 
@@ -306,16 +339,17 @@ test('the checks ask only about the initiatives the status summary counts (re-li
   const page = await open('?view=progress&year=2023', { clock: '2024-04-01T10:00:00+09:00', timezoneId: 'Asia/Tokyo' });
   const total = page.locator('table.status-table tfoot td').last();
   await total.waitFor();
-  assert.equal(await total.textContent(), '75', '86 initiatives, 11 of them re-listed');
+  await expectTextContent(total, '75', '86 initiatives, 11 of them re-listed');
   const missing = page.locator('section.checks .check-missing-status');
   // All 75 but the two whose activities start in FY2024 (4-①-f, 5-③-c).
-  assert.match(await missing.locator('h4').textContent(), /\(73\)$/);
-  assert.equal(await missing.locator('li').count(), 73);
+  await expectTextContent(missing.locator('h4'), /\(73\)$/);
+  await expectCount(missing.locator('li'), 73);
+  // The list is complete (73 above): the re-listed rows are not in it.
   for (const relisted of ['4-①-c', '6-②-e', '6-②-f']) {
-    assert.equal(await missing.locator('li', { hasText: relisted }).count(), 0, relisted);
+    await expectCount(missing.locator('li', { hasText: relisted }), 0, relisted);
   }
-  assert.equal(await missing.locator('li', { hasText: '2-①-a' }).count(), 1, 'the original is asked for');
-  assert.match(await page.locator('section.checks .checks-relisted').textContent(), /再掲/);
+  await expectCount(missing.locator('li', { hasText: '2-①-a' }), 1, 'the original is asked for');
+  await expectTextContent(page.locator('section.checks .checks-relisted'), /再掲/);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

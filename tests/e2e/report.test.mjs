@@ -7,7 +7,18 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { useApp, newPage, serveCopy, screenshot, axeViolations, waitForApp } from './support.mjs';
+import {
+  useApp,
+  newPage,
+  serveCopy,
+  screenshot,
+  axeViolations,
+  waitForReady,
+  eventually,
+  expectCount,
+  expectTextContent,
+  expectUrl,
+} from './support.mjs';
 
 const app = useApp('/');
 const KEY = 'kama-sme-tracker:progress:kama-sme-2023-2027';
@@ -46,17 +57,20 @@ const RECORD = {
   ],
 };
 
-/** Opens the app on `query` with the record seeded and the clock fixed. */
+/** Opens the app on `query` with the record seeded and the clock fixed, and
+ * waits until the view the query asks for has rendered. */
 async function openSeeded(query, options = {}) {
   const page = await newPage(app.browser, { timezoneId: 'Asia/Tokyo', ...options });
   await page.clock.setFixedTime(new Date(NOW));
   await page.addInitScript(([k, v]) => localStorage.setItem(k, v), [KEY, JSON.stringify(RECORD)]);
   await page.goto(app.server.url + query);
-  await waitForApp(page);
+  await waitForReady(page);
   return page;
 }
 
 const texts = (locator) => locator.evaluateAll((els) => els.map((e) => e.textContent.trim()));
+/** Waits until `locator`'s visibility is `visible`. */
+const expectVisible = (locator, visible, message) => eventually(() => locator.isVisible(), visible, message);
 
 test('the progress view counts statuses per policy, lists notes as text and the checks', async () => {
   const page = await openSeeded('?view=progress&year=2024');
@@ -109,7 +123,7 @@ test('the progress view counts statuses per policy, lists notes as text and the 
   // Nearly every initiative lacks a status somewhere: that long list starts folded.
   assert.equal(await missingA.isVisible(), false);
   await missing.locator('summary', { hasText: '一覧を表示' }).click();
-  assert.equal(await missingA.locator('a').isVisible(), true);
+  await expectVisible(missingA.locator('a'), true, 'the list unfolds');
   const kpi = checks.locator('.check-kpi-actual');
   assert.match(await kpi.locator('h4').textContent(), /目標値はありますが実績値が未記録です/);
   assert.deepEqual(await texts(kpi.locator('li')), ['2-2 企業におけるデジタル化進捗割合 · 令和6年度（2024年度）']);
@@ -121,8 +135,9 @@ test('the progress view counts statuses per policy, lists notes as text and the 
   // A note's link opens the initiative; the link is a real address.
   assert.match(await first.locator('a').getAttribute('href'), /id=1-1-a/);
   await first.locator('a').click();
+  await waitForReady(page, 'list 1-①-a');
   await page.waitForSelector('[data-detail-id="1-①-a"]');
-  assert.match(page.url(), /id=1-1-a/);
+  await expectUrl(page, /id=1-1-a/);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
@@ -144,11 +159,13 @@ test('a note changed in this browser over the published record is marked as a dr
   const page = await newPage(app.browser, { timezoneId: 'Asia/Tokyo' });
   await page.addInitScript(([k, v]) => localStorage.setItem(k, v), [KEY, JSON.stringify(local)]);
   await page.goto(site.url + '?view=progress&year=2024');
+  // Ready includes the published record: both sides of the draft are known.
+  await waitForReady(page, 'progress');
   const draft = page.locator('.noted-item[data-initiative-id="1-1-b"]');
   await draft.locator('.note-text', { hasText: 'このブラウザで書き直したメモ' }).waitFor();
-  assert.equal(await draft.locator('.badge.draft').count(), 1);
+  await expectCount(draft.locator('.badge.draft'), 1, 'the rewritten note is a draft');
   const kept = page.locator('.noted-item[data-initiative-id="1-1-a"]');
-  assert.equal(await kept.locator('.note-text').textContent(), '公表済みのメモ');
+  await expectTextContent(kept.locator('.note-text'), '公表済みのメモ');
   assert.equal(await kept.locator('.badge.draft').count(), 0);
   assert.deepEqual(page.errors, []);
   await page.context().close();
@@ -160,9 +177,10 @@ test('with nothing to look at, the checks say so calmly', async () => {
   const page = await newPage(app.browser, { timezoneId: 'Asia/Tokyo' });
   await page.clock.setFixedTime(new Date('2023-06-01T10:00:00+09:00'));
   await page.goto(app.server.url + '?view=progress');
+  await waitForReady(page, 'progress');
   const none = page.locator('section.checks .checks-none');
   await none.waitFor();
-  assert.equal(await none.textContent(), '確認が必要な項目はありません。');
+  await expectTextContent(none, '確認が必要な項目はありません。');
   assert.equal(await page.locator('section.checks .check-group').count(), 0);
   assert.equal(await page.locator('.noted .empty').isVisible(), true);
   assert.deepEqual(page.errors, []);
@@ -172,9 +190,10 @@ test('with nothing to look at, the checks say so calmly', async () => {
 test('the report groups the year by policy, with the stamp and the KPI values, and prints on A4', async () => {
   const page = await openSeeded('?view=progress&year=2024');
   await page.getByRole('link', { name: '印刷用の進捗報告を開く' }).click();
+  await waitForReady(page, 'report');
   await page.waitForSelector('article.report');
-  assert.match(page.url(), /view=report/);
-  assert.match(page.url(), /year=2024/);
+  await expectUrl(page, /view=report/);
+  await expectUrl(page, /year=2024/);
 
   assert.equal(
     (await page.locator('#report-title').textContent()).trim(),
@@ -211,15 +230,16 @@ test('the report groups the year by policy, with the stamp and the KPI values, a
 
   // Print: only the report, with the date and the address on every page.
   await page.emulateMedia({ media: 'print' });
+  // The print footer shows only on paper: once it shows, the print styles apply.
+  const footer = page.locator('.report-print-footer');
+  await expectVisible(footer, true, 'the print footer');
   for (const selector of ['.masthead', '.view-tabs', '.filters', '.filters-toggle', '.record-bar', '.site-footer']) {
     const el = page.locator(selector);
-    if ((await el.count()) > 0) assert.equal(await el.first().isVisible(), false, `${selector} is hidden in print`);
+    if ((await el.count()) > 0) await expectVisible(el.first(), false, `${selector} is hidden in print`);
   }
-  for (const el of await page.locator('.no-print').all()) assert.equal(await el.isVisible(), false);
-  assert.equal(await page.locator('.year-picker').isVisible(), false);
-  assert.equal(await page.getByRole('button', { name: '印刷する' }).isVisible(), false);
-  const footer = page.locator('.report-print-footer');
-  assert.equal(await footer.isVisible(), true);
+  for (const el of await page.locator('.no-print').all()) await expectVisible(el, false, 'a .no-print element is hidden in print');
+  await expectVisible(page.locator('.year-picker'), false, '.year-picker is hidden in print');
+  await expectVisible(page.getByRole('button', { name: '印刷する' }), false, 'the print button is hidden in print');
   assert.equal(await footer.locator('.report-as-of').textContent(), '2026年11月25日時点');
   assert.equal(await footer.locator('.report-url').textContent(), page.url());
   assert.equal(await footer.evaluate((e) => getComputedStyle(e).position), 'fixed');
@@ -235,14 +255,15 @@ test('the report groups the year by policy, with the stamp and the KPI values, a
 
 test('the report reads on a 360 px phone and follows the language switch', async () => {
   const page = await openSeeded('?view=report&year=2024', { viewport: { width: 360, height: 740 } });
+  await waitForReady(page, 'report');
   await page.waitForSelector('article.report');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `no sideways scrolling (overflow ${overflow}px)`);
   await page.getByRole('button', { name: 'English' }).click();
   await page.locator('.report-head .report-as-of', { hasText: 'As of 25 Nov 2026' }).waitFor();
-  assert.match(await page.locator('#report-title').textContent(), /Progress report FY2024 \(R6\)$/);
+  await expectTextContent(page.locator('#report-title'), /Progress report FY2024 \(R6\)$/);
   // Plan text stays as published.
-  assert.match(await page.locator('#report-title').textContent(), /^第2次嘉麻市中小企業振興基本計画 /);
+  await expectTextContent(page.locator('#report-title'), /^第2次嘉麻市中小企業振興基本計画 /);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

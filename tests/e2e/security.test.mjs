@@ -12,7 +12,21 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, mkdir, readFile, readdir, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, DIST, ARTIFACTS, useApp, newPage, serveCopy, waitForApp, waitForServiceWorker } from './support.mjs';
+import {
+  ROOT,
+  DIST,
+  ARTIFACTS,
+  useApp,
+  newPage,
+  serveCopy,
+  waitForReady,
+  waitForSettled,
+  waitForServiceWorker,
+  eventually,
+  expectCount,
+  expectText,
+  expectValue,
+} from './support.mjs';
 
 const app = useApp('/');
 const KEY = 'kama-sme-tracker:progress:kama-sme-2023-2027';
@@ -82,7 +96,7 @@ function foreign(requests, origin) {
 /** Opens `query` on `base` in `page` and waits for the view (charts drawn, then hovered for tooltips). */
 async function visit(page, base, query) {
   await page.goto(base + query);
-  await waitForApp(page);
+  await waitForReady(page);
   if (CHART_VIEWS.has(query)) {
     await page.waitForFunction(() => {
       const figures = [...document.querySelectorAll('[data-chart-state]')];
@@ -102,13 +116,13 @@ async function visit(page, base, query) {
 /** Every view in Japanese, then in English, with the service worker in control. */
 async function walkAllViews(page, base) {
   await page.goto(base);
-  await waitForApp(page);
+  await waitForReady(page);
   await waitForServiceWorker(page);
   for (const query of VIEWS) await visit(page, base, query);
   await page.getByRole('button', { name: 'English' }).click();
   await page.waitForFunction(() => document.documentElement.lang === 'en');
   for (const query of VIEWS) await visit(page, base, query);
-  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en', 'the English interface is kept');
+  await eventually(() => page.evaluate(() => document.documentElement.lang), 'en', 'the English interface is kept');
 }
 
 /** Script-free, markup-free: the payloads did nothing and added no element. */
@@ -176,8 +190,8 @@ test('the policy is enforced: injected script, handlers, eval, styles and foreig
   const page = await newPage(app.browser);
   const seen = await watch(page.context());
   await page.goto(app.server.url);
-  await waitForApp(page);
-  assert.equal(await page.locator('meta[http-equiv="Content-Security-Policy"]').count(), 1);
+  await waitForReady(page);
+  await expectCount(page.locator('meta[http-equiv="Content-Security-Policy"]'), 1);
   assert.deepEqual(seen.violations, [], 'the app itself starts clean');
 
   const outcome = await page.evaluate(async () => {
@@ -213,12 +227,12 @@ test('the policy is enforced: injected script, handlers, eval, styles and foreig
   assert.equal(outcome.evalResult, 'EvalError');
   assert.notEqual(outcome.color, 'rgb(255, 0, 0)', 'the style attribute was not applied');
   assert.equal(outcome.fetched, 'TypeError');
-  // Reports are queued tasks: give the last ones a moment to arrive.
+  // Reports are queued tasks, sent on to Node through a binding: wait for the last ones.
   const expected = ['script-src-elem', 'script-src-attr', 'style-src-attr', 'connect-src'];
   const reported = () => new Set(seen.violations.map((v) => v.directive));
-  for (let i = 0; i < 20 && !expected.every((d) => reported().has(d)); i++) await page.waitForTimeout(100);
+  await eventually(() => expected.filter((d) => reported().has(d)), expected, 'every blocked kind reported');
   for (const d of expected) assert.ok(reported().has(d), `${d} reported: ${JSON.stringify(seen.violations)}`);
-  assert.ok(seen.consoleCsp.length > 0, 'Chromium says so in the console too');
+  await eventually(() => seen.consoleCsp.length, (n) => n > 0, 'Chromium says so in the console too');
   await page.context().close();
 });
 
@@ -247,7 +261,7 @@ test('every request goes to the app’s own origin: every view, downloads, the s
     await walkAllViews(page, site.url);
     // Downloads are blob: URLs made in the page.
     await page.goto(`${site.url}?view=progress`);
-    await waitForApp(page);
+    await waitForReady(page, 'progress');
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: /JSON/ }).first().click();
     await download;
@@ -257,8 +271,8 @@ test('every request goes to the app’s own origin: every view, downloads, the s
     await site.stop();
     for (const query of ['', '?view=charts', '?id=4-1-a']) await visit(page, site.url, query);
 
-    assert.ok(seen.requests.length > 50, `requests were recorded (${seen.requests.length})`);
-    assert.ok(seen.requests.some((r) => r.fromWorker), 'the service worker’s own requests were recorded');
+    await eventually(() => seen.requests.length, (n) => n > 50, 'requests were recorded');
+    await eventually(() => seen.requests.some((r) => r.fromWorker), true, 'the service worker’s own requests were recorded');
     assert.deepEqual(foreign(seen.requests, origin), []);
     assert.deepEqual(seen.violations, []);
     assert.deepEqual(page.errors.filter(KEEP_404), []);
@@ -324,40 +338,46 @@ test('a note and an author name typed in the UI are shown as text everywhere', a
   const page = await newPage(app.browser);
   await watch(page.context());
   await page.goto(`${app.server.url}?view=progress`);
-  await waitForApp(page);
+  await waitForReady(page, 'progress');
   await page.getByLabel(/記入者名/).fill(ALL);
   await page.getByLabel(/記入者名/).press('Tab');
 
   await page.goto(`${app.server.url}?id=1-1-a`);
+  await waitForReady(page, 'list 1-①-a');
   await page.waitForSelector('fieldset.year-card');
   await card(page, 2023).locator('select').selectOption({ label: '完了' });
   await card(page, 2023).locator('textarea').fill(ALL);
   await page.waitForFunction((k) => (localStorage.getItem(k) ?? '').includes('onerror'), KEY);
-  assert.match(await card(page, 2023).locator('.stamp').innerText(), new RegExp(escapeRegExp(ALL)), 'the author, in the stamp');
+  await expectText(card(page, 2023).locator('.stamp'), new RegExp(escapeRegExp(ALL)), 'the author, in the stamp');
   await assertInert(page, 'the detail');
 
   await page.reload();
+  await waitForReady(page, 'list 1-①-a');
   await page.waitForSelector('fieldset.year-card');
-  assert.equal(await card(page, 2023).locator('textarea').inputValue(), ALL);
+  await expectValue(card(page, 2023).locator('textarea'), ALL);
   await assertInert(page, 'the detail, reloaded');
 
   await page.goto(`${app.server.url}?view=progress&year=2023`);
+  await waitForReady(page, 'progress');
   const noted = page.locator('.noted-item[data-initiative-id="1-1-a"]');
   await noted.waitFor();
-  assert.equal(await noted.locator('.note-text').innerText(), ALL, 'the progress view');
-  assert.match(await noted.locator('.stamp').innerText(), new RegExp(escapeRegExp(ALL)));
+  await expectText(noted.locator('.note-text'), ALL, 'the progress view');
+  await expectText(noted.locator('.stamp'), new RegExp(escapeRegExp(ALL)));
   await assertInert(page, 'the progress view');
 
   await page.goto(`${app.server.url}?view=report&year=2023`);
+  await waitForReady(page, 'report');
   const note = page.locator('.note-text', { hasText: 'window.__xss' });
   await note.first().waitFor();
-  assert.equal(await note.first().innerText(), ALL, 'the report');
+  await expectText(note.first(), ALL, 'the report');
   await assertInert(page, 'the report');
 
   await page.getByRole('button', { name: 'English' }).click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
   await page.goto(`${app.server.url}?view=progress&year=2023`);
+  await waitForReady(page, 'progress');
   await noted.waitFor();
-  assert.equal(await noted.locator('.note-text').innerText(), ALL, 'in English too');
+  await expectText(noted.locator('.note-text'), ALL, 'in English too');
   await assertInert(page, 'the progress view in English');
   assert.deepEqual(page.errors.filter(KEEP_404), []);
   await page.context().close();
@@ -367,21 +387,29 @@ test('a KPI note and a KPI value that look like HTML stay text', async () => {
   const page = await newPage(app.browser);
   await watch(page.context());
   await page.goto(`${app.server.url}?view=kpis&code=2-2`);
+  await waitForReady(page, 'kpis');
   await page.waitForSelector('.kpi-values');
   const row = page.locator('.kpi-values tr[data-year="2023"]');
   await row.locator('textarea.kpi-note').fill(ALL);
   await row.locator('textarea.kpi-note').blur();
   for (const payload of PAYLOADS) {
+    // Every payload gets the same message: clear the previous one first (an
+    // empty value is no value, and changes nothing), so that the message
+    // read below is this payload's.
+    await row.locator('input.actual').fill('');
+    await row.locator('input.actual').press('Enter');
+    await expectCount(row.locator('.field-error'), 0, `no message left before ${payload}`);
     await row.locator('input.actual').fill(payload);
     await row.locator('input.actual').press('Enter');
-    assert.match(await row.locator('.field-error').innerText(), /数値として読めません/, payload);
-    assert.equal(await row.locator('input.actual').inputValue(), payload, 'kept as typed, to correct');
+    await expectText(row.locator('.field-error'), /数値として読めません/, payload);
+    await expectValue(row.locator('input.actual'), payload, 'kept as typed, to correct');
     await assertInert(page, `KPI value ${payload}`);
   }
   await page.waitForFunction((k) => (localStorage.getItem(k) ?? '').includes('onerror'), KEY);
   await page.reload();
+  await waitForReady(page, 'kpis');
   await page.waitForSelector('.kpi-values');
-  assert.equal(await row.locator('textarea.kpi-note').inputValue(), ALL);
+  await expectValue(row.locator('textarea.kpi-note'), ALL);
   await assertInert(page, 'the KPI page, reloaded');
   assert.deepEqual(page.errors.filter(KEEP_404), []);
   await page.context().close();
@@ -400,6 +428,7 @@ test('an imported file: notes, authors and its name are text; hostile ids, codes
   const page = await newPage(app.browser);
   await watch(page.context());
   await page.goto(`${app.server.url}?view=progress&year=2023`);
+  await waitForReady(page, 'progress');
   await page.waitForSelector('.files-panel');
   const dir = join(ARTIFACTS, 'hostile-imports');
   await rm(dir, { recursive: true, force: true });
@@ -412,21 +441,24 @@ test('an imported file: notes, authors and its name are text; hostile ids, codes
   await input.setInputFiles(join(dir, name));
   const preview = page.locator('.import-preview');
   await preview.waitFor();
-  assert.ok((await preview.locator('h3').innerText()).includes(name), 'the file name, verbatim');
+  await expectText(preview.locator('h3'), (t) => t.includes(name), 'the file name, verbatim');
   await assertInert(page, 'the import preview');
   await preview.getByRole('button', { name: '読み込む' }).click();
   const noted = page.locator('.noted-item[data-initiative-id="1-1-a"]');
   await noted.waitFor();
-  assert.equal(await noted.locator('.note-text').innerText(), ALL);
-  assert.match(await noted.locator('.stamp').innerText(), new RegExp(escapeRegExp(ALL)));
+  await expectText(noted.locator('.note-text'), ALL);
+  await expectText(noted.locator('.stamp'), new RegExp(escapeRegExp(ALL)));
   await assertInert(page, 'after the import');
   await page.goto(`${app.server.url}?view=kpis&code=2-2`);
+  await waitForReady(page, 'kpis');
   await page.waitForSelector('.kpi-values');
-  assert.equal(await page.locator('.kpi-values tr[data-year="2023"] textarea.kpi-note').inputValue(), ALL);
+  await expectValue(page.locator('.kpi-values tr[data-year="2023"] textarea.kpi-note'), ALL);
   await assertInert(page, 'the imported KPI');
 
   await page.goto(`${app.server.url}?view=progress`);
+  await waitForReady(page, 'progress');
   await page.waitForSelector('.files-panel');
+  await waitForSettled(page, 'save');
   const before = await page.evaluate((k) => localStorage.getItem(k), KEY);
   const refusals = {
     'hostile-id.json': [progressDocument([{ id: PAYLOADS[0], year: 2023, note: 'x', updated_at: 1 }]), PAYLOADS[0]],
@@ -435,17 +467,22 @@ test('an imported file: notes, authors and its name are text; hostile ids, codes
     'hostile-plan.json': [progressDocument([], [], ALL), ALL],
     'hostile-year.json': [progressDocument([{ id: '1-①-a', year: PAYLOADS[3], note: 'x', updated_at: 1 }]), null],
   };
+  // The refusal of the previous file stays until the next one is read (and
+  // each file is refused for a different reason): wait for a new message.
+  let previous;
   for (const [file, [body, echoed]] of Object.entries(refusals)) {
     await writeFile(join(dir, file), body);
     await input.setInputFiles(join(dir, file));
     const refused = page.locator('.import-refused');
     await refused.waitFor();
-    const text = await refused.innerText();
+    const text = await expectText(refused, (t) => t !== previous && /何も変更していません/.test(t), file);
+    previous = text;
     assert.match(text, /何も変更していません/, file);
     if (echoed) assert.ok(quotes(text, echoed), `${file}: the refusal quotes ${echoed} as text: ${text}`);
-    assert.equal(await page.locator('.import-preview').count(), 0, file);
+    await expectCount(page.locator('.import-preview'), 0, file);
     await assertInert(page, file);
   }
+  await waitForSettled(page, 'save');
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), before, 'nothing was written');
   assert.deepEqual(page.errors.filter(KEEP_404), []);
   await page.context().close();
@@ -458,15 +495,18 @@ test('a published progress.json: notes and authors are text; a hostile one is re
     const page = await newPage(app.browser);
     await watch(page.context());
     await page.goto(`${site.url}?view=progress&year=2023`);
+    await waitForReady(page, 'progress');
     const noted = page.locator('.noted-item[data-initiative-id="1-1-a"]');
     await noted.waitFor();
-    assert.equal(await noted.locator('.note-text').innerText(), ALL);
-    assert.match(await noted.locator('.stamp').innerText(), new RegExp(escapeRegExp(ALL)));
+    await expectText(noted.locator('.note-text'), ALL);
+    await expectText(noted.locator('.stamp'), new RegExp(escapeRegExp(ALL)));
     await assertInert(page, 'the published progress');
     await page.goto(`${site.url}?id=1-1-a`);
+    await waitForReady(page, 'list 1-①-a');
     await page.waitForFunction((t) => document.querySelector('fieldset[data-year="2023"] textarea')?.value === t, ALL);
     await assertInert(page, 'the published note in the detail');
     await page.goto(`${site.url}?view=report&year=2023`);
+    await waitForReady(page, 'report');
     await page.locator('.note-text', { hasText: 'window.__xss' }).first().waitFor();
     await assertInert(page, 'the published note in the report');
     await page.context().close();
@@ -479,11 +519,12 @@ test('a published progress.json: notes and authors are text; a hostile one is re
       const refused = await newPage(app.browser);
       await watch(refused.context());
       await refused.goto(`${site.url}?view=progress`);
+      await waitForReady(refused, 'progress');
       const alert = refused.locator('[role="alert"]', { hasText: 'progress.json' });
       await alert.waitFor();
-      const text = await alert.innerText();
+      const text = await expectText(alert, (t) => quotes(t, echoed), `the reason quotes ${echoed} as text`);
       assert.ok(quotes(text, echoed), `the reason quotes ${echoed} as text: ${text}`);
-      assert.equal(await refused.locator('.noted-item').count(), 0, 'nothing of it is used');
+      await expectCount(refused.locator('.noted-item'), 0, 'nothing of it is used');
       await assertInert(refused, 'a refused progress.json');
       await refused.context().close();
     }
@@ -498,7 +539,7 @@ test('URL parameters that look like HTML or script are ignored or shown as text'
   await watch(page.context());
   const open = async (query) => {
     await page.goto(app.server.url + query);
-    await waitForApp(page);
+    await waitForReady(page);
     await assertInert(page, query);
   };
   for (const param of params) await open(`?${param}=${encodeURIComponent(ALL)}`);
@@ -507,9 +548,10 @@ test('URL parameters that look like HTML or script are ignored or shown as text'
   }
   // Unknown or hostile views fall back to the list; hostile codes and ids find nothing.
   await open(`?view=${encodeURIComponent(ALL)}`);
-  assert.equal(await page.locator('[data-initiative-id]').count(), 86);
+  await expectCount(page.locator('[data-initiative-id]'), 86);
   await open(`?id=${encodeURIComponent(PAYLOADS[0])}`);
-  assert.equal(await page.locator('[data-detail-id]').count(), 0);
+  await expectCount(page.locator('[data-initiative-id]'), 86, 'the list is there');
+  await expectCount(page.locator('[data-detail-id]'), 0);
   await open(`?view=kpis&code=${encodeURIComponent(PAYLOADS[2])}`);
   await open(`?view=report&year=${encodeURIComponent(PAYLOADS[1])}`);
   await open(`?view=progress&year=${encodeURIComponent(PAYLOADS[3])}`);
@@ -517,8 +559,9 @@ test('URL parameters that look like HTML or script are ignored or shown as text'
   await open(`#${encodeURIComponent(ALL)}`);
   // The search words are kept verbatim in the box (and find nothing).
   await open(`?q=${encodeURIComponent(ALL)}`);
-  assert.equal(await page.getByLabel('キーワード検索').inputValue(), ALL);
-  assert.equal(await page.locator('[data-initiative-id]:not([hidden])').count(), 0);
+  await expectValue(page.getByLabel('キーワード検索'), ALL);
+  await expectCount(page.locator('[data-initiative-id]'), 86, 'the list is there');
+  await expectCount(page.locator('[data-initiative-id]:not([hidden])'), 0);
   assert.deepEqual(page.errors.filter(KEEP_404), []);
   await page.context().close();
 });

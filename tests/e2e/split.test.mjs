@@ -9,24 +9,37 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, ROOT, newPage, useApp, waitForApp, screenshot } from './support.mjs';
+import {
+  DIST,
+  ROOT,
+  newPage,
+  useApp,
+  waitForApp,
+  waitForReady,
+  waitForSettled,
+  screenshot,
+  expectCount,
+  expectText,
+} from './support.mjs';
 
 const app = useApp('/');
 const VIEWS = '**/split/split-views-*.wasm';
 const EXPORT = '**/split/split-plan-export-*.wasm';
 const LOAD_FAILED = 'この画面を読み込めませんでした。';
 
-/** A page that records every request from its first, then opens the app. */
+/** A page that records every request from its first, then opens the app
+ * and waits for the view asked for. */
 async function openRecording(query = '') {
   const page = await newPage(app.browser, NO_SW);
   page.requested = [];
   page.on('request', (r) => page.requested.push(new URL(r.url()).pathname));
   await page.goto(app.server.url + query);
-  await waitForApp(page);
+  await waitForReady(page);
   return page;
 }
 
-/** A page whose requests for `pattern` are refused, opened at `query`. */
+/** A page whose requests for `pattern` are refused, opened at `query`; only
+ * the app is waited for (the view asked for may be the one refused). */
 async function openBlocking(pattern, query = '') {
   const page = await newPage(app.browser, NO_SW);
   await page.route(pattern, (route) => route.abort());
@@ -46,37 +59,44 @@ const blockedFileErrors = (errors) =>
 
 test('a first visit loads the list without the views’ code; the first tab loads it once, for all five', async () => {
   const page = await openRecording();
+  // Start-up's own work done, idle time included: none of it wants the views.
+  await waitForSettled(page);
   const wasm = page.requested.filter((p) => p.endsWith('.wasm'));
   assert.ok(wasm.some((p) => /\/kama-sme-app-[0-9a-f]+_bg\.wasm$/.test(p)), 'the main module');
   assert.deepEqual(viewFiles(page), [], 'no view code before a view is wanted');
   assert.ok(page.requested.some((p) => /\/split\/load-[0-9a-f]{16}\.js$/.test(p)), 'the loader');
 
-  for (const [name, selector] of [
-    ['スケジュール（タイムライン）', '.timeline-view'],
-    ['進捗', '.progress-view'],
-    ['進捗報告', '.report'],
-    ['数値目標', '.kpi-view'],
-    ['グラフ', '.charts-view'],
+  for (const [name, selector, ready] of [
+    ['スケジュール（タイムライン）', '.timeline-view', 'timeline'],
+    ['進捗', '.progress-view', 'progress'],
+    ['進捗報告', '.report', 'report'],
+    ['数値目標', '.kpi-view', 'kpis'],
+    ['グラフ', '.charts-view', 'charts'],
   ]) {
     await tab(page, name).click();
+    await waitForReady(page, ready);
     await page.waitForSelector(selector);
   }
   assert.equal(viewFiles(page).length, 1, 'one file serves every view, fetched once');
   await tab(page, '一覧').click();
-  assert.equal(await page.locator('.plan-tree [data-initiative-id]').count(), 86);
+  await waitForReady(page, 'list');
+  await expectCount(page.locator('.plan-tree [data-initiative-id]'), 86);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
 
 test('pointing at a tab, or at the list, starts loading what a click there opens; start-up loads neither', async () => {
   const page = await openRecording();
-  await page.waitForTimeout(500);
+  // Start-up's own work done (the idle warm-up has run to its end), with nothing pointed at.
+  await waitForSettled(page);
   assert.equal(await page.evaluate(resourceSeen, 'split-detail-'), false, 'start-up leaves the detail for later');
   await tab(page, 'スケジュール（タイムライン）').hover();
   await page.waitForFunction(resourceSeen, 'split-views-');
+  await waitForSettled(page, 'preload');
   assert.equal(await page.locator('.timeline-view').count(), 0, 'only loaded, not shown');
   await page.locator('.plan-tree [data-initiative-id] a').nth(5).hover();
   await page.waitForFunction(resourceSeen, 'split-detail-');
+  await waitForSettled(page, 'preload');
   assert.equal(await page.locator('[data-detail-id]').count(), 0);
   await page.context().close();
 });
@@ -85,20 +105,23 @@ test('a view whose file cannot be fetched says so, leaves the list working, and 
   const page = await openBlocking(VIEWS, '?view=timeline');
   const alert = page.locator('.view-load-failed[role="alert"]');
   await alert.waitFor();
-  assert.match(await alert.innerText(), new RegExp(LOAD_FAILED));
+  await expectText(alert, new RegExp(LOAD_FAILED));
   await screenshot(page, 'split-view-failed');
 
   await tab(page, '一覧').click();
-  assert.equal(await page.locator('.plan-tree [data-initiative-id]').count(), 86);
+  await waitForReady(page, 'list');
+  await expectCount(page.locator('.plan-tree [data-initiative-id]'), 86);
   await page.locator('.plan-tree [data-initiative-id] a').nth(2).click();
   await page.waitForSelector('[data-detail-id]');
+  await waitForReady(page, `list ${await page.locator('[data-detail-id]').getAttribute('data-detail-id')}`);
 
   await tab(page, 'スケジュール（タイムライン）').click();
   await alert.waitFor();
   await page.unroute(VIEWS);
   await alert.getByRole('button', { name: 'もう一度読み込む' }).click();
+  await waitForReady(page, 'timeline');
   await page.waitForSelector('.timeline-view');
-  assert.equal(await alert.count(), 0);
+  await expectCount(alert, 0);
   assert.deepEqual(blockedFileErrors(page.errors), []);
   await page.context().close();
 });
@@ -108,8 +131,8 @@ test('the English interface says the same in English', async () => {
   await page.getByRole('button', { name: 'English' }).click();
   const alert = page.locator('.view-load-failed[role="alert"]');
   await alert.waitFor();
-  assert.match(await alert.innerText(), /This view could not be loaded\./);
-  assert.equal(await alert.getByRole('button', { name: 'Try again' }).count(), 1);
+  await expectText(alert, /This view could not be loaded\./);
+  await expectCount(alert.getByRole('button', { name: 'Try again' }), 1);
   await page.context().close();
 });
 
@@ -124,20 +147,22 @@ test('a slow view file shows 「読み込み中…」 until it arrives', async (
   await tab(page, '進捗報告').click();
   const loading = page.locator('.view-loading[role="status"]');
   await loading.waitFor({ state: 'visible' });
-  assert.equal(await loading.innerText(), '読み込み中…');
+  await expectText(loading, '読み込み中…');
   release();
+  await waitForReady(page, 'report');
   await page.waitForSelector('.report');
-  assert.equal(await loading.count(), 0);
+  await expectCount(loading, 0);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
 
 test('a download whose encoder cannot be fetched says so; the next click downloads', async () => {
   const page = await openBlocking(EXPORT);
+  await waitForReady(page, 'list');
   await page.locator('[data-download="csv-all"]').click();
   const error = page.locator('.downloads .error');
   await error.waitFor({ state: 'visible' });
-  assert.match(await error.innerText(), /ダウンロードできませんでした。 必要なプログラムを読み込めませんでした。/);
+  await expectText(error, /ダウンロードできませんでした。 必要なプログラムを読み込めませんでした。/);
 
   await page.unroute(EXPORT);
   const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('[data-download="csv-all"]').click()]);

@@ -71,6 +71,10 @@ export async function launchChromium() {
 export async function newPage(browser, options = {}) {
   const context = await browser.newContext({ locale: 'ja-JP', ...options });
   const page = await context.newPage();
+  // `./scripts/test --stress` runs the page's CPU this many times slower, as
+  // on a slow phone or a fresh machine: a read that races the app fails there.
+  const throttle = Number(process.env.KAMA_CPU_THROTTLE ?? 1);
+  if (throttle > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: throttle });
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(String(e)));
   page.on('console', (m) => {
