@@ -26,6 +26,7 @@ import {
   expectCount,
   expectTextContent,
   expectAttribute,
+  expectVisible,
 } from './support.mjs';
 
 const app = useApp('/');
@@ -76,7 +77,6 @@ async function redrawn(page, id, pattern) {
   await drawn(page, [id]);
 }
 
-const visible = (locator, expected, message) => eventually(() => locator.isVisible(), expected, message);
 
 /** Live ECharts instances, counted without the app's help. `marked`: the
  * containers ECharts marks with `_echarts_instance_` (it blanks the mark on
@@ -181,7 +181,7 @@ test('the charts view loads ECharts once and draws one canvas per chart', async 
   // Tables are one button away, with the same numbers.
   const toggle = page.locator('#chart-direction .chart-table-toggle');
   await expectAttribute(toggle, 'aria-expanded', 'false');
-  await visible(page.locator('#chart-direction-table'), false);
+  await expectVisible(page.locator('#chart-direction-table'), false);
   await toggle.click();
   await expectAttribute(toggle, 'aria-expanded', 'true');
   await expectTextContent(toggle, 'データ表を隠す');
@@ -318,10 +318,10 @@ test('when ECharts cannot be loaded the tables show and say the charts are unava
   );
   for (const id of FIGURES) {
     const message = page.locator(`#${id} .chart-unavailable`);
-    await visible(message, true, id);
+    await expectVisible(message, true, id);
     await expectTextContent(message, 'グラフを表示できません（データ表をご覧ください）');
-    await visible(page.locator(`#${id}-table`), true, `${id}: the table is open`);
-    await visible(page.locator(`#${id} .chart-canvas`), false);
+    await expectVisible(page.locator(`#${id}-table`), true, `${id}: the table is open`);
+    await expectVisible(page.locator(`#${id} .chart-canvas`), false);
   }
   await eventually(() => tableRows(page, 'chart-direction').then((rows) => rows[0]?.[1]), '7');
   await expectCount(page.locator('canvas'), 0);
@@ -343,7 +343,7 @@ test('the charts view passes axe-core with the tables open, and is screenshot', 
   for (const id of FIGURES) await page.locator(`#${id} .chart-table-toggle`).click();
   for (const id of FIGURES) {
     await expectAttribute(page.locator(`#${id} .chart-table-toggle`), 'aria-expanded', 'true', id);
-    await visible(page.locator(`#${id}-table`), true, `${id}: the table is open`);
+    await expectVisible(page.locator(`#${id}-table`), true, `${id}: the table is open`);
   }
   assert.deepEqual(await axeViolations(page), []);
   await page.context().close();

@@ -24,6 +24,7 @@ import {
   expectValue,
   expectUrl,
   ARTIFACTS,
+  expectVisible,
 } from './support.mjs';
 
 const app = useApp('/');
@@ -52,8 +53,6 @@ const yearCard = (page, label) => page.getByRole('group', { name: label });
 /** The ids of the initiatives listed, in order. */
 const listedIds = (page) =>
   page.locator('.plan-tree [data-initiative-id]:not([hidden])').evaluateAll((els) => els.map((e) => e.dataset.initiativeId));
-/** Waits until `locator`'s visibility is `visible`. */
-const expectVisible = (locator, visible, message) => eventually(() => locator.isVisible(), visible, message);
 
 // The phone journey's export, imported by the desktop journey.
 let exportedFile = null;

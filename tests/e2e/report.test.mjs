@@ -14,10 +14,10 @@ import {
   screenshot,
   axeViolations,
   waitForReady,
-  eventually,
   expectCount,
   expectTextContent,
   expectUrl,
+  expectVisible,
 } from './support.mjs';
 
 const app = useApp('/');
@@ -69,8 +69,6 @@ async function openSeeded(query, options = {}) {
 }
 
 const texts = (locator) => locator.evaluateAll((els) => els.map((e) => e.textContent.trim()));
-/** Waits until `locator`'s visibility is `visible`. */
-const expectVisible = (locator, visible, message) => eventually(() => locator.isVisible(), visible, message);
 
 test('the progress view counts statuses per policy, lists notes as text and the checks', async () => {
   const page = await openSeeded('?view=progress&year=2024');

@@ -200,6 +200,9 @@ export const expectAttribute = (locator, name, expected, message) =>
 export const expectValue = (locator, expected, message) =>
   eventually(() => locator.inputValue({ timeout: POLL_MS * 4 }), expected, message);
 
+/** Waits until the element is visible (`true`) or hidden or absent (`false`). */
+export const expectVisible = (locator, visible, message) => eventually(() => locator.isVisible(), visible, message);
+
 /** Waits until the page's address, decoded, is (or matches) `expected`. */
 export const expectUrl = (page, expected, message) => eventually(() => decodeURIComponent(page.url()), expected, message);
 
