@@ -3,6 +3,7 @@
 //! progress store.
 
 use kama_plan::progress::edit::Edit;
+use kama_plan::progress::edit::{Change, TextField};
 use kama_plan::progress::{CellKey, Status};
 use kama_plan::{FiscalYear, InitiativeId};
 use leptos::prelude::*;
@@ -65,7 +66,7 @@ fn YearCard(progress: Progress, id: InitiativeId, year: FiscalYear, current: boo
                 on:change=move |ev| {
                     let value = event_target_value(&ev);
                     let status = Status::ALL.into_iter().find(|s| s.as_ja() == value);
-                    progress.edit(Edit::Status { id, year, status }, false);
+                    progress.edit(Edit::Initiative { id, year, change: Change::Status(status) }, false);
                 }
             >
                 <option value="">{t(i18n::STATUS_NONE)}</option>
@@ -87,7 +88,7 @@ fn YearCard(progress: Progress, id: InitiativeId, year: FiscalYear, current: boo
                 rows="3"
                 prop:value=note
                 on:input=move |ev| {
-                    progress.edit(Edit::Note { id, year, note: event_target_value(&ev) }, true);
+                    progress.edit(Edit::Initiative { id, year, change: Change::Text(TextField::Note, event_target_value(&ev)) }, true);
                 }
                 on:blur=move |_| progress.seal_typing()
             ></textarea>

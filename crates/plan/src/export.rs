@@ -38,6 +38,7 @@ pub fn plan_subset<'a>(plan: &Plan, initiatives: impl IntoIterator<Item = &'a In
         policies,
         kpis: plan.kpis.iter().filter(|k| kpi_codes.contains(&k.code)).cloned().collect(),
         initiatives,
+        evaluation: plan.evaluation.clone(),
     }
 }
 

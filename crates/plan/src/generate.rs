@@ -4,7 +4,7 @@
 //! Also a full progress record, for timing the store.
 
 use crate::plan::*;
-use crate::progress::{InitiativeCell, KpiCell, Record, Stamp, Status};
+use crate::progress::{Grade, InitiativeCell, KpiCell, Link, Record, Stamp, Status, WayForward};
 
 /// Sub-policies per generated policy and initiatives per sub-policy; with
 /// policy codes up to 99 this holds up to 10,692 initiatives.
@@ -48,20 +48,44 @@ pub fn multiply(real: &Plan, n: usize) -> Option<Plan> {
             ..source.clone()
         });
     }
-    Some(Plan { plan: real.plan.clone(), policies, kpis: real.kpis.clone(), initiatives })
+    Some(Plan {
+        plan: real.plan.clone(),
+        policies,
+        kpis: real.kpis.clone(),
+        initiatives,
+        evaluation: real.evaluation.clone(),
+    })
 }
 
-/// Everything staff could record: every initiative and every KPI in every
-/// fiscal year, each with a note of `note_chars` characters.
+/// Everything staff could record: every initiative (re-listed rows share
+/// their original's) and every KPI in every fiscal year, every field filled,
+/// each text of `note_chars` characters.
 pub fn full_record(plan: &Plan, note_chars: usize) -> Record {
     let note = |k: usize| "進捗メモ、".chars().cycle().skip(k % 5).take(note_chars).collect::<String>();
     let stamp = |k: usize| Stamp { author: Some("嘉麻 太郎".into()), updated_at: 1_700_000_000_000 + k as i64 };
     let years: Vec<FiscalYear> = plan.plan.fiscal_years.years().collect();
+    let scales = &plan.evaluation;
     let mut record = Record::default();
-    for (k, i) in plan.initiatives.iter().enumerate() {
+    for (k, i) in plan.initiatives.iter().enumerate().filter(|(_, i)| plan.record_id(i.id) == i.id) {
         for &year in &years {
-            let status = Status::ALL[(k + usize::from(year.0)) % Status::ALL.len()];
-            let cell = InitiativeCell { status: Some(status), note: note(k), stamp: stamp(k) };
+            let n = k + usize::from(year.0);
+            let cell = InitiativeCell {
+                status: Some(Status::ALL[n % Status::ALL.len()]),
+                results: note(k + 1),
+                grade: scales.grades.get(n % scales.grades.len().max(1)).map(|c| Grade(c.code.clone())),
+                challenges: note(k + 2),
+                way_forward: scales
+                    .directions
+                    .get(n % scales.directions.len().max(1))
+                    .map(|c| WayForward(c.code.clone())),
+                owners: vec!["商工観光課".into(), "商工会".into()],
+                links: vec![Link {
+                    title: "実施報告".into(),
+                    url: format!("https://www.city.kama.lg.jp/report/{k}-{year}"),
+                }],
+                note: note(k),
+                stamp: stamp(k),
+            };
             record.initiatives.insert((i.id, year), cell);
         }
     }

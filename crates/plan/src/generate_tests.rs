@@ -23,7 +23,7 @@ fn the_full_record_fills_every_cell_and_survives_its_own_document() {
     use crate::progress::document;
     let plan = crate::test_support::plan();
     let record = full_record(&plan, 200);
-    assert_eq!(record.initiatives.len(), 86 * 5);
+    assert_eq!(record.initiatives.len(), (86 - 11) * 5, "re-listed rows share their original's cells");
     assert_eq!(record.kpis.len(), 27 * 5);
     assert!(record.initiatives.values().all(|c| c.note.chars().count() == 200));
     let json = document::to_json(&record, &plan.plan.id, None).expect("serialises");

@@ -95,7 +95,25 @@ pub fn document_error(lang: Lang, e: &crate::progress::document::DocumentError) 
             UnknownKpi(code) => format!("計画にない数値目標 {code} が含まれています。"),
             YearOutsidePlan(y) => format!("計画期間外の年度 {y} が含まれています。"),
             Duplicate(what) => format!("{what} が二重に含まれています。"),
+            UnknownGrade { at, code } => format!("{at}: 自己評価「{code}」は計画の評価区分にありません。"),
+            UnknownWayForward { at, code } => format!("{at}: 今後の方向性「{code}」は計画の区分にありません。"),
+            BadLink { at, url, why } => {
+                format!("{at}: 根拠のリンク「{url}」は使えません（{}）。", link_error(Lang::Ja, *why))
+            }
         },
+    }
+}
+
+/// Why a 根拠 link was refused.
+pub fn link_error(lang: Lang, e: crate::progress::LinkError) -> &'static str {
+    use crate::progress::LinkError::*;
+    match (lang, e) {
+        (Lang::Ja, NotHttp) => "http:// か https:// で始まるアドレスだけを登録できます",
+        (Lang::Ja, Malformed) => "空白や改行を含まない、ひとつのアドレスを入れてください",
+        (Lang::Ja, TooLong) => "アドレスが長すぎます",
+        (Lang::En, NotHttp) => "only addresses starting with http:// or https:// can be added",
+        (Lang::En, Malformed) => "enter one address, without spaces or line breaks",
+        (Lang::En, TooLong) => "the address is too long",
     }
 }
 

@@ -16,6 +16,7 @@ pub mod plan;
 pub mod prerender;
 pub mod progress;
 pub mod query;
+pub mod scales;
 pub mod search;
 pub mod text;
 pub mod timeline;

@@ -6,6 +6,8 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::scales::Scales;
+
 /// The whole plan, exactly as serialised to `data/plan.json`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Plan {
@@ -13,6 +15,9 @@ pub struct Plan {
     pub policies: Vec<Policy>,
     pub kpis: Vec<Kpi>,
     pub initiatives: Vec<Initiative>,
+    /// The yearly evaluation's scales; a plan that states none uses Kama's.
+    #[serde(default, skip_serializing_if = "Scales::is_default")]
+    pub evaluation: Scales,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -435,6 +440,15 @@ impl Plan {
         match initiative.relisted_from.and_then(|id| self.initiative(id)) {
             Some(original) if initiative.short_name == RELISTED_MARK => &original.short_name,
             _ => &initiative.short_name,
+        }
+    }
+
+    /// The initiative whose record `id` shares: a re-listed row (再掲) has
+    /// no answers of its own, so that no view can show two for one initiative.
+    pub fn record_id(&self, id: InitiativeId) -> InitiativeId {
+        match self.initiative(id).and_then(|i| i.relisted_from) {
+            Some(original) if self.initiative(original).is_some() => original,
+            _ => id,
         }
     }
 

@@ -14,7 +14,12 @@ fn put(record: &mut Record, id: &str, year: u16, status: Status) {
     let id: InitiativeId = id.parse().unwrap();
     record.initiatives.insert(
         (id, FiscalYear(year)),
-        InitiativeCell { status: Some(status), note: String::new(), stamp: Stamp::default() },
+        InitiativeCell {
+            status: Some(status),
+            note: String::new(),
+            stamp: Stamp::default(),
+            ..InitiativeCell::default()
+        },
     );
 }
 

@@ -214,6 +214,7 @@ impl Builder {
             policies: self.policies,
             kpis,
             initiatives: self.initiatives,
+            evaluation: Default::default(),
         };
         Ok((plan, report))
     }

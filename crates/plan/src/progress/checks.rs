@@ -51,7 +51,7 @@ pub fn run(plan: &Plan, record: &Record, today: CalendarDate) -> Vec<Finding> {
 
     let mut findings = Vec::new();
     for initiative in plan.initiatives.iter().filter(|i| !is_relisted(i)) {
-        let mut own = initiative_findings(initiative, record, current, &closed);
+        let mut own = initiative_findings(plan, initiative, record, current, &closed);
         // The two initiative kinds never share a year: one needs a status,
         // the other its absence.
         own.sort_unstable_by_key(|f| f.year());
@@ -71,13 +71,14 @@ pub fn run(plan: &Plan, record: &Record, today: CalendarDate) -> Vec<Finding> {
 }
 
 fn initiative_findings(
+    plan: &Plan,
     initiative: &Initiative,
     record: &Record,
     current: FiscalYear,
     closed: &[FiscalYear],
 ) -> Vec<Finding> {
     let id = initiative.id;
-    let status = |year: FiscalYear| record.initiatives.get(&(id, year)).and_then(|c| c.status);
+    let status = |year: FiscalYear| record.initiative(plan, id, year).and_then(|c| c.status);
     let mut findings = Vec::new();
 
     let some_activity_over = initiative.schedule.iter().any(|item| item.to < current);

@@ -27,7 +27,9 @@ fn all_in_progress_until(plan: &Plan, last: u16) -> Record {
 
 fn set_status(record: &mut Record, id: InitiativeId, year: u16, status: Option<Status>) {
     let note = if status.is_none() { "記録のみ".to_string() } else { String::new() };
-    record.initiatives.insert((id, fy(year)), InitiativeCell { status, note, stamp: Stamp::default() });
+    record
+        .initiatives
+        .insert((id, fy(year)), InitiativeCell { status, note, stamp: Stamp::default(), ..InitiativeCell::default() });
 }
 
 fn set_kpi(record: &mut Record, code: KpiCode, year: u16, target: Option<f64>, actual: Option<f64>) {

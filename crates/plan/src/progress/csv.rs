@@ -11,13 +11,30 @@
 
 use std::borrow::Cow;
 
-use super::{Record, Stamp, Status};
+use super::edit::TextField;
+use super::{Link, Record, Stamp, Status};
 use crate::export::{defuse, write_row, ExportError, BOM};
 use crate::plan::{FiscalYear, Plan};
 
 /// Columns of the initiatives sheet.
-pub(crate) const INITIATIVE_HEADER: [&str; 10] =
-    ["年度", "和暦", "ID", "体系分類1", "体系分類2", "取組", "進捗状況", "メモ", "記入者", "更新日時"];
+pub(crate) const INITIATIVE_HEADER: [&str; 16] = [
+    "年度",
+    "和暦",
+    "ID",
+    "体系分類1",
+    "体系分類2",
+    "取組",
+    "担当",
+    "進捗状況",
+    "実績",
+    "自己評価",
+    "課題",
+    "今後の方向性",
+    "根拠",
+    "メモ",
+    "記入者",
+    "更新日時",
+];
 
 /// Columns of the KPI sheet.
 pub(crate) const KPI_HEADER: [&str; 11] =
@@ -39,17 +56,20 @@ pub(crate) enum Field<'a> {
 }
 
 /// Every initiative × every fiscal year of the plan, in plan order and then
-/// year order, whether or not anything is recorded. Columns as
+/// year order, whether or not anything is recorded. A re-listed row (再掲)
+/// shows its original's cell; 担当 is the one in force that year. Columns as
 /// [`INITIATIVE_HEADER`].
-pub(crate) fn initiative_rows<'a>(plan: &'a Plan, record: &'a Record) -> impl Iterator<Item = [Field<'a>; 10]> + 'a {
+pub(crate) fn initiative_rows<'a>(plan: &'a Plan, record: &'a Record) -> impl Iterator<Item = [Field<'a>; 16]> + 'a {
     let years = plan.plan.fiscal_years;
     plan.initiatives.iter().flat_map(move |initiative| {
         let policy = plan.policy(initiative.policy).map_or("", |p| p.name.as_str());
         let sub = plan.sub_policy(initiative.sub_policy_id()).map_or("", |s| s.name.as_str());
         let name = plan.display_name(initiative);
         years.years().map(move |year| {
-            let cell = record.initiatives.get(&(initiative.id, year));
+            let cell = record.initiative(plan, initiative.id, year);
             let stamp = cell.map(|c| &c.stamp);
+            let text = |field: TextField| Field::Note(cell.map_or("", |c| c.text(field)).into());
+            let owners = record.owners(plan, initiative.id, year).map(|(_, o)| o.join("、")).unwrap_or_default();
             [
                 year_number(year),
                 reiwa(year),
@@ -57,13 +77,28 @@ pub(crate) fn initiative_rows<'a>(plan: &'a Plan, record: &'a Record) -> impl It
                 Field::Text(policy.into()),
                 Field::Text(sub.into()),
                 Field::Text(name.into()),
+                Field::Text(owners.into()),
                 Field::Text(cell.and_then(|c| c.status).map_or("", Status::as_ja).into()),
-                Field::Note(cell.map_or("", |c| c.note.as_str()).into()),
+                text(TextField::Results),
+                Field::Code(cell.and_then(|c| c.grade.as_ref()).map_or(String::new(), |g| g.0.clone())),
+                text(TextField::Challenges),
+                Field::Text(cell.and_then(|c| c.way_forward.as_ref()).map_or("", |w| w.0.as_str()).into()),
+                Field::Note(cell.map_or(String::new(), |c| links_text(&c.links)).into()),
+                text(TextField::Note),
                 author(stamp),
                 updated_at(stamp),
             ]
         })
     })
+}
+
+/// 根拠 in one cell: a line per link, its title (if any) then its address.
+pub(crate) fn links_text(links: &[Link]) -> String {
+    let lines: Vec<String> = links
+        .iter()
+        .map(|l| if l.title.is_empty() { l.url.clone() } else { format!("{} {}", l.title, l.url) })
+        .collect();
+    lines.join("\n")
 }
 
 /// Every KPI × every fiscal year of the plan, in plan order and then year

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::plan::InitiativeId;
-use crate::progress::{InitiativeCell, KpiCell};
+use crate::progress::{Grade, InitiativeCell, KpiCell, Link, WayForward};
 use crate::test_support::{code, id, plan};
 
 const AT: i64 = 1_795_615_380_000; // 2026-11-25T14:03:00Z
@@ -12,7 +12,7 @@ fn stamp(author: &str) -> Stamp {
 }
 
 fn initiative_cell(status: Option<Status>, note: &str, author: &str) -> InitiativeCell {
-    InitiativeCell { status, note: note.to_string(), stamp: stamp(author) }
+    InitiativeCell { status, note: note.to_string(), stamp: stamp(author), ..InitiativeCell::default() }
 }
 
 /// Parses CSV bytes as Excel would after the BOM: header plus records.
@@ -22,6 +22,11 @@ fn read(bytes: &[u8]) -> (::csv::StringRecord, Vec<::csv::StringRecord>) {
     let header = reader.headers().unwrap().clone();
     let records = reader.records().collect::<Result<Vec<_>, _>>().unwrap();
     (header, records)
+}
+
+/// The position of the initiatives sheet's column `name`.
+fn c(name: &str) -> usize {
+    INITIATIVE_HEADER.iter().position(|h| *h == name).unwrap_or_else(|| panic!("no column {name}"))
 }
 
 fn row<'r>(rows: &'r [::csv::StringRecord], id: &str, year: &str) -> &'r ::csv::StringRecord {
@@ -35,7 +40,9 @@ fn initiatives_csv_is_excel_ready_with_a_japanese_header() {
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
     assert!(bytes.ends_with(b"\r\n"));
     let text = std::str::from_utf8(&bytes[3..]).unwrap();
-    assert!(text.starts_with("年度,和暦,ID,体系分類1,体系分類2,取組,進捗状況,メモ,記入者,更新日時\r\n"));
+    assert!(text.starts_with(
+        "年度,和暦,ID,体系分類1,体系分類2,取組,担当,進捗状況,実績,自己評価,課題,今後の方向性,根拠,メモ,記入者,更新日時\r\n"
+    ));
     // Every line ends in CRLF: no bare LF outside quoted notes (none here).
     assert_eq!(text.matches('\n').count(), text.matches("\r\n").count());
 }
@@ -44,10 +51,10 @@ fn initiatives_csv_is_excel_ready_with_a_japanese_header() {
 fn every_initiative_has_a_row_for_every_year_even_when_nothing_is_recorded() {
     let plan = plan();
     let (header, rows) = read(&initiatives_csv(&plan, &Record::default()).unwrap());
-    assert_eq!(header.len(), 10);
+    assert_eq!(header.len(), 16);
     assert_eq!(rows.len(), 86 * 5);
     assert_eq!(rows.len(), 430);
-    assert!(rows.iter().all(|r| r.len() == 10));
+    assert!(rows.iter().all(|r| r.len() == 16));
     // Plan order, then year order.
     let keys: Vec<(String, String)> = rows.iter().map(|r| (r[2].to_string(), r[0].to_string())).collect();
     let want: Vec<(String, String)> =
@@ -75,12 +82,44 @@ fn recorded_cells_fill_their_row_with_japanese_text_intact() {
     assert_eq!(&r[3], plan.policy(2).unwrap().name);
     assert_eq!(&r[4], plan.sub_policy(initiative.sub_policy_id()).unwrap().name);
     assert_eq!(&r[5], plan.display_name(initiative));
-    assert_eq!(&r[6], "実施中");
-    assert_eq!(&r[7], note);
-    assert_eq!(&r[8], "嘉麻 花子");
-    assert_eq!(&r[9], "2026-11-25T14:03:00Z");
+    assert_eq!(&r[c("進捗状況")], "実施中");
+    assert_eq!(&r[c("メモ")], note);
+    assert_eq!(&r[c("記入者")], "嘉麻 花子");
+    assert_eq!(&r[c("更新日時")], "2026-11-25T14:03:00Z");
     // The other years of the same initiative stay empty.
-    assert_eq!(&row(&rows, "2-①-a", "2023")[6], "");
+    assert_eq!(&row(&rows, "2-①-a", "2023")[c("進捗状況")], "");
+}
+
+#[test]
+fn every_field_of_the_evaluation_has_its_column_and_a_relisted_row_shows_its_originals() {
+    let plan = plan();
+    let mut record = Record::default();
+    let cell = InitiativeCell {
+        status: Some(Status::Done),
+        results: "セミナー3回\n延べ45名".into(),
+        grade: Some(Grade("B".into())),
+        challenges: "=参加者の固定化".into(),
+        way_forward: Some(WayForward("継続".into())),
+        owners: vec!["商工観光課".into(), "商工会".into()],
+        links: vec![Link::new("報告書", "https://www.city.kama.lg.jp/r.html").unwrap()],
+        note: String::new(),
+        stamp: stamp("嘉麻 花子"),
+    };
+    record.initiatives.insert((id("2-①-a"), FiscalYear(2024)), cell);
+    let (_, rows) = read(&initiatives_csv(&plan, &record).unwrap());
+    let relisted = plan.initiatives.iter().find(|i| i.relisted_from == Some(id("2-①-a"))).unwrap().id.to_string();
+    for shown in ["2-①-a", relisted.as_str()] {
+        let r = row(&rows, shown, "2024");
+        assert_eq!(&r[c("実績")], "セミナー3回\n延べ45名");
+        assert_eq!(&r[c("自己評価")], "B");
+        assert_eq!(&r[c("課題")], "'=参加者の固定化");
+        assert_eq!(&r[c("今後の方向性")], "継続");
+        assert_eq!(&r[c("担当")], "商工観光課、商工会");
+        assert_eq!(&r[c("根拠")], "報告書 https://www.city.kama.lg.jp/r.html");
+    }
+    // 担当 carries over to the following years until changed.
+    assert_eq!(&row(&rows, "2-①-a", "2025")[c("担当")], "商工観光課、商工会");
+    assert_eq!(&row(&rows, "2-①-a", "2023")[c("担当")], "");
 }
 
 #[test]
@@ -103,8 +142,8 @@ fn formula_payloads_in_notes_and_authors_are_neutralised() {
     let (_, rows) = read(&initiatives_csv(&plan, &record).unwrap());
     for (&id, payload) in initiatives.iter().zip(payloads) {
         let r = row(&rows, &id.to_string(), "2023");
-        assert_eq!(&r[7], format!("'{payload}"), "note {payload:?}");
-        assert_eq!(&r[8], format!("'{payload}"), "author {payload:?}");
+        assert_eq!(&r[c("メモ")], format!("'{payload}"), "note {payload:?}");
+        assert_eq!(&r[c("記入者")], format!("'{payload}"), "author {payload:?}");
     }
 }
 
@@ -116,7 +155,7 @@ fn a_note_with_comma_quote_and_newline_round_trips() {
     record.initiatives.insert((id("1-①-a"), FiscalYear(2025)), initiative_cell(Some(Status::Done), note, "A"));
     let (_, rows) = read(&initiatives_csv(&plan, &record).unwrap());
     assert_eq!(rows.len(), 430);
-    assert_eq!(&row(&rows, "1-①-a", "2025")[7], note);
+    assert_eq!(&row(&rows, "1-①-a", "2025")[c("メモ")], note);
 }
 
 #[test]

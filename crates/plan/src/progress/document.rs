@@ -7,12 +7,14 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Cleared, InitiativeCell, Kind, KpiCell, Record, Stamp, Status};
+use super::{Cell, Cleared, Grade, InitiativeCell, Kind, KpiCell, Link, LinkError, Record, Stamp, Status, WayForward};
 use crate::plan::{FiscalYear, InitiativeId, KpiCode, Plan};
 
 pub const FORMAT: &str = "kama-sme-progress";
 /// Bump when the shape changes, and add a migration from the old version.
-pub const VERSION: u32 = 1;
+/// 2: the 評価シート's fields (results, grade, challenges, way forward,
+/// owners, links) beside status and note.
+pub const VERSION: u32 = 2;
 /// Files from colleagues larger than this are refused unread.
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 
@@ -45,10 +47,83 @@ struct InitiativeRow {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     status: Option<Status>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    results: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    grade: Option<Grade>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    challenges: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    way_forward: Option<WayForward>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    owners: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    links: Vec<Link>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     note: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     author: Option<String>,
     updated_at: i64,
+}
+
+impl InitiativeRow {
+    fn new(id: InitiativeId, year: FiscalYear, cell: InitiativeCell) -> InitiativeRow {
+        let InitiativeCell { status, results, grade, challenges, way_forward, owners, links, note, stamp } = cell;
+        InitiativeRow {
+            id,
+            year,
+            status,
+            results,
+            grade,
+            challenges,
+            way_forward,
+            owners,
+            links,
+            note,
+            author: stamp.author,
+            updated_at: stamp.updated_at,
+        }
+    }
+
+    /// The row's cell, checked against the plan's scales; owners trimmed.
+    fn cell(self, plan: &Plan) -> Result<InitiativeCell, DocumentError> {
+        let at = || format!("{} {}", self.id, self.year);
+        if let Some(Grade(code)) = &self.grade {
+            if plan.evaluation.grade(code).is_none() {
+                return Err(DocumentError::UnknownGrade { at: at(), code: code.clone() });
+            }
+        }
+        if let Some(WayForward(code)) = &self.way_forward {
+            if plan.evaluation.direction(code).is_none() {
+                return Err(DocumentError::UnknownWayForward { at: at(), code: code.clone() });
+            }
+        }
+        let mut links = Vec::with_capacity(self.links.len());
+        for link in &self.links {
+            let checked = Link::new(&link.title, &link.url).map_err(|why| DocumentError::BadLink {
+                at: at(),
+                url: link.url.clone(),
+                why,
+            })?;
+            links.push(checked);
+        }
+        let mut owners: Vec<String> = Vec::with_capacity(self.owners.len());
+        for owner in self.owners.iter().map(|o| o.trim()).filter(|o| !o.is_empty()) {
+            if !owners.iter().any(|o| o == owner) {
+                owners.push(owner.to_string());
+            }
+        }
+        Ok(InitiativeCell {
+            status: self.status,
+            results: self.results,
+            grade: self.grade,
+            challenges: self.challenges,
+            way_forward: self.way_forward,
+            owners,
+            links,
+            note: self.note,
+            stamp: Stamp { author: self.author, updated_at: self.updated_at },
+        })
+    }
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -71,17 +146,39 @@ struct KpiRow {
 /// Why a document was refused. Nothing of it was used.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DocumentError {
-    TooLarge { bytes: usize, max: usize },
+    TooLarge {
+        bytes: usize,
+        max: usize,
+    },
     NotJson(String),
     NotAProgressFile,
     FutureVersion(u32),
     UnknownVersion(u32),
-    WrongPlan { found: String, expected: String },
+    WrongPlan {
+        found: String,
+        expected: String,
+    },
     Shape(String),
     UnknownInitiative(String),
     UnknownKpi(String),
     YearOutsidePlan(u16),
     Duplicate(String),
+    /// A 自己評価 not on the plan's scale; `at` is `initiative year`.
+    UnknownGrade {
+        at: String,
+        code: String,
+    },
+    /// A 今後の方向性 not in the plan's list.
+    UnknownWayForward {
+        at: String,
+        code: String,
+    },
+    /// A 根拠 that is not a plain http(s) address.
+    BadLink {
+        at: String,
+        url: String,
+        why: LinkError,
+    },
 }
 
 impl fmt::Display for DocumentError {
@@ -102,6 +199,11 @@ impl fmt::Display for DocumentError {
             DocumentError::UnknownKpi(code) => write!(f, "KPI {code} is not in the plan"),
             DocumentError::YearOutsidePlan(y) => write!(f, "fiscal year {y} is outside the plan"),
             DocumentError::Duplicate(what) => write!(f, "{what} appears twice"),
+            DocumentError::UnknownGrade { at, code } => write!(f, "{at}: grade {code:?} is not on the plan's scale"),
+            DocumentError::UnknownWayForward { at, code } => {
+                write!(f, "{at}: way forward {code:?} is not in the plan's list")
+            }
+            DocumentError::BadLink { at, url, .. } => write!(f, "{at}: {url:?} is not an http(s) link"),
         }
     }
 }
@@ -126,22 +228,11 @@ pub fn to_json_stored(record: &Record, plan_id: &str) -> Result<String, serde_js
 
 fn document(record: &Record, plan_id: &str, exported_at: Option<i64>, with_cleared: bool) -> Document {
     let cleared = if with_cleared { record.cleared.clone() } else { Cleared::default() };
-    let initiative_rows = record.initiatives.iter().map(|(&(id, year), c)| InitiativeRow {
-        id,
-        year,
-        status: c.status,
-        note: c.note.clone(),
-        author: c.stamp.author.clone(),
-        updated_at: c.stamp.updated_at,
-    });
-    let cleared_initiatives = cleared.initiatives.into_iter().map(|((id, year), stamp)| InitiativeRow {
-        id,
-        year,
-        status: None,
-        note: String::new(),
-        author: stamp.author,
-        updated_at: stamp.updated_at,
-    });
+    let initiative_rows = record.initiatives.iter().map(|(&(id, year), c)| InitiativeRow::new(id, year, c.clone()));
+    let cleared_initiatives = cleared
+        .initiatives
+        .into_iter()
+        .map(|((id, year), stamp)| InitiativeRow::new(id, year, InitiativeCell { stamp, ..InitiativeCell::default() }));
     let kpi_rows = record.kpis.iter().map(|(&(code, year), c)| KpiRow {
         code,
         year,
@@ -217,13 +308,9 @@ pub fn from_json(text: &str, plan: &Plan, max_bytes: usize) -> Result<Record, Do
             return Err(DocumentError::UnknownInitiative(row.id.to_string()));
         }
         year_ok(row.year)?;
-        let cell = InitiativeCell {
-            status: row.status,
-            note: row.note,
-            stamp: Stamp { author: row.author, updated_at: row.updated_at },
-        };
-        if !add(&mut record, (row.id, row.year), cell) {
-            return Err(DocumentError::Duplicate(format!("{} {}", row.id, row.year)));
+        let key = (row.id, row.year);
+        if !add(&mut record, key, row.cell(plan)?) {
+            return Err(DocumentError::Duplicate(format!("{} {}", key.0, key.1)));
         }
     }
     for row in doc.kpis {
@@ -242,7 +329,90 @@ pub fn from_json(text: &str, plan: &Plan, max_bytes: usize) -> Result<Record, Do
             return Err(DocumentError::Duplicate(format!("KPI {} {}", row.code, row.year)));
         }
     }
+    fold_relisted(&mut record, plan);
     Ok(record)
+}
+
+/// Moves the cells of re-listed rows (再掲) to their originals, which hold
+/// the one answer of both (files of format 1 kept them apart). Where both
+/// rows had a cell, the later one is kept and what only the other one said is
+/// added to it, marked with the row it came from: nothing is lost, and the
+/// reader sees that two answers were joined.
+fn fold_relisted(record: &mut Record, plan: &Plan) {
+    for initiative in &plan.initiatives {
+        let original = plan.record_id(initiative.id);
+        if original == initiative.id {
+            continue;
+        }
+        for year in plan.plan.fiscal_years.years() {
+            let copy = InitiativeCell::slot(record, (initiative.id, year));
+            InitiativeCell::put(record, (initiative.id, year), None);
+            let Some(copy) = copy else { continue };
+            let joined = match InitiativeCell::slot(record, (original, year)) {
+                None => copy,
+                Some(kept) if kept.is_empty() && copy.is_empty() => {
+                    if copy.wins_over(&kept) {
+                        copy
+                    } else {
+                        kept
+                    }
+                }
+                Some(kept) if copy.is_empty() => kept,
+                Some(kept) if kept.is_empty() => copy,
+                Some(kept) if kept.wins_over(&copy) => join(kept, copy, initiative.id),
+                Some(kept) => join(copy, kept, original),
+            };
+            InitiativeCell::put(record, (original, year), Some(joined));
+        }
+    }
+}
+
+/// `kept`, with what `other` (the cell of row `from`) says and `kept` does not.
+fn join(mut kept: InitiativeCell, other: InitiativeCell, from: InitiativeId) -> InitiativeCell {
+    let mut also: Vec<String> = Vec::new();
+    let text = |mine: &mut String, theirs: String, label: &str, also: &mut Vec<String>| {
+        if mine.is_empty() {
+            *mine = theirs;
+        } else if !theirs.is_empty() && *mine != theirs {
+            also.push(format!("{label}: {theirs}"));
+        }
+    };
+    text(&mut kept.results, other.results, "実績", &mut also);
+    text(&mut kept.challenges, other.challenges, "課題", &mut also);
+    match (kept.status, other.status) {
+        (None, theirs) => kept.status = theirs,
+        (Some(mine), Some(theirs)) if mine != theirs => also.push(format!("進捗状況: {}", theirs.as_ja())),
+        _ => {}
+    }
+    match (&kept.grade, other.grade) {
+        (None, theirs) => kept.grade = theirs,
+        (Some(mine), Some(theirs)) if *mine != theirs => also.push(format!("自己評価: {}", theirs.0)),
+        _ => {}
+    }
+    match (&kept.way_forward, other.way_forward) {
+        (None, theirs) => kept.way_forward = theirs,
+        (Some(mine), Some(theirs)) if *mine != theirs => also.push(format!("今後の方向性: {}", theirs.0)),
+        _ => {}
+    }
+    for owner in other.owners {
+        if !kept.owners.contains(&owner) {
+            kept.owners.push(owner);
+        }
+    }
+    for link in other.links {
+        if !kept.links.contains(&link) {
+            kept.links.push(link);
+        }
+    }
+    let mut note = std::mem::take(&mut kept.note);
+    text(&mut note, other.note, "メモ", &mut also);
+    if !also.is_empty() {
+        let by = other.stamp.author.as_deref().map(|a| format!("（{a}）")).unwrap_or_default();
+        let joined = format!("【{from} に記録されていた内容{by}】\n{}", also.join("\n"));
+        note = if note.is_empty() { joined } else { format!("{note}\n\n{joined}") };
+    }
+    kept.note = note;
+    kept
 }
 
 /// Adds a row's cell (an empty one is a clearing); `false` if its key was
@@ -255,11 +425,19 @@ fn add<C: Kind>(record: &mut Record, key: C::Key, cell: C) -> bool {
     true
 }
 
-/// Brings an older document up to `VERSION`, one version at a time. Version 1
-/// is the first; each later version adds its step here, with a test.
-fn migrate(value: serde_json::Value, version: u32) -> Result<serde_json::Value, DocumentError> {
+/// Brings an older document up to `VERSION`, one version at a time; each
+/// step has a test over real files of its version.
+fn migrate(mut value: serde_json::Value, version: u32) -> Result<serde_json::Value, DocumentError> {
     match version {
         VERSION => Ok(value),
+        // Version 2 only adds fields, all optional; re-listed rows are joined
+        // with their originals by `from_json` whatever the version.
+        1 => {
+            if let Some(header) = value.as_object_mut() {
+                header.insert("version".into(), 2.into());
+            }
+            migrate(value, 2)
+        }
         other => Err(DocumentError::UnknownVersion(other)),
     }
 }

@@ -1,15 +1,26 @@
 //! Tests of `progress::document`.
 
 use super::*;
-use crate::progress::edit::{Edit, KpiField};
+use crate::progress::edit::{Change, Edit, KpiField, TextField};
+use crate::progress::CellKey;
 use crate::test_support::plan;
 
 fn sample() -> Record {
     let mut record = Record::default();
     let stamp = |t| Stamp { author: Some("嘉麻 花子".into()), updated_at: t };
     let id = InitiativeId { policy: 2, sub: 1, letter: 'a' };
-    record.apply(&Edit::Status { id, year: FiscalYear(2024), status: Some(Status::Delayed) }, stamp(10));
-    record.apply(&Edit::Note { id, year: FiscalYear(2024), note: "=SUM(A1) \"引用\"\n改行".into() }, stamp(11));
+    record.apply(
+        &Edit::Initiative { id, year: FiscalYear(2024), change: Change::Status(Some(Status::Delayed)) },
+        stamp(10),
+    );
+    record.apply(
+        &Edit::Initiative {
+            id,
+            year: FiscalYear(2024),
+            change: Change::Text(TextField::Note, "=SUM(A1) \"引用\"\n改行".into()),
+        },
+        stamp(11),
+    );
     let code = KpiCode { policy: 4, number: 1 };
     record.apply(
         &Edit::KpiValue { code, year: FiscalYear(2023), field: KpiField::Actual, value: Some(1234.5) },
@@ -36,8 +47,8 @@ fn bad_files_are_refused_with_a_reason() {
     let truncated: String = good.chars().take(good.chars().count() / 2).collect();
     assert!(matches!(refuse(&truncated), DocumentError::NotJson(_)), "truncated");
     assert_eq!(refuse("{\"hello\": 1}"), DocumentError::NotAProgressFile);
-    assert_eq!(refuse(&good.replace("\"version\": 1", "\"version\": 7")), DocumentError::FutureVersion(7));
-    assert_eq!(refuse(&good.replace("\"version\": 1", "\"version\": 0")), DocumentError::UnknownVersion(0));
+    assert_eq!(refuse(&good.replace("\"version\": 2", "\"version\": 7")), DocumentError::FutureVersion(7));
+    assert_eq!(refuse(&good.replace("\"version\": 2", "\"version\": 0")), DocumentError::UnknownVersion(0));
     assert!(matches!(refuse(&good.replace(&plan.plan.id, "other-plan")), DocumentError::WrongPlan { .. }));
     assert_eq!(refuse(&good.replace("2-①-a", "9-①-a")), DocumentError::UnknownInitiative("9-①-a".into()));
     assert_eq!(refuse(&good.replace("\"4-1\"", "\"4-9\"")), DocumentError::UnknownKpi("4-9".into()));
@@ -101,8 +112,14 @@ fn storage_keeps_clearings_and_export_files_leave_them_out() {
     let plan = plan();
     let id = InitiativeId { policy: 2, sub: 1, letter: 'a' };
     let mut record = sample();
-    record.apply(&Edit::Note { id, year: FiscalYear(2024), note: String::new() }, Stamp::default());
-    record.apply(&Edit::Status { id, year: FiscalYear(2024), status: None }, Stamp { author: None, updated_at: 20 });
+    record.apply(
+        &Edit::Initiative { id, year: FiscalYear(2024), change: Change::Text(TextField::Note, String::new()) },
+        Stamp::default(),
+    );
+    record.apply(
+        &Edit::Initiative { id, year: FiscalYear(2024), change: Change::Status(None) },
+        Stamp { author: None, updated_at: 20 },
+    );
     assert_eq!(record.cleared.initiatives.len(), 1);
     let stored = to_json_stored(&record, &plan.plan.id).expect("serialises");
     assert!(stored.contains(r#"{"id":"2-①-a","year":2024,"updated_at":20}"#), "{stored}");
@@ -119,4 +136,106 @@ fn a_cell_and_a_clearing_of_the_same_key_are_a_duplicate() {
     let doubled = stored.replace(r#""initiatives":["#, r#""initiatives":[{"id":"2-①-a","year":2024,"updated_at":1},"#);
     assert_ne!(doubled, stored);
     assert!(matches!(from_json(&doubled, &plan, MAX_IMPORT_BYTES), Err(DocumentError::Duplicate(_))));
+}
+
+// ---------------------------------------------------------------------------
+// Format 1 → 2
+
+const V1_EXPORT: &str = include_str!("../../tests/fixtures/progress-v1-export.json");
+const V1_STORED: &str = include_str!("../../tests/fixtures/progress-v1-stored.json");
+
+fn cell_at<'r>(record: &'r Record, at: &str, year: u16) -> &'r InitiativeCell {
+    let plan = plan();
+    record.initiative(&plan, at.parse().unwrap(), FiscalYear(year)).unwrap_or_else(|| panic!("no cell {at} {year}"))
+}
+
+#[test]
+fn an_export_of_the_released_app_loads_into_format_2_with_nothing_lost() {
+    // Written by the release before format 2 (its `document::to_json`): 2-①-a
+    // and its re-listed row 6-②-e answered differently for 2024.
+    let plan = plan();
+    let record = from_json(V1_EXPORT, &plan, MAX_IMPORT_BYTES).expect("a format 1 export loads");
+    // Re-listed rows keep no cells of their own: both rows read one cell.
+    assert!(record.initiatives.keys().all(|&(id, _)| plan.record_id(id) == id));
+    assert_eq!(cell_at(&record, "6-②-e", 2024), cell_at(&record, "2-①-a", 2024));
+    // The later answer (商工会's, on 6-②-e) is kept; the other is added to the
+    // note, named by its row and author.
+    let joined = cell_at(&record, "2-①-a", 2024);
+    assert_eq!(joined.status, Some(Status::Stopped));
+    assert_eq!(joined.stamp.author.as_deref(), Some("商工会"));
+    assert_eq!(
+        joined.note,
+        "=事業者の申請なし\n\n【2-①-a に記録されていた内容（商工観光課）】\n進捗状況: 実施中\nメモ: 補助金説明会を開催"
+    );
+    // An answer only the re-listed row had moves to the original, unchanged.
+    let moved = cell_at(&record, "2-①-a", 2023);
+    assert_eq!((moved.status, moved.stamp.updated_at), (Some(Status::Done), 1_745_000_000_005));
+    assert_eq!(cell_at(&record, "3-①-a", 2025).note, "改行\r\nと\"引用\"");
+    // Written again as format 2, it reads back the same.
+    let v2 = to_json(&record, &plan.plan.id, None).expect("serialises");
+    assert!(v2.contains("\"version\": 2"));
+    assert_eq!(from_json(&v2, &plan, MAX_IMPORT_BYTES), Ok(record));
+}
+
+#[test]
+fn a_record_the_released_app_stored_loads_with_its_clearings() {
+    let plan = plan();
+    let record = from_json(V1_STORED, &plan, MAX_IMPORT_BYTES).expect("a format 1 stored record loads");
+    let exported = from_json(V1_EXPORT, &plan, MAX_IMPORT_BYTES).expect("loads");
+    assert!(record.same_cells(&exported));
+    let key = CellKey::Initiative("1-①-b".parse().unwrap(), FiscalYear(2024));
+    assert_eq!(record.cleared_at(key).and_then(|s| s.author.as_deref()), Some("市"));
+    let stored = to_json_stored(&record, &plan.plan.id).expect("serialises");
+    assert_eq!(from_json(&stored, &plan, MAX_IMPORT_BYTES), Ok(record));
+}
+
+#[test]
+fn the_evaluation_fields_round_trip_and_values_off_the_scale_are_refused_by_name() {
+    let plan = plan();
+    let id: InitiativeId = "2-①-a".parse().unwrap();
+    let year = FiscalYear(2025);
+    let mut record = Record::default();
+    let by = Stamp { author: Some("商工観光課".into()), updated_at: 5 };
+    for change in [
+        Change::Text(TextField::Results, "セミナー3回\n延べ45名".into()),
+        Change::Grade(Some(Grade("B".into()))),
+        Change::Text(TextField::Challenges, "参加者の固定化".into()),
+        Change::WayForward(Some(WayForward("継続".into()))),
+        Change::Owners(vec!["商工観光課".into(), "商工会".into()]),
+        Change::Links(vec![Link::new("報告", "https://www.city.kama.lg.jp/a").unwrap()]),
+    ] {
+        record.apply(&Edit::Initiative { id, year, change }, by.clone());
+    }
+    let json = to_json(&record, &plan.plan.id, None).expect("serialises");
+    assert_eq!(from_json(&json, &plan, MAX_IMPORT_BYTES), Ok(record));
+    let refuse = |text: &str| from_json(text, &plan, MAX_IMPORT_BYTES).expect_err("refused");
+    assert_eq!(
+        refuse(&json.replace("\"grade\": \"B\"", "\"grade\": \"S\"")),
+        DocumentError::UnknownGrade { at: "2-①-a 2025".into(), code: "S".into() }
+    );
+    assert_eq!(
+        refuse(&json.replace("\"継続\"", "\"たぶん\"")),
+        DocumentError::UnknownWayForward { at: "2-①-a 2025".into(), code: "たぶん".into() }
+    );
+    for (url, why) in [
+        ("javascript:alert(1)", LinkError::NotHttp),
+        ("file:///C:/secret.xlsx", LinkError::NotHttp),
+        ("https://", LinkError::Malformed),
+        ("https://a b", LinkError::Malformed),
+    ] {
+        let bad = json.replace("https://www.city.kama.lg.jp/a", url);
+        assert_eq!(refuse(&bad), DocumentError::BadLink { at: "2-①-a 2025".into(), url: url.into(), why }, "{url}");
+    }
+}
+
+#[test]
+fn owners_are_kept_trimmed_and_once() {
+    let plan = plan();
+    let doc = format!(
+        r#"{{"format": "kama-sme-progress", "version": 2, "plan_id": "{}", "initiatives": [
+            {{"id": "1-①-a", "year": 2024, "owners": [" 商工会", "商工会", "", "商工観光課 "], "updated_at": 1}}]}}"#,
+        plan.plan.id
+    );
+    let record = from_json(&doc, &plan, MAX_IMPORT_BYTES).expect("reads");
+    assert_eq!(cell_at(&record, "1-①-a", 2024).owners, ["商工会", "商工観光課"]);
 }

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Cell, CellKey, InitiativeCell, KpiCell, Record, Stamp, Status};
+use super::{Cell, CellKey, Grade, InitiativeCell, KpiCell, Link, Record, Stamp, Status, WayForward};
 use crate::plan::{FiscalYear, InitiativeId, KpiCode};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,17 +14,73 @@ pub enum KpiField {
     Actual,
 }
 
+/// A new value for one field of an initiative's cell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    Status(Option<Status>),
+    Text(TextField, String),
+    Grade(Option<Grade>),
+    WayForward(Option<WayForward>),
+    Owners(Vec<String>),
+    Links(Vec<Link>),
+}
+
+/// The free-text fields of an initiative's cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TextField {
+    /// 実績.
+    Results,
+    /// 課題.
+    Challenges,
+    /// メモ.
+    Note,
+}
+
+impl Change {
+    /// Puts this value into `cell` and returns the one it replaced.
+    fn swap(&self, cell: &mut InitiativeCell) -> Change {
+        match self {
+            Change::Status(v) => Change::Status(std::mem::replace(&mut cell.status, *v)),
+            Change::Text(field, v) => Change::Text(*field, std::mem::replace(cell.text_mut(*field), v.clone())),
+            Change::Grade(v) => Change::Grade(std::mem::replace(&mut cell.grade, v.clone())),
+            Change::WayForward(v) => Change::WayForward(std::mem::replace(&mut cell.way_forward, v.clone())),
+            Change::Owners(v) => Change::Owners(std::mem::replace(&mut cell.owners, v.clone())),
+            Change::Links(v) => Change::Links(std::mem::replace(&mut cell.links, v.clone())),
+        }
+    }
+
+    /// Typed text: consecutive changes of one text field are one step of undo.
+    fn is_typing_in(&self, other: &Change) -> bool {
+        matches!((self, other), (Change::Text(a, _), Change::Text(b, _)) if a == b)
+    }
+}
+
+impl InitiativeCell {
+    pub fn text(&self, field: TextField) -> &str {
+        match field {
+            TextField::Results => &self.results,
+            TextField::Challenges => &self.challenges,
+            TextField::Note => &self.note,
+        }
+    }
+
+    fn text_mut(&mut self, field: TextField) -> &mut String {
+        match field {
+            TextField::Results => &mut self.results,
+            TextField::Challenges => &mut self.challenges,
+            TextField::Note => &mut self.note,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Edit {
-    Status {
+    /// One field of an initiative's cell in one year. `id` is the row the
+    /// record keeps (`Plan::record_id`): a re-listed row edits its original.
+    Initiative {
         id: InitiativeId,
         year: FiscalYear,
-        status: Option<Status>,
-    },
-    Note {
-        id: InitiativeId,
-        year: FiscalYear,
-        note: String,
+        change: Change,
     },
     KpiValue {
         code: KpiCode,
@@ -57,7 +113,7 @@ impl Edit {
     /// The cell a single edit changes (`None` for a batch).
     pub fn key(&self) -> Option<CellKey> {
         match self {
-            Edit::Status { id, year, .. } | Edit::Note { id, year, .. } | Edit::ReplaceInitiative { id, year, .. } => {
+            Edit::Initiative { id, year, .. } | Edit::ReplaceInitiative { id, year, .. } => {
                 Some(CellKey::Initiative(*id, *year))
             }
             Edit::KpiValue { code, year, .. }
@@ -71,9 +127,10 @@ impl Edit {
     /// in a row on the same field are one step of undo.
     fn same_field(&self, other: &Edit) -> bool {
         match (self, other) {
-            (Edit::Note { .. }, Edit::Note { .. }) | (Edit::KpiNote { .. }, Edit::KpiNote { .. }) => {
-                self.key() == other.key()
+            (Edit::Initiative { change: a, .. }, Edit::Initiative { change: b, .. }) => {
+                a.is_typing_in(b) && self.key() == other.key()
             }
+            (Edit::KpiNote { .. }, Edit::KpiNote { .. }) => self.key() == other.key(),
             (Edit::KpiValue { field: a, .. }, Edit::KpiValue { field: b, .. }) => a == b && self.key() == other.key(),
             _ => false,
         }
@@ -99,17 +156,9 @@ impl Record {
 
     fn apply_cells(&mut self, edit: &Edit, stamp: Stamp) -> Edit {
         match edit {
-            Edit::Status { id, year, status } => {
-                let previous = change_cell(&mut self.initiatives, (*id, *year), stamp, |c| {
-                    std::mem::replace(&mut c.status, *status)
-                });
-                Edit::Status { id: *id, year: *year, status: previous }
-            }
-            Edit::Note { id, year, note } => {
-                let previous = change_cell(&mut self.initiatives, (*id, *year), stamp, |c| {
-                    std::mem::replace(&mut c.note, note.clone())
-                });
-                Edit::Note { id: *id, year: *year, note: previous }
+            Edit::Initiative { id, year, change } => {
+                let previous = change_cell(&mut self.initiatives, (*id, *year), stamp, |c| change.swap(c));
+                Edit::Initiative { id: *id, year: *year, change: previous }
             }
             Edit::KpiValue { code, year, field, value } => {
                 let previous = change_cell(&mut self.kpis, (*code, *year), stamp, |c| {

@@ -1,6 +1,7 @@
 //! Tests of `progress::edit`.
 
 use super::*;
+use crate::progress::edit::{Change, TextField};
 
 fn id() -> InitiativeId {
     InitiativeId { policy: 2, sub: 1, letter: 'a' }
@@ -15,7 +16,8 @@ const FY: FiscalYear = FiscalYear(2024);
 #[test]
 fn an_edit_and_its_inverse_restore_the_record() {
     let mut record = Record::default();
-    let inverse = record.apply(&Edit::Status { id: id(), year: FY, status: Some(Status::InProgress) }, at(1));
+    let inverse =
+        record.apply(&Edit::Initiative { id: id(), year: FY, change: Change::Status(Some(Status::InProgress)) }, at(1));
     assert_eq!(record.initiatives[&(id(), FY)].status, Some(Status::InProgress));
     assert_eq!(record.initiatives[&(id(), FY)].stamp, at(1));
     record.apply(&inverse, at(2));
@@ -26,8 +28,18 @@ fn an_edit_and_its_inverse_restore_the_record() {
 fn undo_and_redo_walk_the_history() {
     let mut record = Record::default();
     let mut history = History::default();
-    history.apply(&mut record, &Edit::Note { id: id(), year: FY, note: "説明会を実施\n2回".into() }, at(1));
-    history.apply(&mut record, &Edit::Status { id: id(), year: FY, status: Some(Status::Done) }, at(2));
+    history.apply(
+        &mut record,
+        &Edit::Initiative {
+            id: id(), year: FY, change: Change::Text(TextField::Note, "説明会を実施\n2回".into())
+        },
+        at(1),
+    );
+    history.apply(
+        &mut record,
+        &Edit::Initiative { id: id(), year: FY, change: Change::Status(Some(Status::Done)) },
+        at(2),
+    );
     let done = record.clone();
     assert!(history.undo(&mut record, at(3)));
     assert_eq!(record.initiatives[&(id(), FY)].status, None);
@@ -41,7 +53,11 @@ fn undo_and_redo_walk_the_history() {
     assert!(!history.can_redo());
     // A new edit after an undo drops what could be redone.
     history.undo(&mut record, at(8));
-    history.apply(&mut record, &Edit::Note { id: id(), year: FY, note: String::new() }, at(9));
+    history.apply(
+        &mut record,
+        &Edit::Initiative { id: id(), year: FY, change: Change::Text(TextField::Note, String::new()) },
+        at(9),
+    );
     assert!(!history.can_redo());
 }
 
@@ -64,7 +80,7 @@ fn kpi_values_are_set_and_cleared_field_by_field() {
 fn typing_in_one_note_is_one_step_of_undo_until_sealed() {
     let mut record = Record::default();
     let mut history = History::default();
-    let typed = |n: &str| Edit::Note { id: id(), year: FY, note: n.into() };
+    let typed = |n: &str| Edit::Initiative { id: id(), year: FY, change: Change::Text(TextField::Note, n.into()) };
     for (t, text) in ["進", "進捗", "進捗あり"].into_iter().enumerate() {
         history.apply_typing(&mut record, &typed(text), at(t as i64));
     }
@@ -81,8 +97,16 @@ fn typing_in_one_note_is_one_step_of_undo_until_sealed() {
 fn typing_in_another_field_starts_a_new_step() {
     let mut record = Record::default();
     let mut history = History::default();
-    history.apply_typing(&mut record, &Edit::Note { id: id(), year: FY, note: "a".into() }, at(1));
-    history.apply_typing(&mut record, &Edit::Note { id: id(), year: FiscalYear(2025), note: "b".into() }, at(2));
+    history.apply_typing(
+        &mut record,
+        &Edit::Initiative { id: id(), year: FY, change: Change::Text(TextField::Note, "a".into()) },
+        at(1),
+    );
+    history.apply_typing(
+        &mut record,
+        &Edit::Initiative { id: id(), year: FiscalYear(2025), change: Change::Text(TextField::Note, "b".into()) },
+        at(2),
+    );
     assert!(history.undo(&mut record, at(3)));
     assert_eq!(record.initiatives.len(), 1);
 }
@@ -91,9 +115,18 @@ fn typing_in_another_field_starts_a_new_step() {
 fn a_batch_of_whole_cells_is_undone_at_once_and_keeps_the_stamps_given() {
     let mut record = Record::default();
     let mut history = History::default();
-    history.apply(&mut record, &Edit::Status { id: id(), year: FY, status: Some(Status::Delayed) }, at(1));
+    history.apply(
+        &mut record,
+        &Edit::Initiative { id: id(), year: FY, change: Change::Status(Some(Status::Delayed)) },
+        at(1),
+    );
     let before = record.clone();
-    let theirs = InitiativeCell { status: Some(Status::Done), note: "同僚の記録".into(), stamp: at(50) };
+    let theirs = InitiativeCell {
+        status: Some(Status::Done),
+        note: "同僚の記録".into(),
+        stamp: at(50),
+        ..InitiativeCell::default()
+    };
     let batch = Edit::Batch(vec![
         Edit::ReplaceInitiative { id: id(), year: FY, cell: Some(theirs.clone()) },
         Edit::ReplaceInitiative { id: id(), year: FiscalYear(2025), cell: Some(theirs.clone()) },
@@ -111,13 +144,13 @@ fn a_batch_of_whole_cells_is_undone_at_once_and_keeps_the_stamps_given() {
 fn a_cleared_cell_leaves_its_stamp_until_it_is_set_again() {
     let mut record = Record::default();
     let key = CellKey::Initiative(id(), FY);
-    record.apply(&Edit::Status { id: id(), year: FY, status: None }, at(1));
+    record.apply(&Edit::Initiative { id: id(), year: FY, change: Change::Status(None) }, at(1));
     assert_eq!(record.cleared_at(key), None, "nothing was there to clear");
-    record.apply(&Edit::Note { id: id(), year: FY, note: "メモ".into() }, at(2));
-    record.apply(&Edit::Note { id: id(), year: FY, note: String::new() }, at(3));
+    record.apply(&Edit::Initiative { id: id(), year: FY, change: Change::Text(TextField::Note, "メモ".into()) }, at(2));
+    record.apply(&Edit::Initiative { id: id(), year: FY, change: Change::Text(TextField::Note, String::new()) }, at(3));
     assert!(record.is_empty() && !record.has_cell(key));
     assert_eq!(record.cleared_at(key), Some(&at(3)));
-    record.apply(&Edit::Status { id: id(), year: FY, status: Some(Status::Done) }, at(4));
+    record.apply(&Edit::Initiative { id: id(), year: FY, change: Change::Status(Some(Status::Done)) }, at(4));
     assert_eq!(record.cleared_at(key), None, "a cell that is there is not cleared");
     let code = crate::plan::KpiCode { policy: 2, number: 2 };
     let kpi = Edit::KpiValue { code, year: FY, field: KpiField::Actual, value: Some(1.0) };

@@ -175,7 +175,7 @@ proptest! {
     }
 
     #[test]
-    fn only_version_1_is_read_and_a_newer_one_says_so(
+    fn only_versions_1_and_2_are_read_and_a_newer_one_says_so(
         record in record(),
         version in prop_oneof![0..4u64, any::<u32>().prop_map(u64::from)],
     ) {
@@ -183,7 +183,7 @@ proptest! {
         doc["version"] = version.into();
         let got = read(&doc.to_string());
         match version {
-            1 => prop_assert_eq!(got, Ok(record)),
+            1 | 2 => prop_assert_eq!(got, Ok(record)),
             0 => prop_assert_eq!(got, Err(DocumentError::UnknownVersion(0))),
             v => prop_assert_eq!(got, Err(DocumentError::FutureVersion(v as u32))),
         }
@@ -368,13 +368,22 @@ proptest! {
         for (row, (id, year)) in rows.iter().zip(keys) {
             prop_assert_eq!(row.len(), INITIATIVE_HEADER.len());
             prop_assert_eq!((&row[0], &row[2]), (&year.to_string(), &id.to_string()));
-            match record.initiatives.get(&(id, year)) {
-                None => prop_assert!(row[6..].iter().all(String::is_empty), "{:?}", row),
+            let at = |name: &str| INITIATIVE_HEADER.iter().position(|h| *h == name).unwrap_or(usize::MAX);
+            let owners = record.owners(&PLAN, id, year).map(|(_, o)| o.join("、")).unwrap_or_default();
+            prop_assert_eq!(&row[at("担当")], &defused(&owners));
+            match record.initiative(&PLAN, id, year) {
+                None => prop_assert!(row[at("進捗状況")..].iter().all(String::is_empty), "{:?}", row),
                 Some(cell) => {
-                    prop_assert_eq!(&row[6], cell.status.map_or("", Status::as_ja));
-                    prop_assert_eq!(&row[7], &defused(&cell.note));
-                    prop_assert_eq!(&row[8], &defused(cell.stamp.author.as_deref().unwrap_or("")));
-                    prop_assert_eq!(stamp_seconds(&row[9])?, cell.stamp.updated_at.div_euclid(1000));
+                    prop_assert_eq!(&row[at("進捗状況")], cell.status.map_or("", Status::as_ja));
+                    prop_assert_eq!(&row[at("実績")], &defused(&cell.results));
+                    prop_assert_eq!(&row[at("自己評価")], &defused(cell.grade.as_ref().map_or("", |g| g.0.as_str())));
+                    prop_assert_eq!(&row[at("課題")], &defused(&cell.challenges));
+                    let way = cell.way_forward.as_ref().map_or("", |w| w.0.as_str());
+                    prop_assert_eq!(&row[at("今後の方向性")], &defused(way));
+                    prop_assert_eq!(&row[at("根拠")], &defused(&super::csv::links_text(&cell.links)));
+                    prop_assert_eq!(&row[at("メモ")], &defused(&cell.note));
+                    prop_assert_eq!(&row[at("記入者")], &defused(cell.stamp.author.as_deref().unwrap_or("")));
+                    prop_assert_eq!(stamp_seconds(&row[at("更新日時")])?, cell.stamp.updated_at.div_euclid(1000));
                 }
             }
         }
@@ -423,5 +432,67 @@ proptest! {
     fn stamps_sort_as_text_in_time_order(a in FOUR_DIGIT_YEARS, b in FOUR_DIGIT_YEARS) {
         let (early, late) = if a <= b { (a, b) } else { (b, a) };
         prop_assert!(format_utc(early) <= format_utc(late), "{} {}", format_utc(early), format_utc(late));
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Format 1 → 2
+
+/// Any row of the plan, re-listed ones included (format 1 kept them apart);
+/// half the time an original or its re-listed row in two years, so that both
+/// often hold an answer for the same year.
+fn any_row_key() -> impl Strategy<Value = (InitiativeId, FiscalYear)> {
+    let ids: Vec<InitiativeId> = PLAN.initiatives.iter().map(|i| i.id).collect();
+    let pairs: Vec<InitiativeId> = PLAN
+        .initiatives
+        .iter()
+        .filter_map(|i| i.relisted_from.map(|original| [original, i.id]))
+        .take(2)
+        .flatten()
+        .collect();
+    let years: Vec<FiscalYear> = PLAN.plan.fiscal_years.years().collect();
+    prop_oneof![(select(ids), select(years.clone())), (select(pairs), select(years[..2].to_vec()))]
+}
+
+/// A document as the released app wrote it: format 1, status and note only.
+fn v1_document(rows: &std::collections::BTreeMap<(InitiativeId, FiscalYear), (Option<Status>, String, i64)>) -> String {
+    let rows: Vec<Value> = rows
+        .iter()
+        .map(|(&(id, year), (status, note, at))| {
+            let mut row = serde_json::json!({ "id": id.to_string(), "year": year.0, "updated_at": at });
+            if let Some(s) = status {
+                row["status"] = s.as_ja().into();
+            }
+            if !note.is_empty() {
+                row["note"] = note.as_str().into();
+            }
+            row
+        })
+        .collect();
+    serde_json::json!({ "format": "kama-sme-progress", "version": 1, "plan_id": PLAN.plan.id, "initiatives": rows })
+        .to_string()
+}
+
+proptest! {
+    #![proptest_config(config(128))]
+
+    #[test]
+    fn every_answer_of_a_format_1_file_is_in_the_record_it_loads_into(
+        rows in proptest::collection::btree_map(any_row_key(), (status(), note(), 0..4i64), 0..12),
+    ) {
+        let record = read(&v1_document(&rows)).expect("a format 1 file loads");
+        prop_assert!(record.initiatives.keys().all(|&(id, _)| PLAN.record_id(id) == id), "a re-listed row kept a cell");
+        for (&(id, year), (status, note, _)) in &rows {
+            let Some(cell) = record.initiative(&PLAN, id, year) else {
+                prop_assert!(status.is_none() && note.is_empty(), "{id} {year}: an answer was lost");
+                continue;
+            };
+            if let Some(s) = status {
+                let kept = cell.status == Some(*s) || cell.note.contains(&format!("進捗状況: {}", s.as_ja()));
+                prop_assert!(kept, "{id} {year}: status {s:?} lost");
+            }
+            prop_assert!(cell.note.contains(note.as_str()), "{id} {year}: note {note:?} lost");
+        }
+        check_read(&write(&record))?;
     }
 }

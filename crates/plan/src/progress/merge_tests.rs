@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::plan::{FiscalYear, InitiativeId, KpiCode};
+use crate::progress::edit::Change;
 use crate::progress::edit::{Edit, KpiField};
 use crate::progress::{Stamp, Status};
 
@@ -17,7 +18,7 @@ fn by(author: &str, t: i64) -> Stamp {
 
 fn with_status(letter: char, status: Status, stamp: Stamp) -> Record {
     let mut r = Record::default();
-    r.apply(&Edit::Status { id: id(letter), year: FY, status: Some(status) }, stamp);
+    r.apply(&Edit::Initiative { id: id(letter), year: FY, change: Change::Status(Some(status)) }, stamp);
     r
 }
 
@@ -74,7 +75,10 @@ fn merging_is_idempotent_and_never_loses_a_cell() {
 fn an_applied_import_is_one_edit_that_keeps_the_incoming_stamps_and_undoes_at_once() {
     let local = with_status('a', Status::Delayed, by("市", 1));
     let mut incoming = with_status('a', Status::Done, by("商工会", 5));
-    incoming.apply(&Edit::Status { id: id('b'), year: FY, status: Some(Status::InProgress) }, by("商工会", 6));
+    incoming.apply(
+        &Edit::Initiative { id: id('b'), year: FY, change: Change::Status(Some(Status::InProgress)) },
+        by("商工会", 6),
+    );
     let outcome = merge(&local, &incoming);
     let Some(edit) = outcome.edit() else { panic!("an import that changes cells is an edit") };
     let mut applied = local.clone();

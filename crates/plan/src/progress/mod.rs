@@ -1,5 +1,6 @@
-//! What staff record about the plan's progress, per fiscal year: a status and
-//! a note for each initiative, values and a note for each KPI. Plain data and
+//! What staff record about the plan's progress, per fiscal year: each
+//! initiative's line of the 評価シート (status, results, grade, challenges, way
+//! forward, owners, links, note), values and a note for each KPI. Plain data and
 //! pure functions: edits are values applied by one function (`edit`), files
 //! are versioned documents checked completely before use (`document`), and
 //! two records combine without losing a cell (`merge`).
@@ -19,7 +20,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::plan::{FiscalYear, InitiativeId, KpiCode};
+use crate::plan::{FiscalYear, InitiativeId, KpiCode, Plan};
 
 /// 進捗状況.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -63,10 +64,80 @@ pub struct Stamp {
     pub updated_at: i64,
 }
 
-/// One initiative in one fiscal year.
+/// A code of the plan's 自己評価 scale (`Plan::evaluation.grades`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Grade(pub String);
+
+/// A code of the plan's 今後の方向性 list (`Plan::evaluation.directions`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct WayForward(pub String);
+
+/// 根拠: a titled link to where the year's work is shown (a report on the
+/// city's site). Only http(s) links are kept: see [`Link::new`].
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Link {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    pub url: String,
+}
+
+/// Why a link was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkError {
+    /// Not `http://` or `https://` (a `javascript:` or `file:` link would run
+    /// or reveal something when a colleague clicks it).
+    NotHttp,
+    /// Spaces or control characters: not one address.
+    Malformed,
+    TooLong,
+}
+
+impl Link {
+    pub const MAX_URL_CHARS: usize = 2048;
+
+    /// A link to `url`, trimmed, if it is a plain http(s) address.
+    pub fn new(title: &str, url: &str) -> Result<Link, LinkError> {
+        let url = url.trim();
+        let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+        let rest = if lower.starts_with("https://") {
+            &url[8..]
+        } else if lower.starts_with("http://") {
+            &url[7..]
+        } else {
+            return Err(LinkError::NotHttp);
+        };
+        if url.chars().count() > Link::MAX_URL_CHARS {
+            return Err(LinkError::TooLong);
+        }
+        let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+        if host.is_empty() || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return Err(LinkError::Malformed);
+        }
+        Ok(Link { title: title.trim().to_string(), url: url.to_string() })
+    }
+}
+
+/// One initiative in one fiscal year: its line of the 評価シート.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct InitiativeCell {
+    /// 進捗状況.
     pub status: Option<Status>,
+    /// 実績: what was done that year.
+    pub results: String,
+    /// 自己評価.
+    pub grade: Option<Grade>,
+    /// 課題.
+    pub challenges: String,
+    /// 今後の方向性.
+    pub way_forward: Option<WayForward>,
+    /// 担当: who answers for the initiative. Empty means "as the year before"
+    /// (see [`Record::owners`]).
+    pub owners: Vec<String>,
+    /// 根拠.
+    pub links: Vec<Link>,
+    /// メモ.
     pub note: String,
     pub stamp: Stamp,
 }
@@ -102,17 +173,33 @@ pub trait Cell: Clone + Default {
     }
 }
 
+impl InitiativeCell {
+    /// Everything recorded, without the stamp: what two cells compare on.
+    fn content(&self) -> (&Option<Status>, &str, &Option<Grade>, &str, &Option<WayForward>, &[String], &[Link], &str) {
+        (
+            &self.status,
+            &self.results,
+            &self.grade,
+            &self.challenges,
+            &self.way_forward,
+            &self.owners,
+            &self.links,
+            &self.note,
+        )
+    }
+}
+
 impl Cell for InitiativeCell {
     fn is_empty(&self) -> bool {
-        self.status.is_none() && self.note.is_empty()
+        *self == InitiativeCell { stamp: self.stamp.clone(), ..InitiativeCell::default() }
     }
 
     fn same_content(&self, other: &Self) -> bool {
-        self.status == other.status && self.note == other.note
+        self.content() == other.content()
     }
 
     fn content_key(&self) -> String {
-        format!("{:?}\u{0}{}", self.status, self.note)
+        format!("{:?}", self.content())
     }
 
     fn stamp(&self) -> &Stamp {
@@ -197,6 +284,23 @@ impl Record {
             CellKey::Initiative(id, year) => self.initiatives.contains_key(&(id, year)),
             CellKey::Kpi(code, year) => self.kpis.contains_key(&(code, year)),
         }
+    }
+
+    /// The cell of initiative `id` in `year`, through its original when the
+    /// row is re-listed (再掲): every view reads cells through here.
+    pub fn initiative(&self, plan: &Plan, id: InitiativeId, year: FiscalYear) -> Option<&InitiativeCell> {
+        self.initiatives.get(&(plan.record_id(id), year))
+    }
+
+    /// 担当 of initiative `id` in `year`: the year's own, or else the latest
+    /// earlier year's (担当 carries over until changed), with that year.
+    pub fn owners(&self, plan: &Plan, id: InitiativeId, year: FiscalYear) -> Option<(FiscalYear, &[String])> {
+        let id = plan.record_id(id);
+        self.initiatives
+            .range((id, plan.plan.fiscal_years.from)..=(id, year))
+            .rev()
+            .find(|(_, c)| !c.owners.is_empty())
+            .map(|(&(_, y), c)| (y, c.owners.as_slice()))
     }
 
     /// When the cell at `key` was cleared, if it was and has not been set since.

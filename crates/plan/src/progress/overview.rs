@@ -53,10 +53,11 @@ pub fn status_counts(plan: &Plan, record: &Record, year: FiscalYear) -> Vec<Poli
 }
 
 /// Initiatives whose note for `year` says something (not only blanks), in
-/// plan order. Re-listed rows are included: their notes are their own.
+/// plan order. Re-listed rows are left out: their note is their original's.
 pub fn noted<'r>(plan: &Plan, record: &'r Record, year: FiscalYear) -> Vec<(InitiativeId, &'r InitiativeCell)> {
     plan.initiatives
         .iter()
+        .filter(|i| !is_relisted(i))
         .filter_map(|i| record.initiatives.get(&(i.id, year)).map(|cell| (i.id, cell)))
         .filter(|(_, cell)| !cell.note.trim().is_empty())
         .collect()

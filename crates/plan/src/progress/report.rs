@@ -93,7 +93,7 @@ fn initiative<'a>(
     ReportInitiative {
         initiative,
         name: plan.display_name(initiative),
-        cell: record.initiatives.get(&(initiative.id, year)),
+        cell: record.initiative(plan, initiative.id, year),
         kpis: linked(KpiRole::Primary).chain(linked(KpiRole::Related)).collect(),
     }
 }

@@ -43,7 +43,12 @@ fn the_year_s_cells_appear_beside_their_initiative_and_under_every_initiative_na
     let stamp = Stamp { author: Some("嘉麻 花子".into()), updated_at: 1 };
     record.initiatives.insert(
         (id("2-①-a"), FiscalYear(2024)),
-        InitiativeCell { status: Some(Status::Done), note: "完了".into(), stamp: stamp.clone() },
+        InitiativeCell {
+            status: Some(Status::Done),
+            note: "完了".into(),
+            stamp: stamp.clone(),
+            ..InitiativeCell::default()
+        },
     );
     record.kpis.insert((code("2-2"), FiscalYear(2024)), KpiCell { actual: Some(61.0), stamp, ..KpiCell::default() });
 

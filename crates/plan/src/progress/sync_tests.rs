@@ -3,6 +3,7 @@
 use super::*;
 use crate::plan::{FiscalYear, InitiativeId};
 use crate::progress::edit::Edit;
+use crate::progress::edit::{Change, TextField};
 use crate::progress::{Stamp, Status};
 
 const FY: FiscalYear = FiscalYear(2024);
@@ -22,11 +23,11 @@ fn edited(record: &Record, edit: Edit, t: i64) -> Record {
 }
 
 fn status(letter: char, s: Status) -> Edit {
-    Edit::Status { id: id(letter), year: FY, status: Some(s) }
+    Edit::Initiative { id: id(letter), year: FY, change: Change::Status(Some(s)) }
 }
 
 fn note(letter: char, n: &str) -> Edit {
-    Edit::Note { id: id(letter), year: FY, note: n.into() }
+    Edit::Initiative { id: id(letter), year: FY, change: Change::Text(TextField::Note, n.into()) }
 }
 
 #[test]

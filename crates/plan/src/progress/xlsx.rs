@@ -23,7 +23,8 @@ pub const INITIATIVE_SHEET: &str = "取組進捗";
 pub const KPI_SHEET: &str = "数値目標";
 
 /// Column widths in Excel's character units (a kanji takes about two).
-const INITIATIVE_WIDTHS: [f64; 10] = [7.0, 6.0, 9.0, 28.0, 34.0, 34.0, 10.0, 50.0, 14.0, 22.0];
+const INITIATIVE_WIDTHS: [f64; 16] =
+    [7.0, 6.0, 9.0, 28.0, 34.0, 34.0, 16.0, 10.0, 50.0, 8.0, 40.0, 12.0, 40.0, 40.0, 14.0, 22.0];
 const KPI_WIDTHS: [f64; 11] = [7.0, 6.0, 10.0, 44.0, 7.0, 10.0, 10.0, 10.0, 50.0, 14.0, 22.0];
 
 /// Excel's limit on the characters of one cell (UTF-16 code units).
@@ -244,6 +245,7 @@ impl Sheet {
             match field {
                 // Nothing recorded: left blank, not an empty string.
                 Field::Text(text) | Field::Note(text) if text.is_empty() => {}
+                Field::Code(code) if code.is_empty() => {}
                 Field::Text(text) => push_string_cell(data, self.name, column, row, text, None)?,
                 Field::Note(text) => push_string_cell(data, self.name, column, row, text, Some(STYLE_NOTE))?,
                 Field::Code(code) => push_string_cell(data, self.name, column, row, code, Some(STYLE_CODE))?,

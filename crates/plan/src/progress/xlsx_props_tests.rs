@@ -17,6 +17,7 @@ use proptest::sample::select;
 
 use super::*;
 use crate::plan::FiscalYear;
+use crate::progress::csv::links_text;
 use crate::progress::Stamp;
 use crate::test_strategies::*;
 
@@ -256,15 +257,27 @@ fn check_cells(
     for initiative in &plan.initiatives {
         for year in &years {
             row += 1;
-            let cell = record.initiatives.get(&(initiative.id, *year));
-            let want: [Option<Shown>; 4] = match cell {
-                None => [None, None, None, None],
+            let cell = record.initiative(plan, initiative.id, *year);
+            let owners = record.owners(plan, initiative.id, *year).and_then(|(_, o)| text(&o.join("、")));
+            let want: [Option<Shown>; 10] = match cell {
+                None => [owners, None, None, None, None, None, None, None, None, None],
                 Some(c) => {
                     let [author, at] = stamp_cells(&c.stamp);
-                    [c.status.map(|s| Shown::Text(s.as_ja().to_string())), text(&c.note), author, at]
+                    [
+                        owners,
+                        c.status.map(|s| Shown::Text(s.as_ja().to_string())),
+                        text(&c.results),
+                        c.grade.as_ref().and_then(|g| text(&g.0)),
+                        text(&c.challenges),
+                        c.way_forward.as_ref().and_then(|w| text(&w.0)),
+                        text(&links_text(&c.links)),
+                        text(&c.note),
+                        author,
+                        at,
+                    ]
                 }
             };
-            for (column, want) in ["G", "H", "I", "J"].into_iter().zip(want) {
+            for (column, want) in ["G", "H", "I", "J", "K", "L", "M", "N", "O", "P"].into_iter().zip(want) {
                 let reference = format!("{column}{row}");
                 prop_assert_eq!(
                     initiatives.get(&reference),
@@ -460,7 +473,7 @@ fn an_escape_that_dropping_forbidden_characters_leaves_is_protected_too() {
         assert!(xml.contains(&format!(">{written}<")), "{written} not in the sheet");
     }
     let (cells, _) = read_sheet(xml).unwrap();
-    let shown: Vec<_> = ["H2", "H3", "H4"].into_iter().map(|r| cells[r].clone()).collect();
+    let shown: Vec<_> = ["N2", "N3", "N4"].into_iter().map(|r| cells[r].clone()).collect();
     let want = ["_x0041_", "_x0000_", "_xC239__x77fC_"].map(|t| Shown::Text(t.to_string()));
     assert_eq!(shown, want);
 }

@@ -26,7 +26,12 @@ fn sample_with_note(note: &str) -> Record {
     let id: InitiativeId = "2-①-a".parse().unwrap();
     record.initiatives.insert(
         (id, FiscalYear(2024)),
-        InitiativeCell { status: Some(Status::Delayed), note: note.to_string(), stamp: stamp.clone() },
+        InitiativeCell {
+            status: Some(Status::Delayed),
+            note: note.to_string(),
+            stamp: stamp.clone(),
+            ..InitiativeCell::default()
+        },
     );
     let code: KpiCode = "2-2".parse().unwrap();
     record.kpis.insert(
@@ -95,6 +100,12 @@ fn number_value(bytes: &[u8], sheet: &str, reference: &str) -> f64 {
     v.text().unwrap().parse().unwrap()
 }
 
+/// The column letter of the initiatives sheet's column `name`.
+fn col(name: &str) -> String {
+    let at = INITIATIVE_HEADER.iter().position(|h| *h == name).unwrap_or_else(|| panic!("no column {name}"));
+    column_name(at + 1)
+}
+
 #[test]
 fn the_workbook_is_a_zip_of_stored_well_formed_parts() {
     let bytes = workbook(&plan(), &sample(), AT).unwrap();
@@ -124,7 +135,7 @@ fn the_sheets_are_named_in_japanese_in_order() {
     assert_eq!(sheets, ["取組進捗", "数値目標"]);
     let filters: Vec<&str> =
         doc.descendants().filter(|n| n.has_tag_name("definedName")).filter_map(|n| n.text()).collect();
-    assert_eq!(filters, ["'取組進捗'!$A$1:$J$431", "'数値目標'!$A$1:$K$136"]);
+    assert_eq!(filters, ["'取組進捗'!$A$1:$P$431", "'数値目標'!$A$1:$K$136"]);
 }
 
 #[test]
@@ -175,19 +186,19 @@ fn the_initiative_sheet_has_every_row_and_the_recorded_text() {
     assert!(has_cell(&xml, "A431"), "86 × 5 rows after the header");
     assert!(!has_cell(&xml, "A432"));
     assert!(xml.contains("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"));
-    assert!(xml.contains("<autoFilter ref=\"A1:J431\"/>"));
-    assert!(xml.contains("<dimension ref=\"A1:J431\"/>"));
+    assert!(xml.contains("<autoFilter ref=\"A1:P431\"/>"));
+    assert!(xml.contains("<dimension ref=\"A1:P431\"/>"));
     assert_eq!(string_cell(&bytes, INITIATIVES, "A1"), ("年度".to_string(), Some(STYLE_HEADER)));
-    assert_eq!(string_value(&bytes, INITIATIVES, "H1"), "メモ");
+    assert_eq!(string_value(&bytes, INITIATIVES, &format!("{}1", col("メモ"))), "メモ");
     let row = sample_initiative_row(&plan);
     assert_eq!(string_value(&bytes, INITIATIVES, &format!("C{row}")), "2-①-a");
-    assert_eq!(string_value(&bytes, INITIATIVES, &format!("G{row}")), "遅れ");
+    assert_eq!(string_value(&bytes, INITIATIVES, &format!("{}{row}", col("進捗状況"))), "遅れ");
     // Stored as a plain string, not neutralised: an .xlsx never evaluates it.
     assert_eq!(
-        string_cell(&bytes, INITIATIVES, &format!("H{row}")),
+        string_cell(&bytes, INITIATIVES, &format!("{}{row}", col("メモ"))),
         ("=1+1 は式ではなく文字\n二行目".to_string(), Some(STYLE_NOTE))
     );
-    assert_eq!(string_value(&bytes, INITIATIVES, &format!("I{row}")), "嘉麻 花子");
+    assert_eq!(string_value(&bytes, INITIATIVES, &format!("{}{row}", col("記入者"))), "嘉麻 花子");
 }
 
 #[test]
@@ -196,16 +207,21 @@ fn columns_have_widths_and_code_and_note_columns_their_format() {
     let xml = part(&bytes, INITIATIVES);
     let doc = roxmltree::Document::parse(&xml).unwrap();
     let cols: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("col")).collect();
-    assert_eq!(cols.len(), 10);
+    assert_eq!(cols.len(), INITIATIVE_HEADER.len());
+    let at = |name: &str| INITIATIVE_HEADER.iter().position(|h| *h == name).unwrap();
     // Excel shows 7 for a stored 7.7109375 (padding added, as Excel does).
     assert_eq!(cols[0].attribute("width"), Some("7.7109375"));
-    assert_eq!(cols[7].attribute("width"), Some("50.7109375"));
+    assert_eq!(cols[at("実績")].attribute("width"), Some("50.7109375"));
     let styles: Vec<Option<&str>> = cols.iter().map(|c| c.attribute("style")).collect();
     let code = STYLE_CODE.to_string();
     let note = STYLE_NOTE.to_string();
-    let mut want = [None; 10];
-    want[2] = Some(code.as_str());
-    want[7] = Some(note.as_str());
+    let mut want = [None; INITIATIVE_HEADER.len()];
+    for name in ["ID", "自己評価"] {
+        want[at(name)] = Some(code.as_str());
+    }
+    for name in ["実績", "課題", "根拠", "メモ"] {
+        want[at(name)] = Some(note.as_str());
+    }
     assert_eq!(styles, want);
 }
 
@@ -215,8 +231,9 @@ fn an_empty_record_still_gives_the_full_checklist() {
     let bytes = workbook(&plan, &Record::default(), 0).unwrap();
     let xml = part(&bytes, INITIATIVES);
     assert!(has_cell(&xml, "C431"));
-    assert!(!has_cell(&xml, "G2"), "no status recorded: blank, not an empty string");
-    assert!(!has_cell(&xml, "H2"));
+    for name in ["担当", "進捗状況", "実績", "自己評価", "メモ"] {
+        assert!(!has_cell(&xml, &format!("{}2", col(name))), "nothing recorded: blank, not an empty string");
+    }
 }
 
 #[test]
@@ -257,7 +274,7 @@ fn markup_and_control_characters_in_a_note_still_give_a_valid_file() {
     // Forbidden characters dropped, tab and CR kept; `_x0041_` is protected
     // as `_x005F_x0041_` so Excel shows it as typed, not as `A`.
     assert_eq!(
-        string_value(&bytes, INITIATIVES, &format!("H{row}")),
+        string_value(&bytes, INITIATIVES, &format!("{}{row}", col("メモ"))),
         "<script>alert(\"x\" & 'y')</script>\ttab\r\nCRLF _x005F_x0041_ ]]>"
     );
 }
@@ -267,7 +284,7 @@ fn spaces_around_a_note_are_kept() {
     let plan = plan();
     let bytes = workbook(&plan, &sample_with_note("  字下げ\n"), AT).unwrap();
     let row = sample_initiative_row(&plan);
-    assert_eq!(string_value(&bytes, INITIATIVES, &format!("H{row}")), "  字下げ\n");
+    assert_eq!(string_value(&bytes, INITIATIVES, &format!("{}{row}", col("メモ"))), "  字下げ\n");
 }
 
 #[test]
@@ -279,7 +296,8 @@ fn a_note_over_excels_cell_limit_is_refused_with_a_sentence() {
     assert_eq!(
         error.to_string(),
         format!(
-            "could not write the workbook: cell 取組進捗!H{row} holds 32768 characters, over Excel's limit of 32767"
+            "could not write the workbook: cell 取組進捗!{}{row} holds 32768 characters, over Excel's limit of 32767",
+            col("メモ")
         )
     );
     // Excel counts UTF-16 units: a character outside the BMP counts twice.

@@ -12,7 +12,7 @@ use proptest::prelude::*;
 use proptest::sample::select;
 
 use crate::plan::{FiscalYear, InitiativeId, KpiCode, Plan};
-use crate::progress::{Cell, InitiativeCell, Kind, KpiCell, Record, Stamp, Status};
+use crate::progress::{Cell, Grade, InitiativeCell, Kind, KpiCell, Link, Record, Stamp, Status, WayForward};
 
 /// The real plan, parsed once for all cases.
 pub static PLAN: LazyLock<Plan> = LazyLock::new(crate::test_support::plan);
@@ -100,7 +100,7 @@ pub fn initiative_cell_with(
     stamp: impl Strategy<Value = Stamp>,
 ) -> impl Strategy<Value = InitiativeCell> {
     (status, note, stamp)
-        .prop_map(|(status, note, stamp)| InitiativeCell { status, note, stamp })
+        .prop_map(|(status, note, stamp)| InitiativeCell { status, note, stamp, ..InitiativeCell::default() })
         .prop_filter("a record keeps no empty cell", |c| !c.is_empty())
 }
 
@@ -114,8 +114,34 @@ pub fn kpi_cell_with(
         .prop_filter("a record keeps no empty cell", |c| !c.is_empty())
 }
 
+/// Any cell, with every field of the 評価シート: grades and ways forward from
+/// the plan's scales, owners and links as a document keeps them (trimmed,
+/// distinct, http(s) only).
 pub fn initiative_cell() -> impl Strategy<Value = InitiativeCell> {
-    initiative_cell_with(status(), note(), stamp(any::<i64>()))
+    let scales = &PLAN.evaluation;
+    let grade = proptest::option::of(select(scales.grades.iter().map(|c| Grade(c.code.clone())).collect::<Vec<_>>()));
+    let way =
+        proptest::option::of(select(scales.directions.iter().map(|c| WayForward(c.code.clone())).collect::<Vec<_>>()));
+    let owners = proptest::sample::subsequence(vec!["商工観光課", "商工会", "商工会議所", "=cmd"], 0..3)
+        .prop_map(|o| o.into_iter().map(str::to_string).collect::<Vec<_>>());
+    let link =
+        (note(), "[a-z0-9/?=&#.-]{0,20}", any::<bool>()).prop_filter_map("an http(s) link", |(title, path, tls)| {
+            Link::new(&title, &format!("{}://www.city.kama.lg.jp/{path}", if tls { "https" } else { "http" })).ok()
+        });
+    let evaluation = (note(), grade, note(), way, owners, vec(link, 0..3));
+    (status(), evaluation, note(), stamp(any::<i64>()))
+        .prop_map(|(status, (results, grade, challenges, way_forward, owners, links), note, stamp)| InitiativeCell {
+            status,
+            results,
+            grade,
+            challenges,
+            way_forward,
+            owners,
+            links,
+            note,
+            stamp,
+        })
+        .prop_filter("a record keeps no empty cell", |c| !c.is_empty())
 }
 
 pub fn kpi_cell() -> impl Strategy<Value = KpiCell> {
@@ -129,9 +155,10 @@ fn years() -> Vec<FiscalYear> {
     PLAN.plan.fiscal_years.years().collect()
 }
 
-/// Any initiative of the plan in any of its years.
+/// Any initiative of the plan that keeps its own record (not a re-listed
+/// row, which shares its original's) in any of its years.
 pub fn initiative_key() -> impl Strategy<Value = (InitiativeId, FiscalYear)> {
-    let ids: Vec<InitiativeId> = PLAN.initiatives.iter().map(|i| i.id).collect();
+    let ids: Vec<InitiativeId> = PLAN.initiatives.iter().map(|i| i.id).filter(|&id| PLAN.record_id(id) == id).collect();
     (select(ids), select(years()))
 }
 
