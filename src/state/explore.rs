@@ -6,11 +6,12 @@
 use kama_plan::listing::WINDOWING_FROM;
 use kama_plan::query::{self, Filters, PlanIndex, QueryResult};
 use kama_plan::search::Query;
+use kama_plan::timeline::reporting_year;
 use kama_plan::view_state::{View, ViewState};
 use kama_plan::{FiscalYear, InitiativeId, KpiCode, Plan};
 use leptos::prelude::*;
 
-use crate::adapters::{focus, history, idle, lifecycle};
+use crate::adapters::{clock, focus, history, idle, lifecycle};
 
 #[derive(Clone, Copy)]
 pub struct Explore {
@@ -100,7 +101,16 @@ impl Explore {
         }
     }
 
-    /// Chooses the fiscal year of the progress and report views.
+    /// The fiscal year the progress, report and chart views and the editor
+    /// show: the one in the URL, else the year being reported
+    /// (`timeline::reporting_year`), kept inside the plan's period.
+    pub fn reported_year(self) -> Memo<FiscalYear> {
+        let range = self.plan.plan.fiscal_years;
+        let year = self.year;
+        Memo::new(move |_| year.get().unwrap_or_else(|| reporting_year(clock::today()).clamp(range.from, range.to)))
+    }
+
+    /// Chooses the fiscal year of the progress and report views and the editor.
     pub fn set_year(self, year: FiscalYear) {
         self.state.update(|s| s.year = Some(year));
         history::replace(&self.state.with_untracked(ViewState::to_query));

@@ -6,7 +6,7 @@ use kama_plan::charts::{composition_by_direction, composition_by_first_plan, pro
 use leptos::prelude::*;
 
 use super::chart::{chart_spec, use_chart_labels, ChartFigure};
-use super::progress_view::{chosen_year, YearPicker};
+use super::progress_view::YearPicker;
 use crate::i18n::{self, t};
 use crate::state::{Explore, Progress};
 
@@ -15,7 +15,7 @@ pub fn ChartsView(explore: Explore, progress: Progress) -> impl IntoView {
     let plan = explore.plan;
     let labels = use_chart_labels(plan);
     let lang = i18n::use_lang();
-    let year = chosen_year(explore);
+    let year = explore.reported_year();
 
     let by_direction =
         chart_spec(move || explore.result.with(|r| labels.with(|l| composition_by_direction(plan, &r.matches, l))));

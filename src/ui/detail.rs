@@ -8,9 +8,10 @@ use super::highlight::Highlighted;
 use super::kpis::KpiLink;
 use super::lazy;
 use super::plan_tree::InitiativeLink;
-use super::progress_editor::ProgressEditor;
+use super::progress_editor::{self, ProgressEditor};
 use super::ready::{self, Part};
 use super::PlanRef;
+use crate::adapters::focus;
 use crate::i18n::{self, t};
 use crate::state::{Explore, Progress};
 
@@ -43,12 +44,27 @@ pub(super) fn InitiativeDetail(explore: Explore, progress: Progress, initiative:
     let position = plan.initiatives.iter().position(|i| i.id == initiative.id);
     let in_results = Memo::new(move |_| explore.result.with(|r| position.is_some_and(|n| r.matches.contains(&n))));
     let heading = NodeRef::<html::H2>::new();
-    // Land keyboard and screen-reader users on what they just opened.
+    // Land keyboard and screen-reader users on what they just opened: its
+    // editor when they came from the previous one's 次の取組へ.
+    let to_editor = progress_editor::take_focus_request();
     Effect::new(move |_| {
-        if let Some(h) = heading.get() {
+        if to_editor {
+            focus::element(progress_editor::FIRST_FIELD);
+        } else if let Some(h) = heading.get() {
             let _ = h.focus();
         }
     });
+    let year = explore.reported_year();
+    let on_year = Callback::new(move |y| explore.set_year(y));
+    let on_open = Callback::new(move |id| explore.open(id));
+    // The initiatives before and after this one in the list as filtered now.
+    let neighbours = explore.result.with_untracked(|r| {
+        let at = position.and_then(|p| r.matches.iter().position(|&m| m == p));
+        let id =
+            |n: Option<usize>| n.and_then(|n| r.matches.get(n)).and_then(|&m| plan.initiatives.get(m)).map(|i| i.id);
+        (id(at.and_then(|a| a.checked_sub(1))), id(at.map(|a| a + 1)))
+    });
+    let lang = i18n::use_lang();
 
     let policy = plan.policy(initiative.policy);
     let sub = plan.sub_policy(initiative.sub_policy_id());
@@ -70,6 +86,12 @@ pub(super) fn InitiativeDetail(explore: Explore, progress: Progress, initiative:
                 <span class="id">{initiative.id.to_string()}</span> " " {plan.display_name(initiative).to_string()}
             </h2>
             <Badges initiative />
+            // On a phone the editor is far below: one tap away.
+            <p class="jump no-print">
+                <button type="button" class="jump-to-record" on:click=move |_| focus::element(progress_editor::FIRST_FIELD)>
+                    {move || i18n::jump_to_record(lang.get(), year.get())}
+                </button>
+            </p>
             <p class="note" hidden=move || in_results.get()>{t(i18n::NOT_IN_RESULTS)}</p>
             <dl class="fields">
                 <dt>{t(i18n::TEXT)}</dt>
@@ -108,7 +130,7 @@ pub(super) fn InitiativeDetail(explore: Explore, progress: Progress, initiative:
                     </dd>
                 })}
             </dl>
-            <ProgressEditor progress id=initiative.id />
+            <ProgressEditor progress id=initiative.id year on_year neighbours on_open />
         </article>
     }
 }

@@ -1,46 +1,121 @@
-//! Recording an initiative's progress, one fiscal year per group: a status,
-//! a note, and who recorded it when. Every change is an `Edit` through the
-//! progress store.
+//! Recording an initiative's line of the 評価シート for one fiscal year:
+//! 進捗状況, 実績, 自己評価, 課題, 今後の方向性, 担当, 根拠 and メモ, and who
+//! recorded it when. The year is the URL's (`year=`), so moving to the next
+//! initiative keeps it. A re-listed row (再掲) edits its original's record.
+//! Every change is an `Edit` through the progress store.
 
-use kama_plan::progress::edit::Edit;
-use kama_plan::progress::edit::{Change, TextField};
-use kama_plan::progress::{CellKey, Status};
+use std::cell::Cell;
+
+use kama_plan::progress::edit::{Change, Edit, TextField};
+use kama_plan::progress::{CellKey, Grade, InitiativeCell, Link, LinkError, Status, WayForward};
+use kama_plan::scales::Choice;
 use kama_plan::{FiscalYear, InitiativeId};
 use leptos::prelude::*;
 
 use crate::adapters::clock;
-use crate::i18n::{self, t};
+use crate::i18n::{self, t, Lang};
 use crate::state::Progress;
 
+thread_local! {
+    /// Set by 次の取組へ / 前の取組へ: the next detail to open puts the
+    /// keyboard in its editor rather than on its heading.
+    static FOCUS_EDITOR: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether the detail being opened should focus its editor (asked once).
+pub fn take_focus_request() -> bool {
+    FOCUS_EDITOR.with(|f| f.replace(false))
+}
+
+/// The id of the editor's first field, for focusing it.
+pub const FIRST_FIELD: &str = "editor-status";
+
 #[component]
-pub fn ProgressEditor(progress: Progress, id: InitiativeId) -> impl IntoView {
-    let years: Vec<FiscalYear> = progress.plan.plan.fiscal_years.years().collect();
+pub fn ProgressEditor(
+    /// The record, its edits and its stamps.
+    progress: Progress,
+    /// The initiative shown (a re-listed row edits its original's record).
+    id: InitiativeId,
+    /// The fiscal year being recorded.
+    year: Memo<FiscalYear>,
+    /// Chooses another year.
+    on_year: Callback<FiscalYear>,
+    /// The initiatives before and after this one in the list, if any.
+    neighbours: (Option<InitiativeId>, Option<InitiativeId>),
+    /// Opens another initiative.
+    on_open: Callback<InitiativeId>,
+) -> impl IntoView {
+    let lang = i18n::use_lang();
+    let plan = progress.plan;
+    let key = plan.record_id(id);
+    let years: Vec<FiscalYear> = plan.plan.fiscal_years.years().collect();
     let current = kama_plan::timeline::fiscal_year_of(clock::today());
+    let go = move |to: InitiativeId| {
+        FOCUS_EDITOR.with(|f| f.set(true));
+        on_open.run(to);
+    };
+    let (previous, next) = neighbours;
     view! {
-        <section class="progress-editor" aria-labelledby="progress-editor-title">
-            <h3 id="progress-editor-title">{t(i18n::PROGRESS_RECORD)}</h3>
+        <section id="progress-editor" class="progress-editor" aria-labelledby="progress-editor-title">
+            <h3 id="progress-editor-title" tabindex="-1">{t(i18n::PROGRESS_RECORD)}</h3>
             <p class="hint">{t(i18n::PROGRESS_RECORD_HINT)}</p>
-            <div class="year-cards">
+            {(key != id).then(|| view! { <p class="hint relisted-shares">{move || i18n::relisted_shares(lang.get(), key)}</p> })}
+            <div class="year-tabs" role="group" aria-label=t(i18n::RECORD_YEAR)>
                 {years
                     .into_iter()
-                    .map(|year| view! { <YearCard progress id year current=year == current /> })
+                    .map(|y| {
+                        view! {
+                            <button
+                                type="button"
+                                class="year-tab"
+                                class:current-fy=y == current
+                                aria-pressed=move || (year.get() == y).to_string()
+                                data-year=y.0
+                                on:click=move |_| on_year.run(y)
+                            >
+                                {y.0}
+                                {(y == current).then(|| view! { <span class="badge current">{t(i18n::CURRENT_FY)}</span> })}
+                            </button>
+                        }
+                    })
                     .collect_view()}
             </div>
+            {move || {
+                let year = year.get();
+                view! { <YearForm progress id=key year /> }
+            }}
+            <nav class="editor-steps" aria-label=t(i18n::PROGRESS_RECORD)>
+                {previous.map(|p| view! {
+                    <button type="button" class="previous-initiative" on:click=move |_| go(p)>
+                        "← " {t(i18n::PREVIOUS_INITIATIVE)} " " <span lang="ja">{p.to_string()}</span>
+                    </button>
+                })}
+                {next.map(|n| view! {
+                    <button type="button" class="next-initiative" on:click=move |_| go(n)>
+                        {t(i18n::NEXT_INITIATIVE)} " " <span lang="ja">{n.to_string()}</span> " →"
+                    </button>
+                })}
+            </nav>
         </section>
     }
 }
 
+/// The fields of one year. Labels are a public interface (tests, screen
+/// readers): 進捗状況, 実績, 自己評価, 課題, 今後の方向性, 担当, 根拠, メモ.
 #[component]
-fn YearCard(progress: Progress, id: InitiativeId, year: FiscalYear, current: bool) -> impl IntoView {
+fn YearForm(progress: Progress, id: InitiativeId, year: FiscalYear) -> impl IntoView {
     let lang = i18n::use_lang();
+    let plan = progress.plan;
     let cell = Memo::new(move |_| progress.shown.with(|r| r.initiatives.get(&(id, year)).cloned()));
-    let status = move || cell.with(|c| c.as_ref().and_then(|c| c.status));
-    let note = move || cell.with(|c| c.as_ref().map(|c| c.note.clone()).unwrap_or_default());
+    let read = move |f: fn(&InitiativeCell) -> String| cell.with(|c| c.as_ref().map(f).unwrap_or_default());
+    let edit = move |change: Change, typing: bool| progress.edit(Edit::Initiative { id, year, change }, typing);
     let draft = move || progress.is_draft(CellKey::Initiative(id, year));
-    let slug = format!("{}-{}", id.ascii(), year.0);
-    let status_id = format!("status-{slug}");
-    let note_id = format!("note-{slug}");
-    let year_label = move || i18n::fiscal_year(lang.get(), year);
+    let carried = Memo::new(move |_| {
+        progress.shown.with(|r| match r.owners(plan, id, year) {
+            Some((from, owners)) if from != year => Some((from, owners.join("、"))),
+            _ => None,
+        })
+    });
     let stamp = move || {
         cell.with(|c| {
             c.as_ref().map(|c| {
@@ -52,50 +127,215 @@ fn YearCard(progress: Progress, id: InitiativeId, year: FiscalYear, current: boo
             })
         })
     };
+    let text_area = move |field: TextField, label: i18n::Msg, rows: &'static str| {
+        let input_id = format!("editor-{}", text_field_slug(field));
+        view! {
+            <label for=input_id.clone()>{t(label)}</label>
+            <textarea
+                id=input_id
+                class=format!("{}-input", text_field_slug(field))
+                rows=rows
+                prop:value=move || cell.with(|c| c.as_ref().map(|c| c.text(field).to_string()).unwrap_or_default())
+                on:input=move |ev| edit(Change::Text(field, event_target_value(&ev)), true)
+                on:blur=move |_| progress.seal_typing()
+            ></textarea>
+        }
+    };
     view! {
-        <fieldset class="year-card" class:current-fy=current data-year=year.0>
-            <legend>
-                {year_label}
-                {current.then(|| view! { <span class="badge current">{t(i18n::CURRENT_FY)}</span> })}
-            </legend>
-            <label for=status_id.clone()>{t(i18n::STATUS)}</label>
+        <fieldset class="year-card" data-year=year.0>
+            <legend>{move || i18n::fiscal_year(lang.get(), year)}</legend>
+            <label for=FIRST_FIELD>{t(i18n::STATUS)}</label>
             <select
-                id=status_id
+                id=FIRST_FIELD
                 class="status-select"
-                prop:value=move || status().map(Status::as_ja).unwrap_or_default()
+                prop:value=move || read(|c| c.status.map(Status::as_ja).unwrap_or_default().to_string())
                 on:change=move |ev| {
                     let value = event_target_value(&ev);
-                    let status = Status::ALL.into_iter().find(|s| s.as_ja() == value);
-                    progress.edit(Edit::Initiative { id, year, change: Change::Status(status) }, false);
+                    edit(Change::Status(Status::ALL.into_iter().find(|s| s.as_ja() == value)), false);
                 }
             >
                 <option value="">{t(i18n::STATUS_NONE)}</option>
                 {Status::ALL
                     .into_iter()
-                    .map(|s| {
-                        view! {
-                            <option value=s.as_ja() selected=move || status() == Some(s)>
-                                {move || i18n::status(lang.get(), s)}
-                            </option>
-                        }
-                    })
+                    .map(|s| view! { <option value=s.as_ja()>{move || i18n::status(lang.get(), s)}</option> })
                     .collect_view()}
             </select>
-            <label for=note_id.clone()>{t(i18n::NOTE)}</label>
-            <textarea
-                id=note_id
-                class="note-input"
-                rows="3"
-                prop:value=note
-                on:input=move |ev| {
-                    progress.edit(Edit::Initiative { id, year, change: Change::Text(TextField::Note, event_target_value(&ev)) }, true);
+            {text_area(TextField::Results, i18n::RESULTS, "4")}
+            <label for="editor-grade">{t(i18n::GRADE)}</label>
+            <select
+                id="editor-grade"
+                class="grade-select"
+                prop:value=move || read(|c| c.grade.as_ref().map(|g| g.0.clone()).unwrap_or_default())
+                on:change=move |ev| {
+                    let code = event_target_value(&ev);
+                    edit(Change::Grade((!code.is_empty()).then_some(Grade(code))), false);
                 }
-                on:blur=move |_| progress.seal_typing()
-            ></textarea>
+            >
+                <option value="">{t(i18n::GRADE_NONE)}</option>
+                {plan.evaluation.grades.iter().map(|c| choice_option(c, true, lang)).collect_view()}
+            </select>
+            {text_area(TextField::Challenges, i18n::CHALLENGES, "3")}
+            <label for="editor-way-forward">{t(i18n::WAY_FORWARD)}</label>
+            <select
+                id="editor-way-forward"
+                class="way-forward-select"
+                prop:value=move || read(|c| c.way_forward.as_ref().map(|w| w.0.clone()).unwrap_or_default())
+                on:change=move |ev| {
+                    let code = event_target_value(&ev);
+                    edit(Change::WayForward((!code.is_empty()).then_some(WayForward(code))), false);
+                }
+            >
+                <option value="">{t(i18n::WAY_FORWARD_NONE)}</option>
+                {plan.evaluation.directions.iter().map(|c| choice_option(c, false, lang)).collect_view()}
+            </select>
+            <label for="editor-owners">{t(i18n::OWNERS)}</label>
+            <input
+                id="editor-owners"
+                class="owners-input"
+                type="text"
+                aria-describedby="editor-owners-hint"
+                prop:value=move || read(|c| c.owners.join("、"))
+                prop:placeholder=move || carried.get().map(|(from, o)| i18n::owners_carried(lang.get(), &o, from)).unwrap_or_default()
+                on:change=move |ev| edit(Change::Owners(split_owners(&event_target_value(&ev))), false)
+            />
+            <p id="editor-owners-hint" class="hint">
+                {move || carried.get().map(|(from, o)| format!("{} ", i18n::owners_carried(lang.get(), &o, from)))}
+                {t(i18n::OWNERS_HINT)}
+            </p>
+            <Links progress id year cell />
+            {text_area(TextField::Note, i18n::NOTE, "3")}
             <p class="stamp">
                 {move || stamp().map(|s| view! { <span>{t(i18n::UPDATED_BY)} ": " {s}</span> })}
                 {move || draft().then(|| view! { <span class="badge draft">{t(i18n::LOCAL_DRAFT)}</span> })}
             </p>
         </fieldset>
+    }
+}
+
+/// 根拠: the year's links, each removable, and a form to add one.
+#[component]
+fn Links(progress: Progress, id: InitiativeId, year: FiscalYear, cell: Memo<Option<InitiativeCell>>) -> impl IntoView {
+    let lang = i18n::use_lang();
+    let links = Memo::new(move |_| cell.with(|c| c.as_ref().map(|c| c.links.clone()).unwrap_or_default()));
+    let title = RwSignal::new(String::new());
+    let url = RwSignal::new(String::new());
+    let refused = RwSignal::new(None::<LinkError>);
+    let set = move |links: Vec<Link>| progress.edit(Edit::Initiative { id, year, change: Change::Links(links) }, false);
+    let add = move || match Link::new(&title.get_untracked(), &url.get_untracked()) {
+        Ok(link) => {
+            let mut all = links.get_untracked();
+            if !all.contains(&link) {
+                all.push(link);
+            }
+            set(all);
+            title.set(String::new());
+            url.set(String::new());
+            refused.set(None);
+        }
+        Err(e) => refused.set(Some(e)),
+    };
+    view! {
+        <fieldset class="links">
+            <legend>{t(i18n::LINKS)}</legend>
+            {move || {
+                let all = links.get();
+                if all.is_empty() {
+                    return view! { <p class="hint">{t(i18n::LINKS_NONE)}</p> }.into_any();
+                }
+                view! {
+                    <ul class="plain link-list">
+                        {all
+                            .iter()
+                            .enumerate()
+                            .map(|(n, link)| {
+                                let shown = if link.title.is_empty() { link.url.clone() } else { link.title.clone() };
+                                view! {
+                                    <li>
+                                        <a href=link.url.clone() target="_blank" rel="noopener noreferrer">{shown}</a>
+                                        " "
+                                        <button
+                                            type="button"
+                                            class="link-remove"
+                                            on:click=move |_| {
+                                                let mut rest = links.get_untracked();
+                                                if n < rest.len() {
+                                                    rest.remove(n);
+                                                }
+                                                set(rest);
+                                            }
+                                        >
+                                            {t(i18n::LINK_REMOVE)}
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+            <div class="link-add">
+                <label>
+                    <span>{t(i18n::LINK_TITLE)}</span>
+                    <input type="text" class="link-title" bind:value=title />
+                </label>
+                <label>
+                    <span>{t(i18n::LINK_URL)}</span>
+                    <input
+                        type="url"
+                        class="link-url"
+                        inputmode="url"
+                        bind:value=url
+                        aria-invalid=move || refused.get().is_some().to_string()
+                        on:keydown=move |ev| {
+                            if ev.key() == "Enter" {
+                                ev.prevent_default();
+                                add();
+                            }
+                        }
+                    />
+                </label>
+                <button type="button" class="link-add-button" on:click=move |_| add()>{t(i18n::LINK_ADD)}</button>
+            </div>
+            <p class="error" role="alert">{move || refused.get().map(|e| i18n::link_error(lang.get(), e))}</p>
+        </fieldset>
+    }
+}
+
+/// One choice of a scale: `A — 計画どおり以上に実施` (the code first where it
+/// is not the label itself).
+fn choice_option(choice: &Choice, with_code: bool, lang: Signal<Lang>) -> impl IntoView {
+    let code = choice.code.clone();
+    let choice = choice.clone();
+    let label = move || {
+        let meaning = match lang.get() {
+            Lang::Ja => choice.ja.clone(),
+            Lang::En => choice.en.clone(),
+        };
+        if with_code && meaning != choice.code {
+            format!("{} — {meaning}", choice.code)
+        } else {
+            meaning
+        }
+    };
+    view! { <option value=code>{label}</option> }
+}
+
+/// 担当 as typed: separated by 、, commas or line breaks.
+fn split_owners(text: &str) -> Vec<String> {
+    let mut owners: Vec<String> = Vec::new();
+    for owner in text.split(['、', ',', '，', '\n', ';']).map(str::trim).filter(|o| !o.is_empty()) {
+        if !owners.iter().any(|o| o == owner) {
+            owners.push(owner.to_string());
+        }
+    }
+    owners
+}
+
+fn text_field_slug(field: TextField) -> &'static str {
+    match field {
+        TextField::Results => "results",
+        TextField::Challenges => "challenges",
+        TextField::Note => "note",
     }
 }

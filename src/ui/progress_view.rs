@@ -1,27 +1,13 @@
 //! The progress view: for one fiscal year, where things stand, what to look
 //! at, and the record's files and conflicts.
 
-use kama_plan::timeline::fiscal_year_of;
 use kama_plan::FiscalYear;
 use leptos::prelude::*;
 
 use super::progress_overview::{Checks, NotedList, ReportLink, StatusOverview};
 use super::records::{ConflictList, FilesPanel};
-use crate::adapters::clock;
 use crate::i18n::{self, t};
 use crate::state::{Explore, Progress};
-
-/// The year the progress and report views show: the one in the URL, else the
-/// current fiscal year (kept inside the plan's period).
-pub fn chosen_year(explore: Explore) -> Memo<FiscalYear> {
-    let range = explore.plan.plan.fiscal_years;
-    Memo::new(move |_| {
-        explore.year.get().unwrap_or_else(|| {
-            let now = fiscal_year_of(clock::today());
-            now.clamp(range.from, range.to)
-        })
-    })
-}
 
 #[component]
 pub fn YearPicker(explore: Explore, year: Memo<FiscalYear>) -> impl IntoView {
@@ -55,7 +41,7 @@ pub fn YearPicker(explore: Explore, year: Memo<FiscalYear>) -> impl IntoView {
 
 #[component]
 pub fn ProgressView(explore: Explore, progress: Progress) -> impl IntoView {
-    let year = chosen_year(explore);
+    let year = explore.reported_year();
     view! {
         <section class="progress-view" aria-labelledby="progress-title">
             <h2 id="progress-title">{t(i18n::VIEW_PROGRESS)}</h2>

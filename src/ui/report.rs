@@ -10,7 +10,7 @@ use kama_plan::{FiscalYear, KpiRole, Plan};
 use leptos::prelude::*;
 
 use super::progress_overview::{stamp_text, status_label, StatusOverview};
-use super::progress_view::{chosen_year, YearPicker};
+use super::progress_view::YearPicker;
 use crate::adapters::clock;
 use crate::i18n::{self, t, Lang};
 use crate::state::{Explore, Progress};
@@ -19,7 +19,7 @@ use crate::state::{Explore, Progress};
 pub fn ReportView(explore: Explore, progress: Progress) -> impl IntoView {
     let lang = i18n::use_lang();
     let plan = progress.plan;
-    let year = chosen_year(explore);
+    let year = explore.reported_year();
     let today = clock::today();
     // The plan's title as published (marked Japanese), then the interface's words.
     let title = move || {

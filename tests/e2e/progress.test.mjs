@@ -22,6 +22,7 @@ import {
   expectTextContent,
   expectValue,
   expectUrl,
+  yearCard,
 } from './support.mjs';
 
 const app = useApp('/');
@@ -29,15 +30,15 @@ const { open } = app;
 const KEY = 'kama-sme-tracker:progress:kama-sme-2023-2027';
 const BACKUP_PREFIX = 'kama-sme-tracker:progress-backup:kama-sme-2023-2027:';
 
-const card = (page, year) => page.locator(`fieldset.year-card[data-year="${year}"]`);
+const card = yearCard;
 const stored = (page) => page.evaluate((k) => localStorage.getItem(k), KEY);
 /** Saves are debounced; wait until the stored record says `text`. */
 const storedContains = (page, text) =>
   page.waitForFunction(([k, t]) => (localStorage.getItem(k) ?? '').includes(t), [KEY, text]);
 
 async function annotate(page, year, status, note) {
-  await card(page, year).locator('select').selectOption({ label: status });
-  if (note !== undefined) await card(page, year).locator('textarea').fill(note);
+  await (await card(page, year)).locator('select.status-select').selectOption({ label: status });
+  if (note !== undefined) await (await card(page, year)).locator('textarea.note-input').fill(note);
 }
 
 test('a status and a note survive a reload, and undo/redo walk them back and forth', async () => {
@@ -47,15 +48,15 @@ test('a status and a note survive a reload, and undo/redo walk them back and for
   await page.reload();
   await waitForReady(page, 'list 2-①-a');
   await page.waitForSelector('fieldset.year-card');
-  await expectValue(card(page, 2024).locator('select'), '遅れ');
-  await expectValue(card(page, 2024).locator('textarea'), '事業者説明会を延期\n来年度に2回開催予定');
+  await expectValue((await card(page, 2024)).locator('select.status-select'), '遅れ');
+  await expectValue((await card(page, 2024)).locator('textarea.note-input'), '事業者説明会を延期\n来年度に2回開催予定');
 
   // Undo is per session: a new edit, undone and redone.
   await annotate(page, 2025, '実施中');
   await page.getByRole('button', { name: /元に戻す/ }).click();
-  await expectValue(card(page, 2025).locator('select'), '');
+  await expectValue((await card(page, 2025)).locator('select.status-select'), '');
   await page.getByRole('button', { name: /やり直す/ }).click();
-  await expectValue(card(page, 2025).locator('select'), '実施中');
+  await expectValue((await card(page, 2025)).locator('select.status-select'), '実施中');
   await page.getByRole('button', { name: /元に戻す/ }).click();
   await page.waitForFunction((k) => !(localStorage.getItem(k) ?? '').includes('実施中'), KEY);
   assert.deepEqual(page.errors, []);
@@ -72,7 +73,7 @@ test('a note that looks like HTML is shown as text', async () => {
   await page.reload();
   await waitForReady(page, 'list 1-①-a');
   await page.waitForSelector('fieldset.year-card');
-  await expectValue(card(page, 2023).locator('textarea'), payload);
+  await expectValue((await card(page, 2023)).locator('textarea.note-input'), payload);
   await page.goto(page.url().replace(/\?.*/, '?view=progress&year=2023'));
   await waitForReady(page, 'progress');
   await page.waitForSelector('.progress-view');
@@ -110,7 +111,7 @@ test('corrupted storage: the raw text is kept as a backup, offered for download,
   await page.reload();
   await waitForReady(page, 'list 1-①-a');
   await page.waitForSelector('fieldset.year-card');
-  await expectValue(card(page, 2023).locator('textarea'), '新しい記録');
+  await expectValue((await card(page, 2023)).locator('textarea.note-input'), '新しい記録');
   await eventually(() => page.evaluate((p) => Object.keys(localStorage).filter((k) => k.startsWith(p)).length, BACKUP_PREFIX), 1);
   await screenshot(page, 'progress-corrupted-storage');
   assert.deepEqual(page.errors, []);
@@ -126,7 +127,7 @@ test('a record saved by a newer version is neither read nor overwritten', async 
   await page.locator('[role="alert"]', { hasText: '新しい版のアプリで保存' }).waitFor();
   await annotate(page, 2023, '完了', 'メモ');
   // The edit is taken (in memory) and its save has come and gone.
-  await expectValue(card(page, 2023).locator('textarea'), 'メモ');
+  await expectValue((await card(page, 2023)).locator('textarea.note-input'), 'メモ');
   await waitForSettled(page, 'save');
   assert.equal(await stored(page), newer);
   await page.context().close();
@@ -145,7 +146,7 @@ test('storage disabled or full: the app keeps working and says changes are not k
   await waitForReady(disabled, 'list 1-①-a');
   await disabled.locator('[role="alert"]', { hasText: '保存できません' }).waitFor();
   await annotate(disabled, 2023, '完了', '保存されないメモ');
-  await expectValue(card(disabled, 2023).locator('select'), '完了', 'edits still work in memory');
+  await expectValue((await card(disabled, 2023)).locator('select.status-select'), '完了', 'edits still work in memory');
   await disabled.context().close();
 
   const full = await newPage(app.browser);
@@ -160,7 +161,7 @@ test('storage disabled or full: the app keeps working and says changes are not k
   await waitForReady(full, 'list 1-①-a');
   await annotate(full, 2023, '完了', 'いっぱい');
   await full.locator('[role="alert"]', { hasText: '保存領域がいっぱい' }).waitFor();
-  await expectValue(card(full, 2023).locator('textarea'), 'いっぱい');
+  await expectValue((await card(full, 2023)).locator('textarea.note-input'), 'いっぱい');
   assert.deepEqual(full.errors, []);
   await full.context().close();
 });
@@ -174,17 +175,20 @@ test('two tabs: each sees the other, different cells both survive, a same-cell c
   await second.waitForSelector('fieldset.year-card');
 
   await annotate(first, 2023, '完了', '一つ目のタブ');
-  await second.waitForFunction(() => document.querySelector('fieldset[data-year="2023"] textarea')?.value === '一つ目のタブ');
+  await card(second, 2023);
+  await second.waitForFunction(() => document.querySelector('fieldset[data-year="2023"] textarea.note-input')?.value === '一つ目のタブ');
   await annotate(second, 2024, '実施中', '二つ目のタブ');
-  await first.waitForFunction(() => document.querySelector('fieldset[data-year="2024"] textarea')?.value === '二つ目のタブ');
+  await card(first, 2024);
+  await first.waitForFunction(() => document.querySelector('fieldset[data-year="2024"] textarea.note-input')?.value === '二つ目のタブ');
   await eventually(async () => JSON.parse(await stored(first)).initiatives.length, 2, 'edits to different cells both survive');
 
   // The same cell typed in both before either has saved (saves wait 300 ms):
   // the newer edit wins in both tabs, and the tab that saved second, having
   // met the other's edit, lists the one that lost.
+  const [inFirst, inSecond] = [await card(first, 2025), await card(second, 2025)];
   await Promise.all([
-    first.locator('fieldset[data-year="2025"] textarea').fill('Aの記録'),
-    second.locator('fieldset[data-year="2025"] textarea').fill('Bの記録'),
+    inFirst.locator('textarea.note-input').fill('Aの記録'),
+    inSecond.locator('textarea.note-input').fill('Bの記録'),
   ]);
   const noticeIn = (page) => page.locator('.record-bar', { hasText: '別の場所でも変更' }).waitFor().then(() => page);
   const listing = await Promise.any([noticeIn(first), noticeIn(second)]);
@@ -197,13 +201,13 @@ test('two tabs: each sees the other, different cells both survive, a same-cell c
   // The newer is what both tabs now have (the listing tab has moved to the progress view).
   const follower = listing === first ? second : first;
   await storedContains(listing, `"${kept}の記録"`);
-  await follower.waitForFunction((t) => document.querySelector('fieldset[data-year="2025"] textarea')?.value === t, `${kept}の記録`);
+  await follower.waitForFunction((t) => document.querySelector('fieldset[data-year="2025"] textarea.note-input')?.value === t, `${kept}の記録`);
   await screenshot(listing, 'progress-conflicts');
   await conflict.getByRole('button', { name: 'もう一方を採用' }).click();
   await expectCount(listing.locator('.conflict'), 0, 'settled');
   await storedContains(listing, `"${other}の記録"`);
   // The tab that did not list it (still on the initiative) follows.
-  await follower.waitForFunction((t) => document.querySelector('fieldset[data-year="2025"] textarea')?.value === t, `${other}の記録`);
+  await follower.waitForFunction((t) => document.querySelector('fieldset[data-year="2025"] textarea.note-input')?.value === t, `${other}の記録`);
   assert.deepEqual([...first.errors, ...second.errors], []);
   await first.context().close();
 });
@@ -228,7 +232,7 @@ test('export JSON → clear storage → import gives back the identical record',
   assert.match(file.suggestedFilename(), /^kama-sme-progress-\d{8}\.json$/);
   const exported = JSON.parse(await readFile(await file.path(), 'utf8'));
   assert.equal(exported.plan_id, 'kama-sme-2023-2027');
-  assert.equal(exported.version, 1);
+  assert.equal(exported.version, 2);
   assert.ok(exported.exported_at > 0);
 
   await page.evaluate(() => localStorage.clear());
@@ -268,7 +272,7 @@ test('malformed, wrong-plan, future-version and oversized files are refused and 
   const files = {
     'broken.json': ['{"format":"kama-sme-progress", "versi', /JSON形式ではない/],
     'other-plan.json': ['{"format":"kama-sme-progress","version":1,"plan_id":"other-city","initiatives":[]}', /別の計画/],
-    'future.json': ['{"format":"kama-sme-progress","version":2,"plan_id":"kama-sme-2023-2027"}', /新しい版のアプリ/],
+    'future.json': ['{"format":"kama-sme-progress","version":3,"plan_id":"kama-sme-2023-2027"}', /新しい版のアプリ/],
     'unknown-id.json': ['{"format":"kama-sme-progress","version":1,"plan_id":"kama-sme-2023-2027","initiatives":[{"id":"9-①-z","year":2023,"status":"完了","updated_at":1}]}', /計画にない取組/],
     'huge.json': [' '.repeat(5 * 1024 * 1024 + 1), /大きすぎます/],
   };
@@ -303,11 +307,12 @@ test('a published progress.json is shown to every visitor, with local drafts mar
   const page = await newPage(app.browser);
   await page.goto(site.url + '?id=1-1-a');
   await waitForReady(page, 'list 1-①-a');
-  await page.waitForFunction(() => document.querySelector('fieldset[data-year="2023"] textarea')?.value === '公表済みの記録');
-  await expectCount(card(page, 2023).locator('.badge.draft'), 0, 'published, not a draft');
+  await card(page, 2023);
+  await page.waitForFunction(() => document.querySelector('fieldset[data-year="2023"] textarea.note-input')?.value === '公表済みの記録');
+  await expectCount((await card(page, 2023)).locator('.badge.draft'), 0, 'published, not a draft');
   await annotate(page, 2023, '遅れ');
-  await card(page, 2023).locator('.badge.draft').waitFor();
-  await expectValue(card(page, 2023).locator('textarea'), '公表済みの記録', 'the published note is kept');
+  await (await card(page, 2023)).locator('.badge.draft').waitFor();
+  await expectValue((await card(page, 2023)).locator('textarea.note-input'), '公表済みの記録', 'the published note is kept');
   await screenshot(page, 'progress-published-layer');
   await page.context().close();
 
@@ -317,7 +322,7 @@ test('a published progress.json is shown to every visitor, with local drafts mar
   await broken.goto(site.url + '?id=1-1-a');
   await waitForReady(broken, 'list 1-①-a');
   await broken.locator('[role="alert"]', { hasText: 'progress.json' }).waitFor();
-  await expectValue(card(broken, 2023).locator('textarea'), '');
+  await expectValue((await card(broken, 2023)).locator('textarea.note-input'), '');
   await broken.context().close();
   await site.close();
 });

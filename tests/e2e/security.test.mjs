@@ -26,6 +26,7 @@ import {
   expectCount,
   expectText,
   expectValue,
+  yearCard,
 } from './support.mjs';
 
 const app = useApp('/');
@@ -332,7 +333,7 @@ test('scripts/csp.mjs moves the inline loader into a file and fails the build on
 
 // --- Everything from outside is text -------------------------------------------
 
-const card = (page, year) => page.locator(`fieldset.year-card[data-year="${year}"]`);
+const card = yearCard;
 
 test('a note and an author name typed in the UI are shown as text everywhere', async () => {
   const page = await newPage(app.browser);
@@ -345,16 +346,16 @@ test('a note and an author name typed in the UI are shown as text everywhere', a
   await page.goto(`${app.server.url}?id=1-1-a`);
   await waitForReady(page, 'list 1-①-a');
   await page.waitForSelector('fieldset.year-card');
-  await card(page, 2023).locator('select').selectOption({ label: '完了' });
-  await card(page, 2023).locator('textarea').fill(ALL);
+  await (await card(page, 2023)).locator('select.status-select').selectOption({ label: '完了' });
+  await (await card(page, 2023)).locator('textarea.note-input').fill(ALL);
   await page.waitForFunction((k) => (localStorage.getItem(k) ?? '').includes('onerror'), KEY);
-  await expectText(card(page, 2023).locator('.stamp'), new RegExp(escapeRegExp(ALL)), 'the author, in the stamp');
+  await expectText((await card(page, 2023)).locator('.stamp'), new RegExp(escapeRegExp(ALL)), 'the author, in the stamp');
   await assertInert(page, 'the detail');
 
   await page.reload();
   await waitForReady(page, 'list 1-①-a');
   await page.waitForSelector('fieldset.year-card');
-  await expectValue(card(page, 2023).locator('textarea'), ALL);
+  await expectValue((await card(page, 2023)).locator('textarea.note-input'), ALL);
   await assertInert(page, 'the detail, reloaded');
 
   await page.goto(`${app.server.url}?view=progress&year=2023`);
@@ -501,9 +502,9 @@ test('a published progress.json: notes and authors are text; a hostile one is re
     await expectText(noted.locator('.note-text'), ALL);
     await expectText(noted.locator('.stamp'), new RegExp(escapeRegExp(ALL)));
     await assertInert(page, 'the published progress');
-    await page.goto(`${site.url}?id=1-1-a`);
+    await page.goto(`${site.url}?id=1-1-a&year=2023`);
     await waitForReady(page, 'list 1-①-a');
-    await page.waitForFunction((t) => document.querySelector('fieldset[data-year="2023"] textarea')?.value === t, ALL);
+    await page.waitForFunction((t) => document.querySelector('fieldset[data-year="2023"] textarea.note-input')?.value === t, ALL);
     await assertInert(page, 'the published note in the detail');
     await page.goto(`${site.url}?view=report&year=2023`);
     await waitForReady(page, 'report');

@@ -206,6 +206,17 @@ export const expectVisible = (locator, visible, message) => eventually(() => loc
 /** Waits until the page's address, decoded, is (or matches) `expected`. */
 export const expectUrl = (page, expected, message) => eventually(() => decodeURIComponent(page.url()), expected, message);
 
+/** The open initiative's editor showing `year` (its year button pressed
+ * first if another year is shown); resolves once that year's fields are there. */
+export async function yearCard(page, year) {
+  const tab = page.locator(`.progress-editor button.year-tab[data-year="${year}"]`);
+  await tab.waitFor();
+  if ((await tab.getAttribute('aria-pressed')) !== 'true') await tab.click();
+  const card = page.locator(`fieldset.year-card[data-year="${year}"]`);
+  await card.waitFor();
+  return card;
+}
+
 /**
  * Registers a server for dist/ under `prefix` and one browser for a test file.
  * `open(query, options)` loads the app (options: viewport, clock = fixed time)

@@ -117,6 +117,30 @@ pub fn link_error(lang: Lang, e: crate::progress::LinkError) -> &'static str {
     }
 }
 
+/// 担当 carried over from an earlier year, shown where the year has none.
+pub fn owners_carried(lang: Lang, owners: &str, from: crate::FiscalYear) -> String {
+    match lang {
+        Lang::Ja => format!("{owners}（{}年度から引き継ぎ）", from.0),
+        Lang::En => format!("{owners} (carried over from FY{})", from.0),
+    }
+}
+
+/// A re-listed row's editor edits its original's record.
+pub fn relisted_shares(lang: Lang, original: crate::InitiativeId) -> String {
+    match lang {
+        Lang::Ja => format!("この取組は {original} の再掲です。記録は {original} と共有されます。"),
+        Lang::En => format!("This initiative re-lists {original}; its record is shared with {original}."),
+    }
+}
+
+/// The jump from the top of a detail to its editor.
+pub fn jump_to_record(lang: Lang, year: crate::FiscalYear) -> String {
+    match lang {
+        Lang::Ja => format!("{}年度の評価を記入する", year.0),
+        Lang::En => format!("Record FY{}", year.0),
+    }
+}
+
 /// 「86件中 22件」 / "22 of 86".
 pub fn result_count(lang: Lang, shown: usize, total: usize) -> String {
     match lang {
@@ -221,6 +245,23 @@ messages! {
     STATUS = "進捗状況", "Status";
     STATUS_NONE = "（未記録）", "(not recorded)";
     NOTE = "メモ", "Note";
+    RESULTS = "実績", "Results";
+    GRADE = "自己評価", "Self-assessment";
+    GRADE_NONE = "（未評価）", "(not assessed)";
+    CHALLENGES = "課題", "Challenges";
+    WAY_FORWARD = "今後の方向性", "Way forward";
+    WAY_FORWARD_NONE = "（未記入）", "(not set)";
+    OWNERS = "担当", "Responsible";
+    OWNERS_HINT = "複数のときは「、」で区切ります。翌年度以降にも引き継がれます。", "Separate several with 、 or commas. Carried to the following years until changed.";
+    LINKS = "根拠", "Evidence";
+    LINKS_NONE = "根拠のリンクはまだありません。", "No evidence links yet.";
+    LINK_TITLE = "リンクの名前", "Link title";
+    LINK_URL = "アドレス（URL）", "Address (URL)";
+    LINK_ADD = "根拠を追加", "Add link";
+    LINK_REMOVE = "削除", "Remove";
+    RECORD_YEAR = "記入する年度", "Year to record";
+    NEXT_INITIATIVE = "次の取組へ", "Next initiative";
+    PREVIOUS_INITIATIVE = "前の取組へ", "Previous initiative";
     LOCAL_DRAFT = "下書き（このブラウザのみ）", "Local draft (this browser only)";
     PUBLISHED = "公表済み", "Published";
     UPDATED_BY = "記入", "Recorded";

@@ -30,6 +30,18 @@ pub fn fiscal_year_of(date: CalendarDate) -> FiscalYear {
     FiscalYear(year)
 }
 
+/// The fiscal year being reported on `date`: in the first half of a fiscal
+/// year (April–September) staff evaluate the year just ended, later the one
+/// under way.
+pub fn reporting_year(date: CalendarDate) -> FiscalYear {
+    let current = fiscal_year_of(date);
+    if (4..=9).contains(&date.month) {
+        FiscalYear(current.0.saturating_sub(1))
+    } else {
+        current
+    }
+}
+
 /// The whole chart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Timeline {

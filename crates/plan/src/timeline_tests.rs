@@ -178,3 +178,12 @@ fn bars_are_clamped_to_the_plan_period() {
     assert_eq!((bars[1].grid_column_start, bars[1].grid_column_end), (5, 7));
     assert!(bars.iter().all(|b| b.lane == 0));
 }
+
+#[test]
+fn the_reported_year_is_the_one_just_ended_until_september() {
+    assert_eq!(reporting_year(date(2026, 4, 1)), FiscalYear(2025));
+    assert_eq!(reporting_year(date(2026, 9, 30)), FiscalYear(2025));
+    assert_eq!(reporting_year(date(2026, 10, 1)), FiscalYear(2026));
+    assert_eq!(reporting_year(date(2027, 3, 31)), FiscalYear(2026));
+    assert_eq!(reporting_year(date(2027, 1, 15)), FiscalYear(2026));
+}

@@ -1,0 +1,121 @@
+// The 評価シート in the detail: every field by its label, kept over a reload;
+// re-listed rows sharing one record; the year being reported opening first and
+// staying open from one initiative to the next; links checked and opened safely.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  useApp,
+  waitForReady,
+  waitForSettled,
+  expectAttribute,
+  expectCount,
+  expectText,
+  expectValue,
+  expectUrl,
+  yearCard,
+  axeViolations,
+} from './support.mjs';
+
+const app = useApp('/');
+const KEY = 'kama-sme-tracker:progress:kama-sme-2023-2027';
+const editor = (page) => page.locator('.progress-editor');
+const field = (page, label) => editor(page).getByLabel(label, { exact: true });
+
+test('every field of the 評価シート is found by its label, and kept over a reload', async () => {
+  const page = await app.open('?id=2-1-a&year=2025');
+  await yearCard(page, 2025);
+  await field(page, '進捗状況').selectOption({ label: '実施中' });
+  await field(page, '実績').fill('経営セミナーを3回開催\n延べ45名');
+  await field(page, '自己評価').selectOption('B');
+  await field(page, '課題').fill('=参加者の固定化');
+  await field(page, '今後の方向性').selectOption('拡充');
+  await field(page, '担当').fill('商工観光課、商工会');
+  await field(page, '担当').press('Tab');
+  await editor(page).getByLabel('リンクの名前').fill('セミナー報告');
+  await editor(page).getByLabel('アドレス（URL）').fill('https://www.city.kama.lg.jp/seminar.html');
+  await editor(page).getByRole('button', { name: '根拠を追加' }).click();
+  await field(page, 'メモ').fill('<b>太字ではない</b>');
+  await waitForSettled(page, 'save');
+  const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY));
+  assert.equal(stored.version, 2);
+
+  await page.reload();
+  await waitForReady(page, 'list 2-①-a');
+  await yearCard(page, 2025);
+  await expectValue(field(page, '進捗状況'), '実施中');
+  await expectValue(field(page, '実績'), '経営セミナーを3回開催\n延べ45名');
+  await expectValue(field(page, '自己評価'), 'B');
+  await expectValue(field(page, '課題'), '=参加者の固定化');
+  await expectValue(field(page, '今後の方向性'), '拡充');
+  await expectValue(field(page, '担当'), '商工観光課、商工会');
+  await expectValue(field(page, 'メモ'), '<b>太字ではない</b>');
+  const link = editor(page).getByRole('link', { name: 'セミナー報告' });
+  await expectAttribute(link, 'href', 'https://www.city.kama.lg.jp/seminar.html');
+  await expectAttribute(link, 'rel', 'noopener noreferrer');
+  // 担当 carries over to the next year until changed.
+  await yearCard(page, 2026);
+  await expectAttribute(field(page, '担当'), 'placeholder', /商工観光課、商工会（2025年度から引き継ぎ）/);
+  await expectValue(field(page, '担当'), '');
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a link that is not http(s) is refused with a reason, and nothing is added', async () => {
+  const page = await app.open('?id=1-1-a&year=2024');
+  await yearCard(page, 2024);
+  await editor(page).getByLabel('アドレス（URL）').fill('javascript:alert(1)');
+  await editor(page).getByRole('button', { name: '根拠を追加' }).click();
+  await expectText(editor(page).locator('.links .error'), /http:\/\/ か https:\/\/ で始まるアドレスだけ/);
+  await expectCount(editor(page).locator('.link-list a'), 0);
+  await expectValue(editor(page).getByLabel('アドレス（URL）'), 'javascript:alert(1)', 'what was typed is kept to correct');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a re-listed row and its original show and edit one record', async () => {
+  // 6-②-e re-lists 2-①-a.
+  const page = await app.open('?id=6-2-e&year=2024');
+  await yearCard(page, 2024);
+  await expectText(editor(page).locator('.relisted-shares'), /2-①-a の再掲です/);
+  await field(page, '進捗状況').selectOption({ label: '中止' });
+  await field(page, '実績').fill('再掲の行から記入');
+  await waitForSettled(page, 'save');
+  await page.goto(`${app.server.url}?id=2-1-a&year=2024`);
+  await waitForReady(page, 'list 2-①-a');
+  await yearCard(page, 2024);
+  await expectValue(field(page, '進捗状況'), '中止');
+  await expectValue(field(page, '実績'), '再掲の行から記入');
+  const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY));
+  assert.deepEqual(stored.initiatives.map((r) => r.id), ['2-①-a'], 'one cell, kept under the original');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the year chosen stays chosen from one initiative to the next, by keyboard', async () => {
+  const page = await app.open('?id=1-1-a&year=2024');
+  await yearCard(page, 2023);
+  await expectUrl(page, /year=2023/);
+  await editor(page).getByRole('button', { name: /次の取組へ/ }).press('Enter');
+  await waitForReady(page, 'list 1-①-b');
+  // The keyboard lands in the next initiative's editor, on the same year.
+  await expectAttribute(editor(page).locator('button.year-tab[data-year="2023"]'), 'aria-pressed', 'true');
+  await page.waitForFunction(() => document.activeElement?.id === 'editor-status');
+  await page.keyboard.press('ArrowDown');
+  await waitForSettled(page, 'save');
+  await expectValue(field(page, '進捗状況'), '未着手');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the detail opens on the year being reported: in May, the year just ended', async () => {
+  const page = await app.open('?id=1-1-a', { clock: '2026-05-15T09:00:00+09:00' });
+  await expectAttribute(editor(page).locator('button.year-tab[data-year="2025"]'), 'aria-pressed', 'true');
+  await editor(page).locator('fieldset.year-card[data-year="2025"]').waitFor();
+  // One tap from the top of the detail.
+  await page.getByRole('button', { name: '2025年度の評価を記入する' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'editor-status');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
