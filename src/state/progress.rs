@@ -10,7 +10,7 @@ use kama_plan::progress::document::{self, DocumentError};
 use kama_plan::progress::edit::{Edit, History};
 use kama_plan::progress::merge::{self, Conflict, MergeOutcome};
 use kama_plan::progress::stored::{self, Loaded};
-use kama_plan::progress::{csv, sync, xlsx};
+use kama_plan::progress::{csv, history as cell_history, sync, xlsx};
 use kama_plan::progress::{CellKey, Record, Stamp};
 use kama_plan::Plan;
 use leptos::prelude::*;
@@ -446,6 +446,12 @@ impl Progress {
         let outcome = self.shown.with_untracked(|shown| merge::merge(shown, &pending.incoming));
         if let Some(edit) = outcome.edit() {
             self.edit(edit, false);
+        }
+        // The file's history travels with it (entries are facts: an undo of
+        // the import does not take them back).
+        if !pending.incoming.history.is_empty() {
+            self.local.update(|local| cell_history::union(&mut local.history, &pending.incoming.history));
+            self.changed();
         }
         self.add_conflicts(outcome.conflicts);
         self.import.set(None);

@@ -7,7 +7,7 @@
 use std::cell::Cell;
 
 use kama_plan::progress::edit::{Change, Edit, TextField};
-use kama_plan::progress::{CellKey, Grade, InitiativeCell, Link, LinkError, Status, WayForward};
+use kama_plan::progress::{Cell as _, CellKey, Grade, InitiativeCell, Link, LinkError, Status, WayForward};
 use kama_plan::scales::Choice;
 use kama_plan::{FiscalYear, InitiativeId};
 use leptos::prelude::*;
@@ -119,10 +119,15 @@ fn YearForm(progress: Progress, id: InitiativeId, year: FiscalYear) -> impl Into
     let stamp = move || {
         cell.with(|c| {
             c.as_ref().map(|c| {
-                let when = i18n::date_time(lang.get(), clock::local_time(c.stamp.updated_at));
-                match &c.stamp.author {
-                    Some(a) => format!("{a} · {when}"),
-                    None => when,
+                let written = stamp_text(lang.get(), c.author_stamp());
+                match &c.written {
+                    // Someone else's words, taken by the last change's author.
+                    Some(_) => {
+                        let by = c.stamp.author.as_deref().unwrap_or_default();
+                        let when = i18n::date_time(lang.get(), clock::local_time(c.stamp.updated_at));
+                        format!("{written}（{}）", i18n::taken_by(lang.get(), by, &when))
+                    }
+                    None => written,
                 }
             })
         })
@@ -208,7 +213,62 @@ fn YearForm(progress: Progress, id: InitiativeId, year: FiscalYear) -> impl Into
                 {move || stamp().map(|s| view! { <span>{t(i18n::UPDATED_BY)} ": " {s}</span> })}
                 {move || draft().then(|| view! { <span class="badge draft">{t(i18n::LOCAL_DRAFT)}</span> })}
             </p>
+            <CellHistoryList progress key=CellKey::Initiative(id, year) />
         </fieldset>
+    }
+}
+
+/// How the cell came to say what it says, newest first, on demand.
+#[component]
+fn CellHistoryList(
+    /// The record holding the history.
+    progress: Progress,
+    /// The cell whose history is shown.
+    key: CellKey,
+) -> impl IntoView {
+    let lang = i18n::use_lang();
+    let history = Memo::new(move |_| progress.shown.with(|r| r.history.get(&key).cloned().unwrap_or_default()));
+    view! {
+        <Show when=move || history.with(|h| !h.entries.is_empty())>
+            <details class="cell-history">
+                <summary>{t(i18n::HISTORY)} " (" {move || history.with(|h| h.entries.len())} ")"</summary>
+                <ol class="plain">
+                    {move || {
+                        let lang = lang.get();
+                        history.with(|h| {
+                            h.entries
+                                .iter()
+                                .rev()
+                                .map(|e| {
+                                    let value = |v: &str| if v.is_empty() { i18n::HISTORY_EMPTY.get(lang).to_string() } else { v.to_string() };
+                                    let from = e.from.as_ref().map(|f| format!("（{}）", stamp_text(lang, f)));
+                                    view! {
+                                        <li>
+                                            <span class="stamp">{stamp_text(lang, &e.stamp)}</span>
+                                            " " <strong>{i18n::history_field(e.field).get(lang)}</strong> ": "
+                                            <span class="before">{value(&e.before)}</span>
+                                            " → "
+                                            <span class="after">{value(&e.after)}</span>
+                                            {from}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        })
+                    }}
+                </ol>
+                {move || history.with(|h| (h.omitted > 0).then(|| view! { <p class="hint">{i18n::history_omitted(lang.get(), h.omitted)}</p> }))}
+            </details>
+        </Show>
+    }
+}
+
+/// 「商工会 · 2026年5月15日 09:30」: who, and when in local time.
+fn stamp_text(lang: Lang, stamp: &kama_plan::progress::Stamp) -> String {
+    let when = i18n::date_time(lang, clock::local_time(stamp.updated_at));
+    match &stamp.author {
+        Some(a) => format!("{a} · {when}"),
+        None => when,
     }
 }
 

@@ -25,6 +25,7 @@ import {
   expectUrl,
   ARTIFACTS,
   expectVisible,
+  yearCard as pickYear,
 } from './support.mjs';
 
 const app = useApp('/');
@@ -50,6 +51,8 @@ const sideways = (page) => page.evaluate(() => document.documentElement.scrollWi
 
 /** The fieldset for one fiscal year in an open initiative's progress record. */
 const yearCard = (page, label) => page.getByRole('group', { name: label });
+/** Shows `year` in the open initiative's editor (one year at a time). */
+const showYear = (page, year) => pickYear(page, year);
 /** The ids of the initiatives listed, in order. */
 const listedIds = (page) =>
   page.locator('.plan-tree [data-initiative-id]:not([hidden])').evaluateAll((els) => els.map((e) => e.dataset.initiativeId));
@@ -85,12 +88,16 @@ test('商工会 staff on a phone: find an initiative, record this year, undo/red
   await heading.waitFor();
   await expectVisible(page.locator('.plan-tree'), false, 'the list gives way to the detail');
 
-  // This fiscal year (from the clock) is marked; record a status and a note.
+  // In June the year just ended is the one being reported: the editor opens
+  // on FY2024, and this fiscal year (from the clock) is one tap away, marked.
+  await expectAttribute(page.locator('button.year-tab[data-year="2024"]'), 'aria-pressed', 'true');
+  await expectText(page.locator('button.year-tab[data-year="2025"]'), /今年度/);
+  await showYear(page, 2025);
   const thisYear = yearCard(page, /令和7年度（2025年度）/);
-  await expectText(thisYear, /今年度/);
   await thisYear.getByLabel('進捗状況').selectOption({ label: '実施中' });
   await thisYear.getByLabel('メモ').fill('デジタル化セミナーを7月に開催予定\n参加申込 12社');
   await page.getByRole('status').filter({ hasText: 'このブラウザに保存済み' }).waitFor();
+  await showYear(page, 2024);
   await yearCard(page, /令和6年度（2024年度）/).getByLabel('進捗状況').selectOption({ label: '完了' });
 
   // Undo walks back one step at a time (the typed note is one step); redo returns.
@@ -99,12 +106,14 @@ test('商工会 staff on a phone: find an initiative, record this year, undo/red
   await undo.click();
   await expectValue(yearCard(page, /令和6年度/).getByLabel('進捗状況'), '', 'the first undo clears FY2024');
   await undo.click();
+  await showYear(page, 2025);
   await expectValue(thisYear.getByLabel('メモ'), '', 'the second undo takes the note back');
   // The note is gone (the undo took effect): the status before it stays.
   await expectValue(thisYear.getByLabel('進捗状況'), '実施中');
   await redo.click();
   await redo.click();
   await expectValue(thisYear.getByLabel('メモ'), 'デジタル化セミナーを7月に開催予定\n参加申込 12社');
+  await showYear(page, 2024);
   await expectValue(yearCard(page, /令和6年度/).getByLabel('進捗状況'), '完了');
   await eventually(() => redo.isDisabled(), true, 'nothing left to redo');
   await shoot(page, 'journey-phone-2-recorded');
@@ -113,10 +122,11 @@ test('商工会 staff on a phone: find an initiative, record this year, undo/red
   await page.reload();
   await waitForReady(page, 'list 2-①-a');
   await heading.waitFor();
+  await expectValue(yearCard(page, /令和6年度/).getByLabel('進捗状況'), '完了', 'the year chosen is in the address');
+  await showYear(page, 2025);
   await expectValue(thisYear.getByLabel('進捗状況'), '実施中');
   await expectValue(thisYear.getByLabel('メモ'), 'デジタル化セミナーを7月に開催予定\n参加申込 12社');
   await expectText(thisYear, /記入: 2025年6月10日 10:00/);
-  await expectValue(yearCard(page, /令和6年度/).getByLabel('進捗状況'), '完了');
 
   // The progress view lists the note; export the record as JSON.
   await page.getByRole('navigation', { name: '表示の切り替え' }).getByRole('link', { name: '進捗', exact: true }).click();
@@ -162,6 +172,7 @@ test('city staff on a desktop, in English: import the phone export over their ow
   await detail.goto(app.server.url + '?id=2-1-a');
   await waitForReady(detail, 'list 2-①-a');
   await detail.getByRole('heading', { name: 'Progress record' }).waitFor();
+  await showYear(detail, 2025);
   const card = yearCard(detail, /FY2025 \(R7\)/);
   await card.getByLabel('Status').selectOption({ label: 'Delayed' });
   await card.getByLabel('Note').fill('Venue not booked yet');
@@ -177,6 +188,7 @@ test('city staff on a desktop, in English: import the phone export over their ow
   // Nothing applied: no save waits in either tab, and the other tab still shows no FY2024 status.
   await waitForSettled(progress, 'save');
   await waitForSettled(detail, 'save');
+  await showYear(detail, 2024);
   assert.equal(await yearCard(detail, /FY2024 \(R6\)/).getByLabel('Status').inputValue(), '', 'nothing applied yet');
   assert.deepEqual(await axeViolations(progress), [], 'the import preview');
   await shoot(progress, 'journey-desktop-1-import-preview');
@@ -198,6 +210,7 @@ test('city staff on a desktop, in English: import the phone export over their ow
   // They take the phone's version: settled here, followed in the other tab.
   await conflict.getByRole('button', { name: 'Use the other' }).click();
   await conflicts.waitFor({ state: 'hidden' });
+  await showYear(detail, 2025);
   await detail.waitForFunction(() => document.querySelector('fieldset[data-year="2025"] select')?.value === '実施中');
   await expectValue(card.getByLabel('Note'), 'デジタル化セミナーを7月に開催予定\n参加申込 12社');
   await expectText(card.getByLabel('Status').locator('option:checked'), 'In progress');
@@ -285,10 +298,10 @@ test('a shared filtered link, the timeline for a year, a KPI, the charts and the
   await expectAttribute(figure.getByRole('button', { name: 'データ表を隠す' }), 'aria-expanded', 'true');
   await shoot(page, 'journey-share-3-charts');
 
-  // The report for this year, as the browser would print it.
+  // The report of the year being reported (in June, the one just ended), as the browser would print it.
   await tabs.getByRole('link', { name: '進捗報告', exact: true }).click();
   await waitForReady(page, 'report');
-  await page.getByRole('heading', { level: 2, name: /進捗報告 令和7年度（2025年度）$/ }).waitFor();
+  await page.getByRole('heading', { level: 2, name: /進捗報告 令和6年度（2024年度）$/ }).waitFor();
   const printButton = page.getByRole('button', { name: '印刷する' });
   await expectVisible(printButton, true, 'the print button on screen');
   await page.emulateMedia({ media: 'print' });
@@ -404,10 +417,10 @@ const chartsDrawn = (page, ids) =>
 /** Each view: its address, its `data-ready` mark, and what else shows it is ready. */
 const VIEWS = [
   ['list', '', 'list', (p) => p.locator('.plan-tree [data-initiative-id]').first().waitFor()],
-  ['detail', '?id=2-1-a', 'list 2-①-a', (p) => p.locator('[data-detail-id="2-①-a"] fieldset[data-year="2025"]').waitFor()],
+  ['detail', '?id=2-1-a&year=2025', 'list 2-①-a', (p) => p.locator('[data-detail-id="2-①-a"] fieldset[data-year="2025"]').waitFor()],
   ['timeline', '?view=timeline', 'timeline', (p) => p.locator('.timeline-view .tl-row').first().waitFor()],
-  ['progress', '?view=progress', 'progress', (p) => p.locator('.noted-item').first().waitFor()],
-  ['report', '?view=report', 'report', (p) => p.locator('article.report .report-initiative').first().waitFor()],
+  ['progress', '?view=progress&year=2025', 'progress', (p) => p.locator('.noted-item').first().waitFor()],
+  ['report', '?view=report&year=2025', 'report', (p) => p.locator('article.report .report-initiative').first().waitFor()],
   ['kpis', '?view=kpis', 'kpis', (p) => p.locator('.kpi-card svg.sparkline').first().waitFor()],
   ['kpi-2-2', '?view=kpis&code=2-2', 'kpis', (p) => chartsDrawn(p, ['chart-kpi'])],
   ['charts', '?view=charts', 'charts', (p) => chartsDrawn(p, CHARTS)],

@@ -85,6 +85,7 @@ pub fn full_record(plan: &Plan, note_chars: usize) -> Record {
                 }],
                 note: note(k),
                 stamp: stamp(k),
+                written: None,
             };
             record.initiatives.insert((i.id, year), cell);
         }
@@ -97,6 +98,7 @@ pub fn full_record(plan: &Plan, note_chars: usize) -> Record {
                 actual: Some((10 * (n + 1)) as f64),
                 note: note(k),
                 stamp: stamp(k),
+                written: None,
             };
             record.kpis.insert((kpi.code, year), cell);
         }

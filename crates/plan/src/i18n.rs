@@ -125,6 +125,40 @@ pub fn owners_carried(lang: Lang, owners: &str, from: crate::FiscalYear) -> Stri
     }
 }
 
+/// The label of a field in a cell's history.
+pub fn history_field(field: crate::progress::history::Field) -> Msg {
+    use crate::progress::history::Field::*;
+    match field {
+        Status => STATUS,
+        Results => RESULTS,
+        Grade => GRADE,
+        Challenges => CHALLENGES,
+        WayForward => WAY_FORWARD,
+        Owners => OWNERS,
+        Links => LINKS,
+        Note => NOTE,
+        Baseline => KPI_BASELINE,
+        Target => KPI_TARGET,
+        Actual => KPI_ACTUAL,
+    }
+}
+
+/// Entries a cell's history let go, beyond its bound.
+pub fn history_omitted(lang: Lang, n: u32) -> String {
+    match lang {
+        Lang::Ja => format!("これより前の{n}件は、件数の上限を超えたため残していません。"),
+        Lang::En => format!("{n} older entries were not kept (over the limit per cell)."),
+    }
+}
+
+/// A value someone else wrote, taken by the person who decided.
+pub fn taken_by(lang: Lang, who: &str, when: &str) -> String {
+    match lang {
+        Lang::Ja => format!("{who}が採用 · {when}"),
+        Lang::En => format!("taken by {who} · {when}"),
+    }
+}
+
 /// A re-listed row's editor edits its original's record.
 pub fn relisted_shares(lang: Lang, original: crate::InitiativeId) -> String {
     match lang {
@@ -260,6 +294,8 @@ messages! {
     LINK_ADD = "根拠を追加", "Add link";
     LINK_REMOVE = "削除", "Remove";
     RECORD_YEAR = "記入する年度", "Year to record";
+    HISTORY = "変更履歴", "History";
+    HISTORY_EMPTY = "（空欄）", "(empty)";
     NEXT_INITIATIVE = "次の取組へ", "Next initiative";
     PREVIOUS_INITIATIVE = "前の取組へ", "Previous initiative";
     LOCAL_DRAFT = "下書き（このブラウザのみ）", "Local draft (this browser only)";

@@ -12,7 +12,7 @@
 use std::borrow::Cow;
 
 use super::edit::TextField;
-use super::{Link, Record, Stamp, Status};
+use super::{Cell, Link, Record, Stamp, Status};
 use crate::export::{defuse, write_row, ExportError, BOM};
 use crate::plan::{FiscalYear, Plan};
 
@@ -67,7 +67,7 @@ pub(crate) fn initiative_rows<'a>(plan: &'a Plan, record: &'a Record) -> impl It
         let name = plan.display_name(initiative);
         years.years().map(move |year| {
             let cell = record.initiative(plan, initiative.id, year);
-            let stamp = cell.map(|c| &c.stamp);
+            let stamp = cell.map(|c| c.author_stamp());
             let text = |field: TextField| Field::Note(cell.map_or("", |c| c.text(field)).into());
             let owners = record.owners(plan, initiative.id, year).map(|(_, o)| o.join("、")).unwrap_or_default();
             [
@@ -108,7 +108,7 @@ pub(crate) fn kpi_rows<'a>(plan: &'a Plan, record: &'a Record) -> impl Iterator<
     plan.kpis.iter().flat_map(move |kpi| {
         years.years().map(move |year| {
             let cell = record.kpis.get(&(kpi.code, year));
-            let stamp = cell.map(|c| &c.stamp);
+            let stamp = cell.map(|c| c.author_stamp());
             [
                 year_number(year),
                 reiwa(year),

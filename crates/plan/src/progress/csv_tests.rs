@@ -104,6 +104,7 @@ fn every_field_of_the_evaluation_has_its_column_and_a_relisted_row_shows_its_ori
         links: vec![Link::new("報告書", "https://www.city.kama.lg.jp/r.html").unwrap()],
         note: String::new(),
         stamp: stamp("嘉麻 花子"),
+        written: None,
     };
     record.initiatives.insert((id("2-①-a"), FiscalYear(2024)), cell);
     let (_, rows) = read(&initiatives_csv(&plan, &record).unwrap());
@@ -170,6 +171,7 @@ fn kpis_csv_has_a_row_per_kpi_and_year_with_plain_numbers() {
             actual: Some(-3.0),
             note: "=HYPERLINK(\"x\")".to_string(),
             stamp: stamp("@admin"),
+            written: None,
         },
     );
     let bytes = kpis_csv(&plan, &record).unwrap();

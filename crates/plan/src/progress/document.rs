@@ -7,7 +7,10 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Cell, Cleared, Grade, InitiativeCell, Kind, KpiCell, Link, LinkError, Record, Stamp, Status, WayForward};
+use super::history::{CellHistory, Entry};
+use super::{
+    Cell, CellKey, Cleared, Grade, InitiativeCell, Kind, KpiCell, Link, LinkError, Record, Stamp, Status, WayForward,
+};
 use crate::plan::{FiscalYear, InitiativeId, KpiCode, Plan};
 
 pub const FORMAT: &str = "kama-sme-progress";
@@ -63,11 +66,20 @@ struct InitiativeRow {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     author: Option<String>,
     updated_at: i64,
+    /// Who wrote the content, when not the last change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    written: Option<Stamp>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    history: Vec<Entry>,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    history_omitted: u32,
 }
 
 impl InitiativeRow {
-    fn new(id: InitiativeId, year: FiscalYear, cell: InitiativeCell) -> InitiativeRow {
-        let InitiativeCell { status, results, grade, challenges, way_forward, owners, links, note, stamp } = cell;
+    fn new(id: InitiativeId, year: FiscalYear, cell: InitiativeCell, history: Option<&CellHistory>) -> InitiativeRow {
+        let InitiativeCell { status, results, grade, challenges, way_forward, owners, links, note, stamp, written } =
+            cell;
+        let history = history.cloned().unwrap_or_default();
         InitiativeRow {
             id,
             year,
@@ -81,6 +93,9 @@ impl InitiativeRow {
             note,
             author: stamp.author,
             updated_at: stamp.updated_at,
+            written,
+            history: history.entries,
+            history_omitted: history.omitted,
         }
     }
 
@@ -122,6 +137,7 @@ impl InitiativeRow {
             links,
             note: self.note,
             stamp: Stamp { author: self.author, updated_at: self.updated_at },
+            written: self.written,
         })
     }
 }
@@ -141,6 +157,37 @@ struct KpiRow {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     author: Option<String>,
     updated_at: i64,
+    /// Who wrote the content, when not the last change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    written: Option<Stamp>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    history: Vec<Entry>,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    history_omitted: u32,
+}
+
+impl KpiRow {
+    fn new(code: KpiCode, year: FiscalYear, cell: KpiCell, history: Option<&CellHistory>) -> KpiRow {
+        let KpiCell { baseline, target, actual, note, stamp, written } = cell;
+        let history = history.cloned().unwrap_or_default();
+        KpiRow {
+            code,
+            year,
+            baseline,
+            target,
+            actual,
+            note,
+            author: stamp.author,
+            updated_at: stamp.updated_at,
+            written,
+            history: history.entries,
+            history_omitted: history.omitted,
+        }
+    }
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// Why a document was refused. Nothing of it was used.
@@ -228,30 +275,19 @@ pub fn to_json_stored(record: &Record, plan_id: &str) -> Result<String, serde_js
 
 fn document(record: &Record, plan_id: &str, exported_at: Option<i64>, with_cleared: bool) -> Document {
     let cleared = if with_cleared { record.cleared.clone() } else { Cleared::default() };
-    let initiative_rows = record.initiatives.iter().map(|(&(id, year), c)| InitiativeRow::new(id, year, c.clone()));
-    let cleared_initiatives = cleared
+    let log = |key: CellKey| record.history.get(&key);
+    let initiative_rows = record
         .initiatives
-        .into_iter()
-        .map(|((id, year), stamp)| InitiativeRow::new(id, year, InitiativeCell { stamp, ..InitiativeCell::default() }));
-    let kpi_rows = record.kpis.iter().map(|(&(code, year), c)| KpiRow {
-        code,
-        year,
-        baseline: c.baseline,
-        target: c.target,
-        actual: c.actual,
-        note: c.note.clone(),
-        author: c.stamp.author.clone(),
-        updated_at: c.stamp.updated_at,
+        .iter()
+        .map(|(&(id, year), c)| InitiativeRow::new(id, year, c.clone(), log(CellKey::Initiative(id, year))));
+    let cleared_initiatives = cleared.initiatives.into_iter().map(|((id, year), stamp)| {
+        let cell = InitiativeCell { stamp, ..InitiativeCell::default() };
+        InitiativeRow::new(id, year, cell, log(CellKey::Initiative(id, year)))
     });
-    let cleared_kpis = cleared.kpis.into_iter().map(|((code, year), stamp)| KpiRow {
-        code,
-        year,
-        baseline: None,
-        target: None,
-        actual: None,
-        note: String::new(),
-        author: stamp.author,
-        updated_at: stamp.updated_at,
+    let kpi_rows =
+        record.kpis.iter().map(|(&(code, year), c)| KpiRow::new(code, year, c.clone(), log(CellKey::Kpi(code, year))));
+    let cleared_kpis = cleared.kpis.into_iter().map(|((code, year), stamp)| {
+        KpiRow::new(code, year, KpiCell { stamp, ..KpiCell::default() }, log(CellKey::Kpi(code, year)))
     });
     Document {
         format: FORMAT.to_string(),
@@ -303,31 +339,36 @@ pub fn from_json(text: &str, plan: &Plan, max_bytes: usize) -> Result<Record, Do
         }
     };
     let mut record = Record::default();
-    for row in doc.initiatives {
+    for mut row in doc.initiatives {
         if plan.initiative(row.id).is_none() {
             return Err(DocumentError::UnknownInitiative(row.id.to_string()));
         }
         year_ok(row.year)?;
         let key = (row.id, row.year);
+        let history = CellHistory { entries: std::mem::take(&mut row.history), omitted: row.history_omitted };
         if !add(&mut record, key, row.cell(plan)?) {
             return Err(DocumentError::Duplicate(format!("{} {}", key.0, key.1)));
         }
+        keep_history(&mut record, CellKey::Initiative(key.0, key.1), history);
     }
     for row in doc.kpis {
         if plan.kpi(row.code).is_none() {
             return Err(DocumentError::UnknownKpi(row.code.to_string()));
         }
         year_ok(row.year)?;
+        let history = CellHistory { entries: row.history, omitted: row.history_omitted };
         let cell = KpiCell {
             baseline: row.baseline,
             target: row.target,
             actual: row.actual,
             note: row.note,
             stamp: Stamp { author: row.author, updated_at: row.updated_at },
+            written: row.written,
         };
         if !add(&mut record, (row.code, row.year), cell) {
             return Err(DocumentError::Duplicate(format!("KPI {} {}", row.code, row.year)));
         }
+        keep_history(&mut record, CellKey::Kpi(row.code, row.year), history);
     }
     fold_relisted(&mut record, plan);
     Ok(record)
@@ -347,6 +388,9 @@ fn fold_relisted(record: &mut Record, plan: &Plan) {
         for year in plan.plan.fiscal_years.years() {
             let copy = InitiativeCell::slot(record, (initiative.id, year));
             InitiativeCell::put(record, (initiative.id, year), None);
+            if let Some(moved) = record.history.remove(&CellKey::Initiative(initiative.id, year)) {
+                record.history.entry(CellKey::Initiative(original, year)).or_default().union(&moved);
+            }
             let Some(copy) = copy else { continue };
             let joined = match InitiativeCell::slot(record, (original, year)) {
                 None => copy,
@@ -413,6 +457,15 @@ fn join(mut kept: InitiativeCell, other: InitiativeCell, from: InitiativeId) -> 
     }
     kept.note = note;
     kept
+}
+
+/// Keeps a row's history as written, within the bound a record keeps.
+fn keep_history(record: &mut Record, key: CellKey, mut history: CellHistory) {
+    if history.entries.is_empty() && history.omitted == 0 {
+        return;
+    }
+    history.bound();
+    record.history.insert(key, history);
 }
 
 /// Adds a row's cell (an empty one is a clearing); `false` if its key was

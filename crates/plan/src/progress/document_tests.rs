@@ -122,7 +122,7 @@ fn storage_keeps_clearings_and_export_files_leave_them_out() {
     );
     assert_eq!(record.cleared.initiatives.len(), 1);
     let stored = to_json_stored(&record, &plan.plan.id).expect("serialises");
-    assert!(stored.contains(r#"{"id":"2-①-a","year":2024,"updated_at":20}"#), "{stored}");
+    assert!(stored.contains(r#"{"id":"2-①-a","year":2024,"updated_at":20,"history":["#), "{stored}");
     assert_eq!(from_json(&stored, &plan, MAX_IMPORT_BYTES), Ok(record.clone()));
     let export = to_json(&record, &plan.plan.id, Some(30)).expect("serialises");
     let exported = from_json(&export, &plan, MAX_IMPORT_BYTES).expect("reads");

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use super::history::Field;
 use super::{Cell, CellKey, Grade, InitiativeCell, KpiCell, Link, Record, Stamp, Status, WayForward};
 use crate::plan::{FiscalYear, InitiativeId, KpiCode};
 
@@ -144,7 +145,19 @@ impl Record {
     pub fn apply(&mut self, edit: &Edit, stamp: Stamp) -> Edit {
         let Some(key) = edit.key() else { return self.apply_cells(edit, stamp) };
         let had = self.has_cell(key);
+        let before = self.fields_at(key);
         let inverse = self.apply_cells(edit, stamp.clone());
+        let after = self.fields_at(key);
+        if before != after {
+            // A cell set whole may hold someone else's words: say whose.
+            let from = match edit {
+                Edit::ReplaceInitiative { cell: Some(c), .. } => Some(c.author_stamp()),
+                Edit::ReplaceKpi { cell: Some(c), .. } => Some(c.author_stamp()),
+                _ => None,
+            }
+            .filter(|&from| *from != stamp);
+            self.history.entry(key).or_default().log(&before, &after, &stamp, from);
+        }
         match key {
             CellKey::Initiative(id, year) => {
                 note_cleared(&self.initiatives, &mut self.cleared.initiatives, (id, year), had, stamp)
@@ -152,6 +165,14 @@ impl Record {
             CellKey::Kpi(code, year) => note_cleared(&self.kpis, &mut self.cleared.kpis, (code, year), had, stamp),
         }
         inverse
+    }
+
+    /// The fields of the cell at `key` (all empty when there is none).
+    fn fields_at(&self, key: CellKey) -> Vec<(Field, String)> {
+        match key {
+            CellKey::Initiative(id, year) => self.initiatives.get(&(id, year)).cloned().unwrap_or_default().fields(),
+            CellKey::Kpi(code, year) => self.kpis.get(&(code, year)).cloned().unwrap_or_default().fields(),
+        }
     }
 
     fn apply_cells(&mut self, edit: &Edit, stamp: Stamp) -> Edit {
@@ -223,6 +244,8 @@ fn change_cell<K: Ord + Copy, C: Cell, T>(
     let cell = cells.entry(key).or_default();
     let previous = change(cell);
     *cell.stamp_mut() = stamp;
+    // The content is now the editor's own.
+    *cell.written_mut() = None;
     if cell.is_empty() {
         cells.remove(&key);
     }

@@ -382,8 +382,9 @@ proptest! {
                     prop_assert_eq!(&row[at("今後の方向性")], &defused(way));
                     prop_assert_eq!(&row[at("根拠")], &defused(&super::csv::links_text(&cell.links)));
                     prop_assert_eq!(&row[at("メモ")], &defused(&cell.note));
-                    prop_assert_eq!(&row[at("記入者")], &defused(cell.stamp.author.as_deref().unwrap_or("")));
-                    prop_assert_eq!(stamp_seconds(&row[at("更新日時")])?, cell.stamp.updated_at.div_euclid(1000));
+                    let written = cell.author_stamp();
+                    prop_assert_eq!(&row[at("記入者")], &defused(written.author.as_deref().unwrap_or("")));
+                    prop_assert_eq!(stamp_seconds(&row[at("更新日時")])?, written.updated_at.div_euclid(1000));
                 }
             }
         }
@@ -494,5 +495,25 @@ proptest! {
             prop_assert!(cell.note.contains(note.as_str()), "{id} {year}: note {note:?} lost");
         }
         check_read(&write(&record))?;
+    }
+}
+
+proptest! {
+    #![proptest_config(config(64))]
+
+    /// Histories (and cells taken from someone else) read back as written.
+    #[test]
+    fn a_record_with_its_history_reads_back_from_storage(
+        start in record(),
+        edits in vec((initiative_key(), status(), note(), stamp(0..1_000_000i64)), 0..10),
+    ) {
+        let mut record = start;
+        for ((id, year), status, note, stamp) in edits {
+            let text = super::edit::Change::Text(super::edit::TextField::Note, note);
+            record.apply(&super::edit::Edit::Initiative { id, year, change: text }, stamp.clone());
+            let status = super::edit::Change::Status(status);
+            record.apply(&super::edit::Edit::Initiative { id, year, change: status }, stamp);
+        }
+        prop_assert_eq!(read(&write(&record)), Ok(record));
     }
 }

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use super::edit::Edit;
-use super::{Cell, CellKey, InitiativeCell, KpiCell, Record, Stamp};
+use super::{history, Cell, CellKey, InitiativeCell, KpiCell, Record, Stamp};
 
 /// The losing side of a cell both records changed.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,15 +24,17 @@ impl Conflict {
     }
 
     /// The edit that takes the losing side after all: a decision made now,
-    /// so it carries `stamp`. `None` if the key does not match the cell kind.
+    /// so the cell's last change is `stamp` (it must beat the side it
+    /// replaces wherever the two meet), while its author stays the other
+    /// side's. `None` if the key does not match the cell kind.
     pub fn take_other(&self, stamp: Stamp) -> Option<Edit> {
         match self {
             Conflict::Initiative { key: CellKey::Initiative(id, year), other, .. } => {
-                let cell = InitiativeCell { stamp, ..other.clone() };
+                let cell = InitiativeCell { stamp, written: Some(other.author_stamp().clone()), ..other.clone() };
                 Some(Edit::ReplaceInitiative { id: *id, year: *year, cell: Some(cell) })
             }
             Conflict::Kpi { key: CellKey::Kpi(code, year), other, .. } => {
-                let cell = KpiCell { stamp, ..other.clone() };
+                let cell = KpiCell { stamp, written: Some(other.author_stamp().clone()), ..other.clone() };
                 Some(Edit::ReplaceKpi { code: *code, year: *year, cell: Some(cell) })
             }
             _ => None,
@@ -110,6 +112,7 @@ pub fn merge(local: &Record, incoming: &Record) -> MergeOutcome {
     // A file's cell is added even where this browser cleared one (the
     // preview lists it); the file's own clearings are not taken.
     out.merged.drop_cleared_cells();
+    history::union(&mut out.merged.history, &incoming.history);
     out
 }
 

@@ -2,9 +2,9 @@
 
 use super::*;
 use crate::plan::{FiscalYear, InitiativeId, KpiCode};
-use crate::progress::edit::Change;
-use crate::progress::edit::{Edit, KpiField};
+use crate::progress::edit::{Change, Edit, KpiField};
 use crate::progress::{Stamp, Status};
+use crate::test_support::cells;
 
 const FY: FiscalYear = FiscalYear(2025);
 
@@ -83,7 +83,7 @@ fn an_applied_import_is_one_edit_that_keeps_the_incoming_stamps_and_undoes_at_on
     let Some(edit) = outcome.edit() else { panic!("an import that changes cells is an edit") };
     let mut applied = local.clone();
     let inverse = applied.apply(&edit, by("ignored", 99));
-    assert_eq!(applied, outcome.merged, "stamps are the incoming ones");
+    assert_eq!(cells(&applied), cells(&outcome.merged), "stamps are the incoming ones");
     applied.apply(&inverse, by("ignored", 100));
     assert!(applied.same_cells(&local));
     assert_eq!(merge(&local, &local).edit(), None, "nothing to apply");

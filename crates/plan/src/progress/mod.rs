@@ -9,6 +9,7 @@ pub mod checks;
 pub mod csv;
 pub mod document;
 pub mod edit;
+pub mod history;
 pub mod merge;
 pub mod overview;
 pub mod report;
@@ -139,7 +140,11 @@ pub struct InitiativeCell {
     pub links: Vec<Link>,
     /// メモ.
     pub note: String,
+    /// The last change: what orders two edits of the cell.
     pub stamp: Stamp,
+    /// Who wrote the content, when not the last change (a conflict's other
+    /// side taken): shown and exported as the cell's author.
+    pub written: Option<Stamp>,
 }
 
 /// One KPI in one fiscal year, in the KPI's unit.
@@ -149,7 +154,10 @@ pub struct KpiCell {
     pub target: Option<f64>,
     pub actual: Option<f64>,
     pub note: String,
+    /// As [`InitiativeCell::stamp`].
     pub stamp: Stamp,
+    /// As [`InitiativeCell::written`].
+    pub written: Option<Stamp>,
 }
 
 /// What edits, documents and merging need of a cell.
@@ -163,6 +171,13 @@ pub trait Cell: Clone + Default {
     /// The recorded content as text, only to order two edits made in the
     /// same millisecond the same way in every tab.
     fn content_key(&self) -> String;
+    /// Each field with its value as text, in a fixed order: what history
+    /// compares before and after a change.
+    fn fields(&self) -> Vec<(history::Field, String)>;
+    fn written_mut(&mut self) -> &mut Option<Stamp>;
+
+    /// Who wrote the content, and when.
+    fn author_stamp(&self) -> &Stamp;
 
     /// Whether this edit beats `other` when both changed one cell: the later
     /// one, with ties settled the same way wherever they are compared.
@@ -191,7 +206,29 @@ impl InitiativeCell {
 
 impl Cell for InitiativeCell {
     fn is_empty(&self) -> bool {
-        *self == InitiativeCell { stamp: self.stamp.clone(), ..InitiativeCell::default() }
+        self.content() == InitiativeCell::default().content()
+    }
+
+    fn fields(&self) -> Vec<(history::Field, String)> {
+        use history::Field;
+        vec![
+            (Field::Status, self.status.map(Status::as_ja).unwrap_or_default().to_string()),
+            (Field::Results, self.results.clone()),
+            (Field::Grade, self.grade.as_ref().map(|g| g.0.clone()).unwrap_or_default()),
+            (Field::Challenges, self.challenges.clone()),
+            (Field::WayForward, self.way_forward.as_ref().map(|w| w.0.clone()).unwrap_or_default()),
+            (Field::Owners, self.owners.join("、")),
+            (Field::Links, csv::links_text(&self.links)),
+            (Field::Note, self.note.clone()),
+        ]
+    }
+
+    fn written_mut(&mut self) -> &mut Option<Stamp> {
+        &mut self.written
+    }
+
+    fn author_stamp(&self) -> &Stamp {
+        self.written.as_ref().unwrap_or(&self.stamp)
     }
 
     fn same_content(&self, other: &Self) -> bool {
@@ -227,6 +264,25 @@ impl Cell for KpiCell {
         format!("{:?}\u{0}{:?}\u{0}{:?}\u{0}{}", self.baseline, self.target, self.actual, self.note)
     }
 
+    fn fields(&self) -> Vec<(history::Field, String)> {
+        use history::Field;
+        let value = |v: Option<f64>| v.map(csv::format_number).unwrap_or_default();
+        vec![
+            (Field::Baseline, value(self.baseline)),
+            (Field::Target, value(self.target)),
+            (Field::Actual, value(self.actual)),
+            (Field::Note, self.note.clone()),
+        ]
+    }
+
+    fn written_mut(&mut self) -> &mut Option<Stamp> {
+        &mut self.written
+    }
+
+    fn author_stamp(&self) -> &Stamp {
+        self.written.as_ref().unwrap_or(&self.stamp)
+    }
+
     fn stamp(&self) -> &Stamp {
         &self.stamp
     }
@@ -250,6 +306,8 @@ pub struct Record {
     pub initiatives: BTreeMap<(InitiativeId, FiscalYear), InitiativeCell>,
     pub kpis: BTreeMap<(KpiCode, FiscalYear), KpiCell>,
     pub cleared: Cleared,
+    /// How each cell came to say what it says.
+    pub history: history::Log,
 }
 
 /// Cells that were cleared, with who cleared them and when (tombstones).
@@ -319,7 +377,7 @@ impl Record {
     /// Keeps `cleared` true to its name after cells were added or removed
     /// directly: a key with a cell is not cleared.
     pub(crate) fn drop_cleared_cells(&mut self) {
-        let Record { initiatives, kpis, cleared } = self;
+        let Record { initiatives, kpis, cleared, .. } = self;
         cleared.initiatives.retain(|k, _| !initiatives.contains_key(k));
         cleared.kpis.retain(|k, _| !kpis.contains_key(k));
     }

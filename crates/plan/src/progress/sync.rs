@@ -13,7 +13,7 @@
 use std::collections::BTreeSet;
 
 use super::merge::Conflict;
-use super::{Cell, CellKey, InitiativeCell, Kind, KpiCell, Record};
+use super::{history, Cell, CellKey, InitiativeCell, Kind, KpiCell, Record};
 
 /// What `merge3` gives: the combined record, and the losing side of every
 /// cell both tabs changed.
@@ -37,6 +37,9 @@ pub fn merge3(base: &Record, ours: &Record, theirs: &Record) -> SyncOutcome {
         other,
     });
     merge3_kind::<KpiCell>(base, ours, theirs, &mut out, |key, kept, other| Conflict::Kpi { key, kept, other });
+    // History only grows: whatever either side knows is kept.
+    out.merged.history = ours.history.clone();
+    history::union(&mut out.merged.history, &theirs.history);
     out
 }
 
@@ -93,6 +96,7 @@ pub fn overlay(published: &Record, local: &Record) -> Record {
     let mut out = published.clone();
     overlay_kind::<InitiativeCell>(&mut out, local);
     overlay_kind::<KpiCell>(&mut out, local);
+    history::union(&mut out.history, &local.history);
     out
 }
 

@@ -36,7 +36,14 @@ fn sample_with_note(note: &str) -> Record {
     let code: KpiCode = "2-2".parse().unwrap();
     record.kpis.insert(
         (code, FiscalYear(2023)),
-        KpiCell { baseline: Some(40.0), target: Some(55.5), actual: None, note: "見込み".to_string(), stamp },
+        KpiCell {
+            baseline: Some(40.0),
+            target: Some(55.5),
+            actual: None,
+            note: "見込み".to_string(),
+            stamp,
+            written: None,
+        },
     );
     record
 }

@@ -110,7 +110,14 @@ pub fn kpi_cell_with(
     stamp: impl Strategy<Value = Stamp>,
 ) -> impl Strategy<Value = KpiCell> {
     (value.clone(), value.clone(), value, note, stamp)
-        .prop_map(|(baseline, target, actual, note, stamp)| KpiCell { baseline, target, actual, note, stamp })
+        .prop_map(|(baseline, target, actual, note, stamp)| KpiCell {
+            baseline,
+            target,
+            actual,
+            note,
+            stamp,
+            written: None,
+        })
         .prop_filter("a record keeps no empty cell", |c| !c.is_empty())
 }
 
@@ -129,17 +136,10 @@ pub fn initiative_cell() -> impl Strategy<Value = InitiativeCell> {
             Link::new(&title, &format!("{}://www.city.kama.lg.jp/{path}", if tls { "https" } else { "http" })).ok()
         });
     let evaluation = (note(), grade, note(), way, owners, vec(link, 0..3));
-    (status(), evaluation, note(), stamp(any::<i64>()))
-        .prop_map(|(status, (results, grade, challenges, way_forward, owners, links), note, stamp)| InitiativeCell {
-            status,
-            results,
-            grade,
-            challenges,
-            way_forward,
-            owners,
-            links,
-            note,
-            stamp,
+    let written = proptest::option::of(stamp(any::<i64>()));
+    (status(), evaluation, note(), stamp(any::<i64>()), written)
+        .prop_map(|(status, (results, grade, challenges, way_forward, owners, links), note, stamp, written)| {
+            InitiativeCell { status, results, grade, challenges, way_forward, owners, links, note, stamp, written }
         })
         .prop_filter("a record keeps no empty cell", |c| !c.is_empty())
 }

@@ -15,3 +15,9 @@ pub fn id(s: &str) -> InitiativeId {
 pub fn code(s: &str) -> KpiCode {
     s.parse().expect("a valid KPI code")
 }
+
+/// A record's cells and clearings without its history: what merging decides,
+/// compared where the histories of two sides are unioned.
+pub fn cells(record: &crate::progress::Record) -> crate::progress::Record {
+    crate::progress::Record { history: Default::default(), ..record.clone() }
+}
