@@ -28,3 +28,12 @@ pub fn date_time(lang: Lang, t: crate::adapters::clock::LocalTime) -> String {
         Lang::En => format!("{year}-{month:02}-{day:02} {hour:02}:{minute:02}"),
     }
 }
+
+/// 「商工観光課 · 2026年11月25日 14:03」: who, and when in local time.
+pub fn stamp(lang: Lang, stamp: &kama_plan::progress::Stamp) -> String {
+    let when = date_time(lang, crate::adapters::clock::local_time(stamp.updated_at));
+    match &stamp.author {
+        Some(a) => format!("{a} · {when}"),
+        None => when,
+    }
+}

@@ -13,7 +13,7 @@ use kama_plan::{FiscalYear, InitiativeId};
 use leptos::prelude::*;
 
 use crate::adapters::clock;
-use crate::i18n::{self, t, Lang};
+use crate::i18n::{self, t};
 use crate::state::Progress;
 
 thread_local! {
@@ -119,7 +119,7 @@ fn YearForm(progress: Progress, id: InitiativeId, year: FiscalYear) -> impl Into
     let stamp = move || {
         cell.with(|c| {
             c.as_ref().map(|c| {
-                let written = stamp_text(lang.get(), c.author_stamp());
+                let written = i18n::stamp(lang.get(), c.author_stamp());
                 match &c.written {
                     // Someone else's words, taken by the last change's author.
                     Some(_) => {
@@ -166,33 +166,25 @@ fn YearForm(progress: Progress, id: InitiativeId, year: FiscalYear) -> impl Into
                     .collect_view()}
             </select>
             {text_area(TextField::Results, i18n::RESULTS, "4")}
-            <label for="editor-grade">{t(i18n::GRADE)}</label>
-            <select
+            <ChoiceSelect
                 id="editor-grade"
-                class="grade-select"
-                prop:value=move || read(|c| c.grade.as_ref().map(|g| g.0.clone()).unwrap_or_default())
-                on:change=move |ev| {
-                    let code = event_target_value(&ev);
-                    edit(Change::Grade((!code.is_empty()).then_some(Grade(code))), false);
-                }
-            >
-                <option value="">{t(i18n::GRADE_NONE)}</option>
-                {plan.evaluation.grades.iter().map(|c| choice_option(c, true, lang)).collect_view()}
-            </select>
+                label=i18n::GRADE
+                none=i18n::GRADE_NONE
+                choices=&plan.evaluation.grades
+                with_code=true
+                value=Signal::derive(move || read(|c| c.grade.as_ref().map(|g| g.0.clone()).unwrap_or_default()))
+                on_change=Callback::new(move |code: Option<String>| edit(Change::Grade(code.map(Grade)), false))
+            />
             {text_area(TextField::Challenges, i18n::CHALLENGES, "3")}
-            <label for="editor-way-forward">{t(i18n::WAY_FORWARD)}</label>
-            <select
+            <ChoiceSelect
                 id="editor-way-forward"
-                class="way-forward-select"
-                prop:value=move || read(|c| c.way_forward.as_ref().map(|w| w.0.clone()).unwrap_or_default())
-                on:change=move |ev| {
-                    let code = event_target_value(&ev);
-                    edit(Change::WayForward((!code.is_empty()).then_some(WayForward(code))), false);
-                }
-            >
-                <option value="">{t(i18n::WAY_FORWARD_NONE)}</option>
-                {plan.evaluation.directions.iter().map(|c| choice_option(c, false, lang)).collect_view()}
-            </select>
+                label=i18n::WAY_FORWARD
+                none=i18n::WAY_FORWARD_NONE
+                choices=&plan.evaluation.directions
+                with_code=false
+                value=Signal::derive(move || read(|c| c.way_forward.as_ref().map(|w| w.0.clone()).unwrap_or_default()))
+                on_change=Callback::new(move |code: Option<String>| edit(Change::WayForward(code.map(WayForward)), false))
+            />
             <label for="editor-owners">{t(i18n::OWNERS)}</label>
             <input
                 id="editor-owners"
@@ -241,10 +233,10 @@ fn CellHistoryList(
                                 .rev()
                                 .map(|e| {
                                     let value = |v: &str| if v.is_empty() { i18n::HISTORY_EMPTY.get(lang).to_string() } else { v.to_string() };
-                                    let from = e.from.as_ref().map(|f| format!("（{}）", stamp_text(lang, f)));
+                                    let from = e.from.as_ref().map(|f| format!("（{}）", i18n::stamp(lang, f)));
                                     view! {
                                         <li>
-                                            <span class="stamp">{stamp_text(lang, &e.stamp)}</span>
+                                            <span class="stamp">{i18n::stamp(lang, &e.stamp)}</span>
                                             " " <strong>{i18n::history_field(e.field).get(lang)}</strong> ": "
                                             <span class="before">{value(&e.before)}</span>
                                             " → "
@@ -260,15 +252,6 @@ fn CellHistoryList(
                 {move || history.with(|h| (h.omitted > 0).then(|| view! { <p class="hint">{i18n::history_omitted(lang.get(), h.omitted)}</p> }))}
             </details>
         </Show>
-    }
-}
-
-/// 「商工会 · 2026年5月15日 09:30」: who, and when in local time.
-fn stamp_text(lang: Lang, stamp: &kama_plan::progress::Stamp) -> String {
-    let when = i18n::date_time(lang, clock::local_time(stamp.updated_at));
-    match &stamp.author {
-        Some(a) => format!("{a} · {when}"),
-        None => when,
     }
 }
 
@@ -362,23 +345,52 @@ fn Links(progress: Progress, id: InitiativeId, year: FiscalYear, cell: Memo<Opti
     }
 }
 
-/// One choice of a scale: `A — 計画どおり以上に実施` (the code first where it
-/// is not the label itself).
-fn choice_option(choice: &Choice, with_code: bool, lang: Signal<Lang>) -> impl IntoView {
-    let code = choice.code.clone();
-    let choice = choice.clone();
-    let label = move || {
-        let meaning = match lang.get() {
-            Lang::Ja => choice.ja.clone(),
-            Lang::En => choice.en.clone(),
-        };
-        if with_code && meaning != choice.code {
-            format!("{} — {meaning}", choice.code)
-        } else {
-            meaning
-        }
-    };
-    view! { <option value=code>{label}</option> }
+/// A select over one of the plan's scales, with a "none" first.
+#[component]
+fn ChoiceSelect(
+    /// The select's id (its label points at it).
+    id: &'static str,
+    /// Its accessible label.
+    label: i18n::Msg,
+    /// The option for "nothing chosen".
+    none: i18n::Msg,
+    /// The scale.
+    choices: &'static [Choice],
+    /// Whether options read `A — 計画どおり以上に実施` (a code that is not its meaning).
+    with_code: bool,
+    /// The chosen code ("" for none).
+    value: Signal<String>,
+    /// Called with the new code (`None` for none).
+    on_change: Callback<Option<String>>,
+) -> impl IntoView {
+    let lang = i18n::use_lang();
+    view! {
+        <label for=id>{t(label)}</label>
+        <select
+            id=id
+            prop:value=move || value.get()
+            on:change=move |ev| {
+                let code = event_target_value(&ev);
+                on_change.run((!code.is_empty()).then_some(code));
+            }
+        >
+            <option value="">{t(none)}</option>
+            {choices
+                .iter()
+                .map(|choice| {
+                    let label = move || {
+                        let meaning = i18n::choice(lang.get(), choice);
+                        if with_code && meaning != choice.code {
+                            format!("{} — {meaning}", choice.code)
+                        } else {
+                            meaning.to_string()
+                        }
+                    };
+                    view! { <option value=choice.code.clone()>{label}</option> }
+                })
+                .collect_view()}
+        </select>
+    }
 }
 
 /// 担当 as typed: separated by 、, commas or line breaks.

@@ -185,7 +185,7 @@ fn NotedItem(
             </p>
             // Text node, never markup: notes are whatever someone typed or imported.
             <p class="note-text">{cell.note}</p>
-            <p class="stamp">{t(i18n::UPDATED_BY)} ": " {move || stamp_text(lang.get(), &stamp)}</p>
+            <p class="stamp">{t(i18n::UPDATED_BY)} ": " {move || i18n::stamp(lang.get(), &stamp)}</p>
         </li>
     }
 }
@@ -195,15 +195,6 @@ pub fn status_label(lang: Lang, status: Option<Status>) -> &'static str {
     match status {
         Some(s) => i18n::status(lang, s),
         None => i18n::OVERVIEW_UNRECORDED.get(lang),
-    }
-}
-
-/// 「商工観光課 · 2026年11月25日 14:03」.
-pub fn stamp_text(lang: Lang, stamp: &kama_plan::progress::Stamp) -> String {
-    let when = i18n::date_time(lang, clock::local_time(stamp.updated_at));
-    match &stamp.author {
-        Some(a) => format!("{a} · {when}"),
-        None => when,
     }
 }
 

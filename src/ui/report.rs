@@ -3,13 +3,16 @@
 //! was recorded and the linked KPIs' values. The model is `report::build`;
 //! print rules are in `public/styles.css` ("Progress report (print)").
 
-use kama_plan::progress::report::{self, ReportInitiative, ReportKpi, ReportPolicy, ReportSub};
-use kama_plan::progress::{CellKey, Record};
+use std::collections::HashSet;
+
+use kama_plan::kpi::{achievement, format_rate, Rating};
+use kama_plan::progress::report::{self, PolicySummary, ReportInitiative, ReportKpi, ReportPolicy};
+use kama_plan::progress::{Cell as _, CellKey, Record};
 use kama_plan::timeline::CalendarDate;
-use kama_plan::{FiscalYear, KpiRole, Plan};
+use kama_plan::{FiscalYear, Initiative, InitiativeId, KpiRole, Plan};
 use leptos::prelude::*;
 
-use super::progress_overview::{stamp_text, status_label, StatusOverview};
+use super::progress_overview::{status_label, StatusOverview};
 use super::progress_view::YearPicker;
 use crate::adapters::clock;
 use crate::i18n::{self, t, Lang};
@@ -27,6 +30,11 @@ pub fn ReportView(explore: Explore, progress: Progress) -> impl IntoView {
         format!("{} {y}", i18n::VIEW_REPORT.get(lang.get()))
     };
     let as_of = move || as_of(lang.get(), today);
+    let total = plan.initiatives.len();
+    let narrowed = move || {
+        let shown = explore.result.with(|r| r.matches.len());
+        (shown < total).then_some((shown, total))
+    };
     // The address printed on every page: the state's, which the address bar
     // shows too once it has caught up.
     let href = move || explore.address();
@@ -46,13 +54,24 @@ pub fn ReportView(explore: Explore, progress: Progress) -> impl IntoView {
                 <h2 id="report-title"><span lang="ja">{plan.plan.title.clone()}</span> " " {title}</h2>
                 <p class="report-as-of">{as_of}</p>
             </header>
+            <p class="report-narrowed" hidden=move || narrowed().is_none()>
+                {move || narrowed().map(|(shown, total)| i18n::report_narrowed(lang.get(), shown, total))}
+                " "
+                <button type="button" class="no-print" on:click=move |_| explore.clear_filters()>
+                    {t(i18n::REPORT_SHOW_ALL)}
+                </button>
+            </p>
             <StatusOverview progress year />
             {move || {
                 let y = year.get();
+                // The list's filters narrow the report (`?view=report&policy=2`).
+                let kept: HashSet<InitiativeId> =
+                    explore.result.with(|r| r.matches.iter().filter_map(|&n| plan.initiatives.get(n)).map(|i| i.id).collect());
+                let keep = |i: &Initiative| kept.contains(&i.id);
                 progress
                     .shown
                     .with(|record| {
-                        report_body(plan, record, y, lang.get(), move |key| progress.is_draft(key))
+                        report_body(plan, record, y, &keep, lang.get(), move |key| progress.is_draft(key))
                     })
             }}
             // Shown only in print; a fixed element repeats on every page.
@@ -77,90 +96,177 @@ fn as_of(lang: Lang, d: CalendarDate) -> String {
     }
 }
 
-/// The report's policies, rendered once per change of the record or year:
-/// the model borrows the record, so the views take owned copies.
+/// The report's policies, rendered once per change of the record, year or
+/// filters: the model borrows the record, so the views take owned copies.
 fn report_body(
     plan: &'static Plan,
     record: &Record,
     year: FiscalYear,
+    keep: &dyn Fn(&Initiative) -> bool,
     lang: Lang,
     is_draft: impl Fn(CellKey) -> bool + Copy,
 ) -> impl IntoView {
-    let report = report::build(plan, record, year);
-    report.policies.iter().map(|p| policy_view(p, year, lang, is_draft)).collect_view()
+    let report = report::build_for(plan, record, year, keep);
+    let summary = report::summary(plan, record, &report);
+    let policies = report.policies.iter().map(|p| policy_view(plan, record, p, year, lang, is_draft)).collect_view();
+    view! {
+        {summary_table(plan, &summary, lang)}
+        {policies}
+    }
 }
 
+/// Per policy: the initiatives at each grade of the plan's scale, and the
+/// KPIs at each achievement rating.
+fn summary_table(plan: &'static Plan, summary: &[PolicySummary], lang: Lang) -> impl IntoView {
+    let grades = &plan.evaluation.grades;
+    let ratings = [Rating::S, Rating::A, Rating::B, Rating::C, Rating::Unrated];
+    let rows = summary
+        .iter()
+        .map(|line| {
+            let name = plan.policy(line.policy).map(|p| p.name.clone()).unwrap_or_default();
+            view! {
+                <tr data-policy=line.policy>
+                    <th scope="row"><span class="code">{line.policy}</span> " " <span lang="ja">{name}</span></th>
+                    {line.grades.iter().map(|n| view! { <td class="num">{*n}</td> }).collect_view()}
+                    <td class="num">{line.ungraded}</td>
+                    {line.ratings.iter().map(|n| view! { <td class="num">{*n}</td> }).collect_view()}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="report-summary" aria-labelledby="report-summary-title">
+            <h3 id="report-summary-title">{i18n::REPORT_SUMMARY.get(lang)}</h3>
+            // Focusable, so that keyboard users can scroll a table wider than the screen.
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="report-summary-title">
+                <table class="status-table summary-table">
+                    <thead>
+                        <tr>
+                            <td></td>
+                            <th scope="colgroup" colspan=grades.len() + 1>{i18n::REPORT_SUMMARY_GRADES.get(lang)}</th>
+                            <th scope="colgroup" colspan="5">{i18n::REPORT_SUMMARY_RATINGS.get(lang)}</th>
+                        </tr>
+                        <tr>
+                            <th scope="col">{i18n::OVERVIEW_POLICY.get(lang)}</th>
+                            {grades.iter().map(|g| view! { <th scope="col" class="num" title=i18n::choice(lang, g) lang="ja">{g.code.clone()}</th> }).collect_view()}
+                            <th scope="col" class="num">{i18n::REPORT_UNGRADED.get(lang)}</th>
+                            {ratings.iter().map(|r| view! { <th scope="col" class="num">{r.symbol()}</th> }).collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// One policy as the council reads it: a table, one row per initiative.
 fn policy_view(
+    plan: &'static Plan,
+    record: &Record,
     p: &ReportPolicy,
     year: FiscalYear,
     lang: Lang,
     is_draft: impl Fn(CellKey) -> bool + Copy,
 ) -> impl IntoView {
+    let columns = [
+        i18n::REPORT_NUMBER,
+        i18n::TEXT,
+        i18n::OWNERS,
+        i18n::STATUS,
+        i18n::RESULTS,
+        i18n::GRADE,
+        i18n::CHALLENGES,
+        i18n::WAY_FORWARD,
+        i18n::KPIS,
+        i18n::REPORT_NOTE_STAMP,
+    ];
+    let width = columns.len();
+    let subs = p
+        .subs
+        .iter()
+        .map(|s| {
+            let rows =
+                s.initiatives.iter().map(|i| initiative_row(plan, record, i, year, lang, is_draft)).collect_view();
+            view! {
+                <tbody class="report-sub">
+                    <tr>
+                        <th scope="colgroup" colspan=width lang="ja">
+                            <span class="code">{s.sub.id.to_string()}</span> " " {s.sub.name.clone()}
+                        </th>
+                    </tr>
+                    {rows}
+                </tbody>
+            }
+        })
+        .collect_view();
     view! {
         <section class="report-policy" data-policy=p.policy.code>
-            <h3 lang="ja">
+            <h3 lang="ja" id=format!("report-policy-{}", p.policy.code)>
                 <span class="code">{p.policy.code}</span>
                 " "
                 {p.policy.name.clone()}
             </h3>
-            {p.subs.iter().map(|s| sub_view(s, year, lang, is_draft)).collect_view()}
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby=format!("report-policy-{}", p.policy.code)>
+                <table class="evaluation-table">
+                    <thead>
+                        <tr>{columns.iter().map(|c| view! { <th scope="col">{c.get(lang)}</th> }).collect_view()}</tr>
+                    </thead>
+                    {subs}
+                </table>
+            </div>
         </section>
     }
 }
 
-fn sub_view(s: &ReportSub, year: FiscalYear, lang: Lang, is_draft: impl Fn(CellKey) -> bool + Copy) -> impl IntoView {
-    view! {
-        <section class="report-sub">
-            <h4 lang="ja">
-                <span class="code">{s.sub.id.to_string()}</span>
-                " "
-                {s.sub.name.clone()}
-            </h4>
-            {s.initiatives.iter().map(|i| initiative_view(i, year, lang, is_draft)).collect_view()}
-        </section>
-    }
-}
-
-fn initiative_view(
+fn initiative_row(
+    plan: &'static Plan,
+    record: &Record,
     r: &ReportInitiative,
     year: FiscalYear,
     lang: Lang,
     is_draft: impl Fn(CellKey) -> bool + Copy,
 ) -> impl IntoView {
     let id = r.initiative.id;
-    let status = status_label(lang, r.cell.and_then(|c| c.status));
-    let note = r.cell.map(|c| c.note.clone()).filter(|n| !n.trim().is_empty());
-    let stamp = r.cell.map(|c| stamp_text(lang, &c.stamp));
-    let draft = is_draft(CellKey::Initiative(id, year));
+    let cell = r.cell;
+    let status = status_label(lang, cell.and_then(|c| c.status));
+    let text = |t: Option<&str>| t.filter(|t| !t.trim().is_empty()).map(str::to_string).unwrap_or_else(|| "—".into());
+    let results = text(cell.map(|c| c.results.as_str()));
+    let challenges = text(cell.map(|c| c.challenges.as_str()));
+    let note = text(cell.map(|c| c.note.as_str()));
+    let grade = cell.and_then(|c| c.grade.as_ref()).map_or_else(|| "—".to_string(), |g| g.0.clone());
+    let way = cell.and_then(|c| c.way_forward.as_ref()).map_or_else(|| "—".to_string(), |w| w.0.clone());
+    let owners = record.owners(plan, id, year).map_or_else(|| "—".to_string(), |(_, o)| o.join("、"));
+    let stamp = cell.map(|c| i18n::stamp(lang, c.author_stamp()));
+    let draft = is_draft(CellKey::Initiative(plan.record_id(id), year));
     let relisted = r.initiative.relisted_from.map(|from| format!("{} {from}", i18n::RELISTED_FROM.get(lang)));
     let kpis = (!r.kpis.is_empty()).then(|| kpi_table(&r.kpis, lang));
     view! {
-        <section class="report-initiative" data-initiative-id=id.ascii()>
-            <h5>
-                <span class="id">{id.to_string()}</span>
-                " "
+        <tr class="report-initiative" data-initiative-id=id.ascii()>
+            <td class="id">{id.to_string()}</td>
+            <th scope="row">
                 <span lang="ja">{r.name.to_string()}</span>
                 {relisted.map(|text| view! { " " <span class="badge badge-relisted">{text}</span> })}
                 // On screen only: the printed report is the document itself.
                 {draft.then(|| view! { " " <span class="badge draft no-print">{i18n::LOCAL_DRAFT.get(lang)}</span> })}
-            </h5>
-            <dl class="report-fields">
-                <dt>{i18n::STATUS.get(lang)}</dt>
-                <dd class="report-status">{status}</dd>
-                <dt>{i18n::NOTE.get(lang)}</dt>
-                // Text node, never markup: notes are whatever someone typed or imported.
-                <dd class="note-text">{note.unwrap_or_else(|| "—".into())}</dd>
-                {stamp.map(|s| view! {
-                    <dt>{i18n::UPDATED_BY.get(lang)}</dt>
-                    <dd class="report-stamp">{s}</dd>
-                })}
-            </dl>
-            {kpis}
-        </section>
+            </th>
+            <td lang="ja">{owners}</td>
+            <td class="report-status">{status}</td>
+            // Text nodes, never markup: whatever someone typed or imported.
+            <td class="report-text report-results">{results}</td>
+            <td class="report-grade" lang="ja">{grade}</td>
+            <td class="report-text report-challenges">{challenges}</td>
+            <td class="report-way-forward" lang="ja">{way}</td>
+            <td class="report-kpi-cell">{kpis}</td>
+            <td>
+                <span class="note-text">{note}</span>
+                {stamp.map(|s| view! { <span class="report-stamp">{s}</span> })}
+            </td>
+        </tr>
     }
 }
 
-/// The linked KPIs' target and actual for the year, in the KPI's unit.
+/// The linked KPIs' target, actual and achievement for the year, in the KPI's unit.
 fn kpi_table(kpis: &[ReportKpi], lang: Lang) -> impl IntoView {
     let rows = kpis
         .iter()
@@ -170,8 +276,8 @@ fn kpi_table(kpis: &[ReportKpi], lang: Lang) -> impl IntoView {
                 Some(v) => format!("{}{unit}", number(v)),
                 None => "—".to_string(),
             };
-            let target = value(k.cell.and_then(|c| c.target));
-            let actual = value(k.cell.and_then(|c| c.actual));
+            let (target, actual) = (k.cell.and_then(|c| c.target), k.cell.and_then(|c| c.actual));
+            let rate = achievement(actual, target).map_or_else(|| "—".to_string(), format_rate);
             view! {
                 <tr data-kpi=k.kpi.code.to_string()>
                     <th scope="row">
@@ -182,20 +288,21 @@ fn kpi_table(kpis: &[ReportKpi], lang: Lang) -> impl IntoView {
                             " " <span class="badge badge-related">{i18n::KPI_RELATED.get(lang)}</span>
                         })}
                     </th>
-                    <td class="num kpi-target">{target}</td>
-                    <td class="num kpi-actual">{actual}</td>
+                    <td class="num kpi-target">{value(target)}</td>
+                    <td class="num kpi-actual">{value(actual)}</td>
+                    <td class="num kpi-rate">{rate}</td>
                 </tr>
             }
         })
         .collect_view();
     view! {
         <table class="report-kpis">
-            <caption>{i18n::KPIS.get(lang)}</caption>
             <thead>
                 <tr>
                     <th scope="col">{i18n::REPORT_KPI.get(lang)}</th>
                     <th scope="col" class="num">{i18n::REPORT_KPI_TARGET.get(lang)}</th>
                     <th scope="col" class="num">{i18n::REPORT_KPI_ACTUAL.get(lang)}</th>
+                    <th scope="col" class="num">{i18n::REPORT_KPI_RATE.get(lang)}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>

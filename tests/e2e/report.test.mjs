@@ -265,3 +265,64 @@ test('the report reads on a 360 px phone and follows the language switch', async
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('the report narrowed to one policy is the council table: 評価シート columns, summary, landscape, page numbers', async () => {
+  const evaluated = {
+    ...RECORD,
+    version: 2,
+    initiatives: [
+      ...RECORD.initiatives,
+      {
+        id: '2-①-a',
+        year: 2024,
+        status: '実施中',
+        results: 'セミナーを3回開催\n延べ45名',
+        grade: 'B',
+        challenges: '参加者の固定化',
+        way_forward: '拡充',
+        owners: ['商工観光課', '商工会'],
+        author: '商工観光課',
+        updated_at: AT,
+      },
+      { id: '2-①-b', year: 2024, grade: 'A', updated_at: AT },
+    ],
+  };
+  const page = await newPage(app.browser, { timezoneId: 'Asia/Tokyo' });
+  await page.clock.setFixedTime(new Date(NOW));
+  await page.addInitScript(([k, v]) => localStorage.setItem(k, v), [KEY, JSON.stringify(evaluated)]);
+  await page.goto(`${app.server.url}?view=report&year=2024&policy=2`);
+  await waitForReady(page, 'report');
+  await expectTextContent(page.locator('.report-narrowed'), /一覧の絞り込みを反映しています（86件中 \d+件の取組）/);
+  assert.deepEqual(await texts(page.locator('.report-policy > h3')), ['2 中小企業者の経営基盤の安定強化を図る'].map((t) => t), 'policy 2 only');
+  const row = page.locator('tr.report-initiative[data-initiative-id="2-1-a"]');
+  assert.equal(await row.locator('.report-results').textContent(), 'セミナーを3回開催\n延べ45名');
+  assert.equal(await row.locator('.report-grade').textContent(), 'B');
+  assert.equal(await row.locator('.report-challenges').textContent(), '参加者の固定化');
+  assert.equal(await row.locator('.report-way-forward').textContent(), '拡充');
+  assert.match(await row.textContent(), /商工観光課、商工会/);
+  // A re-listed row shows its original's answer: one answer per initiative.
+  assert.equal(await page.locator('tr.report-initiative[data-initiative-id="6-2-e"]').count(), 0, 'policy 6 is filtered out');
+  // The summary counts grades by the plan's scale and KPIs by rating.
+  const summary = page.locator('.summary-table tr[data-policy="2"] td');
+  assert.deepEqual((await texts(summary)).slice(0, 2), ['1', '1'], 'one A, one B');
+  assert.deepEqual(await axeViolations(page), []);
+
+  await page.emulateMedia({ media: 'print' });
+  await expectVisible(page.locator('.report-print-footer'), true, 'the print styles apply');
+  const numbered = await page.evaluate(() =>
+    [...document.styleSheets].flatMap((s) => [...s.cssRules]).some((r) => r instanceof CSSPageRule && r.selectorText === 'report' && /counter\(page\) " \/ " counter\(pages\)/.test(r.cssText)),
+  );
+  assert.ok(numbered, 'the report pages are numbered 「n / N」');
+  const pdf = await page.pdf({ preferCSSPageSize: true });
+  const box = pdf.toString('latin1').match(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/);
+  assert.ok(box && Number(box[1]) > Number(box[2]), `landscape (${box?.slice(1)})`);
+  const pageCount = (bytes) => (bytes.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
+  const pages = pageCount(pdf);
+  // The whole plan's report, for comparison: the narrowed one is shorter.
+  await page.getByRole('button', { name: 'すべての取組を表示' }).evaluate((b) => b.click());
+  await expectCount(page.locator('.report-policy'), 6, 'every policy again');
+  const whole = pageCount(await page.pdf({ preferCSSPageSize: true }));
+  assert.ok(pages >= 1 && pages < whole, `policy 2 prints on fewer pages (${pages}) than the whole plan (${whole})`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

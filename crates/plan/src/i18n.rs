@@ -125,6 +125,22 @@ pub fn owners_carried(lang: Lang, owners: &str, from: crate::FiscalYear) -> Stri
     }
 }
 
+/// The report's heading when the list's filters narrow it.
+pub fn report_narrowed(lang: Lang, shown: usize, total: usize) -> String {
+    match lang {
+        Lang::Ja => format!("一覧の絞り込みを反映しています（{total}件中 {shown}件の取組）。"),
+        Lang::En => format!("Narrowed by the list's filters ({shown} of {total} initiatives)."),
+    }
+}
+
+/// What a choice of the plan's scales means, in the interface language.
+pub fn choice(lang: Lang, choice: &crate::scales::Choice) -> &str {
+    match lang {
+        Lang::Ja => &choice.ja,
+        Lang::En => &choice.en,
+    }
+}
+
 /// The label of a field in a cell's history.
 pub fn history_field(field: crate::progress::history::Field) -> Msg {
     use crate::progress::history::Field::*;
@@ -397,6 +413,14 @@ messages! {
     REPORT_KPI = "数値目標", "Numeric target (KPI)";
     REPORT_KPI_TARGET = "目標値", "Target";
     REPORT_KPI_ACTUAL = "実績値", "Actual";
+    REPORT_KPI_RATE = "達成率", "Achieved";
+    REPORT_NUMBER = "番号", "No.";
+    REPORT_NOTE_STAMP = "メモ・記入", "Note, recorded by";
+    REPORT_SUMMARY = "自己評価と数値目標の達成度", "Self-assessment and KPI achievement";
+    REPORT_SUMMARY_GRADES = "自己評価（取組数）", "Self-assessment (initiatives)";
+    REPORT_SUMMARY_RATINGS = "数値目標の達成度（指標数）", "KPI achievement (targets)";
+    REPORT_UNGRADED = "未評価", "Not assessed";
+    REPORT_SHOW_ALL = "すべての取組を表示", "Show every initiative";
 }
 
 // Charts

@@ -156,7 +156,11 @@ impl Record {
                 _ => None,
             }
             .filter(|&from| *from != stamp);
-            self.history.entry(key).or_default().log(&before, &after, &stamp, from);
+            // A cell taken whole where there was none brings its own history.
+            let arrived = from.is_some() && before.iter().all(|(_, value)| value.is_empty());
+            if !arrived {
+                self.history.entry(key).or_default().log(&before, &after, &stamp, from);
+            }
         }
         match key {
             CellKey::Initiative(id, year) => {

@@ -188,9 +188,21 @@ pub trait Cell: Clone + Default {
     }
 }
 
+/// An initiative cell's recorded fields, borrowed.
+type Content<'a> = (
+    &'a Option<Status>,
+    &'a str,
+    &'a Option<Grade>,
+    &'a str,
+    &'a Option<WayForward>,
+    &'a [String],
+    &'a [Link],
+    &'a str,
+);
+
 impl InitiativeCell {
-    /// Everything recorded, without the stamp: what two cells compare on.
-    fn content(&self) -> (&Option<Status>, &str, &Option<Grade>, &str, &Option<WayForward>, &[String], &[Link], &str) {
+    /// Everything recorded, without the stamps: what two cells compare on.
+    fn content(&self) -> Content<'_> {
         (
             &self.status,
             &self.results,

@@ -88,3 +88,30 @@ fn kpis_are_listed_primary_first() {
     let roles: Vec<KpiRole> = find(&report, "4-①-d").kpis.iter().map(|k| k.role).collect();
     assert_eq!(roles, [KpiRole::Primary, KpiRole::Related], "an unknown code is left out");
 }
+
+#[test]
+fn a_narrowed_report_keeps_only_what_the_filter_keeps_and_sums_grades_and_ratings() {
+    use crate::progress::edit::{Change, Edit};
+    use crate::progress::{Grade, Stamp};
+    let plan = plan();
+    let mut record = Record::default();
+    for (at, code) in [("2-①-a", "A"), ("2-①-b", "B"), ("2-②-a", "B")] {
+        let edit =
+            Edit::Initiative { id: id(at), year: FiscalYear(2025), change: Change::Grade(Some(Grade(code.into()))) };
+        record.apply(&edit, Stamp::default());
+    }
+    record.kpis.insert(
+        (code("2-2"), FiscalYear(2025)),
+        KpiCell { target: Some(30.0), actual: Some(31.0), ..KpiCell::default() },
+    );
+    let report = build_for(&plan, &record, FiscalYear(2025), |i| i.policy == 2);
+    assert_eq!(report.policies.len(), 1);
+    assert_eq!(report.policies[0].policy.code, 2);
+    let summary = summary(&plan, &record, &report);
+    let [line] = summary.as_slice() else { panic!("{summary:?}") };
+    assert_eq!(line.grades, [1, 2, 0, 0, 0], "A once, B twice, by the plan's scale");
+    let own = plan.initiatives.iter().filter(|i| i.policy == 2 && i.relisted_from.is_none()).count();
+    assert_eq!(line.ungraded, own - 3);
+    let kpis = plan.kpis.iter().filter(|k| k.code.policy == 2).count();
+    assert_eq!(line.ratings, [1, 0, 0, 0, kpis - 1], "2-2 reached its target: S");
+}
