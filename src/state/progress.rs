@@ -12,7 +12,7 @@ use kama_plan::progress::merge::{self, Conflict, MergeOutcome};
 use kama_plan::progress::stored::{self, Loaded};
 use kama_plan::progress::{csv, history as cell_history, sync, xlsx};
 use kama_plan::progress::{CellKey, Record, Stamp};
-use kama_plan::Plan;
+use kama_plan::{FiscalYear, Plan};
 use leptos::prelude::*;
 
 use crate::adapters::pending::{self, Work};
@@ -406,7 +406,7 @@ impl Progress {
 
     /// The record as shown (published + local drafts), as an export file:
     /// lossless JSON (to import or publish as `progress.json`).
-    pub fn export_json(self) -> Result<Vec<u8>, String> {
+    pub fn export_json(self, _year: FiscalYear) -> Result<Vec<u8>, String> {
         let now = clock::now_ms();
         self.shown
             .with_untracked(|r| document::to_json(r, &self.plan.plan.id, Some(now)))
@@ -415,13 +415,14 @@ impl Progress {
     }
 
     /// CSV for Excel, one row per initiative × fiscal year.
-    pub fn export_csv(self) -> Result<Vec<u8>, String> {
+    pub fn export_csv(self, _year: FiscalYear) -> Result<Vec<u8>, String> {
         self.shown.with_untracked(|r| csv::initiatives_csv(self.plan, r)).map_err(|e| e.to_string())
     }
 
-    /// An Excel workbook (initiatives and KPIs), ids typed as text.
-    pub fn export_xlsx(self) -> Result<Vec<u8>, String> {
-        self.shown.with_untracked(|r| xlsx::workbook(self.plan, r, clock::now_ms())).map_err(|e| e.to_string())
+    /// An Excel workbook: the 評価シート of `year`, then every year's
+    /// initiatives and KPIs, ids typed as text.
+    pub fn export_xlsx(self, year: FiscalYear) -> Result<Vec<u8>, String> {
+        self.shown.with_untracked(|r| xlsx::workbook(self.plan, r, year, clock::now_ms())).map_err(|e| e.to_string())
     }
 
     pub fn exported(self) {

@@ -55,7 +55,7 @@ pub fn ProgressView(explore: Explore, progress: Progress) -> impl IntoView {
             <StatusOverview progress year />
             <NotedList explore progress year />
             <Checks explore progress />
-            <FilesPanel progress />
+            <FilesPanel progress year />
         </section>
     }
 }

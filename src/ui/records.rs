@@ -5,7 +5,7 @@
 use kama_plan::progress::document::{DocumentError, MAX_IMPORT_BYTES};
 use kama_plan::progress::merge::Conflict;
 use kama_plan::progress::{CellKey, InitiativeCell, KpiCell, Stamp};
-use kama_plan::Plan;
+use kama_plan::{FiscalYear, Plan};
 use leptos::prelude::*;
 
 use crate::adapters::file_input::{self, Picked};
@@ -14,7 +14,12 @@ use crate::i18n::{self, t, Lang};
 use crate::state::Progress;
 
 #[component]
-pub fn FilesPanel(progress: Progress) -> impl IntoView {
+pub fn FilesPanel(
+    /// The record, its files and its author.
+    progress: Progress,
+    /// The fiscal year the 評価シート of an .xlsx export shows.
+    year: Memo<FiscalYear>,
+) -> impl IntoView {
     let lang = i18n::use_lang();
     let refused = RwSignal::new(None::<DocumentError>);
     let failed = RwSignal::new(false);
@@ -65,7 +70,7 @@ pub fn FilesPanel(progress: Progress) -> impl IntoView {
                             <button
                                 type="button"
                                 class=class
-                                on:click=move |_| save(&format!("{}.{ext}", stem()), mime, build(progress))
+                                on:click=move |_| save(&format!("{}.{ext}", stem()), mime, build(progress, year.get_untracked()))
                             >
                                 {t(label)}
                             </button>
@@ -147,7 +152,10 @@ fn ImportPreview(progress: Progress, done: RwSignal<bool>) -> impl IntoView {
 }
 
 /// The files the record can be saved as: label, class, extension, type, builder.
-type Export = (i18n::Msg, &'static str, &'static str, &'static str, fn(Progress) -> Result<Vec<u8>, String>);
+/// A download: its label, class, extension, type, and how the record becomes
+/// its bytes (given the year the progress view shows, for the 評価シート).
+type Export =
+    (i18n::Msg, &'static str, &'static str, &'static str, fn(Progress, FiscalYear) -> Result<Vec<u8>, String>);
 const EXPORTS: [Export; 3] = [
     (i18n::EXPORT_JSON, "export-json", "json", "application/json", Progress::export_json),
     (i18n::EXPORT_CSV, "export-csv", "csv", "text/csv;charset=utf-8", Progress::export_csv),

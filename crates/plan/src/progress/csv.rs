@@ -14,7 +14,8 @@ use std::borrow::Cow;
 use super::edit::TextField;
 use super::{Cell, Link, Record, Stamp, Status};
 use crate::export::{defuse, write_row, ExportError, BOM};
-use crate::plan::{FiscalYear, Plan};
+use crate::kpi::{achievement, format_rate, format_value};
+use crate::plan::{FiscalYear, Initiative, KpiRole, Plan};
 
 /// Columns of the initiatives sheet.
 pub(crate) const INITIATIVE_HEADER: [&str; 16] = [
@@ -35,6 +36,10 @@ pub(crate) const INITIATIVE_HEADER: [&str; 16] = [
     "記入者",
     "更新日時",
 ];
+
+/// Columns of the 評価シート: one year, one row per initiative, as councils read it.
+pub(crate) const EVALUATION_HEADER: [&str; 10] =
+    ["番号", "取組", "担当", "進捗状況", "実績", "自己評価", "課題", "今後の方向性", "関連する数値目標", "メモ"];
 
 /// Columns of the KPI sheet.
 pub(crate) const KPI_HEADER: [&str; 11] =
@@ -90,6 +95,55 @@ pub(crate) fn initiative_rows<'a>(plan: &'a Plan, record: &'a Record) -> impl It
             ]
         })
     })
+}
+
+/// The 評価シート of `year`: every initiative in plan order (a re-listed row
+/// shows its original's answers), with its KPIs' target, actual and
+/// achievement for the year. Columns as [`EVALUATION_HEADER`].
+pub(crate) fn evaluation_rows<'a>(
+    plan: &'a Plan,
+    record: &'a Record,
+    year: FiscalYear,
+) -> impl Iterator<Item = [Field<'a>; 10]> + 'a {
+    plan.initiatives.iter().map(move |initiative| {
+        let cell = record.initiative(plan, initiative.id, year);
+        let text = |field: TextField| Field::Note(cell.map_or("", |c| c.text(field)).into());
+        let owners = record.owners(plan, initiative.id, year).map(|(_, o)| o.join("、")).unwrap_or_default();
+        [
+            Field::Code(initiative.id.to_string()),
+            Field::Note(plan.display_name(initiative).into()),
+            Field::Text(owners.into()),
+            Field::Text(cell.and_then(|c| c.status).map_or("", Status::as_ja).into()),
+            text(TextField::Results),
+            Field::Code(cell.and_then(|c| c.grade.as_ref()).map_or(String::new(), |g| g.0.clone())),
+            text(TextField::Challenges),
+            Field::Text(cell.and_then(|c| c.way_forward.as_ref()).map_or("", |w| w.0.as_str()).into()),
+            Field::Note(kpis_text(plan, record, initiative, year).into()),
+            text(TextField::Note),
+        ]
+    })
+}
+
+/// 関連する数値目標 in one cell: a line per KPI the initiative names,
+/// 「2-2 企業におけるデジタル化進捗割合: 目標値 30% / 実績値 31% / 達成率 103.3%」.
+fn kpis_text(plan: &Plan, record: &Record, initiative: &Initiative, year: FiscalYear) -> String {
+    let primary_first = initiative
+        .kpis
+        .iter()
+        .filter(|k| k.role == KpiRole::Primary)
+        .chain(initiative.kpis.iter().filter(|k| k.role == KpiRole::Related));
+    let lines: Vec<String> = primary_first
+        .filter_map(|link| plan.kpi(link.code))
+        .map(|kpi| {
+            let cell = record.kpis.get(&(kpi.code, year));
+            let unit = kpi.unit.as_deref().unwrap_or("");
+            let value = |v: Option<f64>| v.map_or_else(|| "—".to_string(), |v| format!("{}{unit}", format_value(v)));
+            let (target, actual) = (cell.and_then(|c| c.target), cell.and_then(|c| c.actual));
+            let rate = achievement(actual, target).map_or_else(|| "—".to_string(), format_rate);
+            format!("{} {}: 目標値 {} / 実績値 {} / 達成率 {rate}", kpi.code, kpi.name, value(target), value(actual))
+        })
+        .collect();
+    lines.join("\n")
 }
 
 /// 根拠 in one cell: a line per link, its title (if any) then its address.

@@ -142,7 +142,8 @@ proptest! {
 
 #[test]
 fn a_cell_imported_where_there_was_none_brings_only_its_own_history() {
-    let theirs = InitiativeCell { note: "同僚の記録".into(), stamp: by("商工会", 5), ..InitiativeCell::default() };
+    let theirs =
+        InitiativeCell { note: "同僚の記録".into(), stamp: by("商工会", 5), ..InitiativeCell::default() };
     let mut record = Record::default();
     record.apply(&Edit::ReplaceInitiative { id: id("2-①-a"), year: FY, cell: Some(theirs) }, by("市", 9));
     assert!(entries(&record).is_empty(), "the file's own entries say how it came to be");

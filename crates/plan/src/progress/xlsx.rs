@@ -13,18 +13,23 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use super::csv::{format_number, format_utc, initiative_rows, kpi_rows, Field, INITIATIVE_HEADER, KPI_HEADER};
+use super::csv::{
+    evaluation_rows, format_number, format_utc, initiative_rows, kpi_rows, Field, EVALUATION_HEADER, INITIATIVE_HEADER,
+    KPI_HEADER,
+};
 use super::Record;
-use crate::plan::Plan;
+use crate::plan::{FiscalYear, Plan};
 
 /// Sheet of the initiatives' statuses and notes.
 pub const INITIATIVE_SHEET: &str = "取組進捗";
 /// Sheet of the KPIs' values and notes.
 pub const KPI_SHEET: &str = "数値目標";
+pub const EVALUATION_SHEET: &str = "評価シート";
 
 /// Column widths in Excel's character units (a kanji takes about two).
 const INITIATIVE_WIDTHS: [f64; 16] =
     [7.0, 6.0, 9.0, 28.0, 34.0, 34.0, 16.0, 10.0, 50.0, 8.0, 40.0, 12.0, 40.0, 40.0, 14.0, 22.0];
+const EVALUATION_WIDTHS: [f64; 10] = [8.0, 24.0, 14.0, 9.0, 40.0, 7.0, 30.0, 10.0, 40.0, 24.0];
 const KPI_WIDTHS: [f64; 11] = [7.0, 6.0, 10.0, 44.0, 7.0, 10.0, 10.0, 10.0, 50.0, 14.0, 22.0];
 
 /// Excel's limit on the characters of one cell (UTF-16 code units).
@@ -56,25 +61,35 @@ impl fmt::Display for XlsxError {
 
 impl std::error::Error for XlsxError {}
 
-/// The .xlsx bytes: 「取組進捗」 then 「数値目標」, each with a bold, frozen,
-/// filterable header row. `exported_at_ms` (the caller's clock, milliseconds
-/// since the Unix epoch) is the file's creation time, so the same record
-/// exported at the same moment gives the same bytes.
-pub fn workbook(plan: &Plan, record: &Record, exported_at_ms: i64) -> Result<Vec<u8>, XlsxError> {
+/// The .xlsx bytes: 「評価シート」 of `year` (the council's layout, set up to
+/// print on A4 landscape with its header on every page), then 「取組進捗」 and
+/// 「数値目標」 over every year, each with a bold, frozen, filterable header
+/// row. `exported_at_ms` (the caller's clock, milliseconds since the Unix
+/// epoch) is the file's creation time, so the same record exported at the
+/// same moment gives the same bytes.
+pub fn workbook(plan: &Plan, record: &Record, year: FiscalYear, exported_at_ms: i64) -> Result<Vec<u8>, XlsxError> {
     let initiatives = sheet(INITIATIVE_SHEET, INITIATIVE_HEADER, &INITIATIVE_WIDTHS, initiative_rows(plan, record))?;
     let kpis = sheet(KPI_SHEET, KPI_HEADER, &KPI_WIDTHS, kpi_rows(plan, record))?;
-    let filters =
-        [(INITIATIVE_SHEET, INITIATIVE_HEADER.len(), initiatives.rows), (KPI_SHEET, KPI_HEADER.len(), kpis.rows)];
+    let mut evaluation =
+        sheet(EVALUATION_SHEET, EVALUATION_HEADER, &EVALUATION_WIDTHS, evaluation_rows(plan, record, year))?;
+    evaluation.printed = true;
+    // In tab order; the parts keep their numbers (sheet3 is the 評価シート).
+    let tabs = [
+        (EVALUATION_SHEET, EVALUATION_HEADER.len(), evaluation.rows, evaluation.printed),
+        (INITIATIVE_SHEET, INITIATIVE_HEADER.len(), initiatives.rows, false),
+        (KPI_SHEET, KPI_HEADER.len(), kpis.rows, false),
+    ];
 
     let mut zip = Zip::default();
     zip.add("[Content_Types].xml", CONTENT_TYPES.as_bytes())?;
     zip.add("_rels/.rels", ROOT_RELS.as_bytes())?;
     zip.add("docProps/core.xml", core_xml(&format!("{} 進捗記録", plan.plan.title), exported_at_ms).as_bytes())?;
-    zip.add("xl/workbook.xml", workbook_xml(&filters).as_bytes())?;
+    zip.add("xl/workbook.xml", workbook_xml(&tabs).as_bytes())?;
     zip.add("xl/_rels/workbook.xml.rels", WORKBOOK_RELS.as_bytes())?;
     zip.add("xl/styles.xml", STYLES.as_bytes())?;
-    zip.add("xl/worksheets/sheet1.xml", initiatives.xml(true).as_bytes())?;
+    zip.add("xl/worksheets/sheet1.xml", initiatives.xml(false).as_bytes())?;
     zip.add("xl/worksheets/sheet2.xml", kpis.xml(false).as_bytes())?;
+    zip.add("xl/worksheets/sheet3.xml", evaluation.xml(true).as_bytes())?;
     zip.finish()
 }
 
@@ -90,6 +105,7 @@ const CONTENT_TYPES: &str = concat!(
     "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>",
     "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>",
     "<Override PartName=\"/xl/worksheets/sheet2.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>",
+    "<Override PartName=\"/xl/worksheets/sheet3.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>",
     "</Types>",
 );
 
@@ -107,6 +123,7 @@ const WORKBOOK_RELS: &str = concat!(
     "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>",
     "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet2.xml\"/>",
     "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>",
+    "<Relationship Id=\"rId4\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet3.xml\"/>",
     "</Relationships>",
 );
 
@@ -166,29 +183,45 @@ fn core_xml(title: &str, exported_at_ms: i64) -> String {
     xml
 }
 
-/// The sheets in order, each with its header's autofilter (which Excel
-/// records as the hidden name `_xlnm._FilterDatabase`).
-fn workbook_xml(sheets: &[(&str, usize, usize)]) -> String {
+/// The sheets in tab order, each with its header's autofilter (which Excel
+/// records as the hidden name `_xlnm._FilterDatabase`), and a printed
+/// sheet's header row repeated on every page (`_xlnm.Print_Titles`).
+fn workbook_xml(sheets: &[(&str, usize, usize, bool)]) -> String {
     let mut xml = String::from(XML_DECLARATION);
     xml.push_str(concat!(
         "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"",
         " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">",
         "<bookViews><workbookView activeTab=\"0\"/></bookViews><sheets>",
     ));
-    for (number, (name, _, _)) in (1..).zip(sheets) {
+    for (number, (name, _, _, _)) in (1..).zip(sheets) {
         xml.push_str("<sheet name=\"");
         push_escaped(&mut xml, name);
-        xml.push_str(&format!("\" sheetId=\"{number}\" r:id=\"rId{number}\"/>"));
+        xml.push_str(&format!("\" sheetId=\"{number}\" r:id=\"rId{}\"/>", relationship(name)));
     }
     xml.push_str("</sheets><definedNames>");
-    for (index, (name, columns, rows)) in sheets.iter().enumerate() {
-        xml.push_str(&format!("<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"{index}\" hidden=\"1\">'"));
+    for (index, (name, columns, rows, printed)) in sheets.iter().enumerate() {
         // A quote inside a quoted sheet name is doubled.
-        push_escaped(&mut xml, &name.replace('\'', "''"));
+        let quoted = name.replace('\'', "''");
+        xml.push_str(&format!("<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"{index}\" hidden=\"1\">'"));
+        push_escaped(&mut xml, &quoted);
         xml.push_str(&format!("'!$A$1:${}${rows}</definedName>", column_name(*columns)));
+        if *printed {
+            xml.push_str(&format!("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"{index}\">'"));
+            push_escaped(&mut xml, &quoted);
+            xml.push_str("'!$1:$1</definedName>");
+        }
     }
     xml.push_str("</definedNames></workbook>");
     xml
+}
+
+/// The relationship id of a sheet's part (`WORKBOOK_RELS`).
+fn relationship(sheet: &str) -> u8 {
+    match sheet {
+        INITIATIVE_SHEET => 1,
+        KPI_SHEET => 2,
+        _ => 4,
+    }
 }
 
 /// One worksheet being written: bold header frozen above the data,
@@ -203,6 +236,8 @@ struct Sheet {
     /// Rows written, the header included.
     rows: usize,
     column_styles: Vec<Option<u8>>,
+    /// Set up to print: A4 landscape, fitted to the page's width.
+    printed: bool,
 }
 
 /// Only this is generic over the column count and row iterator; the writing
@@ -227,7 +262,7 @@ impl Sheet {
             push_string_cell(&mut data, name, column, 1, title, Some(STYLE_HEADER))?;
         }
         data.push_str("</row>");
-        Ok(Sheet { name, widths, data, rows: 1, column_styles: vec![None; header.len()] })
+        Ok(Sheet { name, widths, data, rows: 1, column_styles: vec![None; header.len()], printed: false })
     }
 
     fn push_row(&mut self, fields: &[Field<'_>]) -> Result<(), XlsxError> {
@@ -267,6 +302,9 @@ impl Sheet {
             "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"",
             " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">",
         ));
+        if self.printed {
+            xml.push_str("<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>");
+        }
         xml.push_str(&format!("<dimension ref=\"{range}\"/>"));
         xml.push_str(&format!(
             concat!(
@@ -291,6 +329,11 @@ impl Sheet {
         xml.push_str(
             "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>",
         );
+        if self.printed {
+            // A4 (paperSize 9), landscape, as wide as the page and as long as it needs.
+            xml.push_str("<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>");
+            xml.push_str("<headerFooter><oddFooter>&amp;P / &amp;N</oddFooter></headerFooter>");
+        }
         xml.push_str("</worksheet>");
         xml
     }

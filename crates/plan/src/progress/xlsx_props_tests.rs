@@ -393,7 +393,7 @@ fn xml_record(plan: &Plan) -> impl Strategy<Value = Record> {
 // Properties
 
 /// The parts of every workbook, in the order written.
-pub(super) const PARTS: [&str; 8] = [
+pub(super) const PARTS: [&str; 9] = [
     "[Content_Types].xml",
     "_rels/.rels",
     "docProps/core.xml",
@@ -402,10 +402,11 @@ pub(super) const PARTS: [&str; 8] = [
     "xl/styles.xml",
     "xl/worksheets/sheet1.xml",
     "xl/worksheets/sheet2.xml",
+    "xl/worksheets/sheet3.xml",
 ];
 
 fn check_workbook(plan: &Plan, record: &Record, at: i64) -> Result<(), TestCaseError> {
-    let bytes = workbook(plan, record, at).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let bytes = workbook(plan, record, FiscalYear(2024), at).map_err(|e| TestCaseError::fail(e.to_string()))?;
     let entries = read_zip(&bytes).map_err(TestCaseError::fail)?;
     let names: Vec<&str> = entries.iter().map(|(name, _)| name.as_str()).collect();
     prop_assert_eq!(names, PARTS);
@@ -466,7 +467,7 @@ fn an_escape_that_dropping_forbidden_characters_leaves_is_protected_too() {
         let cell = crate::progress::InitiativeCell { note: note.to_string(), ..Default::default() };
         record.initiatives.insert((id, year), cell);
     }
-    let bytes = workbook(plan, &record, 0).unwrap();
+    let bytes = workbook(plan, &record, FiscalYear(2024), 0).unwrap();
     let sheet = read_zip(&bytes).unwrap()[6].1;
     let xml = std::str::from_utf8(sheet).unwrap();
     for written in ["_x005F_x0041_", "_x005F_x0000_", "_x005F_xC239__x005F_x77fC_"] {
