@@ -33,3 +33,10 @@ pub fn local_time(ms: i64) -> LocalTime {
         minute: d.get_minutes(),
     }
 }
+
+/// The browser's time zone now, as minutes east of UTC (Japan: +540): the
+/// offset exported sheets write their stamps in.
+pub fn utc_offset() -> kama_plan::progress::csv::UtcOffset {
+    // getTimezoneOffset is minutes *behind* UTC (Japan: -540).
+    kama_plan::progress::csv::UtcOffset(-(js_sys::Date::new_0().get_timezone_offset() as i32))
+}

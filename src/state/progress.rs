@@ -416,13 +416,17 @@ impl Progress {
 
     /// CSV for Excel, one row per initiative × fiscal year.
     pub fn export_csv(self, _year: FiscalYear) -> Result<Vec<u8>, String> {
-        self.shown.with_untracked(|r| csv::initiatives_csv(self.plan, r)).map_err(|e| e.to_string())
+        self.shown
+            .with_untracked(|r| csv::initiatives_csv(self.plan, r, clock::utc_offset()))
+            .map_err(|e| e.to_string())
     }
 
     /// An Excel workbook: the 評価シート of `year`, then every year's
     /// initiatives and KPIs, ids typed as text.
     pub fn export_xlsx(self, year: FiscalYear) -> Result<Vec<u8>, String> {
-        self.shown.with_untracked(|r| xlsx::workbook(self.plan, r, year, clock::now_ms())).map_err(|e| e.to_string())
+        self.shown
+            .with_untracked(|r| xlsx::workbook(self.plan, r, year, clock::now_ms(), clock::utc_offset()))
+            .map_err(|e| e.to_string())
     }
 
     pub fn exported(self) {

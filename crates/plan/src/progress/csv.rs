@@ -64,7 +64,11 @@ pub(crate) enum Field<'a> {
 /// year order, whether or not anything is recorded. A re-listed row (再掲)
 /// shows its original's cell; 担当 is the one in force that year. Columns as
 /// [`INITIATIVE_HEADER`].
-pub(crate) fn initiative_rows<'a>(plan: &'a Plan, record: &'a Record) -> impl Iterator<Item = [Field<'a>; 16]> + 'a {
+pub(crate) fn initiative_rows<'a>(
+    plan: &'a Plan,
+    record: &'a Record,
+    offset: UtcOffset,
+) -> impl Iterator<Item = [Field<'a>; 16]> + 'a {
     let years = plan.plan.fiscal_years;
     plan.initiatives.iter().flat_map(move |initiative| {
         let policy = plan.policy(initiative.policy).map_or("", |p| p.name.as_str());
@@ -91,7 +95,7 @@ pub(crate) fn initiative_rows<'a>(plan: &'a Plan, record: &'a Record) -> impl It
                 Field::Note(cell.map_or(String::new(), |c| links_text(&c.links)).into()),
                 text(TextField::Note),
                 author(stamp),
-                updated_at(stamp),
+                updated_at(stamp, offset),
             ]
         })
     })
@@ -157,7 +161,11 @@ pub(crate) fn links_text(links: &[Link]) -> String {
 
 /// Every KPI × every fiscal year of the plan, in plan order and then year
 /// order. Columns as [`KPI_HEADER`].
-pub(crate) fn kpi_rows<'a>(plan: &'a Plan, record: &'a Record) -> impl Iterator<Item = [Field<'a>; 11]> + 'a {
+pub(crate) fn kpi_rows<'a>(
+    plan: &'a Plan,
+    record: &'a Record,
+    offset: UtcOffset,
+) -> impl Iterator<Item = [Field<'a>; 11]> + 'a {
     let years = plan.plan.fiscal_years;
     plan.kpis.iter().flat_map(move |kpi| {
         years.years().map(move |year| {
@@ -174,20 +182,20 @@ pub(crate) fn kpi_rows<'a>(plan: &'a Plan, record: &'a Record) -> impl Iterator<
                 number(cell.and_then(|c| c.actual)),
                 Field::Note(cell.map_or("", |c| c.note.as_str()).into()),
                 author(stamp),
-                updated_at(stamp),
+                updated_at(stamp, offset),
             ]
         })
     })
 }
 
 /// 取組進捗: one row per initiative and fiscal year (see [`initiative_rows`]).
-pub fn initiatives_csv(plan: &Plan, record: &Record) -> Result<Vec<u8>, ExportError> {
-    sheet_csv(INITIATIVE_HEADER, initiative_rows(plan, record))
+pub fn initiatives_csv(plan: &Plan, record: &Record, offset: UtcOffset) -> Result<Vec<u8>, ExportError> {
+    sheet_csv(INITIATIVE_HEADER, initiative_rows(plan, record, offset))
 }
 
 /// 数値目標: one row per KPI and fiscal year (see [`kpi_rows`]).
-pub fn kpis_csv(plan: &Plan, record: &Record) -> Result<Vec<u8>, ExportError> {
-    sheet_csv(KPI_HEADER, kpi_rows(plan, record))
+pub fn kpis_csv(plan: &Plan, record: &Record, offset: UtcOffset) -> Result<Vec<u8>, ExportError> {
+    sheet_csv(KPI_HEADER, kpi_rows(plan, record, offset))
 }
 
 /// UTF-8 with BOM and CRLF, as the plan's own CSV.
@@ -249,8 +257,29 @@ fn author<'a>(stamp: Option<&'a Stamp>) -> Field<'a> {
     Field::Text(stamp.and_then(|s| s.author.as_deref()).unwrap_or("").into())
 }
 
-fn updated_at<'a>(stamp: Option<&Stamp>) -> Field<'a> {
-    Field::Text(stamp.map_or(Cow::Borrowed(""), |s| Cow::Owned(format_utc(s.updated_at))))
+fn updated_at<'a>(stamp: Option<&Stamp>, offset: UtcOffset) -> Field<'a> {
+    Field::Text(stamp.map_or(Cow::Borrowed(""), |s| Cow::Owned(format_local(s.updated_at, offset))))
+}
+
+/// The time zone stamps are written in, as minutes east of UTC (Japan: +540).
+/// The core reads no clock: the caller says where its staff are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UtcOffset(pub i32);
+
+impl UtcOffset {
+    pub const JST: UtcOffset = UtcOffset(9 * 60);
+}
+
+/// `2026-11-25 23:03 +09:00`: a stamp as local time with its offset, to the
+/// minute, as staff read times; sorted as text it is in time order (one offset).
+pub(crate) fn format_local(ms: i64, offset: UtcOffset) -> String {
+    let local = ms.div_euclid(60_000).saturating_add(i64::from(offset.0));
+    let days = local.div_euclid(1440);
+    let of_day = local.rem_euclid(1440);
+    let (year, month, day) = civil_from_days(days);
+    let sign = if offset.0 < 0 { '-' } else { '+' };
+    let off = offset.0.unsigned_abs();
+    format!("{year:04}-{month:02}-{day:02} {:02}:{:02} {sign}{:02}:{:02}", of_day / 60, of_day % 60, off / 60, off % 60)
 }
 
 /// `2026-11-25T14:03:00Z`: a stamp's milliseconds since the Unix epoch as UTC,

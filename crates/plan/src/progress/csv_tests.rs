@@ -36,7 +36,7 @@ fn row<'r>(rows: &'r [::csv::StringRecord], id: &str, year: &str) -> &'r ::csv::
 #[test]
 fn initiatives_csv_is_excel_ready_with_a_japanese_header() {
     let plan = plan();
-    let bytes = initiatives_csv(&plan, &Record::default()).unwrap();
+    let bytes = initiatives_csv(&plan, &Record::default(), UtcOffset::JST).unwrap();
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
     assert!(bytes.ends_with(b"\r\n"));
     let text = std::str::from_utf8(&bytes[3..]).unwrap();
@@ -50,7 +50,7 @@ fn initiatives_csv_is_excel_ready_with_a_japanese_header() {
 #[test]
 fn every_initiative_has_a_row_for_every_year_even_when_nothing_is_recorded() {
     let plan = plan();
-    let (header, rows) = read(&initiatives_csv(&plan, &Record::default()).unwrap());
+    let (header, rows) = read(&initiatives_csv(&plan, &Record::default(), UtcOffset::JST).unwrap());
     assert_eq!(header.len(), 16);
     assert_eq!(rows.len(), 86 * 5);
     assert_eq!(rows.len(), 430);
@@ -75,7 +75,7 @@ fn recorded_cells_fill_their_row_with_japanese_text_intact() {
     record
         .initiatives
         .insert((id("2-①-a"), FiscalYear(2024)), initiative_cell(Some(Status::InProgress), note, "嘉麻 花子"));
-    let (_, rows) = read(&initiatives_csv(&plan, &record).unwrap());
+    let (_, rows) = read(&initiatives_csv(&plan, &record, UtcOffset::JST).unwrap());
     let r = row(&rows, "2-①-a", "2024");
     let initiative = plan.initiative(id("2-①-a")).unwrap();
     assert_eq!(&r[1], "R6");
@@ -85,7 +85,7 @@ fn recorded_cells_fill_their_row_with_japanese_text_intact() {
     assert_eq!(&r[c("進捗状況")], "実施中");
     assert_eq!(&r[c("メモ")], note);
     assert_eq!(&r[c("記入者")], "嘉麻 花子");
-    assert_eq!(&r[c("更新日時")], "2026-11-25T14:03:00Z");
+    assert_eq!(&r[c("更新日時")], "2026-11-25 23:03 +09:00", "local time, with its offset");
     // The other years of the same initiative stay empty.
     assert_eq!(&row(&rows, "2-①-a", "2023")[c("進捗状況")], "");
 }
@@ -107,7 +107,7 @@ fn every_field_of_the_evaluation_has_its_column_and_a_relisted_row_shows_its_ori
         written: None,
     };
     record.initiatives.insert((id("2-①-a"), FiscalYear(2024)), cell);
-    let (_, rows) = read(&initiatives_csv(&plan, &record).unwrap());
+    let (_, rows) = read(&initiatives_csv(&plan, &record, UtcOffset::JST).unwrap());
     let relisted = plan.initiatives.iter().find(|i| i.relisted_from == Some(id("2-①-a"))).unwrap().id.to_string();
     for shown in ["2-①-a", relisted.as_str()] {
         let r = row(&rows, shown, "2024");
@@ -126,7 +126,7 @@ fn every_field_of_the_evaluation_has_its_column_and_a_relisted_row_shows_its_ori
 #[test]
 fn a_relisted_row_is_named_like_its_original() {
     let plan = plan();
-    let (_, rows) = read(&initiatives_csv(&plan, &Record::default()).unwrap());
+    let (_, rows) = read(&initiatives_csv(&plan, &Record::default(), UtcOffset::JST).unwrap());
     let original = plan.initiative(id("3-①-d")).unwrap();
     assert_eq!(&row(&rows, "4-①-h", "2023")[5], original.short_name);
 }
@@ -140,7 +140,7 @@ fn formula_payloads_in_notes_and_authors_are_neutralised() {
     for (&id, payload) in initiatives.iter().zip(payloads) {
         record.initiatives.insert((id, FiscalYear(2023)), initiative_cell(None, payload, payload));
     }
-    let (_, rows) = read(&initiatives_csv(&plan, &record).unwrap());
+    let (_, rows) = read(&initiatives_csv(&plan, &record, UtcOffset::JST).unwrap());
     for (&id, payload) in initiatives.iter().zip(payloads) {
         let r = row(&rows, &id.to_string(), "2023");
         assert_eq!(&r[c("メモ")], format!("'{payload}"), "note {payload:?}");
@@ -154,7 +154,7 @@ fn a_note_with_comma_quote_and_newline_round_trips() {
     let note = "説明会, 2回 \"盛況\"\r\n次回: 6月\n以上";
     let mut record = Record::default();
     record.initiatives.insert((id("1-①-a"), FiscalYear(2025)), initiative_cell(Some(Status::Done), note, "A"));
-    let (_, rows) = read(&initiatives_csv(&plan, &record).unwrap());
+    let (_, rows) = read(&initiatives_csv(&plan, &record, UtcOffset::JST).unwrap());
     assert_eq!(rows.len(), 430);
     assert_eq!(&row(&rows, "1-①-a", "2025")[c("メモ")], note);
 }
@@ -174,7 +174,7 @@ fn kpis_csv_has_a_row_per_kpi_and_year_with_plain_numbers() {
             written: None,
         },
     );
-    let bytes = kpis_csv(&plan, &record).unwrap();
+    let bytes = kpis_csv(&plan, &record, UtcOffset::JST).unwrap();
     assert!(bytes.starts_with(BOM));
     let (header, rows) = read(&bytes);
     let header: Vec<&str> = header.iter().collect();
@@ -188,7 +188,7 @@ fn kpis_csv_has_a_row_per_kpi_and_year_with_plain_numbers() {
     assert_eq!((&r[5], &r[6], &r[7]), ("40", "55.5", "-3"), "numbers are not neutralised");
     assert_eq!(&r[8], "'=HYPERLINK(\"x\")");
     assert_eq!(&r[9], "'@admin");
-    assert_eq!(&r[10], "2026-11-25T14:03:00Z");
+    assert_eq!(&r[10], "2026-11-25 23:03 +09:00");
     let unrecorded = row(&rows, "2-2", "2024");
     assert!(unrecorded.iter().skip(5).all(str::is_empty));
     // A KPI without a unit leaves the column empty.

@@ -7,7 +7,9 @@ use proptest::prelude::*;
 use proptest::sample::{select, Index};
 use serde_json::Value;
 
-use super::csv::{format_number, format_utc, initiatives_csv, kpis_csv, INITIATIVE_HEADER, KPI_HEADER};
+use super::csv::{
+    format_local, format_number, format_utc, initiatives_csv, kpis_csv, UtcOffset, INITIATIVE_HEADER, KPI_HEADER,
+};
 use super::document::{from_json, to_json, to_json_stored, DocumentError, MAX_IMPORT_BYTES};
 use super::{Cell, Record, Status};
 use crate::plan::{FiscalYear, InitiativeId, KpiCode};
@@ -318,10 +320,26 @@ fn utc_seconds(text: &str) -> Result<i64, TestCaseError> {
 
 /// A stamp column back to seconds: the UTC text, defused like any text
 /// (a year before 1 BC starts with `-`).
-fn stamp_seconds(written: &str) -> Result<i64, TestCaseError> {
+fn stamp_minutes(written: &str) -> Result<i64, TestCaseError> {
     let text = written.strip_prefix("'-").map_or(written.to_string(), |rest| format!("-{rest}"));
     prop_assert_eq!(defused(&text), written);
-    utc_seconds(&text)
+    local_minutes(&text)
+}
+
+/// `2026-11-25 23:03 +09:00` back to minutes since the epoch (UTC).
+fn local_minutes(text: &str) -> Result<i64, TestCaseError> {
+    let bad = || TestCaseError::fail(format!("not a local time with its offset: {text:?}"));
+    let (rest, offset) = text.rsplit_once(' ').ok_or_else(bad)?;
+    let (date, time) = rest.rsplit_once(' ').ok_or_else(bad)?;
+    let sign = match offset.chars().next() {
+        Some('+') => 1,
+        Some('-') => -1,
+        _ => return Err(bad()),
+    };
+    let (oh, om) = offset[1..].split_once(':').ok_or_else(bad)?;
+    let offset: i64 = sign * (oh.parse::<i64>().map_err(|_| bad())? * 60 + om.parse::<i64>().map_err(|_| bad())?);
+    let local = utc_seconds(&format!("{date}T{time}:00Z"))? / 60;
+    Ok(local - offset)
 }
 
 /// A KPI value column: empty, a plain decimal that reads back as exactly
@@ -360,7 +378,7 @@ proptest! {
 
     #[test]
     fn the_initiatives_sheet_reads_back_to_the_record(record in record()) {
-        let (header, rows) = read_sheet(&initiatives_csv(&PLAN, &record).expect("written"))?;
+        let (header, rows) = read_sheet(&initiatives_csv(&PLAN, &record, UtcOffset::JST).expect("written"))?;
         prop_assert_eq!(header, INITIATIVE_HEADER);
         let keys: Vec<(InitiativeId, FiscalYear)> =
             PLAN.initiatives.iter().flat_map(|i| plan_years().into_iter().map(move |y| (i.id, y))).collect();
@@ -384,7 +402,7 @@ proptest! {
                     prop_assert_eq!(&row[at("メモ")], &defused(&cell.note));
                     let written = cell.author_stamp();
                     prop_assert_eq!(&row[at("記入者")], &defused(written.author.as_deref().unwrap_or("")));
-                    prop_assert_eq!(stamp_seconds(&row[at("更新日時")])?, written.updated_at.div_euclid(1000));
+                    prop_assert_eq!(stamp_minutes(&row[at("更新日時")])?, written.updated_at.div_euclid(60_000));
                 }
             }
         }
@@ -392,7 +410,7 @@ proptest! {
 
     #[test]
     fn the_kpi_sheet_reads_back_to_the_record(record in record_with_non_finite()) {
-        let (header, rows) = read_sheet(&kpis_csv(&PLAN, &record).expect("written"))?;
+        let (header, rows) = read_sheet(&kpis_csv(&PLAN, &record, UtcOffset::JST).expect("written"))?;
         prop_assert_eq!(header, KPI_HEADER);
         let keys: Vec<(KpiCode, FiscalYear)> =
             PLAN.kpis.iter().flat_map(|k| plan_years().into_iter().map(move |y| (k.code, y))).collect();
@@ -408,7 +426,7 @@ proptest! {
                     check_value(&row[7], cell.actual)?;
                     prop_assert_eq!(&row[8], &defused(&cell.note));
                     prop_assert_eq!(&row[9], &defused(cell.stamp.author.as_deref().unwrap_or("")));
-                    prop_assert_eq!(stamp_seconds(&row[10])?, cell.stamp.updated_at.div_euclid(1000));
+                    prop_assert_eq!(stamp_minutes(&row[10])?, cell.stamp.updated_at.div_euclid(60_000));
                 }
             }
         }
@@ -421,6 +439,14 @@ proptest! {
     #[test]
     fn a_number_is_written_plainly_and_reads_back_exactly(n in finite()) {
         check_value(&format_number(n), Some(n))?;
+    }
+
+    #[test]
+    fn a_stamp_is_written_as_its_local_minute_with_the_offset(
+        ms in FOUR_DIGIT_YEARS,
+        offset in -12 * 60..=14 * 60i32,
+    ) {
+        prop_assert_eq!(local_minutes(&format_local(ms, UtcOffset(offset)))?, ms.div_euclid(60_000));
     }
 
     #[test]

@@ -14,8 +14,8 @@ use std::borrow::Cow;
 use std::fmt;
 
 use super::csv::{
-    evaluation_rows, format_number, format_utc, initiative_rows, kpi_rows, Field, EVALUATION_HEADER, INITIATIVE_HEADER,
-    KPI_HEADER,
+    evaluation_rows, format_number, format_utc, initiative_rows, kpi_rows, Field, UtcOffset, EVALUATION_HEADER,
+    INITIATIVE_HEADER, KPI_HEADER,
 };
 use super::Record;
 use crate::plan::{FiscalYear, Plan};
@@ -66,10 +66,17 @@ impl std::error::Error for XlsxError {}
 /// 「数値目標」 over every year, each with a bold, frozen, filterable header
 /// row. `exported_at_ms` (the caller's clock, milliseconds since the Unix
 /// epoch) is the file's creation time, so the same record exported at the
-/// same moment gives the same bytes.
-pub fn workbook(plan: &Plan, record: &Record, year: FiscalYear, exported_at_ms: i64) -> Result<Vec<u8>, XlsxError> {
-    let initiatives = sheet(INITIATIVE_SHEET, INITIATIVE_HEADER, &INITIATIVE_WIDTHS, initiative_rows(plan, record))?;
-    let kpis = sheet(KPI_SHEET, KPI_HEADER, &KPI_WIDTHS, kpi_rows(plan, record))?;
+/// same moment gives the same bytes; stamps are written in `offset`'s time.
+pub fn workbook(
+    plan: &Plan,
+    record: &Record,
+    year: FiscalYear,
+    exported_at_ms: i64,
+    offset: UtcOffset,
+) -> Result<Vec<u8>, XlsxError> {
+    let initiatives =
+        sheet(INITIATIVE_SHEET, INITIATIVE_HEADER, &INITIATIVE_WIDTHS, initiative_rows(plan, record, offset))?;
+    let kpis = sheet(KPI_SHEET, KPI_HEADER, &KPI_WIDTHS, kpi_rows(plan, record, offset))?;
     let mut evaluation =
         sheet(EVALUATION_SHEET, EVALUATION_HEADER, &EVALUATION_WIDTHS, evaluation_rows(plan, record, year))?;
     evaluation.printed = true;

@@ -17,7 +17,7 @@ use proptest::sample::select;
 
 use super::*;
 use crate::plan::FiscalYear;
-use crate::progress::csv::links_text;
+use crate::progress::csv::{format_local, links_text, UtcOffset};
 use crate::progress::Stamp;
 use crate::test_strategies::*;
 
@@ -233,7 +233,7 @@ fn text(typed: &str) -> Option<Shown> {
 }
 
 fn stamp_cells(stamp: &Stamp) -> [Option<Shown>; 2] {
-    [stamp.author.as_deref().and_then(text), text(&format_utc(stamp.updated_at))]
+    [stamp.author.as_deref().and_then(text), text(&format_local(stamp.updated_at, UtcOffset::JST))]
 }
 
 fn value_cell(v: Option<f64>) -> Option<Shown> {
@@ -406,7 +406,8 @@ pub(super) const PARTS: [&str; 9] = [
 ];
 
 fn check_workbook(plan: &Plan, record: &Record, at: i64) -> Result<(), TestCaseError> {
-    let bytes = workbook(plan, record, FiscalYear(2024), at).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let bytes =
+        workbook(plan, record, FiscalYear(2024), at, UtcOffset::JST).map_err(|e| TestCaseError::fail(e.to_string()))?;
     let entries = read_zip(&bytes).map_err(TestCaseError::fail)?;
     let names: Vec<&str> = entries.iter().map(|(name, _)| name.as_str()).collect();
     prop_assert_eq!(names, PARTS);
@@ -467,7 +468,7 @@ fn an_escape_that_dropping_forbidden_characters_leaves_is_protected_too() {
         let cell = crate::progress::InitiativeCell { note: note.to_string(), ..Default::default() };
         record.initiatives.insert((id, year), cell);
     }
-    let bytes = workbook(plan, &record, FiscalYear(2024), 0).unwrap();
+    let bytes = workbook(plan, &record, FiscalYear(2024), 0, UtcOffset::JST).unwrap();
     let sheet = read_zip(&bytes).unwrap()[6].1;
     let xml = std::str::from_utf8(sheet).unwrap();
     for written in ["_x005F_x0041_", "_x005F_x0000_", "_x005F_xC239__x005F_x77fC_"] {

@@ -115,7 +115,7 @@ fn col(name: &str) -> String {
 
 #[test]
 fn the_workbook_is_a_zip_of_stored_well_formed_parts() {
-    let bytes = workbook(&plan(), &sample(), FiscalYear(2024), AT).unwrap();
+    let bytes = workbook(&plan(), &sample(), FiscalYear(2024), AT, UtcOffset::JST).unwrap();
     assert!(bytes.starts_with(b"PK\x03\x04"));
     let names = entries(&bytes);
     assert_eq!(names, super::props_tests::PARTS);
@@ -133,7 +133,7 @@ fn the_workbook_is_a_zip_of_stored_well_formed_parts() {
 
 #[test]
 fn the_sheets_are_named_in_japanese_in_order() {
-    let bytes = workbook(&plan(), &sample(), FiscalYear(2024), AT).unwrap();
+    let bytes = workbook(&plan(), &sample(), FiscalYear(2024), AT, UtcOffset::JST).unwrap();
     let book = part(&bytes, "xl/workbook.xml");
     let doc = roxmltree::Document::parse(&book).unwrap();
     let sheets: Vec<&str> =
@@ -170,7 +170,7 @@ fn the_evaluation_sheet_is_the_years_council_table_set_up_to_print() {
         ("2-2".parse().unwrap(), year),
         KpiCell { target: Some(30.0), actual: Some(31.0), ..KpiCell::default() },
     );
-    let bytes = workbook(&plan, &record, year, AT).unwrap();
+    let bytes = workbook(&plan, &record, year, AT, UtcOffset::JST).unwrap();
     const SHEET: &str = "xl/worksheets/sheet3.xml";
     let header: Vec<String> = (1..=10).map(|c| string_value(&bytes, SHEET, &format!("{}1", column_name(c)))).collect();
     assert_eq!(header, EVALUATION_HEADER);
@@ -199,7 +199,7 @@ fn the_evaluation_sheet_is_the_years_council_table_set_up_to_print() {
 #[test]
 fn kpi_codes_and_ids_are_text_cells_and_values_numbers() {
     let plan = plan();
-    let bytes = workbook(&plan, &sample(), FiscalYear(2024), AT).unwrap();
+    let bytes = workbook(&plan, &sample(), FiscalYear(2024), AT, UtcOffset::JST).unwrap();
     // 数値目標: header, then 5 rows per KPI in plan order; 2-2 in FY2023.
     let kpi_index = plan.kpis.iter().position(|k| k.code.to_string() == "2-2").unwrap();
     let row = 2 + kpi_index * 5;
@@ -210,7 +210,7 @@ fn kpi_codes_and_ids_are_text_cells_and_values_numbers() {
     assert_eq!(number_value(&bytes, KPIS, &format!("G{row}")), 55.5);
     assert!(!has_cell(&part(&bytes, KPIS), &format!("H{row}")), "no actual value: blank");
     assert_eq!(string_cell(&bytes, KPIS, &format!("I{row}")), ("見込み".to_string(), Some(STYLE_NOTE)));
-    assert_eq!(string_value(&bytes, KPIS, &format!("K{row}")), "2026-11-25T14:03:00Z");
+    assert_eq!(string_value(&bytes, KPIS, &format!("K{row}")), "2026-11-25 23:03 +09:00");
     // Every code cell of the sheet is a text-formatted string, whatever its shape.
     for row in 2..=1 + plan.kpis.len() * 5 {
         assert_eq!(string_cell(&bytes, KPIS, &format!("C{row}")).1, Some(STYLE_CODE), "C{row}");
@@ -220,7 +220,7 @@ fn kpi_codes_and_ids_are_text_cells_and_values_numbers() {
 
 #[test]
 fn the_text_style_is_excels_at_sign_format_and_the_header_bold() {
-    let bytes = workbook(&plan(), &sample(), FiscalYear(2024), AT).unwrap();
+    let bytes = workbook(&plan(), &sample(), FiscalYear(2024), AT, UtcOffset::JST).unwrap();
     let styles = part(&bytes, "xl/styles.xml");
     let doc = roxmltree::Document::parse(&styles).unwrap();
     let cell_xfs = doc.descendants().find(|n| n.has_tag_name("cellXfs")).unwrap();
@@ -239,7 +239,7 @@ fn the_text_style_is_excels_at_sign_format_and_the_header_bold() {
 #[test]
 fn the_initiative_sheet_has_every_row_and_the_recorded_text() {
     let plan = plan();
-    let bytes = workbook(&plan, &sample(), FiscalYear(2024), AT).unwrap();
+    let bytes = workbook(&plan, &sample(), FiscalYear(2024), AT, UtcOffset::JST).unwrap();
     let xml = part(&bytes, INITIATIVES);
     assert!(has_cell(&xml, "A431"), "86 × 5 rows after the header");
     assert!(!has_cell(&xml, "A432"));
@@ -261,7 +261,7 @@ fn the_initiative_sheet_has_every_row_and_the_recorded_text() {
 
 #[test]
 fn columns_have_widths_and_code_and_note_columns_their_format() {
-    let bytes = workbook(&plan(), &sample(), FiscalYear(2024), AT).unwrap();
+    let bytes = workbook(&plan(), &sample(), FiscalYear(2024), AT, UtcOffset::JST).unwrap();
     let xml = part(&bytes, INITIATIVES);
     let doc = roxmltree::Document::parse(&xml).unwrap();
     let cols: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("col")).collect();
@@ -286,7 +286,7 @@ fn columns_have_widths_and_code_and_note_columns_their_format() {
 #[test]
 fn an_empty_record_still_gives_the_full_checklist() {
     let plan = plan();
-    let bytes = workbook(&plan, &Record::default(), FiscalYear(2024), 0).unwrap();
+    let bytes = workbook(&plan, &Record::default(), FiscalYear(2024), 0, UtcOffset::JST).unwrap();
     let xml = part(&bytes, INITIATIVES);
     assert!(has_cell(&xml, "C431"));
     for name in ["担当", "進捗状況", "実績", "自己評価", "メモ"] {
@@ -297,25 +297,29 @@ fn an_empty_record_still_gives_the_full_checklist() {
 #[test]
 fn the_same_record_and_moment_give_the_same_bytes() {
     let plan = plan();
-    let bytes = workbook(&plan, &sample(), FiscalYear(2024), AT).unwrap();
-    assert_eq!(bytes, workbook(&plan, &sample(), FiscalYear(2024), AT).unwrap());
+    let bytes = workbook(&plan, &sample(), FiscalYear(2024), AT, UtcOffset::JST).unwrap();
+    assert_eq!(bytes, workbook(&plan, &sample(), FiscalYear(2024), AT, UtcOffset::JST).unwrap());
     let core = part(&bytes, "docProps/core.xml");
     assert!(
         core.contains("<dcterms:created xsi:type=\"dcterms:W3CDTF\">2026-11-25T14:03:00Z</dcterms:created>"),
         "{core}"
     );
     assert!(core.contains("<dc:title>"), "{core}");
-    assert_ne!(bytes, workbook(&plan, &sample(), FiscalYear(2024), AT + 1000).unwrap());
+    assert_ne!(bytes, workbook(&plan, &sample(), FiscalYear(2024), AT + 1000, UtcOffset::JST).unwrap());
 }
 
 #[test]
 fn a_clock_beyond_the_year_9999_leaves_the_creation_time_out() {
     let plan = plan();
     for at in [i64::MAX, i64::MIN, 253_402_300_800_000] {
-        let core = part(&workbook(&plan, &sample(), FiscalYear(2024), at).unwrap(), "docProps/core.xml");
+        let core =
+            part(&workbook(&plan, &sample(), FiscalYear(2024), at, UtcOffset::JST).unwrap(), "docProps/core.xml");
         assert!(!core.contains("dcterms:created"), "{at}: {core}");
     }
-    let core = part(&workbook(&plan, &sample(), FiscalYear(2024), 253_402_300_799_999).unwrap(), "docProps/core.xml");
+    let core = part(
+        &workbook(&plan, &sample(), FiscalYear(2024), 253_402_300_799_999, UtcOffset::JST).unwrap(),
+        "docProps/core.xml",
+    );
     assert!(core.contains(">9999-12-31T23:59:59Z<"), "{core}");
 }
 
@@ -323,7 +327,7 @@ fn a_clock_beyond_the_year_9999_leaves_the_creation_time_out() {
 fn markup_and_control_characters_in_a_note_still_give_a_valid_file() {
     let plan = plan();
     let note = "<script>alert(\"x\" & 'y')</script>\u{1}\u{b}\u{fffe}\ttab\r\nCRLF _x0041_ ]]>";
-    let bytes = workbook(&plan, &sample_with_note(note), FiscalYear(2024), AT).unwrap();
+    let bytes = workbook(&plan, &sample_with_note(note), FiscalYear(2024), AT, UtcOffset::JST).unwrap();
     let xml = part(&bytes, INITIATIVES);
     roxmltree::Document::parse(&xml).unwrap();
     assert!(!xml.contains("<script>"));
@@ -340,7 +344,7 @@ fn markup_and_control_characters_in_a_note_still_give_a_valid_file() {
 #[test]
 fn spaces_around_a_note_are_kept() {
     let plan = plan();
-    let bytes = workbook(&plan, &sample_with_note("  字下げ\n"), FiscalYear(2024), AT).unwrap();
+    let bytes = workbook(&plan, &sample_with_note("  字下げ\n"), FiscalYear(2024), AT, UtcOffset::JST).unwrap();
     let row = sample_initiative_row(&plan);
     assert_eq!(string_value(&bytes, INITIATIVES, &format!("{}{row}", col("メモ"))), "  字下げ\n");
 }
@@ -348,8 +352,9 @@ fn spaces_around_a_note_are_kept() {
 #[test]
 fn a_note_over_excels_cell_limit_is_refused_with_a_sentence() {
     let plan = plan();
-    assert!(workbook(&plan, &sample_with_note(&"あ".repeat(32_767)), FiscalYear(2024), AT).is_ok());
-    let error = workbook(&plan, &sample_with_note(&"あ".repeat(32_768)), FiscalYear(2024), AT).unwrap_err();
+    assert!(workbook(&plan, &sample_with_note(&"あ".repeat(32_767)), FiscalYear(2024), AT, UtcOffset::JST).is_ok());
+    let error =
+        workbook(&plan, &sample_with_note(&"あ".repeat(32_768)), FiscalYear(2024), AT, UtcOffset::JST).unwrap_err();
     let row = sample_initiative_row(&plan);
     assert_eq!(
         error.to_string(),
@@ -359,7 +364,7 @@ fn a_note_over_excels_cell_limit_is_refused_with_a_sentence() {
         )
     );
     // Excel counts UTF-16 units: a character outside the BMP counts twice.
-    assert!(workbook(&plan, &sample_with_note(&"😀".repeat(16_384)), FiscalYear(2024), AT).is_err());
+    assert!(workbook(&plan, &sample_with_note(&"😀".repeat(16_384)), FiscalYear(2024), AT, UtcOffset::JST).is_err());
     let error: Box<dyn std::error::Error> = Box::new(error);
     assert!(error.source().is_none());
 }
@@ -372,7 +377,7 @@ fn a_value_that_is_not_a_finite_number_is_written_as_text() {
         cell.actual = Some(f64::INFINITY);
         cell.baseline = Some(-0.0);
     }
-    let bytes = workbook(&plan, &record, FiscalYear(2024), AT).unwrap();
+    let bytes = workbook(&plan, &record, FiscalYear(2024), AT, UtcOffset::JST).unwrap();
     let kpi_index = plan.kpis.iter().position(|k| k.code.to_string() == "2-2").unwrap();
     let row = 2 + kpi_index * 5;
     assert_eq!(string_value(&bytes, KPIS, &format!("H{row}")), "inf");
