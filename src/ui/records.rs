@@ -3,8 +3,9 @@
 //! changes anything, and the list of cells changed in two places.
 
 use kama_plan::progress::document::{DocumentError, MAX_IMPORT_BYTES};
+use kama_plan::progress::history::Field;
 use kama_plan::progress::merge::Conflict;
-use kama_plan::progress::{CellKey, InitiativeCell, KpiCell, Stamp};
+use kama_plan::progress::{Cell as _, CellKey, InitiativeCell, KpiCell, Stamp};
 use kama_plan::{FiscalYear, Plan};
 use leptos::prelude::*;
 
@@ -109,14 +110,39 @@ fn ImportPreview(progress: Progress, done: RwSignal<bool>) -> impl IntoView {
             let o = pending.outcome;
             let nothing = o.changes_nothing();
             let kept: Vec<CellKey> = o.conflicts.iter().map(Conflict::key).filter(|k| !o.changed.contains(k)).collect();
+            // Cells both sides changed: both values, before anything is applied.
+            let sides = o.conflicts.clone();
+            let changed = o.changed.clone();
+            let both = move |key: CellKey, lang: Lang| {
+                sides.iter().find(|c| c.key() == key).map(|c| {
+                    let (winner, loser) = conflict_sides(lang, c);
+                    // Where the file wins, the loser is this browser's.
+                    if changed.contains(&key) {
+                        (loser, winner)
+                    } else {
+                        (winner, loser)
+                    }
+                })
+            };
             let list = move |title: i18n::Msg, keys: Vec<CellKey>, class: &'static str| {
+                let both = both.clone();
                 (!keys.is_empty()).then(|| {
                     view! {
                         <h4>{t(title)} " (" {keys.len()} ")"</h4>
                         <ul class=class>
                             {keys
                                 .into_iter()
-                                .map(|k| view! { <li>{move || describe_key(plan, lang.get(), k)}</li> })
+                                .map(|k| {
+                                    let sides = both(k, lang.get_untracked()).map(|(local, incoming)| view! {
+                                        <dl class="import-sides">
+                                            <dt>{t(i18n::IMPORT_LOCAL)}</dt>
+                                            <dd class="local">{local}</dd>
+                                            <dt>{t(i18n::IMPORT_INCOMING)}</dt>
+                                            <dd class="incoming">{incoming}</dd>
+                                        </dl>
+                                    });
+                                    view! { <li>{move || describe_key(plan, lang.get(), k)} {sides}</li> }
+                                })
                                 .collect_view()}
                         </ul>
                     }
@@ -151,7 +177,6 @@ fn ImportPreview(progress: Progress, done: RwSignal<bool>) -> impl IntoView {
     }
 }
 
-/// The files the record can be saved as: label, class, extension, type, builder.
 /// A download: its label, class, extension, type, and how the record becomes
 /// its bytes (given the year the progress view shows, for the 評価シート).
 type Export =
@@ -185,14 +210,7 @@ pub fn ConflictList(progress: Progress) -> impl IntoView {
                         .into_iter()
                         .enumerate()
                         .map(|(i, c)| {
-                            let (kept, other) = match &c {
-                                Conflict::Initiative { kept, other, .. } => {
-                                    (initiative_summary(lang.get(), kept), initiative_summary(lang.get(), other))
-                                }
-                                Conflict::Kpi { kept, other, .. } => {
-                                    (kpi_summary(lang.get(), kept), kpi_summary(lang.get(), other))
-                                }
-                            };
+                            let (kept, other) = conflict_sides(lang.get(), &c);
                             view! {
                                 <li class="conflict">
                                     <p class="conflict-cell">{describe_key(plan, lang.get(), c.key())}</p>
@@ -232,15 +250,32 @@ pub fn describe_key(plan: &Plan, lang: Lang, key: CellKey) -> String {
     }
 }
 
+/// A conflict's two sides in words: the one kept, then the other.
+fn conflict_sides(lang: Lang, conflict: &Conflict) -> (String, String) {
+    match conflict {
+        Conflict::Initiative { kept, other, .. } => (initiative_summary(lang, kept), initiative_summary(lang, other)),
+        Conflict::Kpi { kept, other, .. } => (kpi_summary(lang, kept), kpi_summary(lang, other)),
+    }
+}
+
+/// 「遅れ / 実績: … / 自己評価: B / メモ (記入者, 日時)」: the status, each other
+/// field that holds something, then the note and who wrote it.
 fn initiative_summary(lang: Lang, cell: &InitiativeCell) -> String {
     let status = cell.status.map(|s| i18n::status(lang, s)).unwrap_or("—");
-    format!("{status} / {} ({})", cell.note, stamp_summary(lang, &cell.stamp))
+    let mut parts = vec![status.to_string()];
+    for (field, value) in cell.fields() {
+        if !value.is_empty() && !matches!(field, Field::Status | Field::Note) {
+            parts.push(format!("{}: {value}", i18n::history_field(field).get(lang)));
+        }
+    }
+    parts.push(cell.note.clone());
+    format!("{} ({})", parts.join(" / "), stamp_summary(lang, cell.author_stamp()))
 }
 
 fn kpi_summary(lang: Lang, cell: &KpiCell) -> String {
     let n = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_else(|| "—".into());
     let values = format!("{} / {} / {}", n(cell.baseline), n(cell.target), n(cell.actual));
-    format!("{values} / {} ({})", cell.note, stamp_summary(lang, &cell.stamp))
+    format!("{values} / {} ({})", cell.note, stamp_summary(lang, cell.author_stamp()))
 }
 
 fn stamp_summary(lang: Lang, stamp: &Stamp) -> String {

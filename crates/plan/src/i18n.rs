@@ -311,6 +311,8 @@ messages! {
     LINK_REMOVE = "削除", "Remove";
     RECORD_YEAR = "記入する年度", "Year to record";
     HISTORY = "変更履歴", "History";
+    IMPORT_LOCAL = "このブラウザの記録", "In this browser";
+    IMPORT_INCOMING = "ファイルの記録", "In the file";
     HISTORY_EMPTY = "（空欄）", "(empty)";
     NEXT_INITIATIVE = "次の取組へ", "Next initiative";
     PREVIOUS_INITIATIVE = "前の取組へ", "Previous initiative";
