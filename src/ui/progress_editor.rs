@@ -236,7 +236,7 @@ fn CellHistoryList(
                                     let from = e.from.as_ref().map(|f| format!("（{}）", i18n::stamp(lang, f)));
                                     view! {
                                         <li>
-                                            <span class="stamp">{i18n::stamp(lang, &e.stamp)}</span>
+                                            <span class="history-when">{i18n::stamp(lang, &e.stamp)}</span>
                                             " " <strong>{i18n::history_field(e.field).get(lang)}</strong> ": "
                                             <span class="before">{value(&e.before)}</span>
                                             " → "

@@ -135,7 +135,8 @@ fn summary_table(plan: &'static Plan, summary: &[PolicySummary], lang: Lang) -> 
         })
         .collect_view();
     view! {
-        <section class="report-summary" aria-labelledby="report-summary-title">
+        // Not a landmark of its own: its table's scroll region is, by the same name.
+        <section class="report-summary">
             <h3 id="report-summary-title">{i18n::REPORT_SUMMARY.get(lang)}</h3>
             // Focusable, so that keyboard users can scroll a table wider than the screen.
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="report-summary-title">
