@@ -319,7 +319,8 @@ test('the report narrowed to one policy is the council table: 評価シート co
   const pageCount = (bytes) => (bytes.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
   const pages = pageCount(pdf);
   // The whole plan's report, for comparison: the narrowed one is shorter.
-  await page.getByRole('button', { name: 'すべての取組を表示' }).evaluate((b) => b.click());
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByRole('button', { name: 'すべての取組を表示' }).click();
   await expectCount(page.locator('.report-policy'), 6, 'every policy again');
   const whole = pageCount(await page.pdf({ preferCSSPageSize: true }));
   assert.ok(pages >= 1 && pages < whole, `policy 2 prints on fewer pages (${pages}) than the whole plan (${whole})`);
