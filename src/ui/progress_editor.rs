@@ -123,9 +123,8 @@ fn YearForm(progress: Progress, id: InitiativeId, year: FiscalYear) -> impl Into
                 match &c.written {
                     // Someone else's words, taken by the last change's author.
                     Some(_) => {
-                        let by = c.stamp.author.as_deref().unwrap_or_default();
                         let when = i18n::date_time(lang.get(), clock::local_time(c.stamp.updated_at));
-                        format!("{written}（{}）", i18n::taken_by(lang.get(), by, &when))
+                        format!("{written}（{}）", i18n::taken_by(lang.get(), c.stamp.author.as_deref(), &when))
                     }
                     None => written,
                 }

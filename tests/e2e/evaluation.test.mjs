@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   useApp,
+  newPage,
   waitForReady,
   waitForSettled,
   expectAttribute,
@@ -116,6 +117,49 @@ test('the detail opens on the year being reported: in May, the year just ended',
   // One tap from the top of the detail.
   await page.getByRole('button', { name: '2025年度の評価を記入する' }).click();
   await page.waitForFunction(() => document.activeElement?.id === 'editor-status');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('taking the other side of a conflict keeps that side as its author, and the taking is in the history', async () => {
+  // The city wrote FY2025 of 2-①-a here; 商工会's file has a later answer.
+  const mine = {
+    format: 'kama-sme-progress', version: 2, plan_id: 'kama-sme-2023-2027',
+    initiatives: [{ id: '2-①-a', year: 2025, results: '市の記入', author: '商工観光課', updated_at: Date.parse('2026-05-15T09:30:00+09:00') }],
+  };
+  const theirs = {
+    format: 'kama-sme-progress', version: 2, plan_id: 'kama-sme-2023-2027',
+    initiatives: [{ id: '2-①-a', year: 2025, results: '商工会の記入', grade: 'A', author: '商工会', updated_at: Date.parse('2026-05-20T10:00:00+09:00') }],
+  };
+  const page = await newPage(app.browser, { timezoneId: 'Asia/Tokyo' });
+  await page.clock.setFixedTime(new Date('2026-06-01T09:00:00+09:00'));
+  await page.addInitScript(([k, v]) => { if (!localStorage.getItem(k)) localStorage.setItem(k, v); }, [KEY, JSON.stringify(mine)]);
+  await page.goto(`${app.server.url}?view=progress&year=2025`);
+  await waitForReady(page, 'progress');
+  await page.getByLabel(/記入者名/).fill('嘉麻 太郎');
+  await page.getByLabel(/記入者名/).press('Tab');
+  await page.locator('.import input[type=file]').setInputFiles({ name: 'shokokai.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(theirs)) });
+  const preview = page.locator('.import-preview');
+  // Both values, before anything is applied.
+  await expectText(preview.locator('.import-changed dd.local'), /実績: 市の記入 .*\(商工観光課, 2026年5月15日 09:30\)/);
+  await expectText(preview.locator('.import-changed dd.incoming'), /実績: 商工会の記入 \/ 自己評価: A .*\(商工会, 2026年5月20日 10:00\)/);
+  await preview.getByRole('button', { name: '読み込む' }).click();
+  // The replaced answer is listed; the city takes it back.
+  await page.locator('.conflict').getByRole('button', { name: 'もう一方を採用' }).click();
+  await expectCount(page.locator('.conflict'), 0, 'settled');
+  await waitForSettled(page, 'save');
+
+  await page.goto(`${app.server.url}?id=2-1-a&year=2025`);
+  await waitForReady(page, 'list 2-①-a');
+  const card = await yearCard(page, 2025);
+  await expectValue(field(page, '実績'), '市の記入');
+  // Still 商工観光課's words, and who took them back, when.
+  await expectText(card.locator('p.stamp'), /記入: 商工観光課 · 2026年5月15日 09:30（嘉麻 太郎が採用 · 2026年6月1日 09:00）/);
+  await card.locator('.cell-history summary').click();
+  await expectText(
+    card.locator('.cell-history li', { hasText: '実績' }).first(),
+    /嘉麻 太郎 · 2026年6月1日 09:00 実績: 商工会の記入 → 市の記入（商工観光課 · 2026年5月15日 09:30）/,
+  );
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -167,11 +167,14 @@ pub fn history_omitted(lang: Lang, n: u32) -> String {
     }
 }
 
-/// A value someone else wrote, taken by the person who decided.
-pub fn taken_by(lang: Lang, who: &str, when: &str) -> String {
-    match lang {
-        Lang::Ja => format!("{who}が採用 · {when}"),
-        Lang::En => format!("taken by {who} · {when}"),
+/// A value someone else wrote, taken by the person who decided (unnamed when
+/// that browser has no name set).
+pub fn taken_by(lang: Lang, who: Option<&str>, when: &str) -> String {
+    match (lang, who) {
+        (Lang::Ja, Some(who)) => format!("{who}が採用 · {when}"),
+        (Lang::Ja, None) => format!("採用 · {when}"),
+        (Lang::En, Some(who)) => format!("taken by {who} · {when}"),
+        (Lang::En, None) => format!("taken · {when}"),
     }
 }
 
