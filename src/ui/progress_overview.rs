@@ -5,7 +5,7 @@
 
 use kama_plan::progress::checks::{self, Finding};
 use kama_plan::progress::overview::{self, PolicyStatusCounts};
-use kama_plan::progress::{CellKey, InitiativeCell, Status};
+use kama_plan::progress::{sync, CellKey, InitiativeCell, Status};
 use kama_plan::view_state::View;
 use kama_plan::{FiscalYear, InitiativeId, KpiCode};
 use leptos::prelude::*;
@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use super::plan_tree::InitiativeLink;
 use crate::adapters::clock;
 use crate::i18n::{self, t, Lang};
+use crate::state::progress::Published;
 use crate::state::{Explore, Progress};
 
 /// 「印刷用の進捗報告を開く」: a real link (new tab works), switching in place
@@ -360,4 +361,53 @@ fn CheckItem(explore: Explore, subject: Subject, years: Vec<FiscalYear>) -> impl
         }
     };
     view! { <li>{what} <span class="check-years">" · " {years_text}</span></li> }
+}
+
+/// 公表版からの変更: every field this browser's record says differently from
+/// the published `progress.json`, for the 事務局 to check before publishing.
+#[component]
+pub fn PublishedChanges(
+    /// The record shown and the published one.
+    progress: Progress,
+) -> impl IntoView {
+    let plan = progress.plan;
+    let lang = i18n::use_lang();
+    let changes = Memo::new(move |_| {
+        let published = progress.published.read();
+        let Published::Loaded(published) = &*published else { return None };
+        Some(progress.shown.with(|shown| sync::changes(published, shown)))
+    });
+    view! {
+        <Show when=move || changes.with(Option::is_some)>
+            <section class="published-changes" aria-labelledby="published-changes-title">
+                <h3 id="published-changes-title">{t(i18n::PUBLISHED_CHANGES)}</h3>
+                <p class="hint">{t(i18n::PUBLISHED_CHANGES_HINT)}</p>
+                {move || {
+                    let lang = lang.get();
+                    let list = changes.get().unwrap_or_default();
+                    if list.is_empty() {
+                        return view! { <p class="empty">{i18n::PUBLISHED_CHANGES_NONE.get(lang)}</p> }.into_any();
+                    }
+                    let value = move |v: &str| if v.is_empty() { i18n::HISTORY_EMPTY.get(lang).to_string() } else { v.to_string() };
+                    view! {
+                        <ul class="plain change-list">
+                            {list
+                                .iter()
+                                .map(|c| view! {
+                                    <li>
+                                        <span class="change-cell">{super::records::describe_key(plan, lang, c.key)}</span>
+                                        " " <strong>{i18n::history_field(c.field).get(lang)}</strong> ": "
+                                        <span class="before">{value(&c.published)}</span>
+                                        " → "
+                                        <span class="after">{value(&c.now)}</span>
+                                    </li>
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                    .into_any()
+                }}
+            </section>
+        </Show>
+    }
 }

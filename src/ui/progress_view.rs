@@ -4,7 +4,7 @@
 use kama_plan::FiscalYear;
 use leptos::prelude::*;
 
-use super::progress_overview::{Checks, NotedList, ReportLink, StatusOverview};
+use super::progress_overview::{Checks, NotedList, PublishedChanges, ReportLink, StatusOverview};
 use super::records::{ConflictList, FilesPanel};
 use crate::i18n::{self, t};
 use crate::state::{Explore, Progress};
@@ -55,6 +55,7 @@ pub fn ProgressView(explore: Explore, progress: Progress) -> impl IntoView {
             <StatusOverview progress year />
             <NotedList explore progress year />
             <Checks explore progress />
+            <PublishedChanges progress />
             <FilesPanel progress year />
         </section>
     }

@@ -4,9 +4,12 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import {
   useApp,
   newPage,
+  serveCopy,
   waitForReady,
   waitForSettled,
   expectAttribute,
@@ -162,4 +165,38 @@ test('taking the other side of a conflict keeps that side as its author, and the
   );
   assert.deepEqual(page.errors, []);
   await page.context().close();
+});
+
+test('公表版からの変更 lists, field by field, what this browser would change in the published record', async () => {
+  const site = await serveCopy('/');
+  try {
+    const published = {
+      format: 'kama-sme-progress', version: 2, plan_id: 'kama-sme-2023-2027',
+      initiatives: [{ id: '2-①-a', year: 2025, status: '実施中', results: '公表済みの実績', author: '商工観光課', updated_at: 1 }],
+    };
+    await writeFile(join(site.dir, 'progress.json'), JSON.stringify(published));
+    const page = await newPage(app.browser);
+    await page.goto(`${site.url}?view=progress&year=2025`);
+    await waitForReady(page, 'progress');
+    const section = page.getByRole('region', { name: '公表版からの変更' });
+    await expectText(section, /公表済みの progress\.json との違いはありません/);
+
+    await page.goto(`${site.url}?id=2-1-a&year=2025`);
+    await waitForReady(page, 'list 2-①-a');
+    await yearCard(page, 2025);
+    await field(page, '進捗状況').selectOption({ label: '完了' });
+    await field(page, '課題').fill('来年度は周知を強化');
+    await waitForSettled(page, 'save');
+    await page.goto(`${site.url}?view=progress&year=2025`);
+    await waitForReady(page, 'progress');
+    const items = section.locator('li');
+    await expectCount(items, 2, 'two fields differ; the unchanged 実績 is not listed');
+    await expectText(items.nth(0), /2-①-a .* 進捗状況: 実施中 → 完了/);
+    await expectText(items.nth(1), /2-①-a .* 課題: （空欄） → 来年度は周知を強化/);
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  } finally {
+    await site.close();
+  }
 });

@@ -315,6 +315,9 @@ messages! {
     RECORD_YEAR = "記入する年度", "Year to record";
     HISTORY = "変更履歴", "History";
     IMPORT_LOCAL = "このブラウザの記録", "In this browser";
+    PUBLISHED_CHANGES = "公表版からの変更", "Changes from the published record";
+    PUBLISHED_CHANGES_HINT = "このブラウザの記録が、公表済みの progress.json と違う項目です。公表する前に確かめてください。", "Where this browser's record differs from the published progress.json: check before publishing.";
+    PUBLISHED_CHANGES_NONE = "公表済みの progress.json との違いはありません。", "No differences from the published progress.json.";
     IMPORT_INCOMING = "ファイルの記録", "In the file";
     HISTORY_EMPTY = "（空欄）", "(empty)";
     NEXT_INITIATIVE = "次の取組へ", "Next initiative";

@@ -122,6 +122,38 @@ fn differs<C: Kind>(published: &Record, local: &Record, key: C::Key) -> bool {
     }
 }
 
+/// One field that says something else in the record shown than in the
+/// published one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldChange {
+    pub key: CellKey,
+    pub field: history::Field,
+    /// As published, and as shown now ("" for nothing).
+    pub published: String,
+    pub now: String,
+}
+
+/// Every field of `shown` that differs from `published`, cell by cell in key
+/// order: what publishing `shown` would change (公表版からの変更).
+pub fn changes(published: &Record, shown: &Record) -> Vec<FieldChange> {
+    let mut out = Vec::new();
+    changes_of::<InitiativeCell>(published, shown, &mut out);
+    changes_of::<KpiCell>(published, shown, &mut out);
+    out
+}
+
+fn changes_of<C: Kind>(published: &Record, shown: &Record, out: &mut Vec<FieldChange>) {
+    let keys: BTreeSet<C::Key> = C::cells(published).keys().chain(C::cells(shown).keys()).copied().collect();
+    for k in keys {
+        let fields = |r: &Record| C::cells(r).get(&k).cloned().unwrap_or_default().fields();
+        for ((field, was), (_, now)) in fields(published).into_iter().zip(fields(shown)) {
+            if was != now {
+                out.push(FieldChange { key: C::cell_key(k), field, published: was, now });
+            }
+        }
+    }
+}
+
 /// Before the first local edit of a published cell, copies it into `local`,
 /// so that changing its status keeps its published note (and the like). A
 /// cell cleared here stays cleared: the edit starts from nothing.

@@ -183,3 +183,22 @@ fn a_published_cell_cleared_here_stays_cleared_and_is_a_draft() {
     seed(&mut local, &published, key);
     assert!(!local.has_cell(key), "a cleared cell is not seeded again");
 }
+
+#[test]
+fn changes_from_the_published_record_are_listed_field_by_field() {
+    let published = edited(&edited(&Record::default(), status('a', Status::InProgress), 1), note('a', "公表済み"), 2);
+    let mut shown = edited(&published, status('a', Status::Done), 5);
+    shown = edited(&shown, note('b', "新しい取組のメモ"), 6);
+    let changes = changes(&published, &shown);
+    let listed: Vec<(CellKey, history::Field, &str, &str)> =
+        changes.iter().map(|c| (c.key, c.field, c.published.as_str(), c.now.as_str())).collect();
+    assert_eq!(
+        listed,
+        [
+            (CellKey::Initiative(id('a'), FY), history::Field::Status, "実施中", "完了"),
+            (CellKey::Initiative(id('b'), FY), history::Field::Note, "", "新しい取組のメモ"),
+        ],
+        "the unchanged note of a is not listed"
+    );
+    assert!(super::changes(&shown, &shown).is_empty());
+}
