@@ -10,6 +10,8 @@ use super::edit::Edit;
 use super::{history, Cell, CellKey, InitiativeCell, KpiCell, Record, Stamp};
 
 /// The losing side of a cell both records changed.
+// Conflicts are few and short-lived: two cells inline read better than boxes.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Conflict {
     Initiative { key: CellKey, kept: InitiativeCell, other: InitiativeCell },
