@@ -103,7 +103,14 @@ pub fn ProgressEditor(
 /// The fields of one year. Labels are a public interface (tests, screen
 /// readers): 進捗状況, 実績, 自己評価, 課題, 今後の方向性, 担当, 根拠, メモ.
 #[component]
-fn YearForm(progress: Progress, id: InitiativeId, year: FiscalYear) -> impl IntoView {
+fn YearForm(
+    /// The record, its edits and its stamps.
+    progress: Progress,
+    /// The initiative whose record this is (never a re-listed row).
+    id: InitiativeId,
+    /// The fiscal year shown.
+    year: FiscalYear,
+) -> impl IntoView {
     let lang = i18n::use_lang();
     let plan = progress.plan;
     let cell = Memo::new(move |_| progress.shown.with(|r| r.initiatives.get(&(id, year)).cloned()));
@@ -256,7 +263,16 @@ fn CellHistoryList(
 
 /// 根拠: the year's links, each removable, and a form to add one.
 #[component]
-fn Links(progress: Progress, id: InitiativeId, year: FiscalYear, cell: Memo<Option<InitiativeCell>>) -> impl IntoView {
+fn Links(
+    /// The record the links are edited in.
+    progress: Progress,
+    /// The initiative whose record this is.
+    id: InitiativeId,
+    /// The fiscal year shown.
+    year: FiscalYear,
+    /// The year's cell as shown.
+    cell: Memo<Option<InitiativeCell>>,
+) -> impl IntoView {
     let lang = i18n::use_lang();
     let links = Memo::new(move |_| cell.with(|c| c.as_ref().map(|c| c.links.clone()).unwrap_or_default()));
     let title = RwSignal::new(String::new());
