@@ -234,10 +234,58 @@ fn KpiDetail(explore: Explore, progress: Progress, kpi: &'static Kpi) -> impl In
             </table>
             </div>
             <p class="hint rating-thresholds">{t(i18n::KPI_RATING_RULE)}</p>
+            <FillTargets progress kpi />
             <KpiChart progress kpi />
             <h3>{t(i18n::KPI_NAMED_BY)}</h3>
             <NamingInitiatives explore code=kpi.code />
         </article>
+    }
+}
+
+/// Fills the years without a target with steps on a straight line from the
+/// baseline to the final year's target (`kpi::interim_targets`), as one
+/// step of undo; years already given a target keep it.
+#[component]
+fn FillTargets(
+    /// The record the targets are written to.
+    progress: Progress,
+    /// The KPI.
+    kpi: &'static Kpi,
+) -> impl IntoView {
+    let code = kpi.code;
+    let kind = ValueKind::of(kpi);
+    let years: Vec<FiscalYear> = progress.plan.plan.fiscal_years.years().collect();
+    let edits = Memo::new(move |_| {
+        progress.shown.with(|r| {
+            let cell = |y: &FiscalYear| r.kpis.get(&(code, *y));
+            let baseline = years.iter().find_map(|y| cell(y).and_then(|c| c.baseline))?;
+            let target = years.last().and_then(|y| cell(y)).and_then(|c| c.target)?;
+            let steps = kpi::interim_targets(baseline, target, years.len(), kind);
+            let edits: Vec<Edit> = years
+                .iter()
+                .zip(steps)
+                .filter(|(y, _)| cell(y).and_then(|c| c.target).is_none())
+                .map(|(&year, value)| Edit::KpiValue { code, year, field: KpiField::Target, value: Some(value) })
+                .collect();
+            (!edits.is_empty()).then_some(edits)
+        })
+    });
+    view! {
+        <p class="fill-targets no-print">
+            <button
+                type="button"
+                aria-describedby="fill-targets-hint"
+                disabled=move || edits.with(Option::is_none)
+                on:click=move |_| {
+                    if let Some(edits) = edits.get_untracked() {
+                        progress.edit(Edit::Batch(edits), false);
+                    }
+                }
+            >
+                {t(i18n::KPI_FILL_TARGETS)}
+            </button>
+            <span id="fill-targets-hint" class="hint">{t(i18n::KPI_FILL_TARGETS_HINT)}</span>
+        </p>
     }
 }
 

@@ -281,3 +281,25 @@ test('a KPI with one recorded actual shows its year and value as text, not a lon
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('yearly targets are filled in on a straight line from the baseline to the final target, as one undo step', async () => {
+  const page = await app.open('?view=kpis&code=1-1');
+  await kpiPage(page, '1-1');
+  const fill = page.getByRole('button', { name: '各年度の目標値を入れる' });
+  await expectAttribute(fill, 'disabled', '', 'nothing to start from yet');
+  await enter(page, 2023, 'baseline', '10');
+  await enter(page, 2027, 'target', '60');
+  await enter(page, 2025, 'target', '45');
+  await expectAttribute(fill, 'disabled', null);
+  await fill.click();
+  for (const [year, value] of [[2023, '20'], [2024, '30'], [2025, '45'], [2026, '50'], [2027, '60']]) {
+    await expectValue(row(page, year).locator('input.target'), value, `FY${year} (a target typed before is kept)`);
+  }
+  // One step of undo takes the filled ones back.
+  await page.getByRole('button', { name: /元に戻す/ }).click();
+  for (const [year, value] of [[2023, ''], [2024, ''], [2025, '45'], [2026, ''], [2027, '60']]) {
+    await expectValue(row(page, year).locator('input.target'), value, `FY${year} after undo`);
+  }
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

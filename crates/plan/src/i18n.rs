@@ -316,6 +316,8 @@ messages! {
     HISTORY = "変更履歴", "History";
     IMPORT_LOCAL = "このブラウザの記録", "In this browser";
     PUBLISHED_CHANGES = "公表版からの変更", "Changes from the published record";
+    KPI_FILL_TARGETS = "各年度の目標値を入れる", "Fill in the yearly targets";
+    KPI_FILL_TARGETS_HINT = "基準値から最終年度の目標値まで、毎年同じ幅で進む目標値を、空欄の年度に入れます。入れた値は変更できます。基準値と最終年度の目標値を先に記入してください。", "Fills empty years with targets that move in equal steps from the baseline to the final year's target; you can change them. Enter the baseline and the final year's target first.";
     PUBLISHED_CHANGES_HINT = "このブラウザの記録が、公表済みの progress.json と違う項目です。公表する前に確かめてください。", "Where this browser's record differs from the published progress.json: check before publishing.";
     PUBLISHED_CHANGES_NONE = "公表済みの progress.json との違いはありません。", "No differences from the published progress.json.";
     IMPORT_INCOMING = "ファイルの記録", "In the file";

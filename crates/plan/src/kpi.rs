@@ -128,6 +128,21 @@ impl Rating {
     }
 }
 
+/// The yearly targets on the way from `baseline` (where the KPI stood before
+/// the plan) to `target` in the last of `years`: a straight line, one step a
+/// year, the last step landing on `target`. Rounded as the KPI's values are
+/// written (counts whole, the rest to one decimal), so every one is a value
+/// the KPI accepts. Staff may then change any of them.
+pub fn interim_targets(baseline: f64, target: f64, years: usize, kind: ValueKind) -> Vec<f64> {
+    let round = |v: f64| match kind {
+        ValueKind::Count => v.round(),
+        ValueKind::Percent | ValueKind::Amount => (v * 10.0).round() / 10.0,
+    };
+    (1..=years)
+        .map(|n| if n == years { target } else { round(baseline + (target - baseline) * n as f64 / years as f64) })
+        .collect()
+}
+
 /// A value as staff would write it: no trailing `.0`, no exponent.
 pub fn format_value(value: f64) -> String {
     if value.fract() == 0.0 && value.abs() < 1e15 {

@@ -84,3 +84,15 @@ fn a_number_too_long_to_hold_is_refused_not_read_as_infinity() {
     let largest = format!("1{}", "0".repeat(308));
     assert_eq!(parse_value(&largest, ValueKind::Amount), Ok(Some(1e308)), "still finite");
 }
+
+#[test]
+fn interim_targets_run_straight_from_the_baseline_to_the_final_target() {
+    assert_eq!(interim_targets(10.0, 60.0, 5, ValueKind::Count), [20.0, 30.0, 40.0, 50.0, 60.0]);
+    assert_eq!(interim_targets(40.0, 50.0, 3, ValueKind::Percent), [43.3, 46.7, 50.0]);
+    assert_eq!(interim_targets(7.0, 9.0, 5, ValueKind::Count), [7.0, 8.0, 8.0, 9.0, 9.0], "whole counts");
+    assert_eq!(interim_targets(100.0, 80.0, 2, ValueKind::Amount), [90.0, 80.0], "a target below the baseline");
+    // Every one is a value the KPI accepts as typed.
+    for v in interim_targets(0.0, 100.0, 3, ValueKind::Percent) {
+        assert_eq!(parse_value(&format_value(v), ValueKind::Percent), Ok(Some(v)));
+    }
+}
