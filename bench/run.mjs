@@ -169,8 +169,8 @@ async function storeTiming(browser, url, record) {
     await page.addInitScript(([key, value]) => {
       if (!sessionStorage.getItem('seeded')) { localStorage.setItem(key, value); sessionStorage.setItem('seeded', '1'); }
     }, [STORE_KEY, record]);
-    await page.goto(`${url}?id=1-1-a`);
-    const note = page.locator('fieldset[data-year="2024"] textarea');
+    await page.goto(`${url}?id=1-1-a&year=2024`);
+    const note = page.locator('fieldset[data-year="2024"] textarea.note-input');
     await note.waitFor({ timeout: 120000 });
     load.push(await page.evaluate(() => performance.getEntriesByName('kama:store-load')[0]?.duration ?? NaN));
     await note.fill('保存の計測');
