@@ -77,8 +77,8 @@ pub(crate) fn initiative_rows<'a>(
         years.years().map(move |year| {
             let cell = record.initiative(plan, initiative.id, year);
             let stamp = cell.map(|c| c.author_stamp());
-            let text = |field: TextField| Field::Note(cell.map_or("", |c| c.text(field)).into());
-            let owners = record.owners(plan, initiative.id, year).map(|(_, o)| o.join("、")).unwrap_or_default();
+            let [owners, status, results, grade, challenges, way_forward] =
+                evaluation_fields(plan, record, initiative, year);
             [
                 year_number(year),
                 reiwa(year),
@@ -86,14 +86,14 @@ pub(crate) fn initiative_rows<'a>(
                 Field::Text(policy.into()),
                 Field::Text(sub.into()),
                 Field::Text(name.into()),
-                Field::Text(owners.into()),
-                Field::Text(cell.and_then(|c| c.status).map_or("", Status::as_ja).into()),
-                text(TextField::Results),
-                Field::Code(cell.and_then(|c| c.grade.as_ref()).map_or(String::new(), |g| g.0.clone())),
-                text(TextField::Challenges),
-                Field::Text(cell.and_then(|c| c.way_forward.as_ref()).map_or("", |w| w.0.as_str()).into()),
+                owners,
+                status,
+                results,
+                grade,
+                challenges,
+                way_forward,
                 Field::Note(cell.map_or(String::new(), |c| links_text(&c.links)).into()),
-                text(TextField::Note),
+                Field::Note(cell.map_or("", |c| c.note.as_str()).into()),
                 author(stamp),
                 updated_at(stamp, offset),
             ]
@@ -111,21 +111,42 @@ pub(crate) fn evaluation_rows<'a>(
 ) -> impl Iterator<Item = [Field<'a>; 10]> + 'a {
     plan.initiatives.iter().map(move |initiative| {
         let cell = record.initiative(plan, initiative.id, year);
-        let text = |field: TextField| Field::Note(cell.map_or("", |c| c.text(field)).into());
-        let owners = record.owners(plan, initiative.id, year).map(|(_, o)| o.join("、")).unwrap_or_default();
+        let [owners, status, results, grade, challenges, way_forward] =
+            evaluation_fields(plan, record, initiative, year);
         [
             Field::Code(initiative.id.to_string()),
             Field::Note(plan.display_name(initiative).into()),
-            Field::Text(owners.into()),
-            Field::Text(cell.and_then(|c| c.status).map_or("", Status::as_ja).into()),
-            text(TextField::Results),
-            Field::Code(cell.and_then(|c| c.grade.as_ref()).map_or(String::new(), |g| g.0.clone())),
-            text(TextField::Challenges),
-            Field::Text(cell.and_then(|c| c.way_forward.as_ref()).map_or("", |w| w.0.as_str()).into()),
+            owners,
+            status,
+            results,
+            grade,
+            challenges,
+            way_forward,
             Field::Note(kpis_text(plan, record, initiative, year).into()),
-            text(TextField::Note),
+            Field::Note(cell.map_or("", |c| c.note.as_str()).into()),
         ]
     })
+}
+
+/// 担当 (as carried over), 進捗状況, 実績, 自己評価, 課題 and 今後の方向性 of one
+/// initiative in `year`: the columns both sheets give in this order.
+fn evaluation_fields<'a>(
+    plan: &'a Plan,
+    record: &'a Record,
+    initiative: &Initiative,
+    year: FiscalYear,
+) -> [Field<'a>; 6] {
+    let cell = record.initiative(plan, initiative.id, year);
+    let text = |field: TextField| Field::Note(cell.map_or("", |c| c.text(field)).into());
+    let owners = record.owners(plan, initiative.id, year).map(|(_, o)| o.join("、")).unwrap_or_default();
+    [
+        Field::Text(owners.into()),
+        Field::Text(cell.and_then(|c| c.status).map_or("", Status::as_ja).into()),
+        text(TextField::Results),
+        Field::Code(cell.and_then(|c| c.grade.as_ref()).map_or(String::new(), |g| g.0.clone())),
+        text(TextField::Challenges),
+        Field::Text(cell.and_then(|c| c.way_forward.as_ref()).map_or("", |w| w.0.as_str()).into()),
+    ]
 }
 
 /// 関連する数値目標 in one cell: a line per KPI the initiative names,
