@@ -406,7 +406,7 @@ impl Progress {
 
     /// The record as shown (published + local drafts), as an export file:
     /// lossless JSON (to import or publish as `progress.json`).
-    pub fn export_json(self, _year: FiscalYear) -> Result<Vec<u8>, String> {
+    pub fn export_json(self) -> Result<Vec<u8>, String> {
         let now = clock::now_ms();
         self.shown
             .with_untracked(|r| document::to_json(r, &self.plan.plan.id, Some(now)))
@@ -415,7 +415,7 @@ impl Progress {
     }
 
     /// CSV for Excel, one row per initiative × fiscal year.
-    pub fn export_csv(self, _year: FiscalYear) -> Result<Vec<u8>, String> {
+    pub fn export_csv(self) -> Result<Vec<u8>, String> {
         self.shown
             .with_untracked(|r| csv::initiatives_csv(self.plan, r, clock::utc_offset()))
             .map_err(|e| e.to_string())

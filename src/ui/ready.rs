@@ -96,8 +96,8 @@ mod tests {
         let owner = Owner::new();
         owner.set();
         let ready = Ready::provide();
-        let id: InitiativeId = "2-1-a".parse().unwrap();
-        let other: InitiativeId = "2-1-b".parse().unwrap();
+        let id = InitiativeId { policy: 2, sub: 1, letter: 'a' };
+        let other = InitiativeId { policy: 2, sub: 1, letter: 'b' };
 
         assert_eq!(ready.mark(View::List, None, true), None, "nothing rendered yet");
         ready.set(Part::View(View::List), true);

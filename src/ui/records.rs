@@ -182,8 +182,9 @@ fn ImportPreview(progress: Progress, done: RwSignal<bool>) -> impl IntoView {
 type Export =
     (i18n::Msg, &'static str, &'static str, &'static str, fn(Progress, FiscalYear) -> Result<Vec<u8>, String>);
 const EXPORTS: [Export; 3] = [
-    (i18n::EXPORT_JSON, "export-json", "json", "application/json", Progress::export_json),
-    (i18n::EXPORT_CSV, "export-csv", "csv", "text/csv;charset=utf-8", Progress::export_csv),
+    // JSON and CSV hold every year: the year is the 評価シート's only.
+    (i18n::EXPORT_JSON, "export-json", "json", "application/json", |p, _| p.export_json()),
+    (i18n::EXPORT_CSV, "export-csv", "csv", "text/csv;charset=utf-8", |p, _| p.export_csv()),
     (
         i18n::EXPORT_XLSX,
         "export-xlsx",
