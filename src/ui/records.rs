@@ -5,7 +5,7 @@
 use kama_plan::progress::document::{DocumentError, MAX_IMPORT_BYTES};
 use kama_plan::progress::history::Field;
 use kama_plan::progress::merge::Conflict;
-use kama_plan::progress::{Cell as _, CellKey, InitiativeCell, KpiCell, Stamp};
+use kama_plan::progress::{Cell as _, CellKey, CouncilCell, InitiativeCell, KpiCell, Stamp};
 use kama_plan::{FiscalYear, Plan};
 use leptos::prelude::*;
 
@@ -248,6 +248,10 @@ pub fn describe_key(plan: &Plan, lang: Lang, key: CellKey) -> String {
             let name = plan.kpi(code).map(|k| k.name.as_str()).unwrap_or_default();
             format!("{code} {name} · {}", i18n::fiscal_year(lang, year))
         }
+        CellKey::Council(policy, year) => {
+            let name = plan.policies.iter().find(|p| p.code == policy.0).map(|p| p.name.as_str()).unwrap_or_default();
+            format!("{policy} {name} · {} · {}", i18n::COUNCIL_OPINION.get(lang), i18n::fiscal_year(lang, year))
+        }
     }
 }
 
@@ -256,6 +260,7 @@ fn conflict_sides(lang: Lang, conflict: &Conflict) -> (String, String) {
     match conflict {
         Conflict::Initiative { kept, other, .. } => (initiative_summary(lang, kept), initiative_summary(lang, other)),
         Conflict::Kpi { kept, other, .. } => (kpi_summary(lang, kept), kpi_summary(lang, other)),
+        Conflict::Council { kept, other, .. } => (council_summary(lang, kept), council_summary(lang, other)),
     }
 }
 
@@ -277,6 +282,16 @@ fn kpi_summary(lang: Lang, cell: &KpiCell) -> String {
     let n = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_else(|| "—".into());
     let values = format!("{} / {} / {}", n(cell.baseline), n(cell.target), n(cell.actual));
     format!("{values} / {} ({})", cell.note, stamp_summary(lang, cell.author_stamp()))
+}
+
+fn council_summary(lang: Lang, cell: &CouncilCell) -> String {
+    let parts: Vec<String> = cell
+        .fields()
+        .into_iter()
+        .filter(|(_, value)| !value.is_empty())
+        .map(|(field, value)| format!("{}: {value}", i18n::history_field(field).get(lang)))
+        .collect();
+    format!("{} ({})", parts.join(" / "), stamp_summary(lang, cell.author_stamp()))
 }
 
 fn stamp_summary(lang: Lang, stamp: &Stamp) -> String {

@@ -4,12 +4,14 @@
 //! print rules are in `public/styles.css` ("Progress report (print)").
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use kama_plan::kpi::{achievement, format_rate, Rating};
+use kama_plan::progress::edit::{CouncilField, Edit};
 use kama_plan::progress::report::{self, PolicySummary, ReportInitiative, ReportKpi, ReportPolicy};
 use kama_plan::progress::{Cell as _, CellKey, Record};
 use kama_plan::timeline::CalendarDate;
-use kama_plan::{FiscalYear, Initiative, InitiativeId, KpiRole, Plan};
+use kama_plan::{FiscalYear, Initiative, InitiativeId, KpiRole, Plan, Policy, PolicyCode};
 use leptos::prelude::*;
 
 use super::progress_overview::{status_label, StatusOverview};
@@ -65,14 +67,57 @@ pub fn ReportView(explore: Explore, progress: Progress) -> impl IntoView {
             {move || {
                 let y = year.get();
                 // The list's filters narrow the report (`?view=report&policy=2`).
-                let kept: HashSet<InitiativeId> =
-                    explore.result.with(|r| r.matches.iter().filter_map(|&n| plan.initiatives.get(n)).map(|i| i.id).collect());
-                let keep = |i: &Initiative| kept.contains(&i.id);
-                progress
-                    .shown
-                    .with(|record| {
-                        report_body(plan, record, y, &keep, lang.get(), move |key| progress.is_draft(key))
+                let kept: Arc<HashSet<InitiativeId>> = Arc::new(explore.result.with(|r| {
+                    r.matches.iter().filter_map(|&n| plan.initiatives.get(n)).map(|i| i.id).collect()
+                }));
+                let policies: Vec<&'static Policy> = plan
+                    .policies
+                    .iter()
+                    .filter(|p| plan.initiatives.iter().any(|i| i.id.policy == p.code && kept.contains(&i.id)))
+                    .collect();
+                let summary = {
+                    let kept = Arc::clone(&kept);
+                    move || {
+                        progress.shown.with(|record| {
+                            let report = report::build_for(plan, record, y, |i| kept.contains(&i.id));
+                            summary_table(plan, &report::summary(plan, record, &report), lang.get())
+                        })
+                    }
+                };
+                // Each policy's table follows the record; its council notes are
+                // outside that, so typing in them never redraws the field.
+                let sections = policies
+                    .into_iter()
+                    .map(|policy| {
+                        let kept = Arc::clone(&kept);
+                        let table = move || {
+                            progress.shown.with(|record| {
+                                let keep = |i: &Initiative| i.id.policy == policy.code && kept.contains(&i.id);
+                                report::build_for(plan, record, y, keep).policies.first().map(|p| {
+                                    policy_table(plan, record, p, y, lang.get(), move |key| progress.is_draft(key))
+                                })
+                            })
+                        };
+                        let heading = format!("report-policy-{}", policy.code);
+                        view! {
+                            <section class="report-policy" data-policy=policy.code>
+                                <h3 lang="ja" id=heading.clone()>
+                                    <span class="code">{policy.code}</span>
+                                    " "
+                                    {policy.name.clone()}
+                                </h3>
+                                <div class="table-scroll" tabindex="0" role="region" aria-labelledby=heading>
+                                    {table}
+                                </div>
+                                <CouncilNotes progress policy=PolicyCode(policy.code) year=y />
+                            </section>
+                        }
                     })
+                    .collect_view();
+                view! {
+                    {summary}
+                    {sections}
+                }
             }}
             // Shown only in print; a fixed element repeats on every page.
             <footer class="report-print-footer">
@@ -93,25 +138,6 @@ fn as_of(lang: Lang, d: CalendarDate) -> String {
             let month = MONTHS.get(usize::from(d.month).wrapping_sub(1)).copied().unwrap_or_default();
             format!("{suffix} {} {month} {}", d.day, d.year)
         }
-    }
-}
-
-/// The report's policies, rendered once per change of the record, year or
-/// filters: the model borrows the record, so the views take owned copies.
-fn report_body(
-    plan: &'static Plan,
-    record: &Record,
-    year: FiscalYear,
-    keep: &dyn Fn(&Initiative) -> bool,
-    lang: Lang,
-    is_draft: impl Fn(CellKey) -> bool + Copy,
-) -> impl IntoView {
-    let report = report::build_for(plan, record, year, keep);
-    let summary = report::summary(plan, record, &report);
-    let policies = report.policies.iter().map(|p| policy_view(plan, record, p, year, lang, is_draft)).collect_view();
-    view! {
-        {summary_table(plan, &summary, lang)}
-        {policies}
     }
 }
 
@@ -162,7 +188,7 @@ fn summary_table(plan: &'static Plan, summary: &[PolicySummary], lang: Lang) -> 
 }
 
 /// One policy as the council reads it: a table, one row per initiative.
-fn policy_view(
+fn policy_table(
     plan: &'static Plan,
     record: &Record,
     p: &ReportPolicy,
@@ -202,21 +228,60 @@ fn policy_view(
         })
         .collect_view();
     view! {
-        <section class="report-policy" data-policy=p.policy.code>
-            <h3 lang="ja" id=format!("report-policy-{}", p.policy.code)>
-                <span class="code">{p.policy.code}</span>
-                " "
-                {p.policy.name.clone()}
-            </h3>
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby=format!("report-policy-{}", p.policy.code)>
-                <table class="evaluation-table">
-                    <thead>
-                        <tr>{columns.iter().map(|c| view! { <th scope="col">{c.get(lang)}</th> }).collect_view()}</tr>
-                    </thead>
-                    {subs}
-                </table>
+        <table class="evaluation-table">
+            <thead>
+                <tr>{columns.iter().map(|c| view! { <th scope="col">{c.get(lang)}</th> }).collect_view()}</tr>
+            </thead>
+            {subs}
+        </table>
+    }
+}
+
+/// 振興会議の意見 and 市の対応 on one policy in one year, under its table:
+/// fields on screen, their text in print.
+#[component]
+fn CouncilNotes(
+    /// The record the notes are kept in.
+    progress: Progress,
+    /// The basic policy the notes are about.
+    policy: PolicyCode,
+    /// The fiscal year they are about.
+    year: FiscalYear,
+) -> impl IntoView {
+    let lang = i18n::use_lang();
+    let field = move |field: CouncilField, label: i18n::Msg, class: &'static str| {
+        let id = format!("council-{class}-{policy}");
+        let text = Memo::new(move |_| {
+            progress.shown.with(|r| r.council.get(&(policy, year)).map(|c| c.text(field).to_string()).unwrap_or_default())
+        });
+        view! {
+            <div class=format!("council-field council-{class}")>
+                <label for=id.clone()>{t(label)}</label>
+                <textarea
+                    id=id
+                    class="no-print"
+                    rows="3"
+                    prop:value=text
+                    on:input=move |ev| {
+                        let edit = Edit::Council { policy, year, field, text: event_target_value(&ev) };
+                        progress.edit(edit, true)
+                    }
+                    on:blur=move |_| progress.seal_typing()
+                ></textarea>
+                <p class="council-text print-only">
+                    {move || {
+                        let text = text.get();
+                        if text.is_empty() { i18n::COUNCIL_NONE.get(lang.get()).to_string() } else { text }
+                    }}
+                </p>
             </div>
-        </section>
+        }
+    };
+    view! {
+        <div class="council-notes">
+            {field(CouncilField::Opinion, i18n::COUNCIL_OPINION, "opinion")}
+            {field(CouncilField::Response, i18n::COUNCIL_RESPONSE, "response")}
+        </div>
     }
 }
 

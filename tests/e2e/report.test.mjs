@@ -17,7 +17,9 @@ import {
   expectCount,
   expectTextContent,
   expectUrl,
+  expectValue,
   expectVisible,
+  waitForSettled,
 } from './support.mjs';
 
 const app = useApp('/');
@@ -324,6 +326,42 @@ test('the report narrowed to one policy is the council table: 評価シート co
   await expectCount(page.locator('.report-policy'), 6, 'every policy again');
   const whole = pageCount(await page.pdf({ preferCSSPageSize: true }));
   assert.ok(pages >= 1 && pages < whole, `policy 2 prints on fewer pages (${pages}) than the whole plan (${whole})`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('振興会議の意見 and 市の対応 are kept per policy and year, and print under the policy\'s table', async () => {
+  // Not seeded: the seed would be written again on reload.
+  const page = await newPage(app.browser, { timezoneId: 'Asia/Tokyo' });
+  await page.clock.setFixedTime(new Date(NOW));
+  await page.goto(`${app.server.url}?view=report&year=2024&policy=2`);
+  await waitForReady(page, 'report');
+  const opinion = page.getByLabel('振興会議の意見', { exact: true });
+  const response = page.getByLabel('市の対応', { exact: true });
+  await expectCount(opinion, 1, 'one policy, one field');
+  const said = 'デジタル化の支援を\n小規模事業者にも広げること。<b>強調</b>';
+  await opinion.fill(said);
+  await response.fill('出張相談を始める');
+  await waitForSettled(page, 'save');
+  await page.reload();
+  await waitForReady(page, 'report');
+  await expectValue(opinion, said, 'kept over a reload');
+  await expectValue(response, '出張相談を始める');
+  // Under policy 2's table, in print as text (markup shown as typed).
+  const notes = page.locator('.report-policy[data-policy="2"] .evaluation-table ~ .council-notes, .report-policy[data-policy="2"] .table-scroll + .council-notes');
+  await expectCount(notes, 1, 'the notes follow the table');
+  await expectVisible(notes.locator('.council-opinion .council-text'), false, 'on screen, the field');
+  await page.emulateMedia({ media: 'print' });
+  await expectVisible(notes.locator('.council-opinion .council-text'), true, 'in print, the text');
+  assert.equal(await notes.locator('.council-opinion .council-text').textContent(), said);
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  await expectVisible(opinion, false, 'no field in print');
+  await page.emulateMedia({ media: 'screen' });
+  // Another year has its own notes.
+  await page.goto(`${app.server.url}?view=report&year=2025&policy=2`);
+  await waitForReady(page, 'report');
+  await expectValue(opinion, '', 'FY2025 has none yet');
+  assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -93,6 +93,7 @@ pub fn document_error(lang: Lang, e: &crate::progress::document::DocumentError) 
             Shape(detail) => format!("ファイルの中身の形が正しくありません（{detail}）。"),
             UnknownInitiative(id) => format!("計画にない取組 {id} が含まれています。"),
             UnknownKpi(code) => format!("計画にない数値目標 {code} が含まれています。"),
+            UnknownPolicy(code) => format!("計画にない基本施策 {code} が含まれています。"),
             YearOutsidePlan(y) => format!("計画期間外の年度 {y} が含まれています。"),
             Duplicate(what) => format!("{what} が二重に含まれています。"),
             UnknownGrade { at, code } => format!("{at}: 自己評価「{code}」は計画の評価区分にありません。"),
@@ -156,6 +157,8 @@ pub fn history_field(field: crate::progress::history::Field) -> Msg {
         Baseline => KPI_BASELINE,
         Target => KPI_TARGET,
         Actual => KPI_ACTUAL,
+        Opinion => COUNCIL_OPINION,
+        Response => COUNCIL_RESPONSE,
     }
 }
 
@@ -431,6 +434,9 @@ messages! {
     REPORT_SUMMARY_RATINGS = "数値目標の達成度（指標数）", "KPI achievement (targets)";
     REPORT_UNGRADED = "未評価", "Not assessed";
     REPORT_SHOW_ALL = "すべての取組を表示", "Show every initiative";
+    COUNCIL_OPINION = "振興会議の意見", "Council's opinion";
+    COUNCIL_RESPONSE = "市の対応", "City's response";
+    COUNCIL_NONE = "（記録なし）", "(none recorded)";
 }
 
 // Charts

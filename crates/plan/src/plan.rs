@@ -316,6 +316,18 @@ impl FromStr for SubPolicyId {
     }
 }
 
+/// A basic policy's number (基本施策 1–6): where the council's opinion on the
+/// policy is kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct PolicyCode(pub u8);
+
+impl fmt::Display for PolicyCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
 /// A KPI code: `2-2`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct KpiCode {

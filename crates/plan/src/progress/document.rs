@@ -9,15 +9,18 @@ use serde::{Deserialize, Serialize};
 
 use super::history::{CellHistory, Entry};
 use super::{
-    Cell, CellKey, Cleared, Grade, InitiativeCell, Kind, KpiCell, Link, LinkError, Record, Stamp, Status, WayForward,
+    Cell, CellKey, Cleared, CouncilCell, Grade, InitiativeCell, Kind, KpiCell, Link, LinkError, Record, Stamp, Status,
+    WayForward,
 };
-use crate::plan::{FiscalYear, InitiativeId, KpiCode, Plan};
+use crate::plan::{FiscalYear, InitiativeId, KpiCode, Plan, PolicyCode};
 
 pub const FORMAT: &str = "kama-sme-progress";
 /// Bump when the shape changes, and add a migration from the old version.
 /// 2: the 評価シート's fields (results, grade, challenges, way forward,
 /// owners, links) beside status and note.
-pub const VERSION: u32 = 2;
+/// 3: the council's opinion and the city's response per policy and year
+/// (a version 2 app would drop them unread: it must say the file is newer).
+pub const VERSION: u32 = 3;
 /// Files from colleagues larger than this are refused unread.
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 
@@ -41,6 +44,8 @@ struct Document {
     initiatives: Vec<InitiativeRow>,
     #[serde(default)]
     kpis: Vec<KpiRow>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    council: Vec<CouncilRow>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -186,6 +191,43 @@ impl KpiRow {
     }
 }
 
+#[derive(Debug, Serialize, Deserialize)]
+struct CouncilRow {
+    policy: PolicyCode,
+    year: FiscalYear,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    opinion: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    response: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    author: Option<String>,
+    updated_at: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    written: Option<Stamp>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    history: Vec<Entry>,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    history_omitted: u32,
+}
+
+impl CouncilRow {
+    fn new(policy: PolicyCode, year: FiscalYear, cell: CouncilCell, history: Option<&CellHistory>) -> CouncilRow {
+        let CouncilCell { opinion, response, stamp, written } = cell;
+        let history = history.cloned().unwrap_or_default();
+        CouncilRow {
+            policy,
+            year,
+            opinion,
+            response,
+            author: stamp.author,
+            updated_at: stamp.updated_at,
+            written,
+            history: history.entries,
+            history_omitted: history.omitted,
+        }
+    }
+}
+
 fn is_zero(n: &u32) -> bool {
     *n == 0
 }
@@ -208,6 +250,7 @@ pub enum DocumentError {
     Shape(String),
     UnknownInitiative(String),
     UnknownKpi(String),
+    UnknownPolicy(u8),
     YearOutsidePlan(u16),
     Duplicate(String),
     /// A 自己評価 not on the plan's scale; `at` is `initiative year`.
@@ -244,6 +287,7 @@ impl fmt::Display for DocumentError {
             DocumentError::Shape(e) => write!(f, "the file's contents are malformed: {e}"),
             DocumentError::UnknownInitiative(id) => write!(f, "initiative {id} is not in the plan"),
             DocumentError::UnknownKpi(code) => write!(f, "KPI {code} is not in the plan"),
+            DocumentError::UnknownPolicy(code) => write!(f, "basic policy {code} is not in the plan"),
             DocumentError::YearOutsidePlan(y) => write!(f, "fiscal year {y} is outside the plan"),
             DocumentError::Duplicate(what) => write!(f, "{what} appears twice"),
             DocumentError::UnknownGrade { at, code } => write!(f, "{at}: grade {code:?} is not on the plan's scale"),
@@ -289,6 +333,12 @@ fn document(record: &Record, plan_id: &str, exported_at: Option<i64>, with_clear
     let cleared_kpis = cleared.kpis.into_iter().map(|((code, year), stamp)| {
         KpiRow::new(code, year, KpiCell { stamp, ..KpiCell::default() }, log(CellKey::Kpi(code, year)))
     });
+    let council_rows = record.council.iter().map(|(&(policy, year), c)| {
+        CouncilRow::new(policy, year, c.clone(), log(CellKey::Council(policy, year)))
+    });
+    let cleared_council = cleared.council.into_iter().map(|((policy, year), stamp)| {
+        CouncilRow::new(policy, year, CouncilCell { stamp, ..CouncilCell::default() }, log(CellKey::Council(policy, year)))
+    });
     Document {
         format: FORMAT.to_string(),
         version: VERSION,
@@ -296,6 +346,7 @@ fn document(record: &Record, plan_id: &str, exported_at: Option<i64>, with_clear
         exported_at,
         initiatives: initiative_rows.chain(cleared_initiatives).collect(),
         kpis: kpi_rows.chain(cleared_kpis).collect(),
+        council: council_rows.chain(cleared_council).collect(),
     }
 }
 
@@ -371,6 +422,23 @@ pub fn from_json(text: &str, plan: &Plan, max_bytes: usize) -> Result<Record, Do
             return Err(DocumentError::Duplicate(format!("KPI {} {}", row.code, row.year)));
         }
         keep_history(&mut record, CellKey::Kpi(row.code, row.year), history);
+    }
+    for row in doc.council {
+        if !plan.policies.iter().any(|p| p.code == row.policy.0) {
+            return Err(DocumentError::UnknownPolicy(row.policy.0));
+        }
+        year_ok(row.year)?;
+        let history = CellHistory { entries: row.history, omitted: row.history_omitted };
+        let cell = CouncilCell {
+            opinion: row.opinion,
+            response: row.response,
+            stamp: Stamp { author: row.author, updated_at: row.updated_at },
+            written: row.written,
+        };
+        if !add(&mut record, (row.policy, row.year), cell) {
+            return Err(DocumentError::Duplicate(format!("基本施策 {} {}", row.policy, row.year)));
+        }
+        keep_history(&mut record, CellKey::Council(row.policy, row.year), history);
     }
     fold_relisted(&mut record, plan);
     Ok(record)
@@ -481,11 +549,11 @@ fn add<C: Kind>(record: &mut Record, key: C::Key, cell: C) -> bool {
 }
 
 /// Versions whose rows today's rows read as they are: version 2 only added
-/// fields, all optional, to version 1's (re-listed rows are joined with their
-/// originals by `from_json` whatever the version). Tested over files that
-/// version 1 wrote.
+/// fields, all optional, to version 1's, and version 3 an optional list
+/// (re-listed rows are joined with their originals by `from_json` whatever
+/// the version). Tested over files that versions 1 and 2 wrote.
 fn reads_as_current(version: u32) -> bool {
-    matches!(version, 1 | VERSION)
+    matches!(version, 1 | 2 | VERSION)
 }
 
 /// Brings an older document whose shape changed up to `VERSION`, one version

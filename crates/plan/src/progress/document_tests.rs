@@ -1,7 +1,7 @@
 //! Tests of `progress::document`.
 
 use super::*;
-use crate::progress::edit::{Change, Edit, KpiField, TextField};
+use crate::progress::edit::{Change, CouncilField, Edit, KpiField, TextField};
 use crate::progress::CellKey;
 use crate::test_support::plan;
 
@@ -47,8 +47,8 @@ fn bad_files_are_refused_with_a_reason() {
     let truncated: String = good.chars().take(good.chars().count() / 2).collect();
     assert!(matches!(refuse(&truncated), DocumentError::NotJson(_)), "truncated");
     assert_eq!(refuse("{\"hello\": 1}"), DocumentError::NotAProgressFile);
-    assert_eq!(refuse(&good.replace("\"version\": 2", "\"version\": 7")), DocumentError::FutureVersion(7));
-    assert_eq!(refuse(&good.replace("\"version\": 2", "\"version\": 0")), DocumentError::UnknownVersion(0));
+    assert_eq!(refuse(&good.replace("\"version\": 3", "\"version\": 7")), DocumentError::FutureVersion(7));
+    assert_eq!(refuse(&good.replace("\"version\": 3", "\"version\": 0")), DocumentError::UnknownVersion(0));
     assert!(matches!(refuse(&good.replace(&plan.plan.id, "other-plan")), DocumentError::WrongPlan { .. }));
     assert_eq!(refuse(&good.replace("2-①-a", "9-①-a")), DocumentError::UnknownInitiative("9-①-a".into()));
     assert_eq!(refuse(&good.replace("\"4-1\"", "\"4-9\"")), DocumentError::UnknownKpi("4-9".into()));
@@ -171,10 +171,10 @@ fn an_export_of_the_released_app_loads_into_format_2_with_nothing_lost() {
     let moved = cell_at(&record, "2-①-a", 2023);
     assert_eq!((moved.status, moved.stamp.updated_at), (Some(Status::Done), 1_745_000_000_005));
     assert_eq!(cell_at(&record, "3-①-a", 2025).note, "改行\r\nと\"引用\"");
-    // Written again as format 2, it reads back the same.
-    let v2 = to_json(&record, &plan.plan.id, None).expect("serialises");
-    assert!(v2.contains("\"version\": 2"));
-    assert_eq!(from_json(&v2, &plan, MAX_IMPORT_BYTES), Ok(record));
+    // Written again in today's format, it reads back the same.
+    let now = to_json(&record, &plan.plan.id, None).expect("serialises");
+    assert!(now.contains(&format!("\"version\": {VERSION}")));
+    assert_eq!(from_json(&now, &plan, MAX_IMPORT_BYTES), Ok(record));
 }
 
 #[test]
@@ -238,4 +238,71 @@ fn owners_are_kept_trimmed_and_once() {
     );
     let record = from_json(&doc, &plan, MAX_IMPORT_BYTES).expect("reads");
     assert_eq!(cell_at(&record, "1-①-a", 2024).owners, ["商工会", "商工観光課"]);
+}
+
+// ---------------------------------------------------------------------------
+// Format 2 → 3
+
+const V2_EXPORT: &str = include_str!("../../tests/fixtures/progress-v2-export.json");
+const V2_STORED: &str = include_str!("../../tests/fixtures/progress-v2-stored.json");
+
+#[test]
+fn files_the_format_2_app_wrote_load_with_every_field_and_entry() {
+    // Written by the release of format 2 (its `to_json` and `to_json_stored`).
+    let plan = plan();
+    let exported = from_json(V2_EXPORT, &plan, MAX_IMPORT_BYTES).expect("a format 2 export loads");
+    let stored = from_json(V2_STORED, &plan, MAX_IMPORT_BYTES).expect("a format 2 stored record loads");
+    assert!(stored.same_cells(&exported));
+    let cell = cell_at(&exported, "2-①-a", 2025);
+    assert_eq!(cell.status, Some(Status::InProgress));
+    assert_eq!(cell.results, "セミナー3回\n延べ45名");
+    assert_eq!(cell.grade, Some(Grade("B".into())));
+    assert_eq!(cell.challenges, "参加者の固定化");
+    assert_eq!(cell.way_forward, Some(WayForward("継続".into())));
+    assert_eq!(cell.owners, ["商工観光課", "商工会"]);
+    assert_eq!(cell.links, [Link::new("報告", "https://www.city.kama.lg.jp/a").unwrap()]);
+    assert_eq!(cell.note, "<b>HTML</b> & =1+1");
+    assert_eq!(cell.stamp, Stamp { author: Some("商工観光課".into()), updated_at: 1_760_004_200_000 });
+    let key = CellKey::Initiative("2-①-a".parse().unwrap(), FiscalYear(2025));
+    assert_eq!(exported.history.get(&key).map(|h| h.entries.len()), Some(8));
+    let target = exported.kpis.get(&(KpiCode { policy: 2, number: 2 }, FiscalYear(2025))).expect("the KPI cell");
+    assert_eq!(target.target, Some(40.0));
+    // The stored record keeps its clearing, and its history.
+    let cleared = CellKey::Initiative("3-①-a".parse().unwrap(), FiscalYear(2025));
+    assert_eq!(stored.cleared_at(cleared).and_then(|s| s.author.as_deref()), Some("市"));
+    assert_eq!(stored.history.get(&cleared).map(|h| h.entries.len()), Some(2));
+    assert!(exported.council.is_empty());
+    // Written in today's format, both read back the same.
+    for (record, text) in [
+        (&exported, to_json(&exported, &plan.plan.id, None)),
+        (&stored, to_json_stored(&stored, &plan.plan.id)),
+    ] {
+        let text = text.expect("serialises");
+        assert_eq!(from_json(&text, &plan, MAX_IMPORT_BYTES).as_ref(), Ok(record));
+    }
+}
+
+#[test]
+fn the_council_s_words_round_trip_and_a_policy_outside_the_plan_is_refused() {
+    let plan = plan();
+    let mut record = sample();
+    let policy = PolicyCode(2);
+    let year = FiscalYear(2025);
+    let by = |t| Stamp { author: Some("事務局".into()), updated_at: t };
+    let opinion = "デジタル化の支援を\n小規模事業者にも広げること。";
+    record.apply(&Edit::Council { policy, year, field: CouncilField::Opinion, text: opinion.into() }, by(20));
+    record.apply(&Edit::Council { policy, year, field: CouncilField::Response, text: "出張相談を始める".into() }, by(21));
+    let cell = record.council.get(&(policy, year)).expect("kept");
+    assert_eq!((cell.opinion.as_str(), cell.response.as_str()), (opinion, "出張相談を始める"));
+    assert_eq!(record.history.get(&CellKey::Council(policy, year)).map(|h| h.entries.len()), Some(2));
+    let json = to_json(&record, &plan.plan.id, None).expect("serialises");
+    assert!(json.contains("\"council\""));
+    assert_eq!(from_json(&json, &plan, MAX_IMPORT_BYTES).as_ref(), Ok(&record));
+    let refuse = |text: &str| from_json(text, &plan, MAX_IMPORT_BYTES).expect_err("refused");
+    assert_eq!(refuse(&json.replace("\"policy\": 2", "\"policy\": 9")), DocumentError::UnknownPolicy(9));
+    // Emptied, the cell is gone and noted as cleared.
+    record.apply(&Edit::Council { policy, year, field: CouncilField::Opinion, text: String::new() }, by(22));
+    record.apply(&Edit::Council { policy, year, field: CouncilField::Response, text: String::new() }, by(23));
+    assert!(record.council.is_empty());
+    assert_eq!(record.cleared_at(CellKey::Council(policy, year)), Some(&by(23)));
 }

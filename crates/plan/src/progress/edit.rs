@@ -5,14 +5,39 @@
 use std::collections::BTreeMap;
 
 use super::history::Field;
-use super::{Cell, CellKey, Grade, InitiativeCell, KpiCell, Link, Record, Stamp, Status, WayForward};
-use crate::plan::{FiscalYear, InitiativeId, KpiCode};
+use super::{Cell, CellKey, CouncilCell, Grade, InitiativeCell, KpiCell, Link, Record, Stamp, Status, WayForward};
+use crate::plan::{FiscalYear, InitiativeId, KpiCode, PolicyCode};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KpiField {
     Baseline,
     Target,
     Actual,
+}
+
+/// The two texts kept per policy and year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CouncilField {
+    /// 振興会議の意見.
+    Opinion,
+    /// 市の対応.
+    Response,
+}
+
+impl CouncilCell {
+    pub fn text(&self, field: CouncilField) -> &str {
+        match field {
+            CouncilField::Opinion => &self.opinion,
+            CouncilField::Response => &self.response,
+        }
+    }
+
+    fn text_mut(&mut self, field: CouncilField) -> &mut String {
+        match field {
+            CouncilField::Opinion => &mut self.opinion,
+            CouncilField::Response => &mut self.response,
+        }
+    }
 }
 
 /// A new value for one field of an initiative's cell.
@@ -94,6 +119,13 @@ pub enum Edit {
         year: FiscalYear,
         note: String,
     },
+    /// One text of a policy's council cell in one year.
+    Council {
+        policy: PolicyCode,
+        year: FiscalYear,
+        field: CouncilField,
+        text: String,
+    },
     /// Sets a whole cell as given, stamp included (an applied import, a
     /// conflict resolved by taking the other side). `None` removes it.
     ReplaceInitiative {
@@ -105,6 +137,11 @@ pub enum Edit {
         code: KpiCode,
         year: FiscalYear,
         cell: Option<KpiCell>,
+    },
+    ReplaceCouncil {
+        policy: PolicyCode,
+        year: FiscalYear,
+        cell: Option<CouncilCell>,
     },
     /// Several edits as one step of undo (an import applied at once).
     Batch(Vec<Edit>),
@@ -120,6 +157,9 @@ impl Edit {
             Edit::KpiValue { code, year, .. }
             | Edit::KpiNote { code, year, .. }
             | Edit::ReplaceKpi { code, year, .. } => Some(CellKey::Kpi(*code, *year)),
+            Edit::Council { policy, year, .. } | Edit::ReplaceCouncil { policy, year, .. } => {
+                Some(CellKey::Council(*policy, *year))
+            }
             Edit::Batch(_) => None,
         }
     }
@@ -133,6 +173,7 @@ impl Edit {
             }
             (Edit::KpiNote { .. }, Edit::KpiNote { .. }) => self.key() == other.key(),
             (Edit::KpiValue { field: a, .. }, Edit::KpiValue { field: b, .. }) => a == b && self.key() == other.key(),
+            (Edit::Council { field: a, .. }, Edit::Council { field: b, .. }) => a == b && self.key() == other.key(),
             _ => false,
         }
     }
@@ -153,6 +194,7 @@ impl Record {
             let from = match edit {
                 Edit::ReplaceInitiative { cell: Some(c), .. } => Some(c.author_stamp()),
                 Edit::ReplaceKpi { cell: Some(c), .. } => Some(c.author_stamp()),
+                Edit::ReplaceCouncil { cell: Some(c), .. } => Some(c.author_stamp()),
                 _ => None,
             }
             .filter(|&from| *from != stamp);
@@ -167,6 +209,9 @@ impl Record {
                 note_cleared(&self.initiatives, &mut self.cleared.initiatives, (id, year), had, stamp)
             }
             CellKey::Kpi(code, year) => note_cleared(&self.kpis, &mut self.cleared.kpis, (code, year), had, stamp),
+            CellKey::Council(policy, year) => {
+                note_cleared(&self.council, &mut self.cleared.council, (policy, year), had, stamp)
+            }
         }
         inverse
     }
@@ -176,6 +221,7 @@ impl Record {
         match key {
             CellKey::Initiative(id, year) => self.initiatives.get(&(id, year)).cloned().unwrap_or_default().fields(),
             CellKey::Kpi(code, year) => self.kpis.get(&(code, year)).cloned().unwrap_or_default().fields(),
+            CellKey::Council(policy, year) => self.council.get(&(policy, year)).cloned().unwrap_or_default().fields(),
         }
     }
 
@@ -204,6 +250,16 @@ impl Record {
             Edit::ReplaceKpi { code, year, cell } => {
                 let previous = replace_cell(&mut self.kpis, (*code, *year), cell.clone());
                 Edit::ReplaceKpi { code: *code, year: *year, cell: previous }
+            }
+            Edit::Council { policy, year, field, text } => {
+                let previous = change_cell(&mut self.council, (*policy, *year), stamp, |c| {
+                    std::mem::replace(c.text_mut(*field), text.clone())
+                });
+                Edit::Council { policy: *policy, year: *year, field: *field, text: previous }
+            }
+            Edit::ReplaceCouncil { policy, year, cell } => {
+                let previous = replace_cell(&mut self.council, (*policy, *year), cell.clone());
+                Edit::ReplaceCouncil { policy: *policy, year: *year, cell: previous }
             }
             Edit::Batch(edits) => {
                 // Undone in reverse order, so overlapping edits restore exactly.

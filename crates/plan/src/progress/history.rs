@@ -32,6 +32,10 @@ pub enum Field {
     Baseline,
     Target,
     Actual,
+    /// 振興会議の意見.
+    Opinion,
+    /// 市の対応.
+    Response,
 }
 
 /// One change of one field.

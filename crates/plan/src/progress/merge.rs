@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use super::edit::Edit;
-use super::{history, Cell, CellKey, InitiativeCell, KpiCell, Record, Stamp};
+use super::{history, Cell, CellKey, CouncilCell, InitiativeCell, KpiCell, Record, Stamp};
 
 /// The losing side of a cell both records changed.
 // Conflicts are few and short-lived: two cells inline read better than boxes.
@@ -16,12 +16,13 @@ use super::{history, Cell, CellKey, InitiativeCell, KpiCell, Record, Stamp};
 pub enum Conflict {
     Initiative { key: CellKey, kept: InitiativeCell, other: InitiativeCell },
     Kpi { key: CellKey, kept: KpiCell, other: KpiCell },
+    Council { key: CellKey, kept: CouncilCell, other: CouncilCell },
 }
 
 impl Conflict {
     pub fn key(&self) -> CellKey {
         match self {
-            Conflict::Initiative { key, .. } | Conflict::Kpi { key, .. } => *key,
+            Conflict::Initiative { key, .. } | Conflict::Kpi { key, .. } | Conflict::Council { key, .. } => *key,
         }
     }
 
@@ -39,6 +40,10 @@ impl Conflict {
                 let cell = KpiCell { stamp, written: Some(other.author_stamp().clone()), ..other.clone() };
                 Some(Edit::ReplaceKpi { code: *code, year: *year, cell: Some(cell) })
             }
+            Conflict::Council { key: CellKey::Council(policy, year), other, .. } => {
+                let cell = CouncilCell { stamp, written: Some(other.author_stamp().clone()), ..other.clone() };
+                Some(Edit::ReplaceCouncil { policy: *policy, year: *year, cell: Some(cell) })
+            }
             _ => None,
         }
     }
@@ -48,6 +53,7 @@ impl Conflict {
         match self {
             Conflict::Initiative { other, .. } => &other.stamp,
             Conflict::Kpi { other, .. } => &other.stamp,
+            Conflict::Council { other, .. } => &other.stamp,
         }
     }
 }
@@ -85,6 +91,9 @@ impl MergeOutcome {
                 CellKey::Kpi(code, year) => {
                     Edit::ReplaceKpi { code, year, cell: self.merged.kpis.get(&(code, year)).cloned() }
                 }
+                CellKey::Council(policy, year) => {
+                    Edit::ReplaceCouncil { policy, year, cell: self.merged.council.get(&(policy, year)).cloned() }
+                }
             })
             .collect();
         (!edits.is_empty()).then_some(Edit::Batch(edits))
@@ -110,6 +119,13 @@ pub fn merge(local: &Record, incoming: &Record) -> MergeOutcome {
         &mut lists,
         |(code, year)| CellKey::Kpi(code, year),
         |key, kept, other| Conflict::Kpi { key, kept, other },
+    );
+    merge_cells(
+        &mut merged.council,
+        &incoming.council,
+        &mut lists,
+        |(policy, year)| CellKey::Council(policy, year),
+        |key, kept, other| Conflict::Council { key, kept, other },
     );
     // A file's cell is added even where this browser cleared one (the
     // preview lists it); the file's own clearings are not taken.

@@ -11,7 +11,7 @@ use proptest::prelude::*;
 
 use super::merge::{merge, Conflict, MergeOutcome};
 use super::sync::{is_draft, merge3, overlay, seed, SyncOutcome};
-use super::{Cell, CellKey, InitiativeCell, Kind, KpiCell, Record};
+use super::{Cell, CellKey, CouncilCell, InitiativeCell, Kind, KpiCell, Record};
 use crate::test_strategies::*;
 use crate::test_support::cells;
 
@@ -25,7 +25,7 @@ impl Sides for InitiativeCell {
     fn sides(conflict: &Conflict) -> Option<(CellKey, &Self, &Self)> {
         match conflict {
             Conflict::Initiative { key, kept, other } => Some((*key, kept, other)),
-            Conflict::Kpi { .. } => None,
+            _ => None,
         }
     }
 }
@@ -34,7 +34,16 @@ impl Sides for KpiCell {
     fn sides(conflict: &Conflict) -> Option<(CellKey, &Self, &Self)> {
         match conflict {
             Conflict::Kpi { key, kept, other } => Some((*key, kept, other)),
-            Conflict::Initiative { .. } => None,
+            _ => None,
+        }
+    }
+}
+
+impl Sides for CouncilCell {
+    fn sides(conflict: &Conflict) -> Option<(CellKey, &Self, &Self)> {
+        match conflict {
+            Conflict::Council { key, kept, other } => Some((*key, kept, other)),
+            _ => None,
         }
     }
 }
@@ -126,6 +135,7 @@ proptest! {
         let out = merge(&local, &incoming);
         check_merge_rule::<InitiativeCell>(&local, &incoming, &out)?;
         check_merge_rule::<KpiCell>(&local, &incoming, &out)?;
+        check_merge_rule::<CouncilCell>(&local, &incoming, &out)?;
         let listed = out.added.len() + out.changed.len();
         prop_assert_eq!(listed, out.added.iter().chain(&out.changed).collect::<BTreeSet<_>>().len(), "listed once");
     }
@@ -135,6 +145,7 @@ proptest! {
         let out = merge(&local, &incoming);
         check_nothing_lost::<InitiativeCell>(&[&local, &incoming], &out.merged, &out.conflicts)?;
         check_nothing_lost::<KpiCell>(&[&local, &incoming], &out.merged, &out.conflicts)?;
+        check_nothing_lost::<CouncilCell>(&[&local, &incoming], &out.merged, &out.conflicts)?;
     }
 
     #[test]
@@ -323,6 +334,7 @@ proptest! {
         let out = merge3(&base, &ours, &theirs);
         check_merge3_rule::<InitiativeCell>(&base, &ours, &theirs, &out)?;
         check_merge3_rule::<KpiCell>(&base, &ours, &theirs, &out)?;
+        check_merge3_rule::<CouncilCell>(&base, &ours, &theirs, &out)?;
     }
 
     #[test]
@@ -330,6 +342,7 @@ proptest! {
         let out = merge3(&base, &ours, &theirs);
         check_no_edit_lost::<InitiativeCell>(&base, &[&ours, &theirs], &out)?;
         check_no_edit_lost::<KpiCell>(&base, &[&ours, &theirs], &out)?;
+        check_no_edit_lost::<CouncilCell>(&base, &[&ours, &theirs], &out)?;
     }
 
     #[test]
@@ -388,7 +401,9 @@ proptest! {
             Ok(conflicts)
         }
         let out = merge3(&base, &base, &theirs);
-        let conflicts = check::<InitiativeCell>(&base, &theirs, &out)? + check::<KpiCell>(&base, &theirs, &out)?;
+        let conflicts = check::<InitiativeCell>(&base, &theirs, &out)?
+            + check::<KpiCell>(&base, &theirs, &out)?
+            + check::<CouncilCell>(&base, &theirs, &out)?;
         prop_assert_eq!(out.conflicts.len(), conflicts);
     }
 
@@ -421,6 +436,7 @@ proptest! {
         }
         check::<InitiativeCell>(&base, &ours, &theirs, &here)?;
         check::<KpiCell>(&base, &ours, &theirs, &here)?;
+        check::<CouncilCell>(&base, &ours, &theirs, &here)?;
     }
 
     /// Two tabs that each wrote their own edits of the same cells before
@@ -492,6 +508,7 @@ proptest! {
         }
         check::<InitiativeCell>(&published, &local, &shown)?;
         check::<KpiCell>(&published, &local, &shown)?;
+        check::<CouncilCell>(&published, &local, &shown)?;
         prop_assert_eq!(overlay(&published, &Record::default()), published.clone());
         prop_assert_eq!(overlay(&Record::default(), &local), local);
     }
@@ -503,6 +520,7 @@ proptest! {
         key in prop_oneof![
             few_initiative_keys().prop_map(|(id, y)| CellKey::Initiative(id, y)),
             few_kpi_keys().prop_map(|(c, y)| CellKey::Kpi(c, y)),
+            few_council_keys().prop_map(|(p, y)| CellKey::Council(p, y)),
         ],
     ) {
         let mut seeded = local.clone();
@@ -517,6 +535,12 @@ proptest! {
             CellKey::Kpi(code, year) => {
                 if let (None, Some(p)) = (local.kpis.get(&(code, year)), published.kpis.get(&(code, year))) {
                     want.kpis.insert((code, year), p.clone());
+                }
+            }
+            CellKey::Council(policy, year) => {
+                let k = (policy, year);
+                if let (None, Some(p)) = (CouncilCell::slot(&local, k), published.council.get(&k)) {
+                    want.council.insert(k, p.clone());
                 }
             }
         }

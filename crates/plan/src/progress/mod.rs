@@ -1,6 +1,7 @@
 //! What staff record about the plan's progress, per fiscal year: each
 //! initiative's line of the 評価シート (status, results, grade, challenges, way
-//! forward, owners, links, note), values and a note for each KPI. Plain data and
+//! forward, owners, links, note), values and a note for each KPI, and the
+//! council's opinion and the city's response for each policy. Plain data and
 //! pure functions: edits are values applied by one function (`edit`), files
 //! are versioned documents checked completely before use (`document`), and
 //! two records combine without losing a cell (`merge`).
@@ -21,7 +22,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::plan::{FiscalYear, InitiativeId, KpiCode, Plan};
+use crate::plan::{FiscalYear, InitiativeId, KpiCode, Plan, PolicyCode};
 
 /// 進捗状況.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -154,6 +155,20 @@ pub struct KpiCell {
     pub target: Option<f64>,
     pub actual: Option<f64>,
     pub note: String,
+    /// As [`InitiativeCell::stamp`].
+    pub stamp: Stamp,
+    /// As [`InitiativeCell::written`].
+    pub written: Option<Stamp>,
+}
+
+/// One basic policy in one fiscal year: what the 振興会議 said of it and what
+/// the city answers, printed under the policy's table in the report.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CouncilCell {
+    /// 振興会議の意見.
+    pub opinion: String,
+    /// 市の対応.
+    pub response: String,
     /// As [`InitiativeCell::stamp`].
     pub stamp: Stamp,
     /// As [`InitiativeCell::written`].
@@ -304,11 +319,46 @@ impl Cell for KpiCell {
     }
 }
 
+impl Cell for CouncilCell {
+    fn is_empty(&self) -> bool {
+        self.opinion.is_empty() && self.response.is_empty()
+    }
+
+    fn same_content(&self, other: &Self) -> bool {
+        (&self.opinion, &self.response) == (&other.opinion, &other.response)
+    }
+
+    fn content_key(&self) -> String {
+        format!("{}\u{0}{}", self.opinion, self.response)
+    }
+
+    fn fields(&self) -> Vec<(history::Field, String)> {
+        vec![(history::Field::Opinion, self.opinion.clone()), (history::Field::Response, self.response.clone())]
+    }
+
+    fn written_mut(&mut self) -> &mut Option<Stamp> {
+        &mut self.written
+    }
+
+    fn author_stamp(&self) -> &Stamp {
+        self.written.as_ref().unwrap_or(&self.stamp)
+    }
+
+    fn stamp(&self) -> &Stamp {
+        &self.stamp
+    }
+
+    fn stamp_mut(&mut self) -> &mut Stamp {
+        &mut self.stamp
+    }
+}
+
 /// Where a cell is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum CellKey {
     Initiative(InitiativeId, FiscalYear),
     Kpi(KpiCode, FiscalYear),
+    Council(PolicyCode, FiscalYear),
 }
 
 /// Everything recorded. Empty cells are not kept: a cell emptied by an edit
@@ -317,6 +367,7 @@ pub enum CellKey {
 pub struct Record {
     pub initiatives: BTreeMap<(InitiativeId, FiscalYear), InitiativeCell>,
     pub kpis: BTreeMap<(KpiCode, FiscalYear), KpiCell>,
+    pub council: BTreeMap<(PolicyCode, FiscalYear), CouncilCell>,
     pub cleared: Cleared,
     /// How each cell came to say what it says.
     pub history: history::Log,
@@ -331,28 +382,30 @@ pub struct Record {
 pub struct Cleared {
     pub initiatives: BTreeMap<(InitiativeId, FiscalYear), Stamp>,
     pub kpis: BTreeMap<(KpiCode, FiscalYear), Stamp>,
+    pub council: BTreeMap<(PolicyCode, FiscalYear), Stamp>,
 }
 
 impl Cleared {
     pub fn is_empty(&self) -> bool {
-        self.initiatives.is_empty() && self.kpis.is_empty()
+        self.initiatives.is_empty() && self.kpis.is_empty() && self.council.is_empty()
     }
 }
 
 impl Record {
     /// Nothing recorded (cleared cells are not records).
     pub fn is_empty(&self) -> bool {
-        self.initiatives.is_empty() && self.kpis.is_empty()
+        self.initiatives.is_empty() && self.kpis.is_empty() && self.council.is_empty()
     }
 
     pub fn cell_count(&self) -> usize {
-        self.initiatives.len() + self.kpis.len()
+        self.initiatives.len() + self.kpis.len() + self.council.len()
     }
 
     pub fn has_cell(&self, key: CellKey) -> bool {
         match key {
             CellKey::Initiative(id, year) => self.initiatives.contains_key(&(id, year)),
             CellKey::Kpi(code, year) => self.kpis.contains_key(&(code, year)),
+            CellKey::Council(policy, year) => self.council.contains_key(&(policy, year)),
         }
     }
 
@@ -378,20 +431,22 @@ impl Record {
         match key {
             CellKey::Initiative(id, year) => self.cleared.initiatives.get(&(id, year)),
             CellKey::Kpi(code, year) => self.cleared.kpis.get(&(code, year)),
+            CellKey::Council(policy, year) => self.cleared.council.get(&(policy, year)),
         }
     }
 
     /// The same cells, whatever was cleared: what a person would see.
     pub fn same_cells(&self, other: &Record) -> bool {
-        self.initiatives == other.initiatives && self.kpis == other.kpis
+        self.initiatives == other.initiatives && self.kpis == other.kpis && self.council == other.council
     }
 
     /// Keeps `cleared` true to its name after cells were added or removed
     /// directly: a key with a cell is not cleared.
     pub(crate) fn drop_cleared_cells(&mut self) {
-        let Record { initiatives, kpis, cleared, .. } = self;
+        let Record { initiatives, kpis, council, cleared, .. } = self;
         cleared.initiatives.retain(|k, _| !initiatives.contains_key(k));
         cleared.kpis.retain(|k, _| !kpis.contains_key(k));
+        cleared.council.retain(|k, _| !council.contains_key(k));
     }
 }
 
@@ -471,6 +526,25 @@ impl Kind for KpiCell {
     }
     fn cell_key((code, year): Self::Key) -> CellKey {
         CellKey::Kpi(code, year)
+    }
+}
+
+impl Kind for CouncilCell {
+    type Key = (PolicyCode, FiscalYear);
+    fn cells(record: &Record) -> &BTreeMap<Self::Key, Self> {
+        &record.council
+    }
+    fn cells_mut(record: &mut Record) -> &mut BTreeMap<Self::Key, Self> {
+        &mut record.council
+    }
+    fn cleared(record: &Record) -> &BTreeMap<Self::Key, Stamp> {
+        &record.cleared.council
+    }
+    fn cleared_mut(record: &mut Record) -> &mut BTreeMap<Self::Key, Stamp> {
+        &mut record.cleared.council
+    }
+    fn cell_key((policy, year): Self::Key) -> CellKey {
+        CellKey::Council(policy, year)
     }
 }
 

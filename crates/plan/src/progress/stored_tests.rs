@@ -55,7 +55,7 @@ fn corrupted_text_is_unreadable_never_empty() {
 fn a_record_from_a_newer_app_is_left_alone() {
     let plan = plan();
     let (_, json) = saved(&plan);
-    let newer = json.replace("\"version\": 2", "\"version\": 7");
+    let newer = json.replace("\"version\": 3", "\"version\": 7");
     assert_eq!(load(Some(&newer), &plan), Loaded::Newer(7));
 }
 

@@ -13,7 +13,7 @@
 use std::collections::BTreeSet;
 
 use super::merge::Conflict;
-use super::{history, Cell, CellKey, InitiativeCell, Kind, KpiCell, Record};
+use super::{history, Cell, CellKey, CouncilCell, InitiativeCell, Kind, KpiCell, Record};
 
 /// What `merge3` gives: the combined record, and the losing side of every
 /// cell both tabs changed.
@@ -37,6 +37,11 @@ pub fn merge3(base: &Record, ours: &Record, theirs: &Record) -> SyncOutcome {
         other,
     });
     merge3_kind::<KpiCell>(base, ours, theirs, &mut out, |key, kept, other| Conflict::Kpi { key, kept, other });
+    merge3_kind::<CouncilCell>(base, ours, theirs, &mut out, |key, kept, other| Conflict::Council {
+        key,
+        kept,
+        other,
+    });
     // History only grows: whatever either side knows is kept.
     out.merged.history = ours.history.clone();
     history::union(&mut out.merged.history, &theirs.history);
@@ -96,6 +101,7 @@ pub fn overlay(published: &Record, local: &Record) -> Record {
     let mut out = published.clone();
     overlay_kind::<InitiativeCell>(&mut out, local);
     overlay_kind::<KpiCell>(&mut out, local);
+    overlay_kind::<CouncilCell>(&mut out, local);
     history::union(&mut out.history, &local.history);
     out
 }
@@ -111,6 +117,7 @@ pub fn is_draft(published: &Record, local: &Record, key: CellKey) -> bool {
     match key {
         CellKey::Initiative(id, year) => differs::<InitiativeCell>(published, local, (id, year)),
         CellKey::Kpi(code, year) => differs::<KpiCell>(published, local, (code, year)),
+        CellKey::Council(policy, year) => differs::<CouncilCell>(published, local, (policy, year)),
     }
 }
 
@@ -139,6 +146,7 @@ pub fn changes(published: &Record, shown: &Record) -> Vec<FieldChange> {
     let mut out = Vec::new();
     changes_of::<InitiativeCell>(published, shown, &mut out);
     changes_of::<KpiCell>(published, shown, &mut out);
+    changes_of::<CouncilCell>(published, shown, &mut out);
     out
 }
 
@@ -161,6 +169,7 @@ pub fn seed(local: &mut Record, published: &Record, key: CellKey) {
     match key {
         CellKey::Initiative(id, year) => seed_cell::<InitiativeCell>(local, published, (id, year)),
         CellKey::Kpi(code, year) => seed_cell::<KpiCell>(local, published, (code, year)),
+        CellKey::Council(policy, year) => seed_cell::<CouncilCell>(local, published, (policy, year)),
     }
 }
 

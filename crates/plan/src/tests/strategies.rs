@@ -11,8 +11,10 @@ use proptest::collection::{btree_map, vec};
 use proptest::prelude::*;
 use proptest::sample::select;
 
-use crate::plan::{FiscalYear, InitiativeId, KpiCode, Plan};
-use crate::progress::{Cell, Grade, InitiativeCell, Kind, KpiCell, Link, Record, Stamp, Status, WayForward};
+use crate::plan::{FiscalYear, InitiativeId, KpiCode, Plan, PolicyCode};
+use crate::progress::{
+    Cell, CouncilCell, Grade, InitiativeCell, Kind, KpiCell, Link, Record, Stamp, Status, WayForward,
+};
 
 /// The real plan, parsed once for all cases.
 pub static PLAN: LazyLock<Plan> = LazyLock::new(crate::test_support::plan);
@@ -168,6 +170,46 @@ pub fn kpi_key() -> impl Strategy<Value = (KpiCode, FiscalYear)> {
     (select(codes), select(years()))
 }
 
+/// Any basic policy of the plan in any of its years.
+pub fn council_key() -> impl Strategy<Value = (PolicyCode, FiscalYear)> {
+    let codes: Vec<PolicyCode> = PLAN.policies.iter().map(|p| PolicyCode(p.code)).collect();
+    (select(codes), select(years()))
+}
+
+/// Two policies × two years.
+pub fn few_council_keys() -> impl Strategy<Value = (PolicyCode, FiscalYear)> {
+    let codes: Vec<PolicyCode> = PLAN.policies.iter().take(2).map(|p| PolicyCode(p.code)).collect();
+    (select(codes), select(years()[..2].to_vec()))
+}
+
+/// A council cell with something in it.
+pub fn council_cell_with<T: Strategy<Value = String>>(
+    text: impl Fn() -> T,
+    stamp: impl Strategy<Value = Stamp>,
+) -> impl Strategy<Value = CouncilCell> {
+    (text(), text(), stamp).prop_map(|(opinion, response, stamp)| CouncilCell {
+        opinion,
+        response,
+        stamp,
+        written: None,
+    })
+    .prop_filter("a record keeps no empty cell", |c| !c.is_empty())
+}
+
+/// `records`, each with some council cells added.
+fn with_council(
+    records: impl Strategy<Value = Record>,
+    keys: impl Strategy<Value = (PolicyCode, FiscalYear)>,
+    cell: impl Strategy<Value = CouncilCell>,
+) -> impl Strategy<Value = Record> {
+    (records, btree_map(keys, cell, 0..3)).prop_map(|(mut record, council)| {
+        for (k, c) in council {
+            CouncilCell::put(&mut record, k, Some(c));
+        }
+        record
+    })
+}
+
 /// A few cells only (3 initiatives × 2 years, 2 KPIs × 2 years), so that two
 /// generated records often share cells.
 pub fn few_initiative_keys() -> impl Strategy<Value = (InitiativeId, FiscalYear)> {
@@ -207,13 +249,21 @@ pub fn record_of(
 
 /// Any record of the real plan: any cells, any text, any finite values and stamps.
 pub fn record() -> impl Strategy<Value = Record> {
-    record_of(initiative_key(), initiative_cell(), kpi_key(), kpi_cell(), 0..8)
+    with_council(
+        record_of(initiative_key(), initiative_cell(), kpi_key(), kpi_cell(), 0..8),
+        council_key(),
+        council_cell_with(note, stamp(any::<i64>())),
+    )
 }
 
 /// Like [`record`], with infinities and NaN among the KPI values.
 pub fn record_with_non_finite() -> impl Strategy<Value = Record> {
     let kpi = kpi_cell_with(value_or_non_finite(), note(), stamp(any::<i64>()));
-    record_of(initiative_key(), initiative_cell(), kpi_key(), kpi, 0..8)
+    with_council(
+        record_of(initiative_key(), initiative_cell(), kpi_key(), kpi, 0..8),
+        council_key(),
+        council_cell_with(note, stamp(any::<i64>())),
+    )
 }
 
 /// Small contents for small records: equal contents under different stamps
@@ -245,12 +295,16 @@ pub fn small_kpi_cell(updated_at: Range<i64>) -> impl Strategy<Value = KpiCell> 
 
 /// A record over a few cells, stamped within `updated_at`.
 pub fn small_record(updated_at: Range<i64>) -> impl Strategy<Value = Record> {
-    record_of(
-        few_initiative_keys(),
-        small_initiative_cell(updated_at.clone()),
-        few_kpi_keys(),
-        small_kpi_cell(updated_at),
-        0..6,
+    with_council(
+        record_of(
+            few_initiative_keys(),
+            small_initiative_cell(updated_at.clone()),
+            few_kpi_keys(),
+            small_kpi_cell(updated_at.clone()),
+            0..6,
+        ),
+        few_council_keys(),
+        council_cell_with(small_note, small_stamp(updated_at)),
     )
 }
 
