@@ -4,7 +4,7 @@
 
 use kama_plan::charts::kpi_target_vs_actual;
 use kama_plan::kpi::{self, Rating, ValueError, ValueKind};
-use kama_plan::progress::edit::{Edit, KpiField};
+use kama_plan::progress::edit::{self, Edit, KpiField};
 use kama_plan::progress::{CellKey, KpiCell};
 use kama_plan::{FiscalYear, Kpi, KpiCode, KpiRole};
 use leptos::prelude::*;
@@ -242,9 +242,7 @@ fn KpiDetail(explore: Explore, progress: Progress, kpi: &'static Kpi) -> impl In
     }
 }
 
-/// Fills the years without a target with steps on a straight line from the
-/// baseline to the final year's target (`kpi::interim_targets`), as one
-/// step of undo; years already given a target keep it.
+/// Fills the years without a target (`edit::fill_targets`).
 #[component]
 fn FillTargets(
     /// The record the targets are written to.
@@ -252,33 +250,16 @@ fn FillTargets(
     /// The KPI.
     kpi: &'static Kpi,
 ) -> impl IntoView {
-    let code = kpi.code;
-    let kind = ValueKind::of(kpi);
-    let years: Vec<FiscalYear> = progress.plan.plan.fiscal_years.years().collect();
-    let edits = Memo::new(move |_| {
-        progress.shown.with(|r| {
-            let cell = |y: &FiscalYear| r.kpis.get(&(code, *y));
-            let baseline = years.iter().find_map(|y| cell(y).and_then(|c| c.baseline))?;
-            let target = years.last().and_then(|y| cell(y)).and_then(|c| c.target)?;
-            let steps = kpi::interim_targets(baseline, target, years.len(), kind);
-            let edits: Vec<Edit> = years
-                .iter()
-                .zip(steps)
-                .filter(|(y, _)| cell(y).and_then(|c| c.target).is_none())
-                .map(|(&year, value)| Edit::KpiValue { code, year, field: KpiField::Target, value: Some(value) })
-                .collect();
-            (!edits.is_empty()).then_some(edits)
-        })
-    });
+    let edit = Memo::new(move |_| progress.shown.with(|r| edit::fill_targets(progress.plan, r, kpi)));
     view! {
         <p class="fill-targets no-print">
             <button
                 type="button"
                 aria-describedby="fill-targets-hint"
-                disabled=move || edits.with(Option::is_none)
+                disabled=move || edit.with(Option::is_none)
                 on:click=move |_| {
-                    if let Some(edits) = edits.get_untracked() {
-                        progress.edit(Edit::Batch(edits), false);
+                    if let Some(edit) = edit.get_untracked() {
+                        progress.edit(edit, false);
                     }
                 }
             >

@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 
 use super::history::Field;
 use super::{Cell, CellKey, CouncilCell, Grade, InitiativeCell, KpiCell, Link, Record, Stamp, Status, WayForward};
-use crate::plan::{FiscalYear, InitiativeId, KpiCode, PolicyCode};
+use crate::kpi::{interim_targets, ValueKind};
+use crate::plan::{FiscalYear, InitiativeId, Kpi, KpiCode, Plan, PolicyCode};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KpiField {
@@ -310,6 +311,27 @@ fn change_cell<K: Ord + Copy, C: Cell, T>(
         cells.remove(&key);
     }
     previous
+}
+
+/// The edit that fills the years of `kpi` without a target with steps on a
+/// straight line from its baseline (the first year that has one) to the
+/// final year's target (`kpi::interim_targets`), as one step of undo; years
+/// already given a target keep it. `None` without a baseline and a final
+/// target, or when every year has a target.
+pub fn fill_targets(plan: &Plan, record: &Record, kpi: &Kpi) -> Option<Edit> {
+    let code = kpi.code;
+    let years: Vec<FiscalYear> = plan.plan.fiscal_years.years().collect();
+    let cell = |y: &FiscalYear| record.kpis.get(&(code, *y));
+    let baseline = years.iter().find_map(|y| cell(y).and_then(|c| c.baseline))?;
+    let target = years.last().and_then(cell).and_then(|c| c.target)?;
+    let steps = interim_targets(baseline, target, years.len(), ValueKind::of(kpi));
+    let edits: Vec<Edit> = years
+        .iter()
+        .zip(steps)
+        .filter(|(y, _)| cell(y).and_then(|c| c.target).is_none())
+        .map(|(&year, value)| Edit::KpiValue { code, year, field: KpiField::Target, value: Some(value) })
+        .collect();
+    (!edits.is_empty()).then_some(Edit::Batch(edits))
 }
 
 impl KpiCell {

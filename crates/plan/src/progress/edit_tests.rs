@@ -1,7 +1,8 @@
 //! Tests of `progress::edit`.
 
 use super::*;
-use crate::progress::edit::{Change, TextField};
+use crate::progress::edit::{fill_targets, Change, KpiField, TextField};
+use crate::KpiCode;
 
 fn id() -> InitiativeId {
     InitiativeId { policy: 2, sub: 1, letter: 'a' }
@@ -157,4 +158,27 @@ fn a_cleared_cell_leaves_its_stamp_until_it_is_set_again() {
     let inverse = record.apply(&kpi, at(5));
     record.apply(&inverse, at(6));
     assert_eq!(record.cleared_at(CellKey::Kpi(code, FY)), Some(&at(6)), "KPI cells too");
+}
+
+#[test]
+fn filling_targets_adds_only_the_missing_years_on_the_line_to_the_final_target() {
+    let plan = crate::test_support::plan();
+    let kpi = plan.kpis.iter().find(|k| k.code == KpiCode { policy: 2, number: 2 }).expect("KPI 2-2");
+    let mut record = Record::default();
+    assert_eq!(fill_targets(&plan, &record, kpi), None, "no baseline, no final target");
+    let set = |record: &mut Record, year: u16, field: KpiField, value: f64| {
+        record.apply(&Edit::KpiValue { code: kpi.code, year: FiscalYear(year), field, value: Some(value) }, at(1));
+    };
+    set(&mut record, 2023, KpiField::Baseline, 20.0);
+    assert_eq!(fill_targets(&plan, &record, kpi), None, "no final target");
+    set(&mut record, 2027, KpiField::Target, 70.0);
+    set(&mut record, 2024, KpiField::Target, 33.0);
+    let Some(fill) = fill_targets(&plan, &record, kpi) else { panic!("years to fill") };
+    let undo = record.apply(&fill, at(2));
+    let targets: Vec<Option<f64>> =
+        (2023..=2027).map(|y| record.kpis.get(&(kpi.code, FiscalYear(y))).and_then(|c| c.target)).collect();
+    assert_eq!(targets, [Some(30.0), Some(33.0), Some(50.0), Some(60.0), Some(70.0)], "2024 keeps its own");
+    assert_eq!(fill_targets(&plan, &record, kpi), None, "nothing left to fill");
+    record.apply(&undo, at(3));
+    assert_eq!(record.kpis.get(&(kpi.code, FiscalYear(2025))).and_then(|c| c.target), None, "one step of undo");
 }
