@@ -18,6 +18,7 @@ use super::csv::{
     INITIATIVE_HEADER, KPI_HEADER,
 };
 use super::Record;
+use crate::i18n::{fiscal_year, Lang};
 use crate::plan::{FiscalYear, Plan};
 
 /// Sheet of the initiatives' statuses and notes.
@@ -61,10 +62,11 @@ impl fmt::Display for XlsxError {
 
 impl std::error::Error for XlsxError {}
 
-/// The .xlsx bytes: 「評価シート」 of `year` (the council's layout, set up to
-/// print on A4 landscape with its header on every page), then 「取組進捗」 and
-/// 「数値目標」 over every year, each with a bold, frozen, filterable header
-/// row. `exported_at_ms` (the caller's clock, milliseconds since the Unix
+/// The .xlsx bytes: 「評価シート」 of `year` (the council's layout, titled
+/// with the plan and the year, which is what `xlsx_import` reads the year
+/// back from; set up to print on A4 landscape with its title and header on
+/// every page), then 「取組進捗」 and 「数値目標」 over every year, each with a
+/// bold, frozen, filterable header row. `exported_at_ms` (the caller's clock, milliseconds since the Unix
 /// epoch) is the file's creation time, so the same record exported at the
 /// same moment gives the same bytes; stamps are written in `offset`'s time.
 pub fn workbook(
@@ -75,17 +77,19 @@ pub fn workbook(
     offset: UtcOffset,
 ) -> Result<Vec<u8>, XlsxError> {
     let initiatives =
-        sheet(INITIATIVE_SHEET, INITIATIVE_HEADER, &INITIATIVE_WIDTHS, initiative_rows(plan, record, offset))?;
-    let kpis = sheet(KPI_SHEET, KPI_HEADER, &KPI_WIDTHS, kpi_rows(plan, record, offset))?;
-    let mut evaluation =
-        sheet(EVALUATION_SHEET, EVALUATION_HEADER, &EVALUATION_WIDTHS, evaluation_rows(plan, record, year))?;
+        sheet(INITIATIVE_SHEET, None, INITIATIVE_HEADER, &INITIATIVE_WIDTHS, initiative_rows(plan, record, offset))?;
+    let kpis = sheet(KPI_SHEET, None, KPI_HEADER, &KPI_WIDTHS, kpi_rows(plan, record, offset))?;
+    let title = evaluation_title(plan, year);
+    let mut evaluation = sheet(
+        EVALUATION_SHEET,
+        Some(&title),
+        EVALUATION_HEADER,
+        &EVALUATION_WIDTHS,
+        evaluation_rows(plan, record, year),
+    )?;
     evaluation.printed = true;
     // In tab order; the parts keep their numbers (sheet3 is the 評価シート).
-    let tabs = [
-        (EVALUATION_SHEET, EVALUATION_HEADER.len(), evaluation.rows, evaluation.printed),
-        (INITIATIVE_SHEET, INITIATIVE_HEADER.len(), initiatives.rows, false),
-        (KPI_SHEET, KPI_HEADER.len(), kpis.rows, false),
-    ];
+    let tabs = [&evaluation, &initiatives, &kpis];
 
     let mut zip = Zip::default();
     zip.add("[Content_Types].xml", CONTENT_TYPES.as_bytes())?;
@@ -98,6 +102,12 @@ pub fn workbook(
     zip.add("xl/worksheets/sheet2.xml", kpis.xml(false).as_bytes())?;
     zip.add("xl/worksheets/sheet3.xml", evaluation.xml(true).as_bytes())?;
     zip.finish()
+}
+
+/// 「第2次嘉麻市中小企業振興基本計画 評価シート 令和7年度（2025年度）」: the
+/// 評価シート's title row, which says which year its answers are for.
+pub(crate) fn evaluation_title(plan: &Plan, year: FiscalYear) -> String {
+    format!("{} {EVALUATION_SHEET} {}", plan.plan.title, fiscal_year(Lang::Ja, year))
 }
 
 const XML_DECLARATION: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
@@ -192,30 +202,31 @@ fn core_xml(title: &str, exported_at_ms: i64) -> String {
 
 /// The sheets in tab order, each with its header's autofilter (which Excel
 /// records as the hidden name `_xlnm._FilterDatabase`), and a printed
-/// sheet's header row repeated on every page (`_xlnm.Print_Titles`).
-fn workbook_xml(sheets: &[(&str, usize, usize, bool)]) -> String {
+/// sheet's title and header rows repeated on every page (`_xlnm.Print_Titles`).
+fn workbook_xml(sheets: &[&Sheet]) -> String {
     let mut xml = String::from(XML_DECLARATION);
     xml.push_str(concat!(
         "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"",
         " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">",
         "<bookViews><workbookView activeTab=\"0\"/></bookViews><sheets>",
     ));
-    for (number, (name, _, _, _)) in (1..).zip(sheets) {
+    for (number, sheet) in (1..).zip(sheets) {
         xml.push_str("<sheet name=\"");
-        push_escaped(&mut xml, name);
-        xml.push_str(&format!("\" sheetId=\"{number}\" r:id=\"rId{}\"/>", relationship(name)));
+        push_escaped(&mut xml, sheet.name);
+        xml.push_str(&format!("\" sheetId=\"{number}\" r:id=\"rId{}\"/>", relationship(sheet.name)));
     }
     xml.push_str("</sheets><definedNames>");
-    for (index, (name, columns, rows, printed)) in sheets.iter().enumerate() {
+    for (index, sheet) in sheets.iter().enumerate() {
         // A quote inside a quoted sheet name is doubled.
-        let quoted = name.replace('\'', "''");
+        let quoted = sheet.name.replace('\'', "''");
+        let (header, rows) = (sheet.header_row, sheet.rows);
         xml.push_str(&format!("<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"{index}\" hidden=\"1\">'"));
         push_escaped(&mut xml, &quoted);
-        xml.push_str(&format!("'!$A$1:${}${rows}</definedName>", column_name(*columns)));
-        if *printed {
+        xml.push_str(&format!("'!$A${header}:${}${rows}</definedName>", column_name(sheet.column_styles.len())));
+        if sheet.printed {
             xml.push_str(&format!("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"{index}\">'"));
             push_escaped(&mut xml, &quoted);
-            xml.push_str("'!$1:$1</definedName>");
+            xml.push_str(&format!("'!$1:${header}</definedName>"));
         }
     }
     xml.push_str("</definedNames></workbook>");
@@ -231,16 +242,19 @@ fn relationship(sheet: &str) -> u8 {
     }
 }
 
-/// One worksheet being written: bold header frozen above the data,
-/// autofilter over it, column widths, and each code or note column formatted
-/// as its first row, so blank cells typed into later match.
+/// One worksheet being written: an optional title row, then a bold header
+/// frozen (with the title) above the data, autofilter over header and data,
+/// column widths, and each code or note column formatted as its first row,
+/// so blank cells typed into later match.
 struct Sheet {
     name: &'static str,
     /// Column widths in Excel's character units, one per column.
     widths: &'static [f64],
     /// The `<sheetData>` rows so far.
     data: String,
-    /// Rows written, the header included.
+    /// The header's row number: 2 under a title, else 1.
+    header_row: usize,
+    /// Rows written, the title and header included.
     rows: usize,
     column_styles: Vec<Option<u8>>,
     /// Set up to print: A4 landscape, fitted to the page's width.
@@ -251,11 +265,12 @@ struct Sheet {
 /// is not, so the wasm holds one copy of it.
 fn sheet<'a, const N: usize>(
     name: &'static str,
+    title: Option<&str>,
     header: [&str; N],
     widths: &'static [f64; N],
     rows: impl Iterator<Item = [Field<'a>; N]>,
 ) -> Result<Sheet, XlsxError> {
-    let mut sheet = Sheet::new(name, &header, widths)?;
+    let mut sheet = Sheet::new(name, title, &header, widths)?;
     for fields in rows {
         sheet.push_row(&fields)?;
     }
@@ -263,13 +278,27 @@ fn sheet<'a, const N: usize>(
 }
 
 impl Sheet {
-    fn new(name: &'static str, header: &[&str], widths: &'static [f64]) -> Result<Sheet, XlsxError> {
-        let mut data = String::from("<row r=\"1\">");
-        for (column, title) in (1..).zip(header) {
-            push_string_cell(&mut data, name, column, 1, title, Some(STYLE_HEADER))?;
+    fn new(
+        name: &'static str,
+        title: Option<&str>,
+        header: &[&str],
+        widths: &'static [f64],
+    ) -> Result<Sheet, XlsxError> {
+        let mut data = String::new();
+        let mut header_row = 1;
+        if let Some(title) = title {
+            data.push_str("<row r=\"1\">");
+            push_string_cell(&mut data, name, 1, 1, title, Some(STYLE_HEADER))?;
+            data.push_str("</row>");
+            header_row = 2;
+        }
+        data.push_str(&format!("<row r=\"{header_row}\">"));
+        for (column, text) in (1..).zip(header) {
+            push_string_cell(&mut data, name, column, header_row, text, Some(STYLE_HEADER))?;
         }
         data.push_str("</row>");
-        Ok(Sheet { name, widths, data, rows: 1, column_styles: vec![None; header.len()], printed: false })
+        let column_styles = vec![None; header.len()];
+        Ok(Sheet { name, widths, data, header_row, rows: header_row, column_styles, printed: false })
     }
 
     fn push_row(&mut self, fields: &[Field<'_>]) -> Result<(), XlsxError> {
@@ -277,7 +306,7 @@ impl Sheet {
         let data = &mut self.data;
         data.push_str(&format!("<row r=\"{row}\">"));
         for ((column, field), style) in (1..).zip(fields).zip(&mut self.column_styles) {
-            if row == 2 {
+            if row == self.header_row + 1 {
                 *style = match field {
                     Field::Code(_) => Some(STYLE_CODE),
                     Field::Note(_) => Some(STYLE_NOTE),
@@ -303,7 +332,8 @@ impl Sheet {
 
     /// The worksheet part; `selected` for the sheet shown on opening.
     fn xml(&self, selected: bool) -> String {
-        let range = format!("A1:{}{}", column_name(self.column_styles.len()), self.rows);
+        let last = format!("{}{}", column_name(self.column_styles.len()), self.rows);
+        let header = self.header_row;
         let mut xml = String::from(XML_DECLARATION);
         xml.push_str(concat!(
             "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"",
@@ -312,15 +342,20 @@ impl Sheet {
         if self.printed {
             xml.push_str("<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>");
         }
-        xml.push_str(&format!("<dimension ref=\"{range}\"/>"));
+        xml.push_str(&format!("<dimension ref=\"A1:{last}\"/>"));
+        let first_data = format!("A{}", header + 1);
         xml.push_str(&format!(
             concat!(
                 "<sheetViews><sheetView{} workbookViewId=\"0\">",
-                "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>",
-                "<selection pane=\"bottomLeft\" activeCell=\"A2\" sqref=\"A2\"/>",
+                "<pane ySplit=\"{}\" topLeftCell=\"{}\" activePane=\"bottomLeft\" state=\"frozen\"/>",
+                "<selection pane=\"bottomLeft\" activeCell=\"{}\" sqref=\"{}\"/>",
                 "</sheetView></sheetViews>",
             ),
             if selected { " tabSelected=\"1\"" } else { "" },
+            header,
+            first_data,
+            first_data,
+            first_data,
         ));
         xml.push_str("<sheetFormatPr defaultRowHeight=\"15\"/><cols>");
         for ((column, width), style) in (1..).zip(self.widths).zip(&self.column_styles) {
@@ -332,7 +367,7 @@ impl Sheet {
         }
         xml.push_str("</cols><sheetData>");
         xml.push_str(&self.data);
-        xml.push_str(&format!("</sheetData><autoFilter ref=\"{range}\"/>"));
+        xml.push_str(&format!("</sheetData><autoFilter ref=\"A{header}:{last}\"/>"));
         xml.push_str(
             "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>",
         );

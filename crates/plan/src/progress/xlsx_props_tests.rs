@@ -439,6 +439,11 @@ fn check_workbook(plan: &Plan, record: &Record, at: i64) -> Result<(), TestCaseE
     prop_assert_eq!(rows, 1 + plan.initiatives.len() * 5);
     let (kpis, rows) = read_sheet(parts[PARTS[7]]).map_err(TestCaseError::fail)?;
     prop_assert_eq!(rows, 1 + plan.kpis.len() * 5);
+    // The 評価シート: a title row, the header, a row per initiative.
+    let (evaluation, rows) = read_sheet(parts[PARTS[8]]).map_err(TestCaseError::fail)?;
+    prop_assert_eq!(rows, 2 + plan.initiatives.len());
+    prop_assert_eq!(evaluation.get("A1"), Some(&Shown::Text(evaluation_title(plan, FiscalYear(2024)))));
+    prop_assert_eq!(evaluation.get("A2"), Some(&Shown::Text("番号".to_string())));
     check_cells(plan, record, &initiatives, &kpis)
 }
 

@@ -144,8 +144,8 @@ fn the_sheets_are_named_in_japanese_in_order() {
         doc.descendants().filter(|n| n.has_tag_name("definedName")).filter_map(|n| n.text()).collect();
     assert_eq!(
         filters,
-        ["'評価シート'!$A$1:$J$87", "'評価シート'!$1:$1", "'取組進捗'!$A$1:$P$431", "'数値目標'!$A$1:$K$136"],
-        "filters, and the 評価シート's header printed on every page"
+        ["'評価シート'!$A$2:$J$88", "'評価シート'!$1:$2", "'取組進捗'!$A$1:$P$431", "'数値目標'!$A$1:$K$136"],
+        "filters from each header row, and the 評価シート's title and header printed on every page"
     );
 }
 
@@ -172,9 +172,15 @@ fn the_evaluation_sheet_is_the_years_council_table_set_up_to_print() {
     );
     let bytes = workbook(&plan, &record, year, AT, UtcOffset::JST).unwrap();
     const SHEET: &str = "xl/worksheets/sheet3.xml";
-    let header: Vec<String> = (1..=10).map(|c| string_value(&bytes, SHEET, &format!("{}1", column_name(c)))).collect();
+    assert_eq!(
+        string_cell(&bytes, SHEET, "A1"),
+        ("第2次嘉麻市中小企業振興基本計画 評価シート 令和6年度（2024年度）".to_string(), Some(STYLE_HEADER)),
+        "the title says the year, which an import reads back"
+    );
+    assert!(!has_cell(&part(&bytes, SHEET), "B1"), "the title is one cell");
+    let header: Vec<String> = (1..=10).map(|c| string_value(&bytes, SHEET, &format!("{}2", column_name(c)))).collect();
     assert_eq!(header, EVALUATION_HEADER);
-    let row = 2 + plan.initiatives.iter().position(|i| i.id == id).unwrap();
+    let row = 3 + plan.initiatives.iter().position(|i| i.id == id).unwrap();
     let at = |c: &str| string_value(&bytes, SHEET, &format!("{c}{row}"));
     assert_eq!(at("A"), "2-①-a");
     assert_eq!(at("C"), "商工観光課、商工会");
@@ -190,10 +196,17 @@ fn the_evaluation_sheet_is_the_years_council_table_set_up_to_print() {
     let xml = part(&bytes, SHEET);
     assert!(xml.contains("<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"));
     assert!(xml.contains("<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"));
-    assert!(xml.contains("state=\"frozen\""));
-    assert!(xml.contains("<autoFilter ref=\"A1:J87\"/>"));
+    assert!(xml.contains("<pane ySplit=\"2\" topLeftCell=\"A3\" activePane=\"bottomLeft\" state=\"frozen\"/>"));
+    assert!(xml.contains("<selection pane=\"bottomLeft\" activeCell=\"A3\" sqref=\"A3\"/>"));
+    assert!(xml.contains("<autoFilter ref=\"A2:J88\"/>"), "filters from the header, not the title");
+    assert!(xml.contains("<dimension ref=\"A1:J88\"/>"));
     assert!(xml.contains("tabSelected=\"1\""), "opens on the 評価シート");
-    roxmltree::Document::parse(&xml).unwrap();
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    // Column formats come from the first data row, not from the title's.
+    let styles: Vec<Option<&str>> =
+        doc.descendants().filter(|n| n.has_tag_name("col")).map(|c| c.attribute("style")).collect();
+    let (code, note) = (Some("2"), Some("3"));
+    assert_eq!(styles, [code, note, None, None, note, code, note, None, note, note]);
 }
 
 #[test]
