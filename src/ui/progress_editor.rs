@@ -7,7 +7,7 @@
 use std::cell::Cell;
 
 use kama_plan::progress::edit::{Change, Edit, TextField};
-use kama_plan::progress::{Cell as _, CellKey, Grade, InitiativeCell, Link, LinkError, Status, WayForward};
+use kama_plan::progress::{split_owners, Cell as _, CellKey, Grade, InitiativeCell, Link, LinkError, Status, WayForward};
 use kama_plan::scales::Choice;
 use kama_plan::{FiscalYear, InitiativeId};
 use leptos::prelude::*;
@@ -406,17 +406,6 @@ fn ChoiceSelect(
                 .collect_view()}
         </select>
     }
-}
-
-/// 担当 as typed: separated by 、, commas or line breaks.
-fn split_owners(text: &str) -> Vec<String> {
-    let mut owners: Vec<String> = Vec::new();
-    for owner in text.split(['、', ',', '，', '\n', ';']).map(str::trim).filter(|o| !o.is_empty()) {
-        if !owners.iter().any(|o| o == owner) {
-            owners.push(owner.to_string());
-        }
-    }
-    owners
 }
 
 fn text_field_slug(field: TextField) -> &'static str {

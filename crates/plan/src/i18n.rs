@@ -105,6 +105,73 @@ pub fn document_error(lang: Lang, e: &crate::progress::document::DocumentError) 
     }
 }
 
+/// Why a 評価シート was not read, in plain words: each problem names the
+/// row and column as Excel shows them.
+pub fn sheet_error(lang: Lang, e: &crate::progress::xlsx_import::SheetError) -> String {
+    use crate::progress::xlsx_import::SheetError::*;
+    match lang {
+        Lang::En => e.to_string(),
+        Lang::Ja => match e {
+            TooLarge { bytes, max } => format!("ファイルが大きすぎます（{bytes}バイト。上限は{max}バイト）。"),
+            UnpacksTooLarge { bytes, max } => {
+                format!("展開すると大きすぎるブックです（{bytes}バイト。上限は{max}バイト）。")
+            }
+            NotXlsx(detail) => format!("Excel のブック（.xlsx）として読めないファイルです（{detail}）。"),
+            NoSheet => "「評価シート」のシートがありません。このアプリで書き出したブックを使ってください。".into(),
+            NoHeader { sheet } => format!("「{sheet}」の上のほうに「番号」と「進捗状況」の見出しの行がありません。"),
+            NoYear { sheet } => format!(
+                "「{sheet}」の見出しの上に年度（「令和7年度（2025年度）」のような表題）がないため、どの年度の評価か分かりません。"
+            ),
+            YearOutsidePlan { sheet, year } => format!("「{sheet}」は{year}年度の評価で、計画の期間外です。"),
+            TooManyRows { sheet, max } => format!("「{sheet}」の行が多すぎます（上限は{max}行）。"),
+            Rows { sheet, problems, more } => {
+                let mut text = format!(
+                    "「{sheet}」に直すところが{}か所あるため、何も読み込んでいません。",
+                    problems.len() + more
+                );
+                for p in problems {
+                    text.push_str(&format!(
+                        "\n{sheet}の {} 行目「{}」: {}",
+                        p.row,
+                        p.column,
+                        sheet_problem(Lang::Ja, p)
+                    ));
+                }
+                if *more > 0 {
+                    text.push_str(&format!("\nほか{more}か所"));
+                }
+                text
+            }
+        },
+    }
+}
+
+/// What is wrong with one cell of a 評価シート (its row and column aside).
+pub fn sheet_problem(lang: Lang, problem: &crate::progress::xlsx_import::RowProblem) -> String {
+    use crate::progress::xlsx_import::ProblemKind::*;
+    match lang {
+        Lang::En => problem.kind.to_string(),
+        Lang::Ja => match &problem.kind {
+            MissingId => "番号がありません（取組の行には番号が要ります）".into(),
+            UnknownInitiative(id) => format!("「{id}」は計画の取組の番号にありません"),
+            Duplicate { first_row } => format!("同じ取組が {first_row} 行目にもあります"),
+            Conflict { other_row } => {
+                format!("同じ取組（再掲）の {other_row} 行目と違う内容に書き換えられています。どちらか一方だけにしてください")
+            }
+            NotAChoice { found, allowed } => {
+                format!("「{found}」は{}の区分にありません（{}）", problem.column, allowed.join(", "))
+            }
+            Date(shown) => format!(
+                "Excel などが日付・時刻（{shown}）に変えています。セルの書式を「文字列」にして入力し直してください"
+            ),
+            Boolean(b) => {
+                format!("Excel などが論理値（{}）に変えています", if *b { "TRUE" } else { "FALSE" })
+            }
+            ErrorValue(code) => format!("エラー値（{code}）になっています"),
+        },
+    }
+}
+
 /// Why a 根拠 link was refused.
 pub fn link_error(lang: Lang, e: crate::progress::LinkError) -> &'static str {
     use crate::progress::LinkError::*;

@@ -12,7 +12,7 @@
 use std::borrow::Cow;
 
 use super::edit::TextField;
-use super::{Cell, Link, Record, Stamp, Status};
+use super::{join_owners, Cell, Link, Record, Stamp, Status};
 use crate::export::{defuse, write_row, ExportError, BOM};
 use crate::kpi::{achievement, format_rate, format_value};
 use crate::plan::{FiscalYear, Initiative, KpiRole, Plan};
@@ -138,7 +138,7 @@ fn evaluation_fields<'a>(
 ) -> [Field<'a>; 6] {
     let cell = record.initiative(plan, initiative.id, year);
     let text = |field: TextField| Field::Note(cell.map_or("", |c| c.text(field)).into());
-    let owners = record.owners(plan, initiative.id, year).map(|(_, o)| o.join("、")).unwrap_or_default();
+    let owners = record.owners(plan, initiative.id, year).map(|(_, o)| join_owners(o)).unwrap_or_default();
     [
         Field::Text(owners.into()),
         Field::Text(cell.and_then(|c| c.status).map_or("", Status::as_ja).into()),

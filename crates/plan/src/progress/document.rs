@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use super::history::{CellHistory, Entry};
 use super::{
-    Cell, CellKey, Cleared, CouncilCell, Grade, InitiativeCell, Kind, KpiCell, Link, LinkError, Record, Stamp, Status,
-    WayForward,
+    distinct_owners, Cell, CellKey, Cleared, CouncilCell, Grade, InitiativeCell, Kind, KpiCell, Link, LinkError,
+    Record, Stamp, Status, WayForward,
 };
 use crate::plan::{FiscalYear, InitiativeId, KpiCode, Plan, PolicyCode};
 
@@ -126,12 +126,7 @@ impl InitiativeRow {
             })?;
             links.push(checked);
         }
-        let mut owners: Vec<String> = Vec::with_capacity(self.owners.len());
-        for owner in self.owners.iter().map(|o| o.trim()).filter(|o| !o.is_empty()) {
-            if !owners.iter().any(|o| o == owner) {
-                owners.push(owner.to_string());
-            }
-        }
+        let owners = distinct_owners(self.owners.iter().map(String::as_str));
         Ok(InitiativeCell {
             status: self.status,
             results: self.results,

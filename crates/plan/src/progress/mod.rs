@@ -17,6 +17,7 @@ pub mod report;
 pub mod stored;
 pub mod sync;
 pub mod xlsx;
+pub mod xlsx_import;
 
 use std::collections::BTreeMap;
 
@@ -55,6 +56,29 @@ impl Status {
             Status::Stopped => "中止",
         }
     }
+}
+
+/// 担当 as one line of text, as the sheets and the history show it.
+pub fn join_owners(owners: &[String]) -> String {
+    owners.join("、")
+}
+
+/// 担当 as typed or read from a sheet: bodies separated by 、, commas,
+/// semicolons or line breaks (so what [`join_owners`] wrote reads back).
+pub fn split_owners(text: &str) -> Vec<String> {
+    distinct_owners(text.split(['、', ',', '，', '\n', ';']))
+}
+
+/// Owners trimmed, blanks dropped, each kept once in the order first seen:
+/// how a cell keeps its 担当 however it came.
+pub(crate) fn distinct_owners<'a>(owners: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut kept: Vec<String> = Vec::new();
+    for owner in owners.into_iter().map(str::trim).filter(|o| !o.is_empty()) {
+        if !kept.iter().any(|o| o == owner) {
+            kept.push(owner.to_string());
+        }
+    }
+    kept
 }
 
 /// Who last changed a cell, and when (milliseconds since the Unix epoch, from
@@ -244,7 +268,7 @@ impl Cell for InitiativeCell {
             (Field::Grade, self.grade.as_ref().map(|g| g.0.clone()).unwrap_or_default()),
             (Field::Challenges, self.challenges.clone()),
             (Field::WayForward, self.way_forward.as_ref().map(|w| w.0.clone()).unwrap_or_default()),
-            (Field::Owners, self.owners.join("、")),
+            (Field::Owners, join_owners(&self.owners)),
             (Field::Links, csv::links_text(&self.links)),
             (Field::Note, self.note.clone()),
         ]

@@ -427,7 +427,7 @@ fn column_name(column: usize) -> String {
 }
 
 /// XML 1.0's `Char` production, less the surrogates a Rust `char` never is.
-fn xml_allowed(c: char) -> bool {
+pub(crate) fn xml_allowed(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{FFFD}' | '\u{10000}'..)
 }
 

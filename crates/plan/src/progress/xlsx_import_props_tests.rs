@@ -1,0 +1,1 @@
+//! Property tests of `progress::xlsx_import`.
