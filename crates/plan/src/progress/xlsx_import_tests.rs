@@ -575,3 +575,72 @@ fn the_year_is_found_in_titles_as_people_write_them() {
     assert_eq!(year_in("年度"), None);
     assert_eq!(year_in("平成31年度"), None);
 }
+
+// ---------------------------------------------------------------------------
+// Workbooks LibreOffice wrote (made by tests/fixtures/make-evaluation-fixtures.sh)
+
+/// Writes the export the fixtures start from: `record_a()`'s 評価シート of
+/// 2024, to `$KAMA_FIXTURE_DIR/export.xlsx`.
+#[test]
+#[ignore = "writes the source of the LibreOffice fixtures; run by make-evaluation-fixtures.sh"]
+fn write_fixture_source() {
+    let dir = std::env::var("KAMA_FIXTURE_DIR").expect("KAMA_FIXTURE_DIR");
+    std::fs::write(format!("{dir}/export.xlsx"), export(&plan(), &record_a(), YEAR)).unwrap();
+}
+
+const RESAVED: &[u8] = include_bytes!("../../tests/fixtures/evaluation-2024-libreoffice.xlsx");
+const EDITED: &[u8] = include_bytes!("../../tests/fixtures/evaluation-2024-libreoffice-edited.xlsx");
+const MANGLED: &[u8] = include_bytes!("../../tests/fixtures/evaluation-2024-libreoffice-mangled.xlsx");
+
+#[test]
+fn our_export_saved_again_by_libreoffice_reads_back_unchanged() {
+    let plan = plan();
+    let import = read_evaluation_sheet(&plan, &record_a(), RESAVED).unwrap();
+    assert_eq!((import.year, import.changes.len()), (YEAR, 0));
+    // Against the record it was not made from, its answers all come through.
+    let import = read_evaluation_sheet(&plan, &record_b(), RESAVED).unwrap();
+    let direct = read_evaluation_sheet(&plan, &record_b(), &export(&plan, &record_a(), YEAR)).unwrap();
+    assert_eq!(import, direct);
+}
+
+#[test]
+fn cells_a_user_typed_in_libreoffice_read_back_as_typed() {
+    let plan = plan();
+    let import = read_evaluation_sheet(&plan, &record_a(), EDITED).unwrap();
+    assert_eq!(import.year, YEAR);
+    assert_eq!(
+        summary(&import),
+        [
+            // Stored by LibreOffice as the number 12 and the date 2025-04-01.
+            (s("1-①-a"), Field::Results, s(""), s("12")),
+            (s("1-①-a"), Field::Challenges, s(""), s("2025/4/1")),
+            (s("2-①-a"), Field::Status, s("遅れ"), s("完了")),
+            (s("2-①-a"), Field::Grade, s("B"), s("A")),
+            (s("2-①-a"), Field::Challenges, s("=固定化"), s("固定化（見直し）")),
+        ],
+        "the long note, the 担当 carried from 2023 and every other cell are unchanged"
+    );
+}
+
+#[test]
+fn cells_libreoffice_turned_into_dates_and_booleans_are_refused() {
+    let e = read_evaluation_sheet(&plan(), &record_a(), MANGLED).unwrap_err();
+    let SheetError::Rows { problems, more: 0, .. } = &e else { panic!("{e:?}") };
+    let found: Vec<(u32, &str, &ProblemKind)> = problems.iter().map(|p| (p.row, p.column, &p.kind)).collect();
+    // 1-2 became 2 January of the year the fixture was made.
+    let ProblemKind::Date(typed_id) = &problems[2].kind else { panic!("{e:?}") };
+    assert!(typed_id.ends_with("/1/2"), "{typed_id}");
+    assert_eq!(
+        found,
+        [
+            (4, "自己評価", &ProblemKind::Date(s("2025/4/1"))),
+            (5, "進捗状況", &ProblemKind::Boolean(true)),
+            (6, "番号", &ProblemKind::Date(typed_id.clone())),
+        ]
+    );
+    let ja = sheet_error(Lang::Ja, &e);
+    assert!(
+        ja.contains(&format!("評価シートの 6 行目「番号」: Excel などが日付・時刻（{typed_id}）に変えています。")),
+        "{ja}"
+    );
+}
