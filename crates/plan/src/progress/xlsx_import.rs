@@ -504,6 +504,9 @@ impl Rows<'_> {
             Value::Text(s) | Value::Number(s) => s.trim(),
             other => return Err(unusable(other).unwrap_or(ProblemKind::MissingId)),
         };
+        if text.is_empty() {
+            return Err(ProblemKind::MissingId);
+        }
         text.parse::<InitiativeId>()
             .ok()
             .filter(|id| self.plan.initiative(*id).is_some())
