@@ -16,11 +16,12 @@ const SW = 'sw.js';
 // Published separately from the build (and optional): fetched network-first,
 // never precached.
 const PROGRESS = 'progress.json';
-// Loaded only when a chart is shown (scripts/build-echarts.mjs writes it):
-// not precached, so a first visit never downloads it; kept in this build's
-// cache the first time a chart view asks for it, so charts then work offline.
-// Still hashed into the version like every staged file.
-const ON_DEMAND = 'vendor/';
+// Loaded only when needed, and large: ECharts when a chart is shown
+// (scripts/build-echarts.mjs writes it), the .xlsx reader when a workbook is
+// imported (staff only). Not precached, so no visitor downloads them unasked;
+// kept in this build's cache the first time they are fetched, so they then
+// work offline. Still hashed into the version like every staged file.
+const ON_DEMAND = ['vendor/', 'split/split-sheet-import-'];
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -57,7 +58,7 @@ for (const file of files) {
   hash.update(body);
 }
 const version = hash.digest('hex').slice(0, 12);
-const precache = ['./', ...files.filter((f) => !f.startsWith(ON_DEMAND)).map(encodeURI)];
+const precache = ['./', ...files.filter((f) => !ON_DEMAND.some((p) => f.startsWith(p))).map(encodeURI)];
 const onDemand = files.length + 1 - precache.length;
 
 await writeFile(join(dir, SW), serviceWorker(version, precache));
@@ -73,8 +74,8 @@ const PRECACHE = ${JSON.stringify(urls, null, 2)};
 const SCOPE = new URL(self.registration.scope);
 // Its one cache entry, whatever query string the app adds.
 const PROGRESS_URL = new URL(${JSON.stringify(PROGRESS)}, SCOPE).href;
-// Files fetched only when needed (ECharts), cached on first use.
-const ON_DEMAND = new URL(${JSON.stringify(ON_DEMAND)}, SCOPE).href;
+// Files fetched only when needed (ECharts, the .xlsx reader), cached on first use.
+const ON_DEMAND = ${JSON.stringify(ON_DEMAND)}.map((p) => new URL(p, SCOPE).href);
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -110,7 +111,7 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== SCOPE.origin || !url.pathname.startsWith(SCOPE.pathname)) return;
   if (request.mode === 'navigate') event.respondWith(networkFirstPage(request));
   else if (url.origin + url.pathname === PROGRESS_URL) event.respondWith(networkFirstProgress(request));
-  else if (url.href.startsWith(ON_DEMAND)) event.respondWith(cacheFirstKeep(request));
+  else if (ON_DEMAND.some((p) => url.href.startsWith(p))) event.respondWith(cacheFirstKeep(request));
   else event.respondWith(cacheFirst(request));
 });
 
@@ -184,7 +185,7 @@ async function cacheFirst(request) {
   return (await cache.match(request)) || fetch(request);
 }
 
-/** On-demand build files (vendor/): this build's cached copy, else the
+/** On-demand build files (ECharts, the .xlsx reader): this build's cached copy, else the
  * network's, kept in this build's cache (a new build's worker starts empty
  * and fetches its own copy when first asked). */
 async function cacheFirstKeep(request) {

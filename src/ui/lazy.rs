@@ -7,7 +7,8 @@
 //! - `views`: the five views behind the tabs, one file (about as small as
 //!   per-view files, since they share most of their code, and far fewer);
 //! - `detail`: an opened initiative;
-//! - `plan_export`: the plan's JSON and CSV encoders.
+//! - `plan_export`: the plan's JSON and CSV encoders;
+//! - `sheet_import`: the .xlsx reader of an imported 評価シート.
 //!
 //! The service worker precaches these files after the first render, so every
 //! view still opens offline. Natively (`cargo test`) the split functions are
@@ -18,6 +19,8 @@ use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
 
+use kama_plan::progress::xlsx_import::{self, SheetError, SheetImport};
+use kama_plan::progress::Record;
 use kama_plan::view_state::View;
 use kama_plan::Initiative;
 use leptos::prelude::*;
@@ -81,6 +84,16 @@ pub fn plan_file(
     format: super::downloads::Format,
 ) -> Result<Result<Vec<u8>, String>, ChunkFailed> {
     Ok(super::downloads::encode(plan, chosen, format))
+}
+
+/// The .xlsx reader, used only when a workbook is imported.
+#[wasm_split(sheet_import, wasm_split_path = leptos::wasm_split, fallible)]
+pub fn read_sheet(
+    plan: PlanRef,
+    record: Record,
+    bytes: Vec<u8>,
+) -> Result<Result<SheetImport, SheetError>, ChunkFailed> {
+    Ok(xlsx_import::read_evaluation_sheet(plan, &record, &bytes))
 }
 
 /// Starts fetching a view's file when its tab (for the list: the list, whose

@@ -5,6 +5,7 @@
 use kama_plan::progress::document::{DocumentError, MAX_IMPORT_BYTES};
 use kama_plan::progress::history::Field;
 use kama_plan::progress::merge::Conflict;
+use kama_plan::progress::xlsx_import::{SheetError, SheetImport};
 use kama_plan::progress::{Cell as _, CellKey, CouncilCell, InitiativeCell, KpiCell, Stamp};
 use kama_plan::{FiscalYear, Plan};
 use leptos::prelude::*;
@@ -14,6 +15,8 @@ use crate::adapters::{clock, download};
 use crate::i18n::{self, t, Lang};
 use crate::state::Progress;
 
+use super::lazy::{self, ChunkFailed};
+
 #[component]
 pub fn FilesPanel(
     /// The record, its files and its author.
@@ -22,9 +25,10 @@ pub fn FilesPanel(
     year: Memo<FiscalYear>,
 ) -> impl IntoView {
     let lang = i18n::use_lang();
-    let refused = RwSignal::new(None::<DocumentError>);
+    let refused = RwSignal::new(None::<Refusal>);
     let failed = RwSignal::new(false);
     let done = RwSignal::new(false);
+    let sheet = RwSignal::new(None::<PendingSheet>);
     let save = move |name: &str, mime: &str, bytes: Result<Vec<u8>, String>| {
         let ok = bytes.and_then(|b| download::save(name, mime, &b)).is_ok();
         failed.set(!ok);
@@ -36,19 +40,29 @@ pub fn FilesPanel(
     let on_file = move |ev: web_sys::Event| {
         refused.set(None);
         done.set(false);
+        sheet.set(None);
+        progress.cancel_import();
         leptos::task::spawn_local(async move {
-            match file_input::read_text(&ev, MAX_IMPORT_BYTES).await {
-                Ok(None) => {}
+            let refusal = match file_input::read(&ev, MAX_IMPORT_BYTES).await {
+                Ok(None) => None,
                 Ok(Some(Picked::TooLarge { bytes, .. })) => {
-                    refused.set(Some(DocumentError::TooLarge { bytes, max: MAX_IMPORT_BYTES }))
+                    Some(Refusal::File(DocumentError::TooLarge { bytes, max: MAX_IMPORT_BYTES }))
                 }
-                Ok(Some(Picked::Text { name, text })) => {
-                    if let Err(e) = progress.preview_import(name, &text) {
-                        refused.set(Some(e));
+                Ok(Some(Picked::Text { name, text })) => progress.preview_import(name, &text).err().map(Refusal::File),
+                Ok(Some(Picked::Workbook { name, bytes })) => {
+                    let record = progress.shown.get_untracked();
+                    match lazy::read_sheet(progress.plan, record, bytes).await {
+                        Ok(Ok(import)) => {
+                            sheet.set(Some(PendingSheet { file_name: name, import }));
+                            None
+                        }
+                        Ok(Err(e)) => Some(Refusal::Sheet(e)),
+                        Err(ChunkFailed) => Some(Refusal::ReaderUnavailable),
                     }
                 }
-                Err(e) => refused.set(Some(DocumentError::NotJson(e))),
-            }
+                Err(e) => Some(Refusal::File(DocumentError::NotJson(e))),
+            };
+            refused.set(refusal);
         });
     };
     view! {
@@ -88,15 +102,22 @@ pub fn FilesPanel(
             <p class="notice warning" role="alert" hidden=move || !failed.get()>{t(i18n::DOWNLOAD_FAILED)}</p>
             <label class="import">
                 <span>{t(i18n::IMPORT)}</span>
-                <input type="file" accept=".json,application/json" on:change=on_file />
+                <input
+                    type="file"
+                    accept=".json,application/json,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                    aria-describedby="import-hint"
+                    on:change=on_file
+                />
             </label>
+            <p id="import-hint" class="hint">{t(i18n::IMPORT_HINT)}</p>
             {move || refused.get().map(|e| view! {
                 <p class="notice warning import-refused" role="alert">
-                    {t(i18n::IMPORT_REFUSED)} " " {move || i18n::document_error(lang.get(), &e)}
+                    {t(i18n::IMPORT_REFUSED)} " " {move || refusal_text(lang.get(), &e)}
                 </p>
             })}
             <p class="notice" role="status" hidden=move || !done.get()>{t(i18n::IMPORT_DONE)}</p>
             <ImportPreview progress done />
+            <SheetPreview progress sheet done />
         </section>
     }
 }
@@ -168,6 +189,105 @@ fn ImportPreview(progress: Progress, done: RwSignal<bool>) -> impl IntoView {
                             {t(i18n::IMPORT_APPLY)}
                         </button>
                         <button type="button" on:click=move |_| progress.cancel_import()>
+                            {t(i18n::IMPORT_CANCEL)}
+                        </button>
+                    </div>
+                </section>
+            }
+        })
+    }
+}
+
+/// Why a picked file was not previewed.
+#[derive(Debug, Clone)]
+enum Refusal {
+    /// A JSON record file, or any file too large to read.
+    File(DocumentError),
+    /// A workbook whose 評価シート cannot be used.
+    Sheet(SheetError),
+    /// The .xlsx reader's file could not be fetched (offline before the
+    /// service worker had it).
+    ReaderUnavailable,
+}
+
+fn refusal_text(lang: Lang, refusal: &Refusal) -> String {
+    match refusal {
+        Refusal::File(e) => i18n::document_error(lang, e),
+        Refusal::Sheet(e) => i18n::sheet_error(lang, e),
+        Refusal::ReaderUnavailable => i18n::VIEW_LOAD_FAILED.get(lang).to_string(),
+    }
+}
+
+/// A 評価シート read and not yet applied.
+#[derive(Debug, Clone)]
+struct PendingSheet {
+    file_name: String,
+    import: SheetImport,
+}
+
+/// What an edited 評価シート would change, field by field with this
+/// browser's value beside the sheet's; applied on 読み込む as one step of undo.
+#[component]
+fn SheetPreview(
+    /// The record the sheet is applied to.
+    progress: Progress,
+    /// The sheet being previewed; cleared when applied or cancelled.
+    sheet: RwSignal<Option<PendingSheet>>,
+    /// Set once the sheet is applied.
+    done: RwSignal<bool>,
+) -> impl IntoView {
+    let plan = progress.plan;
+    let lang = i18n::use_lang();
+    let apply = move |_| {
+        if let Some(edit) = sheet.with_untracked(|s| s.as_ref().and_then(|s| s.import.edit())) {
+            progress.edit(edit, false);
+            done.set(true);
+        }
+        sheet.set(None);
+    };
+    move || {
+        sheet.get().map(|PendingSheet { file_name, import }| {
+            let nothing = import.changes.is_empty();
+            let rows = import
+                .changes
+                .into_iter()
+                .map(|c| {
+                    let key = CellKey::Initiative(c.id, c.year);
+                    view! {
+                        <tr data-initiative-id=c.id.ascii() data-field=c.field.name()>
+                            <th scope="row">{move || describe_key(plan, lang.get(), key)}</th>
+                            <td>{t(i18n::history_field(c.field))}</td>
+                            <td class="local">{c.current}</td>
+                            <td class="incoming">{c.incoming}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                // Not a landmark of its own: its table's scroll region is, by the same name.
+                <section class="import-preview sheet-preview">
+                    <h3 id="sheet-preview-title">
+                        {t(i18n::IMPORT_PREVIEW)} ": " {file_name} " · " {move || i18n::fiscal_year(lang.get(), import.year)}
+                    </h3>
+                    {nothing.then(|| view! { <p>{t(i18n::IMPORT_NOTHING)}</p> })}
+                    <div class="table-scroll" tabindex="0" role="region" aria-labelledby="sheet-preview-title" hidden=nothing>
+                        <table class="sheet-changes">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{t(i18n::TEXT)}</th>
+                                    <th scope="col">{t(i18n::IMPORT_FIELD)}</th>
+                                    <th scope="col">{t(i18n::IMPORT_LOCAL)}</th>
+                                    <th scope="col">{t(i18n::IMPORT_INCOMING)}</th>
+                                </tr>
+                            </thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                    <div class="actions">
+                        <button type="button" class="primary" disabled=nothing on:click=apply>
+                            {t(i18n::IMPORT_APPLY)}
+                        </button>
+                        <button type="button" on:click=move |_| sheet.set(None)>
                             {t(i18n::IMPORT_CANCEL)}
                         </button>
                     </div>

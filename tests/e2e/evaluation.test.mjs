@@ -4,7 +4,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import zlib from 'node:zlib';
 import { join } from 'node:path';
 import {
   useApp,
@@ -19,10 +20,13 @@ import {
   expectUrl,
   yearCard,
   axeViolations,
+  ROOT,
 } from './support.mjs';
 
 const app = useApp('/');
 const KEY = 'kama-sme-tracker:progress:kama-sme-2023-2027';
+// Written by LibreOffice, with cells it turned into a date and a number (crates/plan/tests/fixtures/README.md).
+const BAD_SHEET = 'evaluation-2024-libreoffice-mangled.xlsx';
 const editor = (page) => page.locator('.progress-editor');
 const field = (page, label) => editor(page).getByLabel(label, { exact: true });
 
@@ -42,7 +46,7 @@ test('every field of the 評価シート is found by its label, and kept over a 
   await field(page, 'メモ').fill('<b>太字ではない</b>');
   await waitForSettled(page, 'save');
   const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY));
-  assert.equal(stored.version, 2);
+  assert.equal(stored.version, 3);
 
   await page.reload();
   await waitForReady(page, 'list 2-①-a');
@@ -199,4 +203,116 @@ test('公表版からの変更 lists, field by field, what this browser would ch
   } finally {
     await site.close();
   }
+});
+
+/** `zip` with the stored entry `name` changed by `edit`, which must keep its
+ * length in bytes (so no offset moves): what a spreadsheet saving one edited
+ * cell amounts to, for a workbook of stored entries like ours. */
+function editStoredEntry(zip, name, edit) {
+  const buf = Buffer.from(zip);
+  const crcOf = (data) => zlib.crc32(data) >>> 0;
+  for (let at = buf.indexOf('PK\x03\x04'); at >= 0; at = buf.indexOf('PK\x03\x04', at + 4)) {
+    const size = buf.readUInt32LE(at + 18);
+    const nameLength = buf.readUInt16LE(at + 26);
+    const extra = buf.readUInt16LE(at + 28);
+    if (buf.toString('utf8', at + 30, at + 30 + nameLength) !== name) continue;
+    assert.equal(buf.readUInt16LE(at + 8), 0, `${name} is stored, not compressed`);
+    const start = at + 30 + nameLength + extra;
+    const changed = Buffer.from(edit(buf.toString('utf8', start, start + size)), 'utf8');
+    assert.equal(changed.length, size, 'the edit keeps the entry\'s length');
+    changed.copy(buf, start);
+    const crc = crcOf(changed);
+    buf.writeUInt32LE(crc, at + 14);
+    // The central directory's copy of the same header.
+    for (let c = buf.indexOf('PK\x01\x02'); c >= 0; c = buf.indexOf('PK\x01\x02', c + 4)) {
+      if (buf.readUInt32LE(c + 42) === at) buf.writeUInt32LE(crc, c + 16);
+    }
+    return buf;
+  }
+  throw new Error(`no entry ${name}`);
+}
+
+test('the 評価シート exported as .xlsx and edited in one cell imports back: that cell previewed, applied, undone', async () => {
+  const mine = {
+    format: 'kama-sme-progress', version: 2, plan_id: 'kama-sme-2023-2027',
+    initiatives: [
+      { id: '2-①-a', year: 2025, status: '実施中', results: 'セミナー3回\n延べ45名', grade: 'B', owners: ['商工観光課', '商工会'], author: '商工観光課', updated_at: Date.parse('2026-05-15T09:30:00+09:00') },
+      { id: '3-①-a', year: 2025, results: '=SUM(A1) <b>そのまま</b>', author: '商工会', updated_at: Date.parse('2026-05-16T09:30:00+09:00') },
+    ],
+  };
+  const page = await newPage(app.browser, { timezoneId: 'Asia/Tokyo', acceptDownloads: true });
+  await page.clock.setFixedTime(new Date('2026-06-01T09:00:00+09:00'));
+  await page.addInitScript(([k, v]) => { if (!localStorage.getItem(k)) localStorage.setItem(k, v); }, [KEY, JSON.stringify(mine)]);
+  await page.goto(`${app.server.url}?view=progress&year=2025`);
+  await waitForReady(page, 'progress');
+  await page.getByLabel(/記入者名/).fill('嘉麻 太郎');
+  await page.getByLabel(/記入者名/).press('Tab');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button.export-xlsx').click()]);
+  const exported = await readFile(await download.path());
+
+  // Unchanged, the sheet changes nothing.
+  const input = page.locator('.import input[type=file]');
+  const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  await input.setInputFiles({ name: 'hyoka.xlsx', mimeType: xlsx, buffer: exported });
+  const preview = page.locator('.sheet-preview');
+  await expectText(preview.locator('h3'), /hyoka\.xlsx · 令和7年度（2025年度）/);
+  await expectText(preview, /このファイルには新しい記録はありません。/);
+  await preview.getByRole('button', { name: '取り消す' }).click();
+  await expectCount(preview, 0, 'cancelled');
+
+  // One cell changed, as a spreadsheet would save it: 3回 → 4回.
+  const edited = editStoredEntry(exported, 'xl/worksheets/sheet3.xml', (xml) => {
+    assert.ok(xml.includes('セミナー3回'), 'the sheet holds the answer');
+    return xml.replace('セミナー3回', 'セミナー4回');
+  });
+  await input.setInputFiles({ name: 'hyoka-edited.xlsx', mimeType: xlsx, buffer: edited });
+  const rows = preview.locator('tbody tr');
+  await expectCount(rows, 1, 'exactly the one cell');
+  const row = rows.first();
+  assert.equal(await row.getAttribute('data-initiative-id'), '2-1-a');
+  assert.equal(await row.getAttribute('data-field'), 'results');
+  assert.equal(await row.locator('td.local').textContent(), 'セミナー3回\n延べ45名');
+  assert.equal(await row.locator('td.incoming').textContent(), 'セミナー4回\n延べ45名');
+  assert.deepEqual(await axeViolations(page), []);
+  await preview.getByRole('button', { name: '読み込む' }).click();
+  await expectCount(preview, 0, 'applied');
+  await waitForSettled(page, 'save');
+  const stored = () =>
+    page.evaluate((k) => JSON.parse(localStorage.getItem(k)).initiatives.find((r) => r.id === '2-①-a' && r.year === 2025), KEY);
+  const applied = await stored();
+  assert.equal(applied.results, 'セミナー4回\n延べ45名');
+  assert.equal(applied.grade, 'B', 'the other fields as they were');
+  assert.equal(applied.author, '嘉麻 太郎', 'applied by whoever imported it');
+  // One step of undo takes the whole sheet back.
+  await page.getByRole('button', { name: '元に戻す' }).click();
+  await waitForSettled(page, 'save');
+  assert.equal((await stored()).results, 'セミナー3回\n延べ45名');
+  await page.getByRole('button', { name: 'やり直す' }).click();
+  await waitForSettled(page, 'save');
+
+  await page.goto(`${app.server.url}?id=2-1-a&year=2025`);
+  await waitForReady(page, 'list 2-①-a');
+  const card = await yearCard(page, 2025);
+  await expectValue(field(page, '実績'), 'セミナー4回\n延べ45名');
+  await card.locator('.cell-history summary').click();
+  await expectText(card.locator('.cell-history li', { hasText: '実績' }).last(), /嘉麻 太郎 .*実績: セミナー3回\n?延べ45名 → セミナー4回/);
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a workbook that is not the 評価シート, or whose cells are wrong, is refused naming the row and column', async () => {
+  const page = await app.open('?view=progress&year=2025');
+  const input = page.locator('.import input[type=file]');
+  const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  await input.setInputFiles({ name: 'broken.xlsx', mimeType: xlsx, buffer: Buffer.from('not a zip at all') });
+  await expectText(page.locator('.import-refused'), /Excel のブック（\.xlsx）として読めない/);
+  const fixture = await readFile(join(ROOT, 'crates/plan/tests/fixtures', BAD_SHEET));
+  await input.setInputFiles({ name: BAD_SHEET, mimeType: xlsx, buffer: fixture });
+  // 1-①-b is the sheet's 4th row (title, header, 1-①-a first).
+  await expectText(page.locator('.import-refused'), /何も読み込んでいません。[\s\S]*4 行目「自己評価」: Excel などが日付・時刻/);
+  await expectText(page.locator('.import-refused'), /5 行目「進捗状況」: Excel などが論理値（TRUE）/);
+  await expectCount(page.locator('.sheet-preview'), 0, 'nothing previewed');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
 });

@@ -181,7 +181,7 @@ test('city staff on a desktop, in English: import the phone export over their ow
   await progress.getByRole('region', { name: 'Initiatives with a note' }).getByText('Venue not booked yet').waitFor();
 
   // Import: checked and previewed first, nothing changed yet.
-  await progress.getByLabel('Import a JSON file').setInputFiles(exportedFile);
+  await progress.getByLabel('Import a file').setInputFiles(exportedFile);
   const preview = progress.getByRole('region', { name: /^Before importing: kama-sme-progress-20250610\.json/ });
   await preview.waitFor();
   await expectText(preview, /Cells added \(1\)\s*2-①-a デジタル化の導入及び促進支援 · FY2024 \(R6\)/);

@@ -232,7 +232,7 @@ test('export JSON → clear storage → import gives back the identical record',
   assert.match(file.suggestedFilename(), /^kama-sme-progress-\d{8}\.json$/);
   const exported = JSON.parse(await readFile(await file.path(), 'utf8'));
   assert.equal(exported.plan_id, 'kama-sme-2023-2027');
-  assert.equal(exported.version, 2);
+  assert.equal(exported.version, 3);
   assert.ok(exported.exported_at > 0);
 
   await page.evaluate(() => localStorage.clear());
@@ -272,7 +272,7 @@ test('malformed, wrong-plan, future-version and oversized files are refused and 
   const files = {
     'broken.json': ['{"format":"kama-sme-progress", "versi', /JSON形式ではない/],
     'other-plan.json': ['{"format":"kama-sme-progress","version":1,"plan_id":"other-city","initiatives":[]}', /別の計画/],
-    'future.json': ['{"format":"kama-sme-progress","version":3,"plan_id":"kama-sme-2023-2027"}', /新しい版のアプリ/],
+    'future.json': ['{"format":"kama-sme-progress","version":4,"plan_id":"kama-sme-2023-2027"}', /新しい版のアプリ/],
     'unknown-id.json': ['{"format":"kama-sme-progress","version":1,"plan_id":"kama-sme-2023-2027","initiatives":[{"id":"9-①-z","year":2023,"status":"完了","updated_at":1}]}', /計画にない取組/],
     'huge.json': [' '.repeat(5 * 1024 * 1024 + 1), /大きすぎます/],
   };

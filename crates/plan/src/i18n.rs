@@ -422,7 +422,9 @@ messages! {
     EXPORT_XLSX = "Excelファイル（.xlsx）で書き出す", "Export Excel workbook (.xlsx)";
     LAST_EXPORT = "最後に書き出した時刻", "Last exported";
     NOT_EXPORTED = "このブラウザからはまだ書き出していません。ブラウザの記録は消えることがあるため、定期的に書き出してください。", "Not yet exported from this browser. Browsers can clear stored data, so export regularly.";
-    IMPORT = "JSONファイルを読み込む", "Import a JSON file";
+    IMPORT = "ファイルを読み込む", "Import a file";
+    IMPORT_HINT = "同僚が書き出した記録（JSON）か、Excel などで記入した評価シート（.xlsx）を選びます。読み込む前に、変わる内容を確かめられます。", "A colleague's exported record (JSON), or a 評価シート filled in with Excel or the like (.xlsx). You see what would change before anything does.";
+    IMPORT_FIELD = "項目", "Field";
     IMPORT_REFUSED = "このファイルは読み込めません。何も変更していません。", "This file cannot be imported. Nothing was changed.";
     IMPORT_PREVIEW = "読み込む前の確認", "Before importing";
     IMPORT_ADDED = "追加される項目", "Cells added";

@@ -38,6 +38,28 @@ pub enum Field {
     Response,
 }
 
+impl Field {
+    /// The field's name in files (`way_forward`): also what pages and tests
+    /// name it by.
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Status => "status",
+            Field::Results => "results",
+            Field::Grade => "grade",
+            Field::Challenges => "challenges",
+            Field::WayForward => "way_forward",
+            Field::Owners => "owners",
+            Field::Links => "links",
+            Field::Note => "note",
+            Field::Baseline => "baseline",
+            Field::Target => "target",
+            Field::Actual => "actual",
+            Field::Opinion => "opinion",
+            Field::Response => "response",
+        }
+    }
+}
+
 /// One change of one field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {

@@ -148,3 +148,11 @@ fn a_cell_imported_where_there_was_none_brings_only_its_own_history() {
     record.apply(&Edit::ReplaceInitiative { id: id("2-①-a"), year: FY, cell: Some(theirs) }, by("市", 9));
     assert!(entries(&record).is_empty(), "the file's own entries say how it came to be");
 }
+
+#[test]
+fn a_field_is_named_as_files_name_it() {
+    for field in [Field::Status, Field::WayForward, Field::Opinion, Field::Actual] {
+        let json = serde_json::to_string(&field).expect("serialises");
+        assert_eq!(json, format!("\"{}\"", field.name()));
+    }
+}
