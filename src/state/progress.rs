@@ -3,6 +3,11 @@
 //! through `edit` (or undo/redo); saving reads what storage holds, merges
 //! (three-way, so another tab's edits are never overwritten), then writes.
 //! Nothing read from storage or a file is trusted: the core checks it.
+//!
+//! Reading, checking, merging and writing the record is code the first screen
+//! does not need: `Progress::new` only makes the signals, and `open` (the
+//! `store` split file, src/ui/lazy.rs, fetched beside the first paint) reads
+//! the record and starts following other tabs. Until it has, nothing is saved.
 
 use std::time::Duration;
 
@@ -23,6 +28,12 @@ use crate::adapters::{clock, fetch, lifecycle, prefs};
 /// Whether the record is being kept.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Health {
+    /// The store's code and the stored record are on their way: nothing is
+    /// read or saved yet.
+    Opening,
+    /// The store's code could not be fetched (offline before the service
+    /// worker kept it): nothing is read or saved until it is tried again.
+    CodeMissing,
     /// Kept (the last save, or nothing to save yet).
     Kept,
     /// This browser keeps nothing: edits live until the page closes.
@@ -104,7 +115,7 @@ pub struct Progress {
 }
 
 impl Progress {
-    /// Loads the record from storage and starts following other tabs.
+    /// The signals, empty until `open` has read the record.
     /// `with_published`: look for the city's `progress.json` (not for test
     /// plans loaded by URL, which it could not belong to).
     pub fn new(plan: &'static Plan, with_published: bool) -> Progress {
@@ -117,9 +128,9 @@ impl Progress {
                 _ => local.get(),
             })
         });
-        let progress = Progress {
+        Progress {
             plan,
-            key: StoredValue::new(key.clone()),
+            key: StoredValue::new(key),
             local,
             base: StoredValue::new(Record::default()),
             history: StoredValue::new(History::default()),
@@ -128,17 +139,29 @@ impl Progress {
             persist_asked: StoredValue::new(false),
             published,
             shown,
-            health: RwSignal::new(Health::Kept),
+            health: RwSignal::new(Health::Opening),
             backups: RwSignal::new(Vec::new()),
             conflicts: RwSignal::new(Vec::new()),
             author: RwSignal::new(prefs::load_author()),
             import: RwSignal::new(None),
             last_export: RwSignal::new(prefs::load_last_export()),
-        };
-        progress.load();
-        storage::on_change_elsewhere(key, move |raw| progress.taken_from_other_tab(raw));
-        lifecycle::on_page_hide(move || progress.flush());
-        if with_published {
+        }
+    }
+
+    /// Reads the record from storage, starts following other tabs and looks
+    /// for the published record. Once per page, in the `store` split file
+    /// (src/ui/lazy.rs).
+    pub fn open(self) {
+        self.health.set(Health::Kept);
+        timing::measure("kama:store-load", || self.read_stored());
+        // An edit made before the record was read was merged into it, unsaved.
+        if self.base.with_value(|base| self.local.with_untracked(|l| l != base)) {
+            self.schedule_save();
+        }
+        storage::on_change_elsewhere(self.key.get_value(), move |raw| self.taken_from_other_tab(raw));
+        lifecycle::on_page_hide(move || self.flush());
+        if self.published.with_untracked(|p| matches!(p, Published::Loading)) {
+            let (plan, published) = (self.plan, self.published);
             leptos::task::spawn_local(async move {
                 let found = fetch::text_if_present("progress.json").await;
                 published.set(match found {
@@ -151,11 +174,16 @@ impl Progress {
                 });
             });
         }
-        progress
     }
 
-    fn load(self) {
-        timing::measure("kama:store-load", || self.read_stored());
+    /// Whether nothing of the record is on its way: the store is open (or its
+    /// code could not be had) and the published record has been looked for.
+    pub fn settled(self) -> bool {
+        match self.health.get() {
+            Health::Opening => false,
+            Health::CodeMissing => true,
+            _ => self.published.with(|p| !matches!(p, Published::Loading)),
+        }
     }
 
     fn read_stored(self) {
@@ -175,10 +203,12 @@ impl Progress {
         };
         match stored::load(raw.as_deref(), self.plan) {
             Loaded::Empty => {}
-            Loaded::Record(record) => {
+            Loaded::Record(record) if self.local.with_untracked(|l| *l == Record::default()) => {
                 self.base.set_value(record.clone());
                 self.local.set(record);
             }
+            // Edits made while the store was opening go on top.
+            Loaded::Record(record) => self.merge_from_storage(record),
             Loaded::Newer(v) => self.health.set(Health::NewerVersion(v)),
             Loaded::Unreadable(reason) => self.put_aside(raw.unwrap_or_default(), reason),
         }

@@ -11,7 +11,6 @@ use super::record_bar::RecordBar;
 use super::PlanRef;
 use crate::adapters::{fetch, focus, plan_source, prefs};
 use crate::i18n::{self, t, Lang, UiLang};
-use crate::state::progress::Published;
 use crate::state::{Explore, Progress};
 
 #[component]
@@ -51,6 +50,7 @@ fn parse(json: &str) -> Result<PlanRef, String> {
 fn Tracker(plan: PlanRef, with_published: bool) -> impl IntoView {
     let explore = Explore::new(plan);
     let progress = Progress::new(plan, with_published);
+    lazy::open_store(progress);
     // A memo, so that moving between two filtered views keeps the panel as it is.
     let show_filters = Memo::new(move |_| filtered(explore.view.get()));
     let show_conflicts = Callback::new(move |()| {
@@ -59,8 +59,7 @@ fn Tracker(plan: PlanRef, with_published: bool) -> impl IntoView {
     });
     let view = explore.view;
     let ready = Ready::provide();
-    let settled = move || progress.published.with(|p| !matches!(p, Published::Loading));
-    let ready_mark = move || ready.mark(view.get(), explore.open.get(), settled());
+    let ready_mark = move || ready.mark(view.get(), explore.open.get(), progress.settled());
     if let Some(id) = explore.open.get_untracked() {
         focus::reveal_row(id);
     }

@@ -8,7 +8,10 @@
 //!   per-view files, since they share most of their code, and far fewer);
 //! - `detail`: an opened initiative;
 //! - `plan_export`: the plan's JSON and CSV encoders;
-//! - `sheet_import`: the .xlsx reader of an imported 評価シート.
+//! - `sheet_import`: the .xlsx reader of an imported 評価シート;
+//! - `store`: reading, checking, merging and saving the progress record
+//!   (`Progress::open`), fetched at start-up beside the first paint, which
+//!   shows none of the record.
 //!
 //! The service worker precaches these files after the first render, so every
 //! view still opens offline. Natively (`cargo test`) the split functions are
@@ -30,6 +33,7 @@ use super::ready::{self, Part};
 use super::PlanRef;
 use crate::adapters::pending::{self, Work};
 use crate::i18n::{self, t};
+use crate::state::progress::Health;
 use crate::state::{Explore, Progress};
 
 /// A split file could not be fetched or instantiated: offline before the
@@ -94,6 +98,41 @@ pub fn read_sheet(
     bytes: Vec<u8>,
 ) -> Result<Result<SheetImport, SheetError>, ChunkFailed> {
     Ok(xlsx_import::read_evaluation_sheet(plan, &record, &bytes))
+}
+
+#[wasm_split(store, wasm_split_path = leptos::wasm_split, fallible)]
+fn open_record(progress: Progress) -> Result<(), ChunkFailed> {
+    progress.open();
+    Ok(())
+}
+
+/// One step of undo (`back`) or redo. Only reachable once an edit was made,
+/// so the store's file is in by then.
+#[wasm_split(store, wasm_split_path = leptos::wasm_split, fallible)]
+fn step_record(progress: Progress, back: bool) -> Result<(), ChunkFailed> {
+    if back {
+        progress.undo();
+    } else {
+        progress.redo();
+    }
+    Ok(())
+}
+
+/// Opens the record (`Progress::open`) once its file is in; if the file
+/// cannot be had, says so (`Health::CodeMissing`), and a call again retries.
+pub fn open_store(progress: Progress) {
+    progress.health.set(Health::Opening);
+    leptos::task::spawn_local(async move {
+        if open_record(progress).await.is_err() {
+            progress.health.set(Health::CodeMissing);
+        }
+    });
+}
+
+pub fn undo(progress: Progress, back: bool) {
+    leptos::task::spawn_local(async move {
+        let _ = step_record(progress, back).await;
+    });
 }
 
 /// Starts fetching a view's file when its tab (for the list: the list, whose

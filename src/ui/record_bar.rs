@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::lazy;
 use crate::adapters::download;
 use crate::i18n::{self, t};
 use crate::state::progress::{Health, Published};
@@ -12,7 +13,7 @@ use crate::state::Progress;
 pub fn RecordBar(progress: Progress, on_show_conflicts: Callback<()>) -> impl IntoView {
     let lang = i18n::use_lang();
     let health_message = move || match progress.health.get() {
-        Health::Kept => None,
+        Health::Opening | Health::Kept | Health::CodeMissing => None,
         Health::Unavailable => Some(i18n::STORAGE_UNAVAILABLE),
         Health::Full => Some(i18n::STORAGE_FULL),
         Health::NewerVersion(_) => Some(i18n::STORAGE_NEWER),
@@ -21,10 +22,10 @@ pub fn RecordBar(progress: Progress, on_show_conflicts: Callback<()>) -> impl In
     view! {
         <div class="record-bar no-print">
             <div class="record-actions">
-                <button type="button" on:click=move |_| progress.undo() disabled=move || !progress.can_undo()>
+                <button type="button" on:click=move |_| lazy::undo(progress, true) disabled=move || !progress.can_undo()>
                     "↶ " {t(i18n::UNDO)}
                 </button>
-                <button type="button" on:click=move |_| progress.redo() disabled=move || !progress.can_redo()>
+                <button type="button" on:click=move |_| lazy::undo(progress, false) disabled=move || !progress.can_redo()>
                     "↷ " {t(i18n::REDO)}
                 </button>
                 <span class="save-state" role="status">
@@ -32,6 +33,12 @@ pub fn RecordBar(progress: Progress, on_show_conflicts: Callback<()>) -> impl In
                 </span>
             </div>
             {move || health_message().map(|m| view! { <p class="notice warning" role="alert">{m.get(lang.get())}</p> })}
+            {move || (progress.health.get() == Health::CodeMissing).then(|| view! {
+                <div class="notice warning" role="alert">
+                    <p>{t(i18n::RECORD_LOAD_FAILED)}</p>
+                    <button type="button" on:click=move |_| lazy::open_store(progress)>{t(i18n::VIEW_LOAD_RETRY)}</button>
+                </div>
+            })}
             <For each=move || progress.backups.get() key=|b| b.key.clone() let(backup)>
                 <div class="notice warning" role="alert">
                     <p>

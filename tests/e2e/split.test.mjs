@@ -1,6 +1,7 @@
 // Code splitting (src/ui/lazy.rs, scripts/wasm-split/, scripts/link-split.mjs):
 // what a first visit loads, a view's file loaded once on demand, and what the
-// user sees when such a file is slow or cannot be had.
+// user sees when such a file (a view's, or the record store's) is slow or
+// cannot be had.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,6 +21,8 @@ import {
   screenshot,
   expectCount,
   expectText,
+  expectValue,
+  yearCard,
 } from './support.mjs';
 
 const app = useApp('/');
@@ -65,6 +68,7 @@ test('a first visit loads the list without the views’ code; the first tab load
   assert.ok(wasm.some((p) => /\/kama-sme-app-[0-9a-f]+_bg\.wasm$/.test(p)), 'the main module');
   assert.deepEqual(viewFiles(page), [], 'no view code before a view is wanted');
   assert.ok(page.requested.some((p) => /\/split\/load-[0-9a-f]{16}\.js$/.test(p)), 'the loader');
+  assert.ok(page.requested.some((p) => /\/split\/split-store-[0-9a-f]{16}\.wasm$/.test(p)), 'the record’s store, after the first paint');
 
   for (const [name, selector, ready] of [
     ['スケジュール（タイムライン）', '.timeline-view', 'timeline'],
@@ -168,6 +172,36 @@ test('a download whose encoder cannot be fetched says so; the next click downloa
   const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('[data-download="csv-all"]').click()]);
   assert.equal(csv.suggestedFilename(), 'kama-sme-plan.csv');
   await error.waitFor({ state: 'hidden' });
+  assert.deepEqual(blockedFileErrors(page.errors), []);
+  await page.context().close();
+});
+
+test('a record store whose file cannot be fetched says so, saves nothing, and reads the record on retry', async () => {
+  const STORE = '**/split/split-store-*.wasm';
+  const KEY = 'kama-sme-tracker:progress:kama-sme-2023-2027';
+  const seeded = JSON.stringify({
+    format: 'kama-sme-progress',
+    version: 2,
+    plan_id: 'kama-sme-2023-2027',
+    initiatives: [{ id: '2-①-a', year: 2024, status: '遅れ', updated_at: 1 }],
+  });
+  const page = await newPage(app.browser, NO_SW);
+  await page.addInitScript(([k, v]) => { if (!localStorage.getItem(k)) localStorage.setItem(k, v); }, [KEY, seeded]);
+  await page.route(STORE, (route) => route.abort());
+  await page.goto(app.server.url);
+  const alert = page.locator('.record-bar [role="alert"]');
+  await expectText(alert, /進捗の記録を読み書きするプログラムを読み込めませんでした。/);
+  // The list does not wait for the record's code it could not have.
+  await waitForReady(page, 'list');
+  await expectCount(page.locator('.plan-tree [data-initiative-id]'), 86);
+
+  await page.unroute(STORE);
+  await alert.getByRole('button', { name: 'もう一度読み込む' }).click();
+  await expectCount(alert, 0);
+  await page.locator('.plan-tree [data-initiative-id="2-①-a"] a').click();
+  await waitForReady(page, 'list 2-①-a');
+  await expectValue((await yearCard(page, 2024)).locator('select.status-select'), '遅れ');
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), seeded, 'read, not rewritten');
   assert.deepEqual(blockedFileErrors(page.errors), []);
   await page.context().close();
 });

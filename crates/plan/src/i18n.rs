@@ -537,4 +537,5 @@ messages! {
     VIEW_LOAD_FAILED = "この画面を読み込めませんでした。ネットワークの接続を確かめて、もう一度お試しください。続くときはページを再読み込みしてください（記録はこのブラウザに残っています）。", "This view could not be loaded. Check the network connection and try again. If it keeps failing, reload the page (your record stays in this browser).";
     CODE_LOAD_FAILED = "必要なプログラムを読み込めませんでした。ネットワークの接続を確かめて、もう一度お試しください。", "A part of the app could not be loaded. Check the network connection and try again.";
     VIEW_LOAD_RETRY = "もう一度読み込む", "Try again";
+    RECORD_LOAD_FAILED = "進捗の記録を読み書きするプログラムを読み込めませんでした。記録はこのブラウザに残っています。ネットワークの接続を確かめて、もう一度お試しください。", "The part of the app that reads and saves progress records could not be loaded. Your record stays in this browser. Check the network connection and try again.";
 }
