@@ -178,7 +178,9 @@ fn WindowedRows(explore: Explore) -> impl IntoView {
             scroll.update(|s| s.0 = 0.0);
         }
     });
-    let px = |v: f64| format!("{v}px");
+    // Whole pixels (rows are ROW_PX high): formatting an integer keeps f64
+    // formatting, which only the split-off views need, out of the first visit.
+    let px = |v: f64| format!("{}px", v.round() as i64);
     view! {
         <div
             class="plan-window"
