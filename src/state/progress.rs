@@ -103,6 +103,10 @@ pub struct Progress {
     /// Persistent storage is asked for once, after the first record is saved.
     persist_asked: StoredValue<bool>,
     pub published: RwSignal<Published>,
+    /// How `shown` lays this browser's cells over the published ones
+    /// (`sync::overlay`), set by `open`: its code is then in the store's
+    /// file, not the first visit's.
+    overlay: StoredValue<Option<Overlay>>,
     /// What everyone sees: published cells with this browser's over them.
     pub shown: Memo<Record>,
     pub health: RwSignal<Health>,
@@ -114,6 +118,9 @@ pub struct Progress {
     pub last_export: RwSignal<Option<i64>>,
 }
 
+/// Published cells with local ones over them (`sync::overlay`).
+type Overlay = fn(&Record, &Record) -> Record;
+
 impl Progress {
     /// The signals, empty until `open` has read the record.
     /// `with_published`: look for the city's `progress.json` (not for test
@@ -122,9 +129,11 @@ impl Progress {
         let key = stored::storage_key(&plan.plan.id);
         let local = RwSignal::new(Record::default());
         let published = RwSignal::new(if with_published { Published::Loading } else { Published::Absent });
+        let overlay = StoredValue::new(None::<Overlay>);
+        // The published record is only ever loaded by `open`, which sets `overlay` first.
         let shown = Memo::new(move |_| {
-            published.with(|p| match p {
-                Published::Loaded(p) => local.with(|l| sync::overlay(p, l)),
+            published.with(|p| match (p, overlay.get_value()) {
+                (Published::Loaded(p), Some(overlay)) => local.with(|l| overlay(p, l)),
                 _ => local.get(),
             })
         });
@@ -138,6 +147,7 @@ impl Progress {
             pending_save: StoredValue::new(None),
             persist_asked: StoredValue::new(false),
             published,
+            overlay,
             shown,
             health: RwSignal::new(Health::Opening),
             backups: RwSignal::new(Vec::new()),
@@ -152,6 +162,7 @@ impl Progress {
     /// for the published record. Once per page, in the `store` split file
     /// (src/ui/lazy.rs).
     pub fn open(self) {
+        self.overlay.set_value(Some(sync::overlay));
         self.health.set(Health::Kept);
         timing::measure("kama:store-load", || self.read_stored());
         // An edit made before the record was read was merged into it, unsaved.
