@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Trunk post_build hook (Trunk.toml, first): puts the split-off wasm files
+// Trunk post_build hook (Trunk.toml, after build-echarts.mjs): puts the split-off wasm files
 // (src/ui/lazy.rs) into the site.
 //
 //   node scripts/link-split.mjs [dir]     (dir defaults to $TRUNK_STAGING_DIR)

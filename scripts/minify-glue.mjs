@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Trunk post_build hook (Trunk.toml, first): minifies the wasm-bindgen glue.
+// Trunk post_build hook (Trunk.toml, after link-split.mjs): minifies the wasm-bindgen glue.
 //
 //   node scripts/minify-glue.mjs [dir]     (dir defaults to $TRUNK_STAGING_DIR)
 //

@@ -4,6 +4,7 @@
 
 use kama_plan::progress::document::{DocumentError, MAX_IMPORT_BYTES};
 use kama_plan::progress::history::Field;
+use kama_plan::progress::file_name::{self, Contents};
 use kama_plan::progress::merge::Conflict;
 use kama_plan::progress::xlsx_import::{SheetError, SheetImport};
 use kama_plan::progress::{Cell as _, CellKey, CouncilCell, InitiativeCell, KpiCell, Stamp};
@@ -36,7 +37,10 @@ pub fn FilesPanel(
             progress.exported();
         }
     };
-    let stem = move || format!("kama-sme-progress-{}", date_stamp());
+    let stem = move |contents: Contents| {
+        let author = progress.author.get_untracked();
+        file_name::export_stem(&progress.plan.plan.id, contents, &author, clock::now_ms(), clock::utc_offset())
+    };
     let on_file = move |ev: web_sys::Event| {
         refused.set(None);
         done.set(false);
@@ -74,18 +78,21 @@ pub fn FilesPanel(
                     type="text"
                     autocomplete="name"
                     prop:value=move || progress.author.get()
-                    on:change=move |ev| progress.set_author(event_target_value(&ev))
+                    on:input=move |ev| progress.set_author(event_target_value(&ev))
                 />
             </label>
             <div class="export-buttons">
                 {EXPORTS
                     .into_iter()
-                    .map(|(label, class, ext, mime, build)| {
+                    .map(|(label, class, ext, mime, contents, build)| {
                         view! {
                             <button
                                 type="button"
                                 class=class
-                                on:click=move |_| save(&format!("{}.{ext}", stem()), mime, build(progress, year.get_untracked()))
+                                on:click=move |_| {
+                                    let year = year.get_untracked();
+                                    save(&format!("{}.{ext}", stem(contents(year))), mime, build(progress, year))
+                                }
                             >
                                 {t(label)}
                             </button>
@@ -297,19 +304,27 @@ fn SheetPreview(
     }
 }
 
-/// A download: its label, class, extension, type, and how the record becomes
-/// its bytes (given the year the progress view shows, for the 評価シート).
-type Export =
-    (i18n::Msg, &'static str, &'static str, &'static str, fn(Progress, FiscalYear) -> Result<Vec<u8>, String>);
+/// A download: its label, class, extension, type, what it holds (for its
+/// name), and how the record becomes its bytes (given the year the progress
+/// view shows, for the 評価シート).
+type Export = (
+    i18n::Msg,
+    &'static str,
+    &'static str,
+    &'static str,
+    fn(FiscalYear) -> Contents,
+    fn(Progress, FiscalYear) -> Result<Vec<u8>, String>,
+);
 const EXPORTS: [Export; 3] = [
     // JSON and CSV hold every year: the year is the 評価シート's only.
-    (i18n::EXPORT_JSON, "export-json", "json", "application/json", |p, _| p.export_json()),
-    (i18n::EXPORT_CSV, "export-csv", "csv", "text/csv;charset=utf-8", |p, _| p.export_csv()),
+    (i18n::EXPORT_JSON, "export-json", "json", "application/json", |_| Contents::Record, |p, _| p.export_json()),
+    (i18n::EXPORT_CSV, "export-csv", "csv", "text/csv;charset=utf-8", |_| Contents::Record, |p, _| p.export_csv()),
     (
         i18n::EXPORT_XLSX,
         "export-xlsx",
         "xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        Contents::EvaluationSheet,
         Progress::export_xlsx,
     ),
 ];
@@ -420,10 +435,4 @@ fn stamp_summary(lang: Lang, stamp: &Stamp) -> String {
         Some(a) => format!("{a}, {when}"),
         None => when,
     }
-}
-
-/// `20261125` for file names.
-fn date_stamp() -> String {
-    let now = clock::local_time(clock::now_ms());
-    format!("{}{:02}{:02}", now.year, now.month, now.day)
 }

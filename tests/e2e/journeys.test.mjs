@@ -137,7 +137,8 @@ test('商工会 staff on a phone: find an initiative, record this year, undo/red
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'JSONで書き出す（読み込み・公表用）' }).click();
   const file = await download;
-  assert.equal(file.suggestedFilename(), 'kama-sme-progress-20250610.json');
+  // Plan, contents and local time: no author was set on this phone.
+  assert.match(file.suggestedFilename(), /^kama-sme-2023-2027-進捗-20250610-10\d\d\.json$/);
   exportedFile = join(ARTIFACTS, 'journeys', file.suggestedFilename());
   await mkdir(join(ARTIFACTS, 'journeys'), { recursive: true });
   await file.saveAs(exportedFile);
@@ -182,7 +183,7 @@ test('city staff on a desktop, in English: import the phone export over their ow
 
   // Import: checked and previewed first, nothing changed yet.
   await progress.getByLabel('Import a file').setInputFiles(exportedFile);
-  const preview = progress.getByRole('region', { name: /^Before importing: kama-sme-progress-20250610\.json/ });
+  const preview = progress.getByRole('region', { name: /^Before importing: kama-sme-2023-2027-進捗-20250610-10\d\d\.json/ });
   await preview.waitFor();
   await expectText(preview, /Cells added \(1\)\s*2-①-a デジタル化の導入及び促進支援 · FY2024 \(R6\)/);
   await expectText(preview, /Cells kept \(yours are newer\) \(1\)\s*2-①-a デジタル化の導入及び促進支援 · FY2025 \(R7\)/);

@@ -229,7 +229,8 @@ test('export JSON → clear storage → import gives back the identical record',
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: /JSONで書き出す/ }).click();
   const file = await download;
-  assert.match(file.suggestedFilename(), /^kama-sme-progress-\d{8}\.json$/);
+  // Plan, contents, the author (spaces dropped) and the local time.
+  assert.match(file.suggestedFilename(), /^kama-sme-2023-2027-進捗-嘉麻太郎-\d{8}-\d{4}\.json$/);
   const exported = JSON.parse(await readFile(await file.path(), 'utf8'));
   assert.equal(exported.plan_id, 'kama-sme-2023-2027');
   assert.equal(exported.version, 3);

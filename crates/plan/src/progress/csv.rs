@@ -303,6 +303,14 @@ pub(crate) fn format_local(ms: i64, offset: UtcOffset) -> String {
     format!("{year:04}-{month:02}-{day:02} {:02}:{:02} {sign}{:02}:{:02}", of_day / 60, of_day % 60, off / 60, off % 60)
 }
 
+/// `20261125-2303`: local time to the minute, for file names.
+pub(crate) fn format_local_compact(ms: i64, offset: UtcOffset) -> String {
+    let local = ms.div_euclid(60_000).saturating_add(i64::from(offset.0));
+    let (year, month, day) = civil_from_days(local.div_euclid(1440));
+    let of_day = local.rem_euclid(1440);
+    format!("{year:04}{month:02}{day:02}-{:02}{:02}", of_day / 60, of_day % 60)
+}
+
 /// `2026-11-25T14:03:00Z`: a stamp's milliseconds since the Unix epoch as UTC,
 /// to the second. UTC because the stamp carries no time zone; a sheet sorted
 /// on this column is in time order.

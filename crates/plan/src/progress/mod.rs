@@ -10,6 +10,7 @@ pub mod checks;
 pub mod csv;
 pub mod document;
 pub mod edit;
+pub mod file_name;
 pub mod history;
 pub mod merge;
 pub mod overview;

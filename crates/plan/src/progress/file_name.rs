@@ -1,0 +1,50 @@
+//! What an exported file is called: the plan, what the file holds, who
+//! exported it and when, so that two colleagues' files of one day do not
+//! collide, and only in characters that file systems and mail keep.
+
+use super::csv::{format_local_compact, UtcOffset};
+use crate::plan::FiscalYear;
+
+/// What an export holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Contents {
+    /// The whole record (JSON, CSV).
+    Record,
+    /// A workbook opening on the 評価シート of a year.
+    EvaluationSheet(FiscalYear),
+}
+
+/// Characters of a name part kept from staff's text: past this, the name
+/// says no more that helps.
+const MAX_PART_CHARS: usize = 24;
+
+/// `kama-sme-2023-2027-進捗-嘉麻太郎-20260515-0930` (the extension is the
+/// caller's): the plan's id, what the file holds, the author when there is
+/// one, and the local time to the minute.
+pub fn export_stem(plan_id: &str, contents: Contents, author: &str, at_ms: i64, offset: UtcOffset) -> String {
+    let what = match contents {
+        Contents::Record => "進捗".to_string(),
+        Contents::EvaluationSheet(year) => format!("評価シート{}", year.0),
+    };
+    let mut parts = vec![safe(plan_id), what];
+    let author = safe(author);
+    if !author.is_empty() {
+        parts.push(author);
+    }
+    parts.push(format_local_compact(at_ms, offset));
+    parts.retain(|p| !p.is_empty());
+    parts.join("-")
+}
+
+/// Letters and digits of any script, `_` and single inner `-`s (the
+/// separator): no spaces, path separators, characters Windows refuses
+/// (`<>:"/\|?*`) or controls.
+fn safe(text: &str) -> String {
+    let kept: String =
+        text.chars().filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_')).take(MAX_PART_CHARS).collect();
+    kept.split('-').filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-")
+}
+
+#[cfg(test)]
+#[path = "file_name_tests.rs"]
+mod tests;
