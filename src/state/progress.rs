@@ -13,6 +13,7 @@ use std::time::Duration;
 
 use kama_plan::progress::document::{self, DocumentError};
 use kama_plan::progress::edit::{Edit, History};
+use kama_plan::progress::file_name::ExportError;
 use kama_plan::progress::merge::{self, Conflict, MergeOutcome};
 use kama_plan::progress::stored::{self, Loaded};
 use kama_plan::progress::{csv, history as cell_history, sync, xlsx};
@@ -447,27 +448,21 @@ impl Progress {
 
     /// The record as shown (published + local drafts), as an export file:
     /// lossless JSON (to import or publish as `progress.json`).
-    pub fn export_json(self) -> Result<Vec<u8>, String> {
+    pub fn export_json(self) -> Result<Vec<u8>, ExportError> {
         let now = clock::now_ms();
-        self.shown
-            .with_untracked(|r| document::to_json(r, &self.plan.plan.id, Some(now)))
-            .map(String::into_bytes)
-            .map_err(|e| e.to_string())
+        let json = self.shown.with_untracked(|r| document::to_json(r, &self.plan.plan.id, Some(now)))?;
+        Ok(json.into_bytes())
     }
 
     /// CSV for Excel, one row per initiative × fiscal year.
-    pub fn export_csv(self) -> Result<Vec<u8>, String> {
-        self.shown
-            .with_untracked(|r| csv::initiatives_csv(self.plan, r, clock::utc_offset()))
-            .map_err(|e| e.to_string())
+    pub fn export_csv(self) -> Result<Vec<u8>, ExportError> {
+        Ok(self.shown.with_untracked(|r| csv::initiatives_csv(self.plan, r, clock::utc_offset()))?)
     }
 
     /// An Excel workbook: the 評価シート of `year`, then every year's
     /// initiatives and KPIs, ids typed as text.
-    pub fn export_xlsx(self, year: FiscalYear) -> Result<Vec<u8>, String> {
-        self.shown
-            .with_untracked(|r| xlsx::workbook(self.plan, r, year, clock::now_ms(), clock::utc_offset()))
-            .map_err(|e| e.to_string())
+    pub fn export_xlsx(self, year: FiscalYear) -> Result<Vec<u8>, ExportError> {
+        Ok(self.shown.with_untracked(|r| xlsx::workbook(self.plan, r, year, clock::now_ms(), clock::utc_offset()))?)
     }
 
     pub fn exported(self) {

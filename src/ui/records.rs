@@ -4,7 +4,7 @@
 
 use kama_plan::progress::document::{DocumentError, MAX_IMPORT_BYTES};
 use kama_plan::progress::history::Field;
-use kama_plan::progress::file_name::{self, Contents};
+use kama_plan::progress::file_name::{self, Contents, ExportError};
 use kama_plan::progress::merge::Conflict;
 use kama_plan::progress::xlsx_import::{SheetError, SheetImport};
 use kama_plan::progress::{Cell as _, CellKey, CouncilCell, InitiativeCell, KpiCell, Stamp};
@@ -27,15 +27,18 @@ pub fn FilesPanel(
 ) -> impl IntoView {
     let lang = i18n::use_lang();
     let refused = RwSignal::new(None::<Refusal>);
-    let failed = RwSignal::new(false);
+    let failed = RwSignal::new(None::<Failure>);
     let done = RwSignal::new(false);
     let sheet = RwSignal::new(None::<PendingSheet>);
-    let save = move |name: &str, mime: &str, bytes: Result<Vec<u8>, String>| {
-        let ok = bytes.and_then(|b| download::save(name, mime, &b)).is_ok();
-        failed.set(!ok);
-        if ok {
+    let save = move |name: &str, mime: &str, bytes: Result<Vec<u8>, ExportError>| {
+        let outcome = match bytes {
+            Ok(b) => download::save(name, mime, &b).map_err(|_| Failure::Download),
+            Err(e) => Err(Failure::Encode(e)),
+        };
+        if outcome.is_ok() {
             progress.exported();
         }
+        failed.set(outcome.err());
     };
     let stem = move |contents: Contents| {
         let author = progress.author.get_untracked();
@@ -106,7 +109,13 @@ pub fn FilesPanel(
                     None => i18n::NOT_EXPORTED.get(lang.get()).to_string(),
                 }}
             </p>
-            <p class="notice warning" role="alert" hidden=move || !failed.get()>{t(i18n::DOWNLOAD_FAILED)}</p>
+            <p class="notice warning export-failed" role="alert" hidden=move || failed.with(Option::is_none)>
+                {t(i18n::DOWNLOAD_FAILED)}
+                {move || failed.with(|f| match f {
+                    Some(Failure::Encode(e)) => format!(" {}", i18n::export_error(lang.get(), e)),
+                    _ => String::new(),
+                })}
+            </p>
             <label class="import">
                 <span>{t(i18n::IMPORT)}</span>
                 <input
@@ -203,6 +212,15 @@ fn ImportPreview(progress: Progress, done: RwSignal<bool>) -> impl IntoView {
             }
         })
     }
+}
+
+/// Why a download did not happen.
+#[derive(Debug, Clone)]
+enum Failure {
+    /// The record could not be written as that kind of file.
+    Encode(ExportError),
+    /// The browser refused the download.
+    Download,
 }
 
 /// Why a picked file was not previewed.
@@ -313,7 +331,7 @@ type Export = (
     &'static str,
     &'static str,
     fn(FiscalYear) -> Contents,
-    fn(Progress, FiscalYear) -> Result<Vec<u8>, String>,
+    fn(Progress, FiscalYear) -> Result<Vec<u8>, ExportError>,
 );
 const EXPORTS: [Export; 3] = [
     // JSON and CSV hold every year: the year is the 評価シート's only.

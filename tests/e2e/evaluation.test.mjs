@@ -316,3 +316,22 @@ test('a workbook that is not the 評価シート, or whose cells are wrong, is r
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('a note too long for an Excel cell: the .xlsx export says which cell, and JSON still exports', async () => {
+  const long = {
+    format: 'kama-sme-progress', version: 3, plan_id: 'kama-sme-2023-2027',
+    initiatives: [{ id: '1-①-a', year: 2025, note: 'あ'.repeat(32_768), updated_at: Date.parse('2026-05-15T09:30:00+09:00') }],
+  };
+  const page = await newPage(app.browser, { timezoneId: 'Asia/Tokyo', acceptDownloads: true });
+  await page.clock.setFixedTime(new Date('2026-06-01T09:00:00+09:00'));
+  await page.addInitScript(([k, v]) => { if (!localStorage.getItem(k)) localStorage.setItem(k, v); }, [KEY, JSON.stringify(long)]);
+  await page.goto(`${app.server.url}?view=progress&year=2025`);
+  await waitForReady(page, 'progress');
+  await page.locator('button.export-xlsx').click();
+  await expectText(page.locator('.export-failed'), /ダウンロードできませんでした。 「取組進捗」の [A-Z]+\d+ のセルが長すぎて Excel のファイルに書けません（32768文字/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button.export-json').click()]);
+  assert.match(download.suggestedFilename(), /\.json$/);
+  await expectCount(page.locator('.export-failed:visible'), 0, 'the JSON export went through');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

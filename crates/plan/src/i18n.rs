@@ -172,6 +172,22 @@ pub fn sheet_problem(lang: Lang, problem: &crate::progress::xlsx_import::RowProb
     }
 }
 
+/// Why a file of the record could not be written.
+pub fn export_error(lang: Lang, e: &crate::progress::file_name::ExportError) -> String {
+    use crate::progress::file_name::ExportError::*;
+    use crate::progress::xlsx::Problem;
+    match (lang, e) {
+        (Lang::En, e) => e.to_string(),
+        (Lang::Ja, Workbook(x)) => match &x.0 {
+            Problem::CellTooLong { sheet, cell, chars } => format!(
+                "「{sheet}」の {cell} のセルが長すぎて Excel のファイルに書けません（{chars}文字。Excel の上限は32,767文字）。その欄を短くするか、JSON で書き出してください。"
+            ),
+            Problem::TooLarge => "記録が大きすぎて Excel のファイルにできません（4 GiB を超えます）。".into(),
+        },
+        (Lang::Ja, Json(detail) | Csv(detail)) => format!("ファイルを作れませんでした（{detail}）。"),
+    }
+}
+
 /// Why a 根拠 link was refused.
 pub fn link_error(lang: Lang, e: crate::progress::LinkError) -> &'static str {
     use crate::progress::LinkError::*;

@@ -1,9 +1,53 @@
-//! What an exported file is called: the plan, what the file holds, who
+//! Exported files: what one is called — the plan, what the file holds, who
 //! exported it and when, so that two colleagues' files of one day do not
-//! collide, and only in characters that file systems and mail keep.
+//! collide, in characters that file systems and mail keep — and why one
+//! could not be written.
+
+use std::fmt;
 
 use super::csv::{format_local_compact, UtcOffset};
+use super::xlsx::XlsxError;
 use crate::plan::FiscalYear;
+
+/// Why the record could not be written as a file: nothing was downloaded.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExportError {
+    /// The JSON encoder's complaint (in practice, never).
+    Json(String),
+    /// The CSV writer's complaint.
+    Csv(String),
+    Workbook(XlsxError),
+}
+
+impl fmt::Display for ExportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ExportError::Json(e) => write!(f, "could not write the JSON: {e}"),
+            ExportError::Csv(e) => write!(f, "could not write the CSV: {e}"),
+            ExportError::Workbook(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for ExportError {}
+
+impl From<serde_json::Error> for ExportError {
+    fn from(e: serde_json::Error) -> Self {
+        ExportError::Json(e.to_string())
+    }
+}
+
+impl From<crate::export::ExportError> for ExportError {
+    fn from(e: crate::export::ExportError) -> Self {
+        ExportError::Csv(e.to_string())
+    }
+}
+
+impl From<XlsxError> for ExportError {
+    fn from(e: XlsxError) -> Self {
+        ExportError::Workbook(e)
+    }
+}
 
 /// What an export holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

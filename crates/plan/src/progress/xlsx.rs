@@ -38,10 +38,10 @@ const MAX_CELL_CHARS: usize = 32_767;
 
 /// Why the workbook could not be written.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct XlsxError(Problem);
+pub struct XlsxError(pub(crate) Problem);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Problem {
+pub(crate) enum Problem {
     /// A cell longer than Excel accepts (in practice a very long note).
     CellTooLong { sheet: &'static str, cell: String, chars: usize },
     /// More than a zip without the Zip64 extension can hold (4 GiB).
