@@ -6,10 +6,19 @@ use wasm_bindgen_futures::JsFuture;
 use super::describe;
 
 pub enum Picked {
-    Text { name: String, text: String },
+    Text {
+        name: String,
+        text: String,
+    },
     /// An Excel workbook (`.xlsx`), as its bytes.
-    Workbook { name: String, bytes: Vec<u8> },
-    TooLarge { name: String, bytes: usize },
+    Workbook {
+        name: String,
+        bytes: Vec<u8>,
+    },
+    TooLarge {
+        name: String,
+        bytes: usize,
+    },
 }
 
 /// The first file of an `<input type="file">` change event, if any: a

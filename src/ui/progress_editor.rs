@@ -7,7 +7,9 @@
 use std::cell::Cell;
 
 use kama_plan::progress::edit::{Change, Edit, TextField};
-use kama_plan::progress::{split_owners, Cell as _, CellKey, Grade, InitiativeCell, Link, LinkError, Status, WayForward};
+use kama_plan::progress::{
+    split_owners, Cell as _, CellKey, Grade, InitiativeCell, Link, LinkError, Status, WayForward,
+};
 use kama_plan::scales::Choice;
 use kama_plan::{FiscalYear, InitiativeId};
 use leptos::prelude::*;

@@ -3,8 +3,8 @@
 //! changes anything, and the list of cells changed in two places.
 
 use kama_plan::progress::document::{DocumentError, MAX_IMPORT_BYTES};
-use kama_plan::progress::history::Field;
 use kama_plan::progress::file_name::{self, Contents, ExportError};
+use kama_plan::progress::history::Field;
 use kama_plan::progress::merge::Conflict;
 use kama_plan::progress::xlsx_import::{SheetError, SheetImport};
 use kama_plan::progress::{Cell as _, CellKey, CouncilCell, InitiativeCell, KpiCell, Stamp};

@@ -252,7 +252,9 @@ fn CouncilNotes(
     let field = move |field: CouncilField, label: i18n::Msg, class: &'static str| {
         let id = format!("council-{class}-{policy}");
         let text = Memo::new(move |_| {
-            progress.shown.with(|r| r.council.get(&(policy, year)).map(|c| c.text(field).to_string()).unwrap_or_default())
+            progress
+                .shown
+                .with(|r| r.council.get(&(policy, year)).map(|c| c.text(field).to_string()).unwrap_or_default())
         });
         view! {
             <div class=format!("council-field council-{class}")>

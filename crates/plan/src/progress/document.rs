@@ -328,11 +328,17 @@ fn document(record: &Record, plan_id: &str, exported_at: Option<i64>, with_clear
     let cleared_kpis = cleared.kpis.into_iter().map(|((code, year), stamp)| {
         KpiRow::new(code, year, KpiCell { stamp, ..KpiCell::default() }, log(CellKey::Kpi(code, year)))
     });
-    let council_rows = record.council.iter().map(|(&(policy, year), c)| {
-        CouncilRow::new(policy, year, c.clone(), log(CellKey::Council(policy, year)))
-    });
+    let council_rows = record
+        .council
+        .iter()
+        .map(|(&(policy, year), c)| CouncilRow::new(policy, year, c.clone(), log(CellKey::Council(policy, year))));
     let cleared_council = cleared.council.into_iter().map(|((policy, year), stamp)| {
-        CouncilRow::new(policy, year, CouncilCell { stamp, ..CouncilCell::default() }, log(CellKey::Council(policy, year)))
+        CouncilRow::new(
+            policy,
+            year,
+            CouncilCell { stamp, ..CouncilCell::default() },
+            log(CellKey::Council(policy, year)),
+        )
     });
     Document {
         format: FORMAT.to_string(),

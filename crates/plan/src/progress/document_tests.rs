@@ -273,10 +273,9 @@ fn files_the_format_2_app_wrote_load_with_every_field_and_entry() {
     assert_eq!(stored.history.get(&cleared).map(|h| h.entries.len()), Some(2));
     assert!(exported.council.is_empty());
     // Written in today's format, both read back the same.
-    for (record, text) in [
-        (&exported, to_json(&exported, &plan.plan.id, None)),
-        (&stored, to_json_stored(&stored, &plan.plan.id)),
-    ] {
+    for (record, text) in
+        [(&exported, to_json(&exported, &plan.plan.id, None)), (&stored, to_json_stored(&stored, &plan.plan.id))]
+    {
         let text = text.expect("serialises");
         assert_eq!(from_json(&text, &plan, MAX_IMPORT_BYTES).as_ref(), Ok(record));
     }
@@ -291,7 +290,8 @@ fn the_council_s_words_round_trip_and_a_policy_outside_the_plan_is_refused() {
     let by = |t| Stamp { author: Some("事務局".into()), updated_at: t };
     let opinion = "デジタル化の支援を\n小規模事業者にも広げること。";
     record.apply(&Edit::Council { policy, year, field: CouncilField::Opinion, text: opinion.into() }, by(20));
-    record.apply(&Edit::Council { policy, year, field: CouncilField::Response, text: "出張相談を始める".into() }, by(21));
+    record
+        .apply(&Edit::Council { policy, year, field: CouncilField::Response, text: "出張相談を始める".into() }, by(21));
     let cell = record.council.get(&(policy, year)).expect("kept");
     assert_eq!((cell.opinion.as_str(), cell.response.as_str()), (opinion, "出張相談を始める"));
     assert_eq!(record.history.get(&CellKey::Council(policy, year)).map(|h| h.entries.len()), Some(2));

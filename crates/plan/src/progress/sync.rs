@@ -37,11 +37,7 @@ pub fn merge3(base: &Record, ours: &Record, theirs: &Record) -> SyncOutcome {
         other,
     });
     merge3_kind::<KpiCell>(base, ours, theirs, &mut out, |key, kept, other| Conflict::Kpi { key, kept, other });
-    merge3_kind::<CouncilCell>(base, ours, theirs, &mut out, |key, kept, other| Conflict::Council {
-        key,
-        kept,
-        other,
-    });
+    merge3_kind::<CouncilCell>(base, ours, theirs, &mut out, |key, kept, other| Conflict::Council { key, kept, other });
     // History only grows: whatever either side knows is kept.
     out.merged.history = ours.history.clone();
     history::union(&mut out.merged.history, &theirs.history);

@@ -187,13 +187,9 @@ pub fn council_cell_with<T: Strategy<Value = String>>(
     text: impl Fn() -> T,
     stamp: impl Strategy<Value = Stamp>,
 ) -> impl Strategy<Value = CouncilCell> {
-    (text(), text(), stamp).prop_map(|(opinion, response, stamp)| CouncilCell {
-        opinion,
-        response,
-        stamp,
-        written: None,
-    })
-    .prop_filter("a record keeps no empty cell", |c| !c.is_empty())
+    (text(), text(), stamp)
+        .prop_map(|(opinion, response, stamp)| CouncilCell { opinion, response, stamp, written: None })
+        .prop_filter("a record keeps no empty cell", |c| !c.is_empty())
 }
 
 /// `records`, each with some council cells added.
