@@ -78,15 +78,15 @@ pub async fn load() -> Result<(), String> {
         Some(done) => done,
         None => start()?,
     };
-    let result = JsFuture::from(done).await;
+    let result = JsFuture::from(done.clone()).await;
     match result {
         Ok(_) if loaded() => Ok(()),
         Ok(_) => {
-            forget();
+            forget(&done);
             Err(format!("{}: no window.echarts", script_src()))
         }
         Err(_) => {
-            forget();
+            forget(&done);
             Err(format!("{}: could not be loaded", script_src()))
         }
     }
@@ -108,8 +108,20 @@ fn start() -> Result<js_sys::Promise, String> {
     Ok(done)
 }
 
-fn forget() {
-    if let Some(loading) = LOADING.with(|l| l.borrow_mut().take()) {
+/// Forgets the failed attempt that gave `done`. Every chart that waited on it
+/// comes here; one may already have started the next attempt, which is left
+/// alone (removing its script would leave its charts waiting forever).
+fn forget(done: &js_sys::Promise) {
+    let failed = LOADING.with(|l| {
+        let mut l = l.borrow_mut();
+        let ours = l.as_ref().is_some_and(|loading| js_sys::Object::is(&loading.done, done));
+        if ours {
+            l.take()
+        } else {
+            None
+        }
+    });
+    if let Some(loading) = failed {
         loading.script.remove();
     }
 }

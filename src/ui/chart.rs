@@ -207,7 +207,7 @@ fn ChartTable(table: DataTable) -> impl IntoView {
     let lang = i18n::use_lang();
     let unit = table.unit.clone();
     let caption = move || match &unit {
-        Some(u) => i18n::CHART_CAPTION_UNIT.get(lang.get()).replace("{caption}", &table.caption).replace("{unit}", u),
+        Some(u) => i18n::chart_caption_unit(lang.get(), &table.caption, u),
         None => table.caption.clone(),
     };
     view! {

@@ -26,14 +26,7 @@ pub fn ChartsView(explore: Explore, progress: Progress) -> impl IntoView {
         progress.shown.with(|record| labels.with(|l| progress_by_status(plan, record, year, l)))
     });
 
-    let counted = move || {
-        explore.result.with(|r| {
-            i18n::CHARTS_FOLLOW_FILTERS
-                .get(lang.get())
-                .replace("{count}", &r.matches.len().to_string())
-                .replace("{total}", &r.total.to_string())
-        })
-    };
+    let counted = move || explore.result.with(|r| i18n::charts_follow_filters(lang.get(), r.matches.len(), r.total));
     view! {
         <section class="charts-view" aria-labelledby="charts-title">
             <h2 id="charts-title">{t(i18n::VIEW_CHARTS)}</h2>

@@ -179,7 +179,7 @@ fn single_value(
     let ticks = (0..years).map(|i| {
         view! { <line class="tick" x1=x(i) x2=x(i) y1=format!("{:.1}", mid - 4.0) y2=format!("{:.1}", mid + 4.0) /> }
     });
-    let label = i18n::KPI_SINGLE_ACTUAL.get(lang).replace("{year}", &i18n::fiscal_year(lang, year));
+    let label = i18n::kpi_single_actual(lang, year);
     view! {
         <p class="sparkline-single">
             <svg class="sparkline" viewBox=format!("0 0 {w} {h}") width=w height=h aria-hidden="true" focusable="false">

@@ -172,6 +172,33 @@ pub fn sheet_problem(lang: Lang, problem: &crate::progress::xlsx_import::RowProb
     }
 }
 
+/// 「令和6年度（2024年度）の実績値：」, before the one recorded actual.
+pub fn kpi_single_actual(lang: Lang, year: crate::FiscalYear) -> String {
+    let y = fiscal_year(lang, year);
+    match lang {
+        Lang::Ja => format!("{y}の実績値："),
+        Lang::En => format!("Actual for {y}: "),
+    }
+}
+
+/// What the charts count when the list is filtered.
+pub fn charts_follow_filters(lang: Lang, count: usize, total: usize) -> String {
+    match lang {
+        Lang::Ja => format!("一覧の絞り込みと検索の結果（{total}件中 {count}件）を集計しています。"),
+        Lang::En => {
+            format!("These charts count the list's current filter and search results ({count} of {total} initiatives).")
+        }
+    }
+}
+
+/// A chart's data table caption with its unit.
+pub fn chart_caption_unit(lang: Lang, caption: &str, unit: &str) -> String {
+    match lang {
+        Lang::Ja => format!("{caption}（単位：{unit}）"),
+        Lang::En => format!("{caption} (unit: {unit})"),
+    }
+}
+
 /// Why a file of the record could not be written.
 pub fn export_error(lang: Lang, e: &crate::progress::file_name::ExportError) -> String {
     use crate::progress::file_name::ExportError::*;
@@ -458,7 +485,6 @@ messages! {
     KPI_CATALOG_HINT = "計画の数値目標を基本施策ごとに示します。指標名を選ぶと、年度ごとの基準値・目標値・実績値を確認・記録できます。", "The plan's numeric targets by basic policy. Choose one to see and record its baseline, target and actual per fiscal year.";
     KPI_NO_INITIATIVES = "この指標を掲げる取組はありません。", "No initiative names this KPI.";
     KPI_NO_ACTUALS = "実績値は未記録", "No actuals recorded";
-    KPI_SINGLE_ACTUAL = "{year}の実績値：", "Actual for {year}: ";
     KPI_BACK = "数値目標の一覧に戻る", "Back to all KPIs";
     KPI_VALUES = "年度ごとの値", "Values by fiscal year";
     KPI_BASELINE = "基準値", "Baseline";
@@ -528,7 +554,6 @@ messages! {
 messages! {
     CHARTS_INTRO = "計画の構成と進捗をグラフで示します。どのグラフも「データ表を表示」で同じ数値を表として読めます。", "The plan's make-up and progress as charts. Every chart's numbers can be read as a table with “Show data table”.";
     CHARTS_PLAN_TITLE = "計画の構成", "What the plan is made of";
-    CHARTS_FOLLOW_FILTERS = "一覧の絞り込みと検索の結果（{total}件中 {count}件）を集計しています。", "These charts count the list's current filter and search results ({count} of {total} initiatives).";
     CHARTS_PROGRESS_TITLE = "年度の進捗状況", "Progress in a fiscal year";
     CHART_SHOW_TABLE = "データ表を表示", "Show data table";
     CHART_HIDE_TABLE = "データ表を隠す", "Hide data table";
@@ -540,7 +565,6 @@ messages! {
     CHART_FIRST_PLAN_TITLE = "基本施策別の取組数（第1次計画との関連別）", "Initiatives per basic policy, by relation to the 1st plan";
     CHART_STATUS_TITLE = "基本施策別の進捗状況（{year}）", "Status per basic policy ({year})";
     CHART_UNIT = "単位：{unit}", "Unit: {unit}";
-    CHART_CAPTION_UNIT = "{caption}（単位：{unit}）", "{caption} (unit: {unit})";
     CHART_NO_VALUE = "未記録", "none";
     CHART_LIST_SEPARATOR = "、", ", ";
     CHART_SENTENCE_END = "。", ". ";
