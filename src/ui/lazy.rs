@@ -57,7 +57,7 @@ pub fn timeline(explore: Explore) -> Loaded {
 
 #[wasm_split(views, wasm_split_path = leptos::wasm_split, fallible)]
 pub fn progress(explore: Explore, progress: Progress) -> Loaded {
-    Ok(view! { <super::progress_view::ProgressView explore progress /> }.into_any())
+    Ok(view! { <super::progress_view::ProgressView explore progress read_sheet=sheet_reader /> }.into_any())
 }
 
 #[wasm_split(views, wasm_split_path = leptos::wasm_split, fallible)]
@@ -92,13 +92,16 @@ pub fn plan_file(
 
 /// The .xlsx reader, used only when a workbook is imported.
 #[wasm_split(sheet_import, wasm_split_path = leptos::wasm_split, fallible)]
-pub fn read_sheet(
-    plan: PlanRef,
-    record: Record,
-    bytes: Vec<u8>,
-) -> Result<Result<SheetImport, SheetError>, ChunkFailed> {
+fn read_sheet(plan: PlanRef, record: Record, bytes: Vec<u8>) -> Result<Result<SheetImport, SheetError>, ChunkFailed> {
     Ok(xlsx_import::read_evaluation_sheet(plan, &record, &bytes))
 }
+
+/// [`read_sheet`] as the files panel takes it.
+fn sheet_reader(plan: PlanRef, record: Record, bytes: Vec<u8>) -> SheetRead {
+    Box::pin(async move { read_sheet(plan, record, bytes).await.ok() })
+}
+
+type SheetRead = Pin<Box<dyn Future<Output = Option<Result<SheetImport, SheetError>>>>>;
 
 #[wasm_split(store, wasm_split_path = leptos::wasm_split, fallible)]
 fn open_record(progress: Progress) -> Result<(), ChunkFailed> {

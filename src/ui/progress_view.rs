@@ -5,7 +5,7 @@ use kama_plan::FiscalYear;
 use leptos::prelude::*;
 
 use super::progress_overview::{Checks, NotedList, PublishedChanges, ReportLink, StatusOverview};
-use super::records::{ConflictList, FilesPanel};
+use super::records::{ConflictList, FilesPanel, ReadSheet};
 use crate::i18n::{self, t};
 use crate::state::{Explore, Progress};
 
@@ -40,7 +40,14 @@ pub fn YearPicker(explore: Explore, year: Memo<FiscalYear>) -> impl IntoView {
 }
 
 #[component]
-pub fn ProgressView(explore: Explore, progress: Progress) -> impl IntoView {
+pub fn ProgressView(
+    /// The view state: the year shown.
+    explore: Explore,
+    /// The record, its files and its author.
+    progress: Progress,
+    /// Reads an imported workbook's 評価シート.
+    read_sheet: ReadSheet,
+) -> impl IntoView {
     let year = explore.reported_year();
     view! {
         <section class="progress-view" aria-labelledby="progress-title">
@@ -56,7 +63,7 @@ pub fn ProgressView(explore: Explore, progress: Progress) -> impl IntoView {
             <NotedList explore progress year />
             <Checks explore progress />
             <PublishedChanges progress />
-            <FilesPanel progress year />
+            <FilesPanel progress year read_sheet />
         </section>
     }
 }

@@ -2,11 +2,15 @@
 //! exports (JSON, CSV, .xlsx), an import checked and previewed before it
 //! changes anything, and the list of cells changed in two places.
 
+use std::future::Future;
+use std::pin::Pin;
+
 use kama_plan::progress::document::{DocumentError, MAX_IMPORT_BYTES};
 use kama_plan::progress::file_name::{self, Contents, ExportError};
 use kama_plan::progress::history::Field;
 use kama_plan::progress::merge::Conflict;
 use kama_plan::progress::xlsx_import::{SheetError, SheetImport};
+use kama_plan::progress::Record;
 use kama_plan::progress::{Cell as _, CellKey, CouncilCell, InitiativeCell, KpiCell, Stamp};
 use kama_plan::{FiscalYear, Plan};
 use leptos::prelude::*;
@@ -16,7 +20,7 @@ use crate::adapters::{clock, download};
 use crate::i18n::{self, t, Lang};
 use crate::state::Progress;
 
-use super::lazy::{self, ChunkFailed};
+use super::PlanRef;
 
 #[component]
 pub fn FilesPanel(
@@ -24,6 +28,8 @@ pub fn FilesPanel(
     progress: Progress,
     /// The fiscal year the 評価シート of an .xlsx export shows.
     year: Memo<FiscalYear>,
+    /// Reads an imported workbook's 評価シート.
+    read_sheet: ReadSheet,
 ) -> impl IntoView {
     let lang = i18n::use_lang();
     let refused = RwSignal::new(None::<Refusal>);
@@ -58,13 +64,13 @@ pub fn FilesPanel(
                 Ok(Some(Picked::Text { name, text })) => progress.preview_import(name, &text).err().map(Refusal::File),
                 Ok(Some(Picked::Workbook { name, bytes })) => {
                     let record = progress.shown.get_untracked();
-                    match lazy::read_sheet(progress.plan, record, bytes).await {
-                        Ok(Ok(import)) => {
+                    match read_sheet(progress.plan, record, bytes).await {
+                        Some(Ok(import)) => {
                             sheet.set(Some(PendingSheet { file_name: name, import }));
                             None
                         }
-                        Ok(Err(e)) => Some(Refusal::Sheet(e)),
-                        Err(ChunkFailed) => Some(Refusal::ReaderUnavailable),
+                        Some(Err(e)) => Some(Refusal::Sheet(e)),
+                        None => Some(Refusal::ReaderUnavailable),
                     }
                 }
                 Err(e) => Some(Refusal::File(DocumentError::NotJson(e))),
@@ -213,6 +219,11 @@ fn ImportPreview(progress: Progress, done: RwSignal<bool>) -> impl IntoView {
         })
     }
 }
+
+/// Reads a workbook's 評価シート against a record; `None` when the reader's
+/// file cannot be had. The app's root knows where the reader is loaded from.
+pub type ReadSheet =
+    fn(PlanRef, Record, Vec<u8>) -> Pin<Box<dyn Future<Output = Option<Result<SheetImport, SheetError>>>>>;
 
 /// Why a download did not happen.
 #[derive(Debug, Clone)]
