@@ -4,10 +4,15 @@
 use leptos::prelude::*;
 
 use super::storage;
+use kama_plan::staff::Profile;
+
 use crate::i18n::Lang;
 
 const LANG_KEY: &str = "kama-sme-tracker:lang";
+/// The recorder's name (the only part of the profile before roles existed).
 const AUTHOR_KEY: &str = "kama-sme-tracker:author";
+const ROLE_KEY: &str = "kama-sme-tracker:role";
+const OWNER_KEY: &str = "kama-sme-tracker:owner";
 const LAST_EXPORT_KEY: &str = "kama-sme-tracker:last-export";
 
 pub fn load_lang() -> Lang {
@@ -22,13 +27,20 @@ pub fn save_lang(lang: Lang) {
     let _ = storage::write(LANG_KEY, lang.code());
 }
 
-/// The name staff sign their records with, set once per browser.
-pub fn load_author() -> String {
-    storage::read(AUTHOR_KEY).ok().flatten().unwrap_or_default()
+/// Who uses this browser, and the name staff sign their records with.
+pub fn load_profile() -> Profile {
+    let read = |key| storage::read(key).ok().flatten();
+    Profile::read(read(ROLE_KEY).as_deref(), read(AUTHOR_KEY).as_deref(), read(OWNER_KEY).as_deref())
 }
 
-pub fn save_author(name: &str) {
-    let _ = storage::write(AUTHOR_KEY, name);
+/// Where the profile is kept: a change to any of them in another tab is a
+/// change of recorder.
+pub const PROFILE_KEYS: [&str; 3] = [ROLE_KEY, AUTHOR_KEY, OWNER_KEY];
+
+pub fn save_profile(profile: &Profile) {
+    let _ = storage::write(ROLE_KEY, profile.role.code());
+    let _ = storage::write(AUTHOR_KEY, &profile.name);
+    let _ = storage::write(OWNER_KEY, &profile.owner);
 }
 
 /// When the record was last saved to a file from this browser (ms since the epoch).

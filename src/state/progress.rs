@@ -18,6 +18,7 @@ use kama_plan::progress::merge::{self, Conflict, MergeOutcome};
 use kama_plan::progress::stored::{self, Loaded};
 use kama_plan::progress::{csv, history as cell_history, sync, xlsx};
 use kama_plan::progress::{CellKey, Record, Stamp};
+use kama_plan::staff::Profile;
 use kama_plan::{FiscalYear, Plan};
 use leptos::prelude::*;
 
@@ -113,7 +114,9 @@ pub struct Progress {
     pub health: RwSignal<Health>,
     pub backups: RwSignal<Vec<Backup>>,
     pub conflicts: RwSignal<Vec<Conflict>>,
-    pub author: RwSignal<String>,
+    /// Who records in this browser: edits carry the name, and none are
+    /// made without one.
+    pub staff: RwSignal<Profile>,
     pub import: RwSignal<Option<PendingImport>>,
     /// When the record was last saved to a file from this browser.
     pub last_export: RwSignal<Option<i64>>,
@@ -153,7 +156,7 @@ impl Progress {
             health: RwSignal::new(Health::Opening),
             backups: RwSignal::new(Vec::new()),
             conflicts: RwSignal::new(Vec::new()),
-            author: RwSignal::new(prefs::load_author()),
+            staff: RwSignal::new(prefs::load_profile()),
             import: RwSignal::new(None),
             last_export: RwSignal::new(prefs::load_last_export()),
         }
@@ -171,6 +174,10 @@ impl Progress {
             self.schedule_save();
         }
         storage::on_change_elsewhere(self.key.get_value(), move |raw| self.taken_from_other_tab(raw));
+        // Whoever is set as recorder in another tab records in this one too.
+        for key in prefs::PROFILE_KEYS {
+            storage::on_change_elsewhere(key.to_string(), move |_| self.staff.set(prefs::load_profile()));
+        }
         lifecycle::on_page_hide(move || self.flush());
         if self.published.with_untracked(|p| matches!(p, Published::Loading)) {
             let (plan, published) = (self.plan, self.published);
@@ -244,6 +251,11 @@ impl Progress {
     /// Applies one edit made by the user (`typing`: part of a run of
     /// keystrokes in one field, one step of undo).
     pub fn edit(self, edit: Edit, typing: bool) {
+        // The editors are disabled then; this keeps a stray event from
+        // making an edit without an author.
+        if !self.staff.with_untracked(Profile::can_record) {
+            return;
+        }
         let stamp = self.stamp();
         self.local.update(|local| {
             if let (Some(key), Published::Loaded(published)) = (edit.key(), &*self.published.read_untracked()) {
@@ -293,9 +305,13 @@ impl Progress {
     }
 
     fn stamp(self) -> Stamp {
-        let author = self.author.get_untracked();
-        let author = author.trim();
-        Stamp { author: (!author.is_empty()).then(|| author.to_string()), updated_at: clock::now_ms() }
+        let author = self.staff.with_untracked(|s| s.author().map(str::to_string));
+        Stamp { author, updated_at: clock::now_ms() }
+    }
+
+    /// Whether this browser records: the editors are enabled only then.
+    pub fn can_record(self) -> bool {
+        self.staff.with(Profile::can_record)
     }
 
     fn changed(self) {
@@ -314,9 +330,11 @@ impl Progress {
         matches!(*self.published.read(), Published::Loaded(_))
     }
 
-    pub fn set_author(self, name: String) {
-        prefs::save_author(name.trim());
-        self.author.set(name);
+    /// Keeps the profile as typed, at once: a name typed and not yet
+    /// confirmed is not lost with the tab.
+    pub fn set_staff(self, profile: Profile) {
+        prefs::save_profile(&profile);
+        self.staff.set(profile);
     }
 
     // ---- Saving, and other tabs ----

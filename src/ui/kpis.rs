@@ -252,7 +252,7 @@ fn FillTargets(
 ) -> impl IntoView {
     let edit = Memo::new(move |_| progress.shown.with(|r| edit::fill_targets(progress.plan, r, kpi)));
     view! {
-        <p class="fill-targets no-print">
+        <p class="fill-targets no-print" hidden=move || !progress.can_record()>
             <button
                 type="button"
                 aria-describedby="fill-targets-hint"
@@ -327,6 +327,7 @@ fn KpiYearRow(progress: Progress, code: KpiCode, kind: ValueKind, year: FiscalYe
                     id=note_id
                     class="kpi-note"
                     rows="2"
+                    disabled=move || !progress.can_record()
                     prop:value=move || cell.with(|c| c.as_ref().map(|c| c.note.clone()).unwrap_or_default())
                     on:input=move |ev| progress.edit(Edit::KpiNote { code, year, note: event_target_value(&ev) }, true)
                     on:blur=move |_| progress.seal_typing()
@@ -380,6 +381,7 @@ fn ValueInput(
             type="text"
             inputmode="decimal"
             class=format!("kpi-input {class}")
+            disabled=move || !progress.can_record()
             prop:value=stored
             aria-invalid=move || error.get().map(|_| "true")
             aria-describedby=move || error.get().map(|_| error_id.clone())

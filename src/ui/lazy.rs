@@ -9,6 +9,8 @@
 //! - `detail`: an opened initiative;
 //! - `plan_export`: the plan's JSON and CSV encoders;
 //! - `sheet_import`: the .xlsx reader of an imported 評価シート;
+//! - `staff`: the record bar's controls for staff (undo, redo, who records)
+//!   and their setup: visitors never fetch it;
 //! - `store`: reading, checking, merging and saving the progress record
 //!   (`Progress::open`), fetched at start-up beside the first paint, which
 //!   shows none of the record.
@@ -78,6 +80,16 @@ pub fn charts(explore: Explore, progress: Progress) -> Loaded {
 #[wasm_split(detail, wasm_split_path = leptos::wasm_split, fallible, preload(preload_detail))]
 pub fn initiative_detail(explore: Explore, progress: Progress, initiative: &'static Initiative) -> Loaded {
     Ok(view! { <super::detail::InitiativeDetail explore progress initiative /> }.into_any())
+}
+
+#[wasm_split(staff, wasm_split_path = leptos::wasm_split, fallible)]
+pub fn recorder_actions(progress: Progress, setup_open: Signal<bool>, on_toggle_setup: Callback<()>) -> Loaded {
+    Ok(view! { <super::staff::RecorderActions progress setup_open on_toggle_setup /> }.into_any())
+}
+
+#[wasm_split(staff, wasm_split_path = leptos::wasm_split, fallible)]
+pub fn staff_setup(progress: Progress, on_done: Callback<()>) -> Loaded {
+    Ok(view! { <super::staff::StaffSetup progress on_done /> }.into_any())
 }
 
 /// The plan's JSON and CSV encoders, used only when a download is asked for.
@@ -179,10 +191,19 @@ where
     F: Future<Output = Loaded> + Send + 'static,
 {
     // Boxed here, so that the rendering below exists once, not once per view.
-    shown(part, Arc::new(move || Box::pin(load())))
+    shown(Some(part), Arc::new(move || Box::pin(load())))
 }
 
-fn shown(part: Part, load: LoadView) -> AnyView {
+/// As [`show`], for a panel that no test interface waits on (its controls
+/// appearing are the sign it is there).
+pub fn show_panel<F>(load: impl Fn() -> F + Send + Sync + 'static) -> AnyView
+where
+    F: Future<Output = Loaded> + Send + 'static,
+{
+    shown(None, Arc::new(move || Box::pin(load())))
+}
+
+fn shown(part: Option<Part>, load: LoadView) -> AnyView {
     let retry = Trigger::new();
     let pending = RwSignal::new(true);
     view! {
@@ -196,7 +217,9 @@ fn shown(part: Part, load: LoadView) -> AnyView {
                 pending.set(false);
                 match loaded {
                     Ok(content) => {
-                        ready::rendered(part);
+                        if let Some(part) = part {
+                            ready::rendered(part);
+                        }
                         content
                     }
                     Err(ChunkFailed) => failed(retry, pending),

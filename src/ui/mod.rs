@@ -18,6 +18,7 @@ pub mod ready;
 pub mod record_bar;
 pub mod records;
 pub mod report;
+pub mod staff;
 pub mod timeline;
 pub mod update_banner;
 

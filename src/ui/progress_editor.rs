@@ -155,7 +155,8 @@ fn YearForm(
         }
     };
     view! {
-        <fieldset class="year-card" data-year=year.0>
+        // Visitors read the record in the same form, unchangeable.
+        <fieldset class="year-card" data-year=year.0 disabled=move || !progress.can_record()>
             <legend>{move || i18n::fiscal_year(lang.get(), year)}</legend>
             <label for=FIRST_FIELD>{t(i18n::STATUS)}</label>
             <select

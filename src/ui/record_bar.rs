@@ -19,19 +19,25 @@ pub fn RecordBar(progress: Progress, on_show_conflicts: Callback<()>) -> impl In
         Health::NewerVersion(_) => Some(i18n::STORAGE_NEWER),
         Health::BackupFailed => Some(i18n::STORAGE_BACKUP_FAILED),
     };
+    let setup_open = RwSignal::new(false);
+    let close_setup = Callback::new(move |()| setup_open.set(false));
+    let toggle_setup = Callback::new(move |()| setup_open.update(|o| *o = !*o));
     view! {
-        <div class="record-bar no-print">
-            <div class="record-actions">
-                <button type="button" on:click=move |_| lazy::undo(progress, true) disabled=move || !progress.can_undo()>
-                    "↶ " {t(i18n::UNDO)}
-                </button>
-                <button type="button" on:click=move |_| lazy::undo(progress, false) disabled=move || !progress.can_redo()>
-                    "↷ " {t(i18n::REDO)}
-                </button>
-                <span class="save-state" role="status">
-                    {move || (progress.health.get() == Health::Kept && progress.can_undo()).then(|| t(i18n::SAVED_HERE))}
-                </span>
-            </div>
+        <div class="record-bar no-print" role="region" aria-label=t(i18n::RECORD_BAR)>
+            // Staff's controls are in the `staff` file, which visitors never fetch.
+            {move || if progress.can_record() {
+                lazy::show_panel(move || lazy::recorder_actions(progress, setup_open.into(), toggle_setup))
+            } else {
+                view! {
+                    <div class="record-actions read-only">
+                        <span class="read-only-note">{t(i18n::READ_ONLY_RECORD)}</span>
+                        <button type="button" id="start-recording" aria-expanded=move || setup_open.get().to_string() on:click=move |_| toggle_setup.run(())>
+                            {t(i18n::START_RECORDING)}
+                        </button>
+                    </div>
+                }.into_any()
+            }}
+            {move || setup_open.get().then(|| lazy::show_panel(move || lazy::staff_setup(progress, close_setup)))}
             {move || health_message().map(|m| view! { <p class="notice warning" role="alert">{m.get(lang.get())}</p> })}
             {move || (progress.health.get() == Health::CodeMissing).then(|| view! {
                 <div class="notice warning" role="alert">

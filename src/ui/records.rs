@@ -1,5 +1,5 @@
-//! Exchanging records as files, and settling conflicts: the author's name,
-//! exports (JSON, CSV, .xlsx), an import checked and previewed before it
+//! Exchanging records as files, and settling conflicts: exports (JSON, CSV,
+//! .xlsx, named with the recorder's name), an import checked and previewed before it
 //! changes anything, and the list of cells changed in two places.
 
 use std::future::Future;
@@ -24,7 +24,7 @@ use super::PlanRef;
 
 #[component]
 pub fn FilesPanel(
-    /// The record, its files and its author.
+    /// The record, its files and its recorder.
     progress: Progress,
     /// The fiscal year the 評価シート of an .xlsx export shows.
     year: Memo<FiscalYear>,
@@ -47,7 +47,7 @@ pub fn FilesPanel(
         failed.set(outcome.err());
     };
     let stem = move |contents: Contents| {
-        let author = progress.author.get_untracked();
+        let author = progress.staff.with_untracked(|s| s.author().unwrap_or_default().to_string());
         file_name::export_stem(&progress.plan.plan.id, contents, &author, clock::now_ms(), clock::utc_offset())
     };
     let on_file = move |ev: web_sys::Event| {
@@ -81,15 +81,6 @@ pub fn FilesPanel(
     view! {
         <section class="files-panel" aria-labelledby="files-title">
             <h2 id="files-title">{t(i18n::FILES)}</h2>
-            <label class="author">
-                <span>{t(i18n::AUTHOR)}</span>
-                <input
-                    type="text"
-                    autocomplete="name"
-                    prop:value=move || progress.author.get()
-                    on:input=move |ev| progress.set_author(event_target_value(&ev))
-                />
-            </label>
             <div class="export-buttons">
                 {EXPORTS
                     .into_iter()
@@ -122,7 +113,8 @@ pub fn FilesPanel(
                     _ => String::new(),
                 })}
             </p>
-            <label class="import">
+            // Importing changes the record: only for those recording.
+            <label class="import" hidden=move || !progress.can_record()>
                 <span>{t(i18n::IMPORT)}</span>
                 <input
                     type="file"
@@ -131,7 +123,7 @@ pub fn FilesPanel(
                     on:change=on_file
                 />
             </label>
-            <p id="import-hint" class="hint">{t(i18n::IMPORT_HINT)}</p>
+            <p id="import-hint" class="hint" hidden=move || !progress.can_record()>{t(i18n::IMPORT_HINT)}</p>
             {move || refused.get().map(|e| view! {
                 <p class="notice warning import-refused" role="alert">
                     {t(i18n::IMPORT_REFUSED)} " " {move || refusal_text(lang.get(), &e)}

@@ -21,6 +21,7 @@ import {
   yearCard,
   axeViolations,
   ROOT,
+  setStaff,
 } from './support.mjs';
 
 const app = useApp('/');
@@ -143,8 +144,7 @@ test('taking the other side of a conflict keeps that side as its author, and the
   await page.addInitScript(([k, v]) => { if (!localStorage.getItem(k)) localStorage.setItem(k, v); }, [KEY, JSON.stringify(mine)]);
   await page.goto(`${app.server.url}?view=progress&year=2025`);
   await waitForReady(page, 'progress');
-  await page.getByLabel(/記入者名/).fill('嘉麻 太郎');
-  await page.getByLabel(/記入者名/).press('Tab');
+  await setStaff(page, { name: '嘉麻 太郎' });
   await page.locator('.import input[type=file]').setInputFiles({ name: 'shokokai.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(theirs)) });
   const preview = page.locator('.import-preview');
   // Both values, before anything is applied.
@@ -245,8 +245,7 @@ test('the 評価シート exported as .xlsx and edited in one cell imports back:
   await page.addInitScript(([k, v]) => { if (!localStorage.getItem(k)) localStorage.setItem(k, v); }, [KEY, JSON.stringify(mine)]);
   await page.goto(`${app.server.url}?view=progress&year=2025`);
   await waitForReady(page, 'progress');
-  await page.getByLabel(/記入者名/).fill('嘉麻 太郎');
-  await page.getByLabel(/記入者名/).press('Tab');
+  await setStaff(page, { name: '嘉麻 太郎' });
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button.export-xlsx').click()]);
   const exported = await readFile(await download.path());
 

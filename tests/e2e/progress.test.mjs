@@ -23,6 +23,7 @@ import {
   expectValue,
   expectUrl,
   yearCard,
+  setStaff,
 } from './support.mjs';
 
 const app = useApp('/');
@@ -221,8 +222,7 @@ test('export JSON → clear storage → import gives back the identical record',
   await storedContains(page, 'HYPERLINK');
   await page.goto(app.server.url + '?view=progress');
   await waitForReady(page, 'progress');
-  await page.getByLabel(/記入者名/).fill('嘉麻 太郎');
-  await page.getByLabel(/記入者名/).press('Tab');
+  await setStaff(page, { name: '嘉麻 太郎' });
 
   await waitForSettled(page, 'save');
   const before = JSON.parse(await stored(page));

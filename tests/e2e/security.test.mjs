@@ -27,6 +27,7 @@ import {
   expectText,
   expectValue,
   yearCard,
+  setStaff,
 } from './support.mjs';
 
 const app = useApp('/');
@@ -340,8 +341,7 @@ test('a note and an author name typed in the UI are shown as text everywhere', a
   await watch(page.context());
   await page.goto(`${app.server.url}?view=progress`);
   await waitForReady(page, 'progress');
-  await page.getByLabel(/記入者名/).fill(ALL);
-  await page.getByLabel(/記入者名/).press('Tab');
+  await setStaff(page, { name: ALL });
 
   await page.goto(`${app.server.url}?id=1-1-a`);
   await waitForReady(page, 'list 1-①-a');

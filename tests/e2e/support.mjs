@@ -67,9 +67,28 @@ export async function launchChromium() {
   });
 }
 
-/** A page that fails the test on any uncaught error or console error. */
-export async function newPage(browser, options = {}) {
+/** Who records in a test's browser unless it says otherwise (`staff`). */
+export const TEST_STAFF = { role: 'recorder', name: '検査 花子', owner: '商工観光課' };
+
+/**
+ * A page that fails the test on any uncaught error or console error. Its
+ * browser records as `staff` (default `TEST_STAFF`; `null`: a visitor's fresh
+ * browser), set before the app starts and again whenever storage lost it.
+ */
+export async function newPage(browser, { staff = TEST_STAFF, ...options } = {}) {
   const context = await browser.newContext({ locale: 'ja-JP', ...options });
+  if (staff) {
+    await context.addInitScript(({ role, name, owner }) => {
+      try {
+        if (localStorage.getItem('kama-sme-tracker:role') !== null) return;
+        localStorage.setItem('kama-sme-tracker:role', role);
+        localStorage.setItem('kama-sme-tracker:author', name);
+        localStorage.setItem('kama-sme-tracker:owner', owner);
+      } catch {
+        // A test of a browser that keeps nothing: it sets its recorder in the page.
+      }
+    }, staff);
+  }
   const page = await context.newPage();
   // `./scripts/test --stress` runs the page's CPU this many times slower, as
   // on a slow phone or a fresh machine: a read that races the app fails there.
@@ -84,6 +103,24 @@ export async function newPage(browser, options = {}) {
     if (m.type() === 'error' && !optional404) page.errors.push(m.text());
   });
   return page;
+}
+
+/**
+ * Sets this browser's recorder through the page, as staff do: the record
+ * bar's 記入する (or the recorder's name), the name and 担当 typed, then 記入を始める (or 閉じる).
+ */
+export async function setStaff(page, { name, owner, role } = {}) {
+  const bar = page.locator('.record-bar');
+  await bar.locator('#start-recording, .staff-chip').first().click();
+  const setup = page.locator('.staff-setup');
+  if (name !== undefined) await setup.getByLabel('記入者名').fill(name);
+  if (owner !== undefined) await setup.getByLabel(/担当/).fill(owner);
+  if (role === 'secretariat') await setup.getByLabel(/^事務局/).check();
+  if (role === 'recorder') await setup.getByLabel(/^記入者（/).check();
+  const start = setup.locator('#staff-start');
+  if (await start.count()) await start.click();
+  else await setup.getByRole('button', { name: '閉じる' }).click();
+  await setup.waitFor({ state: 'detached' });
 }
 
 export async function screenshot(page, name) {

@@ -18,6 +18,7 @@ pub mod progress;
 pub mod query;
 pub mod scales;
 pub mod search;
+pub mod staff;
 pub mod text;
 pub mod timeline;
 pub mod view_state;

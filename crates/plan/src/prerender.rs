@@ -94,12 +94,14 @@ pub fn first_paint(plan: &Plan) -> String {
         i18n::APP_FAILED.ja,
         i18n::APP_FAILED.en
     );
-    // As the app's record bar opens: nothing to undo or redo yet.
+    // As the app's record bar opens for a visitor (staff browsers switch to
+    // their own once the app starts).
     let _ = write!(
         html,
-        r#"<div class="record-bar no-print"><div class="record-actions"><button type="button" disabled>↶ {}</button><button type="button" disabled>↷ {}</button></div></div>"#,
-        t(i18n::UNDO),
-        t(i18n::REDO)
+        r#"<div class="record-bar no-print" role="region" aria-label="{}"><div class="record-actions read-only"><span class="read-only-note">{}</span><button type="button" disabled>{}</button></div></div>"#,
+        t(i18n::RECORD_BAR),
+        t(i18n::READ_ONLY_RECORD),
+        t(i18n::START_RECORDING)
     );
     let _ = write!(
         html,

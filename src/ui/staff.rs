@@ -1,0 +1,172 @@
+//! Staff's controls in the record bar: undo and redo, who is recording, and
+//! the one place where that is set (name, 担当 and role, kept as typed). In
+//! the `staff` split file (`lazy::recorder_actions`, `lazy::staff_setup`):
+//! visitors never fetch it.
+
+use kama_plan::staff::{ProfileField, Role};
+use leptos::prelude::*;
+
+use super::lazy;
+use crate::i18n::{self, t};
+use crate::state::progress::Health;
+use crate::state::Progress;
+
+#[component]
+pub fn RecorderActions(
+    /// The record whose history undo and redo step through, and its recorder.
+    progress: Progress,
+    /// Whether the setup panel is open.
+    setup_open: Signal<bool>,
+    /// Opens or closes the setup panel.
+    on_toggle_setup: Callback<()>,
+) -> impl IntoView {
+    let lang = i18n::use_lang();
+    let who = move || {
+        progress.staff.with(|s| {
+            let owner = s.owner().map(|o| format!("（{o}）")).unwrap_or_default();
+            let role = match s.role {
+                Role::Secretariat => format!(" · {}", i18n::ROLE_SECRETARIAT_SHORT.get(lang.get())),
+                _ => String::new(),
+            };
+            format!("{}{owner}{role}", s.name.trim())
+        })
+    };
+    view! {
+        <div class="record-actions">
+            <button type="button" on:click=move |_| lazy::undo(progress, true) disabled=move || !progress.can_undo()>
+                "↶ " {t(i18n::UNDO)}
+            </button>
+            <button type="button" on:click=move |_| lazy::undo(progress, false) disabled=move || !progress.can_redo()>
+                "↷ " {t(i18n::REDO)}
+            </button>
+            <span class="save-state" role="status">
+                {move || (progress.health.get() == Health::Kept && progress.can_undo()).then(|| t(i18n::SAVED_HERE))}
+            </span>
+            // The whole chip opens the setup: at 360 px it is cut, not wrapped.
+            <button
+                type="button"
+                class="staff-chip"
+                aria-expanded=move || setup_open.get().to_string()
+                on:click=move |_| on_toggle_setup.run(())
+            >
+                {t(i18n::RECORDING_AS)} ": " <span class="staff-name">{who}</span>
+            </button>
+        </div>
+    }
+}
+
+#[component]
+pub fn StaffSetup(
+    /// The record, whose `staff` profile this edits, and whose 担当 are offered.
+    progress: Progress,
+    /// Closes the panel.
+    on_done: Callback<()>,
+) -> impl IntoView {
+    let profile = progress.staff;
+    // The role a visitor will start with; a recorder's changes at once.
+    let chosen = RwSignal::new(match profile.get_untracked().role {
+        Role::Visitor => Role::Recorder,
+        role => role,
+    });
+    let recording = move || profile.with(|p| p.role.records());
+    let missing = move || profile.with(|p| p.missing());
+    let choose = move |role: Role| {
+        chosen.set(role);
+        if recording() {
+            progress.set_staff(profile.get_untracked().with_role(role));
+        }
+    };
+    let start = move |_| {
+        if missing().is_empty() {
+            progress.set_staff(profile.get_untracked().with_role(chosen.get_untracked()));
+            on_done.run(());
+        }
+    };
+    // 担当 already named in the record, offered as the name is typed.
+    let known_owners = move || {
+        let mut owners: Vec<String> =
+            progress.shown.with(|r| r.initiatives.values().flat_map(|c| c.owners.iter().cloned()).collect());
+        owners.sort();
+        owners.dedup();
+        owners
+    };
+    let role_option = move |role: Role, label: i18n::Msg| {
+        view! {
+            <label class="role-option">
+                <input type="radio" name="staff-role" prop:checked=move || chosen.get() == role on:change=move |_| choose(role) />
+                <span>{t(label)}</span>
+            </label>
+        }
+    };
+    view! {
+        <section class="staff-setup" aria-labelledby="staff-setup-title">
+            <h2 id="staff-setup-title">{t(i18n::STAFF_SETUP)}</h2>
+            <p class="hint">{t(i18n::STAFF_SETUP_HINT)}</p>
+            <label class="field">
+                <span>{t(i18n::AUTHOR)}</span>
+                <input
+                    id="staff-name"
+                    type="text"
+                    autocomplete="name"
+                    maxlength=kama_plan::staff::Profile::MAX_CHARS
+                    prop:value=move || profile.with(|p| p.name.clone())
+                    on:input=move |ev| progress.set_staff(profile.get_untracked().with_name(&event_target_value(&ev)))
+                />
+            </label>
+            <label class="field">
+                <span>{t(i18n::STAFF_OWNER)}</span>
+                <input
+                    id="staff-owner"
+                    type="text"
+                    list="staff-owners"
+                    autocomplete="organization"
+                    maxlength=kama_plan::staff::Profile::MAX_CHARS
+                    prop:value=move || profile.with(|p| p.owner.clone())
+                    on:input=move |ev| progress.set_staff(profile.get_untracked().with_owner(&event_target_value(&ev)))
+                />
+                <datalist id="staff-owners">
+                    {move || known_owners().into_iter().map(|o| view! { <option value=o></option> }).collect_view()}
+                </datalist>
+            </label>
+            <fieldset class="roles">
+                <legend>{t(i18n::STAFF_ROLE)}</legend>
+                {role_option(Role::Recorder, i18n::ROLE_RECORDER)}
+                {role_option(Role::Secretariat, i18n::ROLE_SECRETARIAT)}
+                <p class="hint">{t(i18n::ROLE_NOT_A_PASSWORD)}</p>
+            </fieldset>
+            <ul class="missing" aria-live="polite">
+                {move || missing().into_iter().map(|field| {
+                    let msg = match field {
+                        ProfileField::Name => i18n::STAFF_NAME_MISSING,
+                        ProfileField::Owner => i18n::STAFF_OWNER_MISSING,
+                    };
+                    view! { <li>{t(msg)}</li> }
+                }).collect_view()}
+            </ul>
+            <div class="actions">
+                {move || if recording() {
+                    view! {
+                        <button type="button" on:click=move |_| on_done.run(())>{t(i18n::STAFF_DONE)}</button>
+                        <button
+                            type="button"
+                            class="secondary"
+                            on:click=move |_| {
+                                progress.set_staff(profile.get_untracked().with_role(Role::Visitor));
+                                on_done.run(());
+                            }
+                        >
+                            {t(i18n::STAFF_STOP)}
+                        </button>
+                    }.into_any()
+                } else {
+                    view! {
+                        <button type="button" class="primary" id="staff-start" on:click=start disabled=move || !missing().is_empty()>
+                            {t(i18n::STAFF_START)}
+                        </button>
+                        <button type="button" class="secondary" on:click=move |_| on_done.run(())>{t(i18n::STAFF_DONE)}</button>
+                    }.into_any()
+                }}
+            </div>
+        </section>
+    }
+}
