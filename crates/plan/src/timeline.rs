@@ -21,6 +21,42 @@ pub struct CalendarDate {
     pub day: u8,
 }
 
+impl CalendarDate {
+    /// A date written `2026-05-15`, if it names a real day: request files
+    /// carry their deadline so, and a date that does not exist is refused
+    /// rather than read as some other day.
+    pub fn parse_iso(text: &str) -> Option<CalendarDate> {
+        let mut parts = text.split('-');
+        let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
+            return None;
+        };
+        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+        if !(digits(y, 4) && digits(m, 2) && digits(d, 2)) {
+            return None;
+        }
+        let date = CalendarDate { year: y.parse().ok()?, month: m.parse().ok()?, day: d.parse().ok()? };
+        date.is_valid().then_some(date)
+    }
+
+    /// `2026-05-15`.
+    pub fn iso(self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    /// A day of the Gregorian calendar (29 February only in leap years).
+    pub fn is_valid(self) -> bool {
+        let leap = self.year % 4 == 0 && (self.year % 100 != 0 || self.year % 400 == 0);
+        let days = match self.month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return false,
+        };
+        (1..=days).contains(&self.day)
+    }
+}
+
 /// The Japanese fiscal year (年度) a date falls in: it starts on 1 April, so
 /// January–March belong to the previous calendar year's fiscal year.
 /// Years outside `u16` saturate (no plan is anywhere near them).

@@ -187,3 +187,15 @@ fn the_reported_year_is_the_one_just_ended_until_september() {
     assert_eq!(reporting_year(date(2027, 3, 31)), FiscalYear(2026));
     assert_eq!(reporting_year(date(2027, 1, 15)), FiscalYear(2026));
 }
+
+#[test]
+fn dates_are_read_only_when_they_name_a_real_day() {
+    let d = |year, month, day| CalendarDate { year, month, day };
+    assert_eq!(CalendarDate::parse_iso("2026-05-15"), Some(d(2026, 5, 15)));
+    assert_eq!(CalendarDate::parse_iso("2024-02-29"), Some(d(2024, 2, 29)));
+    assert_eq!(d(2026, 5, 1).iso(), "2026-05-01");
+    for bad in ["2025-02-29", "1900-02-29", "2026-13-01", "2026-04-31", "2026-5-15", "2026-05-15T00:00", "", "２０２６-05-15", "+202-05-15", "2026-00-10", "2026-01-00"] {
+        assert_eq!(CalendarDate::parse_iso(bad), None, "{bad}");
+    }
+    assert_eq!(CalendarDate::parse_iso("2000-02-29"), Some(d(2000, 2, 29)));
+}

@@ -6,6 +6,7 @@
 //! are versioned documents checked completely before use (`document`), and
 //! two records combine without losing a cell (`merge`).
 
+pub mod assign;
 pub mod checks;
 pub mod csv;
 pub mod document;
