@@ -6,16 +6,19 @@
 //! are versioned documents checked completely before use (`document`), and
 //! two records combine without losing a cell (`merge`).
 
+pub mod answer;
 pub mod assign;
 pub mod checks;
 pub mod csv;
 pub mod document;
 pub mod edit;
+pub mod exchange;
 pub mod file_name;
 pub mod history;
 pub mod merge;
 pub mod overview;
 pub mod report;
+pub mod request;
 pub mod stored;
 pub mod sync;
 pub mod xlsx;
