@@ -9,6 +9,7 @@
 pub mod answer;
 pub mod assign;
 pub mod checks;
+pub mod collect;
 pub mod csv;
 pub mod document;
 pub mod edit;
