@@ -8,6 +8,7 @@
 
 pub mod answer;
 pub mod assign;
+pub mod board;
 pub mod checks;
 pub mod collect;
 pub mod csv;
