@@ -5,7 +5,10 @@
 
 use std::fmt;
 
+use super::answer::Answer;
+use super::assign::Owner;
 use super::csv::{format_local_compact, UtcOffset};
+use super::request::Request;
 use super::xlsx::XlsxError;
 use crate::plan::FiscalYear;
 
@@ -70,11 +73,37 @@ pub fn export_stem(plan_id: &str, contents: Contents, author: &str, at_ms: i64, 
         Contents::Record => "進捗".to_string(),
         Contents::EvaluationSheet(year) => format!("評価シート{}", year.0),
     };
-    let mut parts = vec![safe(plan_id), what];
-    let author = safe(author);
-    if !author.is_empty() {
-        parts.push(author);
-    }
+    stem(vec![safe(plan_id), what], author, at_ms, offset)
+}
+
+/// `kama-sme-2023-2027-2025年度-商工会-照会-嘉麻花子-20260401-0900`: a request
+/// named by plan, year, the 担当 it is sent to, who at the 事務局 made it
+/// and when.
+pub fn request_stem(request: &Request, offset: UtcOffset) -> String {
+    round_stem(&request.plan_id, request.year, &request.owner, "照会", &request.issued_by, request.issued_at, offset)
+}
+
+/// `kama-sme-2023-2027-2025年度-商工会-回答-嘉麻太郎-20260515-0930`: an answer
+/// named by plan, year, the 担当 answering, its author and when.
+pub fn answer_stem(answer: &Answer, offset: UtcOffset) -> String {
+    round_stem(&answer.plan_id, answer.year, &answer.owner, "回答", &answer.author, answer.answered_at, offset)
+}
+
+fn round_stem(
+    plan_id: &str,
+    year: FiscalYear,
+    owner: &Owner,
+    kind: &str,
+    author: &str,
+    at_ms: i64,
+    offset: UtcOffset,
+) -> String {
+    stem(vec![safe(plan_id), format!("{}年度", year.0), safe(owner.as_str()), kind.to_string()], author, at_ms, offset)
+}
+
+/// `parts`, the author when there is one, and the local time, joined by `-`.
+fn stem(mut parts: Vec<String>, author: &str, at_ms: i64, offset: UtcOffset) -> String {
+    parts.push(safe(author));
     parts.push(format_local_compact(at_ms, offset));
     parts.retain(|p| !p.is_empty());
     parts.join("-")
