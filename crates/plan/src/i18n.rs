@@ -215,6 +215,169 @@ pub fn export_error(lang: Lang, e: &crate::progress::file_name::ExportError) -> 
     }
 }
 
+/// A cell as staff name it: 「取組 2-①-a（2024年度）」.
+pub fn cell_label(lang: Lang, key: crate::progress::CellKey) -> String {
+    use crate::progress::CellKey::*;
+    match (lang, key) {
+        (Lang::Ja, Initiative(id, year)) => format!("取組 {id}（{}年度）", year.0),
+        (Lang::Ja, Kpi(code, year)) => format!("数値目標 {code}（{}年度）", year.0),
+        (Lang::Ja, Council(policy, year)) => format!("基本施策 {policy} の振興会議の意見（{}年度）", year.0),
+        (Lang::En, key) => crate::progress::exchange::cell_en(key),
+    }
+}
+
+/// 「照会ファイル」: what kind of file was given.
+pub fn file_kind(lang: Lang, kind: crate::progress::exchange::FileKind) -> &'static str {
+    use crate::progress::exchange::FileKind::*;
+    match (lang, kind) {
+        (Lang::Ja, Progress) => "進捗記録のファイル",
+        (Lang::Ja, Request) => "照会ファイル",
+        (Lang::Ja, Answer) => "回答ファイル",
+        (Lang::En, Progress) => "progress record",
+        (Lang::En, Request) => "request file",
+        (Lang::En, Answer) => "answer file",
+    }
+}
+
+/// Why a request or answer file (or any file given to the same input) was
+/// refused, in plain words.
+pub fn exchange_error(lang: Lang, e: &crate::progress::exchange::ExchangeError) -> String {
+    use crate::progress::exchange::ExchangeError::*;
+    match lang {
+        Lang::En => e.to_string(),
+        Lang::Ja => match e {
+            TooLarge { bytes, max } => format!("ファイルが大きすぎます（{bytes}バイト。上限は{max}バイト）。"),
+            NotJson(detail) => format!("JSON形式ではないか、途中で切れています（{detail}）。"),
+            UnknownFile => "このアプリの進捗記録・照会・回答のどのファイルでもありません。".into(),
+            WrongKind { expected, found } => format!(
+                "{}です。ここでは{}を選んでください。",
+                file_kind(Lang::Ja, *found),
+                file_kind(Lang::Ja, *expected)
+            ),
+            FutureVersion { kind, version } => format!(
+                "新しい版のアプリで作られた{}です（形式 {version}）。アプリを更新してから読み込んでください。",
+                file_kind(Lang::Ja, *kind)
+            ),
+            UnknownVersion { kind, version } => {
+                format!("{}の形式の版 {version} は不明です。", file_kind(Lang::Ja, *kind))
+            }
+            WrongPlan { found, expected } => format!("別の計画のファイルです（{found}。この画面は {expected}）。"),
+            Shape(detail) => format!("ファイルの中身の形が正しくありません（{detail}）。"),
+            YearOutsidePlan(y) => format!("計画期間外の年度 {y} のファイルです。"),
+            NoOwner => "担当（回答する課・団体）が書かれていません。".into(),
+            BadDeadline(text) => format!("回答期限「{text}」が日付として読めません（2026-05-15 のように書きます）。"),
+            UnknownInitiative(id) => format!("計画にない取組 {id} が含まれています。"),
+            DuplicateRow(id) => format!("取組 {id} が二重に含まれています（再掲の取組は元の取組として数えます）。"),
+            CommentOutsideRows(id) => format!("照会していない取組 {id} へのコメントが含まれています。"),
+            OwnerMismatch { answer, request } => {
+                format!("回答は「{answer}」からですが、照会は「{request}」あてです。")
+            }
+            Record(e) => format!("ファイルの中の記録: {}", document_error(Lang::Ja, e)),
+            CellOutside(key) => {
+                format!("照会の範囲外の{}がファイルの中の記録に含まれています。", cell_label(Lang::Ja, *key))
+            }
+        },
+    }
+}
+
+/// Why an answer was not taken: nothing of it changed.
+pub fn answer_error(lang: Lang, e: &crate::progress::answer::AnswerError) -> String {
+    use crate::progress::answer::AnswerError::*;
+    match lang {
+        Lang::En => e.to_string(),
+        Lang::Ja => match e {
+            WrongPlan { found, expected } => format!("別の計画への回答です（{found}。この画面は {expected}）。"),
+            WrongYear { asked, answered } => {
+                format!("{}年度の回答ですが、照会したのは{}年度です。", answered.0, asked.0)
+            }
+            WrongOwner { asked, answered } => format!("「{answered}」からの回答ですが、照会は「{asked}」あてです。"),
+            YearClosed(year) => {
+                format!(
+                    "{}年度は締め済みのため、回答を取り込めません。取り込むには、先に年度の締めを解除してください。",
+                    year.0
+                )
+            }
+        },
+    }
+}
+
+/// Why one cell of an answer was not taken; the cell is still shown.
+pub fn not_applied(lang: Lang, key: crate::progress::CellKey, why: crate::progress::answer::NotApplied) -> String {
+    use crate::progress::answer::NotApplied::*;
+    let cell = cell_label(lang, key);
+    match (lang, why) {
+        (Lang::Ja, NotRequested) => format!("{cell}: この担当に照会していない取組のため、取り込んでいません。"),
+        (Lang::Ja, OtherYear { answered }) => {
+            format!("{cell}: {}年度の回答の中にある別の年度の記録のため、取り込んでいません。", answered.0)
+        }
+        (Lang::Ja, NotARow) => format!("{cell}: 回答では取組の欄だけを取り込みます。"),
+        (Lang::Ja, Clearing) => format!("{cell}: 空欄にする変更は、ファイルからは取り込みません。"),
+        (Lang::En, NotRequested) => format!("{cell}: not asked of this 担当, so not taken."),
+        (Lang::En, OtherYear { answered }) => {
+            format!("{cell}: another year than the answer's FY{answered}, so not taken.")
+        }
+        (Lang::En, NotARow) => format!("{cell}: answers bring initiative rows only."),
+        (Lang::En, Clearing) => format!("{cell}: clearing a cell is never taken from a file."),
+    }
+}
+
+/// What the 担当 opening a request should know; it can still answer.
+pub fn request_warning(lang: Lang, w: &crate::progress::request::RequestWarning) -> String {
+    use crate::progress::request::RequestWarning::*;
+    match (lang, w) {
+        (Lang::Ja, DeadlinePassed { deadline, .. }) => format!(
+            "回答期限（{}年{}月{}日）を過ぎています。このまま記入して回答できます。",
+            deadline.year, deadline.month, deadline.day
+        ),
+        (Lang::Ja, YearClosed(year)) => {
+            format!("{}年度は締め済みです。回答しても取り込まれないため、事務局に確かめてください。", year.0)
+        }
+        (Lang::En, DeadlinePassed { deadline, .. }) => {
+            format!("The deadline ({}) has passed. You can still fill in and answer.", deadline.iso())
+        }
+        (Lang::En, YearClosed(year)) => {
+            format!("FY{} is closed: an answer would not be taken. Please check with the secretariat.", year.0)
+        }
+    }
+}
+
+/// A file of a batch left out because another file is the same answer.
+pub fn duplicate_file(lang: Lang, d: &crate::progress::collect::DuplicateFile) -> String {
+    let (file, kept) = (&d.file, &d.same_as);
+    match (lang, d.identical) {
+        (Lang::Ja, true) => format!("「{file}」は「{kept}」と同じ回答のため、一度だけ取り込みます。"),
+        (Lang::Ja, false) => format!(
+            "「{file}」は「{kept}」と同じ担当・同じ時刻の回答ですが、中身が違います。「{kept}」を取り込みました。「{file}」は取り込んでいないので、中身を確かめてください。"
+        ),
+        (Lang::En, true) => format!("“{file}” is the same answer as “{kept}”: taken once."),
+        (Lang::En, false) => format!(
+            "“{file}” has the same 担当 and time as “{kept}” but other contents. “{kept}” was taken, “{file}” was not: please check it."
+        ),
+    }
+}
+
+/// A cell of an earlier answer replaced by the same 担当's later answer.
+pub fn superseded(lang: Lang, s: &crate::progress::collect::Superseded) -> String {
+    let cell = cell_label(lang, s.key);
+    match lang {
+        Lang::Ja => format!("{cell}: 「{}」の内容は、同じ担当の新しい回答「{}」に置き換えました。", s.file, s.by),
+        Lang::En => format!("{cell}: “{}” was replaced by the same 担当's later answer “{}”.", s.file, s.by),
+    }
+}
+
+/// How far a row of the collection board has got.
+pub fn row_state(lang: Lang, state: crate::progress::board::RowState) -> &'static str {
+    use crate::progress::board::RowState::*;
+    match (lang, state) {
+        (Lang::Ja, Answered) => "回答済み",
+        (Lang::Ja, Partial) => "記入途中",
+        (Lang::Ja, Empty) => "未記入",
+        (Lang::En, Answered) => "Answered",
+        (Lang::En, Partial) => "Partly filled in",
+        (Lang::En, Empty) => "Empty",
+    }
+}
+
 /// Why a 根拠 link was refused.
 pub fn link_error(lang: Lang, e: crate::progress::LinkError) -> &'static str {
     use crate::progress::LinkError::*;
@@ -596,3 +759,25 @@ messages! {
     VIEW_LOAD_RETRY = "もう一度読み込む", "Try again";
     RECORD_LOAD_FAILED = "進捗の記録を読み書きするプログラムを読み込めませんでした。記録はこのブラウザに残っています。ネットワークの接続を確かめて、もう一度お試しください。", "The part of the app that reads and saves progress records could not be loaded. Your record stays in this browser. Check the network connection and try again.";
 }
+
+// Requests (照会) and collecting answers (取りまとめ)
+messages! {
+    BOARD_TITLE = "回答状況", "Answers received";
+    BOARD_OWNER = "担当", "Responsible";
+    BOARD_REQUESTED = "照会した取組", "Rows asked";
+    BOARD_ANSWERED = "回答済み", "Answered";
+    BOARD_PARTIAL = "記入途中", "Partly filled in";
+    BOARD_EMPTY = "未記入", "Empty";
+    BOARD_CONFLICT = "競合", "In conflict";
+    BOARD_OVERDUE = "期限切れ", "Overdue";
+    BOARD_LAST_ANSWER = "最後の回答", "Last answer";
+    BOARD_UNASSIGNED = "担当が決まっていない取組（照会されません）", "Initiatives with no 担当 (nobody is asked)";
+    BOARD_ANSWERED_RULE = "「回答済み」は、その年度の進捗状況と実績の両方が記入されている取組です。", "“Answered” means both the status and the results of the year are filled in.";
+    ANSWER_NOT_APPLIED = "取り込まなかった記録", "Records not taken";
+    REQUEST_COMMENTS = "事務局からのコメント", "Comments from the secretariat";
+    REQUEST_INSTRUCTIONS = "事務局からの依頼", "Instructions from the secretariat";
+}
+
+#[cfg(test)]
+#[path = "i18n_tests.rs"]
+mod tests;

@@ -138,12 +138,23 @@ impl fmt::Display for ExchangeError {
                 write!(f, "the answer is from {answer}, but its request was sent to {request}")
             }
             Record(e) => write!(f, "the record in the file: {e}"),
-            CellOutside(key) => write!(f, "the record in the file holds {key:?}, which the request does not cover"),
+            CellOutside(key) => {
+                write!(f, "the record in the file holds {}, which the request does not cover", cell_en(*key))
+            }
         }
     }
 }
 
 impl std::error::Error for ExchangeError {}
+
+/// `initiative 2-①-a, FY2024`: a cell as the English messages name it.
+pub(crate) fn cell_en(key: CellKey) -> String {
+    match key {
+        CellKey::Initiative(id, year) => format!("initiative {id}, FY{year}"),
+        CellKey::Kpi(code, year) => format!("KPI {code}, FY{year}"),
+        CellKey::Council(policy, year) => format!("the council's opinion on basic policy {policy}, FY{year}"),
+    }
+}
 
 /// The fields that say what a file is, read before the rest.
 #[derive(Deserialize)]
