@@ -162,7 +162,8 @@ pub fn read_answer(text: &str, plan: &Plan, max_bytes: usize) -> Result<Answer, 
     parse(text, plan, max_bytes)
 }
 
-/// The file as written.
+/// The file as written; the embedded record kept as its text until the
+/// document's own reader checks it.
 #[derive(Debug, Serialize, Deserialize)]
 struct AnswerFile {
     format: String,

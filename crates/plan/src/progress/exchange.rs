@@ -240,9 +240,13 @@ pub(super) fn embedded_record(
     document::from_json(raw.get(), plan, max_bytes).map_err(ExchangeError::Record)
 }
 
-/// The record as an embedded document.
+/// The record as a document embedded one level deep in a pretty-printed
+/// file, indented to match for whoever opens the file in an editor (a line
+/// break inside a JSON string is always escaped, so every one in the text
+/// is between tokens).
 pub(super) fn embed(record: &Record, plan_id: &str) -> Result<Box<serde_json::value::RawValue>, serde_json::Error> {
-    serde_json::value::RawValue::from_string(document::to_json(record, plan_id, None)?)
+    let text = document::to_json(record, plan_id, None)?.replace('\n', "\n  ");
+    serde_json::value::RawValue::from_string(text)
 }
 
 /// A JSON object read into a map, refusing a key written twice (a plain

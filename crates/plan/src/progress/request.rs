@@ -163,7 +163,8 @@ pub fn read_request(text: &str, plan: &Plan, max_bytes: usize) -> Result<Request
     parse(text, plan, max_bytes)
 }
 
-/// The file as written.
+/// The file as written; the embedded record kept as its text until the
+/// document's own reader checks it.
 #[derive(Debug, Serialize, Deserialize)]
 struct RequestFile {
     format: String,
