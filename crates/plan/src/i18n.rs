@@ -242,12 +242,13 @@ pub fn file_kind(lang: Lang, kind: crate::progress::exchange::FileKind) -> &'sta
 /// Why a request or answer file (or any file given to the same input) was
 /// refused, in plain words.
 pub fn exchange_error(lang: Lang, e: &crate::progress::exchange::ExchangeError) -> String {
+    use crate::progress::document::DocumentError as Doc;
     use crate::progress::exchange::ExchangeError::*;
     match lang {
         Lang::En => e.to_string(),
         Lang::Ja => match e {
-            TooLarge { bytes, max } => format!("ファイルが大きすぎます（{bytes}バイト。上限は{max}バイト）。"),
-            NotJson(detail) => format!("JSON形式ではないか、途中で切れています（{detail}）。"),
+            TooLarge { bytes, max } => document_error(Lang::Ja, &Doc::TooLarge { bytes: *bytes, max: *max }),
+            NotJson(detail) => document_error(Lang::Ja, &Doc::NotJson(detail.clone())),
             UnknownFile => "このアプリの進捗記録・照会・回答のどのファイルでもありません。".into(),
             WrongKind { expected, found } => format!(
                 "{}です。ここでは{}を選んでください。",
@@ -261,12 +262,14 @@ pub fn exchange_error(lang: Lang, e: &crate::progress::exchange::ExchangeError) 
             UnknownVersion { kind, version } => {
                 format!("{}の形式の版 {version} は不明です。", file_kind(Lang::Ja, *kind))
             }
-            WrongPlan { found, expected } => format!("別の計画のファイルです（{found}。この画面は {expected}）。"),
-            Shape(detail) => format!("ファイルの中身の形が正しくありません（{detail}）。"),
-            YearOutsidePlan(y) => format!("計画期間外の年度 {y} のファイルです。"),
+            WrongPlan { found, expected } => {
+                document_error(Lang::Ja, &Doc::WrongPlan { found: found.clone(), expected: expected.clone() })
+            }
+            Shape(detail) => document_error(Lang::Ja, &Doc::Shape(detail.clone())),
+            YearOutsidePlan(y) => document_error(Lang::Ja, &Doc::YearOutsidePlan(*y)),
             NoOwner => "担当（回答する課・団体）が書かれていません。".into(),
             BadDeadline(text) => format!("回答期限「{text}」が日付として読めません（2026-05-15 のように書きます）。"),
-            UnknownInitiative(id) => format!("計画にない取組 {id} が含まれています。"),
+            UnknownInitiative(id) => document_error(Lang::Ja, &Doc::UnknownInitiative(id.to_string())),
             DuplicateRow(id) => format!("取組 {id} が二重に含まれています（再掲の取組は元の取組として数えます）。"),
             CommentOutsideRows(id) => format!("照会していない取組 {id} へのコメントが含まれています。"),
             OwnerMismatch { answer, request } => {

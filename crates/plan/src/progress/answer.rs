@@ -158,8 +158,7 @@ fn copy_history(from: &Record, to: &mut Record, key: CellKey) {
 
 /// Reads an answer file, checked completely against `plan`.
 pub fn read_answer(text: &str, plan: &Plan, max_bytes: usize) -> Result<Answer, ExchangeError> {
-    exchange::expect_kind(text, FileKind::Answer, max_bytes)?;
-    parse(text, plan, max_bytes)
+    exchange::read_as(FileKind::Answer, parse, text, plan, max_bytes)
 }
 
 /// The file as written; the embedded record kept as its text until the

@@ -211,10 +211,17 @@ pub(super) fn header(text: &str, max_bytes: usize) -> Result<(FileKind, u32), Ex
     Ok((kind, version))
 }
 
-/// The header of a file that must be of `kind`.
-pub(super) fn expect_kind(text: &str, kind: FileKind, max_bytes: usize) -> Result<(), ExchangeError> {
+/// A file that must be of `kind`, read by that kind's `parse` once its
+/// header says so.
+pub(super) fn read_as<T>(
+    kind: FileKind,
+    parse: fn(&str, &Plan, usize) -> Result<T, ExchangeError>,
+    text: &str,
+    plan: &Plan,
+    max_bytes: usize,
+) -> Result<T, ExchangeError> {
     match header(text, max_bytes)? {
-        (found, _) if found == kind => Ok(()),
+        (found, _) if found == kind => parse(text, plan, max_bytes),
         (found, _) => Err(ExchangeError::WrongKind { expected: kind, found }),
     }
 }

@@ -159,8 +159,7 @@ fn start_years(plan: &Plan, year: FiscalYear) -> Vec<FiscalYear> {
 
 /// Reads a request file, checked completely against `plan`.
 pub fn read_request(text: &str, plan: &Plan, max_bytes: usize) -> Result<Request, ExchangeError> {
-    exchange::expect_kind(text, FileKind::Request, max_bytes)?;
-    parse(text, plan, max_bytes)
+    exchange::read_as(FileKind::Request, parse, text, plan, max_bytes)
 }
 
 /// The file as written; the embedded record kept as its text until the
