@@ -275,6 +275,7 @@ pub fn exchange_error(lang: Lang, e: &crate::progress::exchange::ExchangeError) 
             OwnerMismatch { answer, request } => {
                 format!("回答は「{answer}」からですが、照会は「{request}」あてです。")
             }
+            Progress(e) => document_error(Lang::Ja, e),
             Record(e) => format!("ファイルの中の記録: {}", document_error(Lang::Ja, e)),
             CellOutside(key) => {
                 format!("照会の範囲外の{}がファイルの中の記録に含まれています。", cell_label(Lang::Ja, *key))

@@ -107,7 +107,9 @@ pub enum ExchangeError {
         answer: String,
         request: String,
     },
-    /// The record inside the file was refused.
+    /// A progress record, refused by its own reader.
+    Progress(DocumentError),
+    /// The record inside a request or answer was refused.
     Record(DocumentError),
     /// A cell in the record inside a request that the request does not cover
     /// (another row, year or kind of cell).
@@ -137,6 +139,7 @@ impl fmt::Display for ExchangeError {
             OwnerMismatch { answer, request } => {
                 write!(f, "the answer is from {answer}, but its request was sent to {request}")
             }
+            Progress(e) => e.fmt(f),
             Record(e) => write!(f, "the record in the file: {e}"),
             CellOutside(key) => {
                 write!(f, "the record in the file holds {}, which the request does not cover", cell_en(*key))
@@ -175,10 +178,7 @@ pub fn sniff(text: &str, max_bytes: usize) -> Result<FileKind, ExchangeError> {
 pub fn open(text: &str, plan: &Plan, max_bytes: usize) -> Result<Opened, ExchangeError> {
     match header(text, max_bytes)? {
         (FileKind::Progress, _) => {
-            document::from_json(text, plan, max_bytes).map(Opened::Progress).map_err(|e| match e {
-                DocumentError::NotJson(e) => ExchangeError::NotJson(e),
-                e => ExchangeError::Record(e),
-            })
+            document::from_json(text, plan, max_bytes).map(Opened::Progress).map_err(ExchangeError::Progress)
         }
         (FileKind::Request, _) => super::request::parse(text, plan, max_bytes).map(Opened::Request),
         (FileKind::Answer, _) => super::answer::parse(text, plan, max_bytes).map(Opened::Answer),

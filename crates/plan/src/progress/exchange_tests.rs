@@ -66,6 +66,6 @@ fn what_is_not_one_of_ours_says_so() {
     let other_plan = "{\"format\": \"kama-sme-progress\", \"version\": 3, \"plan_id\": \"x\"}";
     assert_eq!(
         open(other_plan, &plan, MAX),
-        Err(ExchangeError::Record(DocumentError::WrongPlan { found: "x".into(), expected: plan.plan.id.clone() }))
+        Err(ExchangeError::Progress(DocumentError::WrongPlan { found: "x".into(), expected: plan.plan.id.clone() }))
     );
 }
