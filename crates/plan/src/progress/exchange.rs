@@ -171,24 +171,24 @@ struct Header {
 /// The kind of file `text` is, from its `format` alone (the rest is not
 /// checked), so the UI can say what it was given before reading it.
 pub fn sniff(text: &str, max_bytes: usize) -> Result<FileKind, ExchangeError> {
-    header(text, max_bytes).map(|(kind, _)| kind)
+    header(text, max_bytes)
 }
 
 /// Reads any of the three kinds, checked completely against `plan`.
 pub fn open(text: &str, plan: &Plan, max_bytes: usize) -> Result<Opened, ExchangeError> {
     match header(text, max_bytes)? {
-        (FileKind::Progress, _) => {
+        FileKind::Progress => {
             document::from_json(text, plan, max_bytes).map(Opened::Progress).map_err(ExchangeError::Progress)
         }
-        (FileKind::Request, _) => super::request::parse(text, plan, max_bytes).map(Opened::Request),
-        (FileKind::Answer, _) => super::answer::parse(text, plan, max_bytes).map(Opened::Answer),
+        FileKind::Request => super::request::parse(text, plan, max_bytes).map(Opened::Request),
+        FileKind::Answer => super::answer::parse(text, plan, max_bytes).map(Opened::Answer),
     }
 }
 
-/// The kind and version of a file, refusing one that is too large, not
+/// The kind of a file, refusing one that is too large, not
 /// JSON, none of ours, or newer than this app. Only `format` and `version`
 /// are kept: the rest is skipped over, not built.
-pub(super) fn header(text: &str, max_bytes: usize) -> Result<(FileKind, u32), ExchangeError> {
+fn header(text: &str, max_bytes: usize) -> Result<FileKind, ExchangeError> {
     if text.len() > max_bytes {
         return Err(ExchangeError::TooLarge { bytes: text.len(), max: max_bytes });
     }
@@ -208,7 +208,7 @@ pub(super) fn header(text: &str, max_bytes: usize) -> Result<(FileKind, u32), Ex
     if version == 0 {
         return Err(ExchangeError::UnknownVersion { kind, version });
     }
-    Ok((kind, version))
+    Ok(kind)
 }
 
 /// A file that must be of `kind`, read by that kind's `parse` once its
@@ -221,8 +221,8 @@ pub(super) fn read_as<T>(
     max_bytes: usize,
 ) -> Result<T, ExchangeError> {
     match header(text, max_bytes)? {
-        (found, _) if found == kind => parse(text, plan, max_bytes),
-        (found, _) => Err(ExchangeError::WrongKind { expected: kind, found }),
+        found if found == kind => parse(text, plan, max_bytes),
+        found => Err(ExchangeError::WrongKind { expected: kind, found }),
     }
 }
 

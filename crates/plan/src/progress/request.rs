@@ -225,7 +225,7 @@ pub(super) fn parse(text: &str, plan: &Plan, max_bytes: usize) -> Result<Request
 }
 
 /// `id` if the plan has it, as the row its record is kept under.
-pub(super) fn known(plan: &Plan, id: InitiativeId) -> Result<InitiativeId, ExchangeError> {
+fn known(plan: &Plan, id: InitiativeId) -> Result<InitiativeId, ExchangeError> {
     match plan.initiative(id) {
         Some(_) => Ok(plan.record_id(id)),
         None => Err(ExchangeError::UnknownInitiative(id)),
