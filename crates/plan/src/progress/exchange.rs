@@ -185,9 +185,10 @@ pub fn open(text: &str, plan: &Plan, max_bytes: usize) -> Result<Opened, Exchang
     }
 }
 
-/// The kind of a file, refusing one that is too large, not
-/// JSON, none of ours, or newer than this app. Only `format` and `version`
-/// are kept: the rest is skipped over, not built.
+/// The kind of a file, refusing one that is too large, not JSON, none of
+/// ours, or newer than this app. Only `format` and `version` are kept: the
+/// rest is skipped over, not built. (A progress record's own reader reads
+/// its header again: `document` is not this module's to change.)
 fn header(text: &str, max_bytes: usize) -> Result<FileKind, ExchangeError> {
     if text.len() > max_bytes {
         return Err(ExchangeError::TooLarge { bytes: text.len(), max: max_bytes });
