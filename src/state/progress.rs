@@ -9,6 +9,7 @@
 //! `store` split file, src/ui/lazy.rs, fetched beside the first paint) reads
 //! the record and starts following other tabs. Until it has, nothing is saved.
 
+use std::collections::BTreeSet;
 use std::time::Duration;
 
 use kama_plan::progress::document::{self, DocumentError};
@@ -493,9 +494,20 @@ impl Progress {
     /// nothing changes until `apply_import`.
     pub fn preview_import(self, file_name: String, text: &str) -> Result<(), DocumentError> {
         let incoming = document::from_json(text, self.plan, document::MAX_IMPORT_BYTES)?;
+        self.preview_record(file_name, incoming);
+        Ok(())
+    }
+
+    /// Shows what merging `incoming` (already checked) would change; nothing
+    /// changes until `apply_import`.
+    pub fn preview_record(self, file_name: String, incoming: Record) {
         let outcome = self.shown.with_untracked(|shown| merge::merge(shown, &incoming));
         self.import.set(Some(PendingImport { file_name, outcome, incoming }));
-        Ok(())
+    }
+
+    /// The fiscal years closed (締め) in the record shown.
+    pub fn closed_years(self) -> BTreeSet<FiscalYear> {
+        BTreeSet::new()
     }
 
     /// Applies the previewed import as one step of undo; the cells it

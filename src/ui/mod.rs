@@ -4,6 +4,7 @@ pub mod app;
 pub mod badges;
 pub mod chart;
 pub mod charts_view;
+pub mod cycle;
 pub mod detail;
 pub mod downloads;
 pub mod filters;

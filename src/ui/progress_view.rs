@@ -4,9 +4,11 @@
 use kama_plan::FiscalYear;
 use leptos::prelude::*;
 
+use super::cycle::CyclePanel;
 use super::progress_overview::{Checks, NotedList, PublishedChanges, ReportLink, StatusOverview};
 use super::records::{ConflictList, FilesPanel, ReadSheet};
 use crate::i18n::{self, t};
+use crate::state::cycle::Cycle;
 use crate::state::{Explore, Progress};
 
 #[component]
@@ -49,6 +51,7 @@ pub fn ProgressView(
     read_sheet: ReadSheet,
 ) -> impl IntoView {
     let year = explore.reported_year();
+    let cycle = Cycle::new(progress);
     view! {
         <section class="progress-view" aria-labelledby="progress-title">
             <h2 id="progress-title">{t(i18n::VIEW_PROGRESS)}</h2>
@@ -59,11 +62,12 @@ pub fn ProgressView(
             <p class="jump no-print"><a href="#files-title">{t(i18n::JUMP_TO_FILES)}</a></p>
             // Conflicts wait for a decision, so they come first.
             <ConflictList progress />
+            <CyclePanel explore progress cycle year />
             <StatusOverview progress year />
             <NotedList explore progress year />
             <Checks explore progress />
             <PublishedChanges progress />
-            <FilesPanel progress year read_sheet />
+            <FilesPanel progress cycle year read_sheet />
         </section>
     }
 }

@@ -6,6 +6,7 @@ use std::future::Future;
 use std::pin::Pin;
 
 use kama_plan::progress::document::{DocumentError, MAX_IMPORT_BYTES};
+use kama_plan::progress::exchange::{self, FileKind};
 use kama_plan::progress::file_name::{self, Contents, ExportError};
 use kama_plan::progress::history::Field;
 use kama_plan::progress::merge::Conflict;
@@ -18,6 +19,7 @@ use leptos::prelude::*;
 use crate::adapters::file_input::{self, Picked};
 use crate::adapters::{clock, download};
 use crate::i18n::{self, t, Lang};
+use crate::state::cycle::Cycle;
 use crate::state::Progress;
 
 use super::PlanRef;
@@ -26,6 +28,8 @@ use super::PlanRef;
 pub fn FilesPanel(
     /// The record, its files and its recorder.
     progress: Progress,
+    /// Takes request and answer files, and several files picked at once.
+    cycle: Cycle,
     /// The fiscal year the 評価シート of an .xlsx export shows.
     year: Memo<FiscalYear>,
     /// Reads an imported workbook's 評価シート.
@@ -55,14 +59,23 @@ pub fn FilesPanel(
         done.set(false);
         sheet.set(None);
         progress.cancel_import();
+        cycle.clear();
+        let files = file_input::input_files(&ev);
         leptos::task::spawn_local(async move {
-            let refusal = match file_input::read(&ev, MAX_IMPORT_BYTES).await {
-                Ok(None) => None,
-                Ok(Some(Picked::TooLarge { bytes, .. })) => {
+            let mut picked = file_input::read_all(files, MAX_IMPORT_BYTES).await;
+            // Several files, or a request or answer: the round of 照会 takes them.
+            if picked.len() != 1 || picked.first().is_some_and(is_exchange) {
+                cycle.open(progress, picked);
+                return;
+            }
+            let refusal = match picked.pop() {
+                None => None,
+                Some(Picked::TooLarge { bytes, .. }) => {
                     Some(Refusal::File(DocumentError::TooLarge { bytes, max: MAX_IMPORT_BYTES }))
                 }
-                Ok(Some(Picked::Text { name, text })) => progress.preview_import(name, &text).err().map(Refusal::File),
-                Ok(Some(Picked::Workbook { name, bytes })) => {
+                Some(Picked::Text { name, text }) => progress.preview_import(name, &text).err().map(Refusal::File),
+                Some(Picked::Unreadable { detail, .. }) => Some(Refusal::File(DocumentError::NotJson(detail))),
+                Some(Picked::Workbook { name, bytes }) => {
                     let record = progress.shown.get_untracked();
                     match read_sheet(progress.plan, record, bytes).await {
                         Some(Ok(import)) => {
@@ -73,7 +86,6 @@ pub fn FilesPanel(
                         None => Some(Refusal::ReaderUnavailable),
                     }
                 }
-                Err(e) => Some(Refusal::File(DocumentError::NotJson(e))),
             };
             refused.set(refusal);
         });
@@ -118,6 +130,7 @@ pub fn FilesPanel(
                 <span>{t(i18n::IMPORT)}</span>
                 <input
                     type="file"
+                    multiple
                     accept=".json,application/json,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                     aria-describedby="import-hint"
                     on:change=on_file
@@ -236,6 +249,11 @@ enum Refusal {
     /// The .xlsx reader's file could not be fetched (offline before the
     /// service worker had it).
     ReaderUnavailable,
+}
+
+/// A request or answer file (the cycle's), by its header alone.
+fn is_exchange(picked: &Picked) -> bool {
+    matches!(picked, Picked::Text { text, .. } if matches!(exchange::sniff(text, MAX_IMPORT_BYTES), Ok(FileKind::Request | FileKind::Answer)))
 }
 
 fn refusal_text(lang: Lang, refusal: &Refusal) -> String {

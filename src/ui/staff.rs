@@ -24,12 +24,14 @@ pub fn RecorderActions(
     let who = move || {
         progress.staff.with(|s| {
             let owner = s.owner().map(|o| format!("（{o}）")).unwrap_or_default();
-            let role = match s.role {
-                Role::Secretariat => format!(" · {}", i18n::ROLE_SECRETARIAT_SHORT.get(lang.get())),
-                _ => String::new(),
-            };
-            format!("{}{owner}{role}", s.name.trim())
+            format!("{}{owner}", s.name.trim())
         })
+    };
+    let role = move || {
+        progress
+            .staff
+            .with(|s| s.role == Role::Secretariat)
+            .then(|| format!(" · {}", i18n::ROLE_SECRETARIAT_SHORT.get(lang.get())))
     };
     view! {
         <div class="record-actions">
@@ -49,7 +51,7 @@ pub fn RecorderActions(
                 aria-expanded=move || setup_open.get().to_string()
                 on:click=move |_| on_toggle_setup.run(())
             >
-                {t(i18n::RECORDING_AS)} ": " <span class="staff-name">{who}</span>
+                {t(i18n::RECORDING_AS)} ": " <span class="staff-name" lang="ja">{who}</span> {role}
             </button>
         </div>
     }

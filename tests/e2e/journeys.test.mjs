@@ -26,6 +26,7 @@ import {
   ARTIFACTS,
   expectVisible,
   yearCard as pickYear,
+  setStaff,
 } from './support.mjs';
 
 const app = useApp('/');
@@ -61,7 +62,8 @@ const listedIds = (page) =>
 let exportedFile = null;
 
 test('商工会 staff on a phone: find an initiative, record this year, undo/redo, reload, export', async () => {
-  const page = await app.open('', { viewport: PHONE, clock: NOW, timezoneId: 'Asia/Tokyo' });
+  // A phone that has never recorded: the page opens read-only.
+  const page = await app.open('', { viewport: PHONE, clock: NOW, timezoneId: 'Asia/Tokyo', staff: null });
   await page.getByRole('heading', { level: 1, name: '第2次嘉麻市中小企業振興基本計画' }).waitFor();
 
   // Search and filter in the folded panel.
@@ -87,6 +89,10 @@ test('商工会 staff on a phone: find an initiative, record this year, undo/red
   await waitForReady(page, 'list 2-①-a');
   await heading.waitFor();
   await expectVisible(page.locator('.plan-tree'), false, 'the list gives way to the detail');
+
+  // Recording starts with who records, asked once.
+  assert.equal(await page.locator('select.status-select').first().isDisabled(), true, 'read-only until 記入する');
+  await setStaff(page, { name: '商工 花子', owner: '商工会' });
 
   // In June the year just ended is the one being reported: the editor opens
   // on FY2024, and this fiscal year (from the clock) is one tap away, marked.
@@ -126,7 +132,7 @@ test('商工会 staff on a phone: find an initiative, record this year, undo/red
   await showYear(page, 2025);
   await expectValue(thisYear.getByLabel('進捗状況'), '実施中');
   await expectValue(thisYear.getByLabel('メモ'), 'デジタル化セミナーを7月に開催予定\n参加申込 12社');
-  await expectText(thisYear, /記入: 2025年6月10日 10:00/);
+  await expectText(thisYear, /記入: 商工 花子 · 2025年6月10日 10:00/);
 
   // The progress view lists the note; export the record as JSON.
   await page.getByRole('navigation', { name: '表示の切り替え' }).getByRole('link', { name: '進捗', exact: true }).click();
@@ -137,8 +143,8 @@ test('商工会 staff on a phone: find an initiative, record this year, undo/red
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'JSONで書き出す（読み込み・公表用）' }).click();
   const file = await download;
-  // Plan, contents and local time: no author was set on this phone.
-  assert.match(file.suggestedFilename(), /^kama-sme-2023-2027-進捗-20250610-10\d\d\.json$/);
+  // Plan, contents, who and local time.
+  assert.match(file.suggestedFilename(), /^kama-sme-2023-2027-進捗-商工花子-20250610-10\d\d\.json$/);
   exportedFile = join(ARTIFACTS, 'journeys', file.suggestedFilename());
   await mkdir(join(ARTIFACTS, 'journeys'), { recursive: true });
   await file.saveAs(exportedFile);
@@ -183,7 +189,7 @@ test('city staff on a desktop, in English: import the phone export over their ow
 
   // Import: checked and previewed first, nothing changed yet.
   await progress.getByLabel('Import a file').setInputFiles(exportedFile);
-  const preview = progress.getByRole('region', { name: /^Before importing: kama-sme-2023-2027-進捗-20250610-10\d\d\.json/ });
+  const preview = progress.getByRole('region', { name: /^Before importing: kama-sme-2023-2027-進捗-商工花子-20250610-10\d\d\.json/ });
   await preview.waitFor();
   await expectText(preview, /Cells added \(1\)\s*2-①-a デジタル化の導入及び促進支援 · FY2024 \(R6\)/);
   await expectText(preview, /Cells kept \(yours are newer\) \(1\)\s*2-①-a デジタル化の導入及び促進支援 · FY2025 \(R7\)/);

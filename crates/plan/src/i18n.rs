@@ -766,6 +766,27 @@ messages! {
 
 // Requests (照会) and collecting answers (取りまとめ)
 messages! {
+    CYCLE_TITLE = "照会と取りまとめ", "Requests and answers";
+    CYCLE_HINT = "事務局が担当ごとに照会ファイルを送り、担当は記入して回答ファイルを返します。回答ファイルは下の「ファイルを読み込む」でまとめて読み込めます（複数選択可）。", "The secretariat sends each 担当 a request file; each 担当 fills in its rows and sends back an answer file. Answer files import together through “Import a file” below (several at once).";
+    REQUEST_MAKE_TITLE = "照会ファイルを作る", "Make request files";
+    REQUEST_DEADLINE = "回答期限", "Deadline";
+    REQUEST_MAKE = "担当ごとの照会ファイルを作る", "Make one request file per 担当";
+    REQUEST_MADE = "担当ごとの照会ファイル（それぞれダウンロードして送ります）", "One request file per 担当 (download each and send it)";
+    REQUEST_DOWNLOAD = "照会ファイル（JSON）", "Request file (JSON)";
+    REQUEST_NO_DEADLINE = "回答期限を入力してください。", "Enter a deadline.";
+    REQUEST_NO_OWNERS = "この年度の担当がまだ一つも記録されていません。各取組の「担当」を記入すると、担当ごとに照会できます。", "No 担当 is recorded for this year yet. Fill in each initiative's 担当 to send requests per 担当.";
+    REQUEST_ROWS = "件の取組", " initiatives";
+    REQUEST_OPENED = "開いている照会", "The request you opened";
+    REQUEST_TO = "あて", "to";
+    REQUEST_FROM = "依頼者", "From";
+    REQUEST_TODO = "記入する取組", "Initiatives to fill in";
+    ANSWER_MAKE = "回答ファイルを作る", "Make the answer file";
+    ANSWER_MADE = "回答ファイルを書き出しました。事務局に送ってください。", "The answer file was saved. Send it to the secretariat.";
+    REQUEST_CLOSE = "この照会を閉じる", "Put this request away";
+    ANSWERS_TITLE = "読み込んだ回答ファイル", "Answer files read";
+    FILES_REFUSED = "読み込まなかったファイル", "Files not read";
+    SHEET_ALONE = "評価シート（.xlsx）は、ほかのファイルと一緒にではなく一つずつ読み込んでください。", "Import a 評価シート (.xlsx) on its own, not together with other files.";
+    ANSWERS_APPLY_HINT = "取り込む内容は下の「読み込む前の確認」で確かめてから適用します。", "Check what they would change below, then apply.";
     BOARD_TITLE = "回答状況", "Answers received";
     BOARD_OWNER = "担当", "Responsible";
     BOARD_REQUESTED = "照会した取組", "Rows asked";

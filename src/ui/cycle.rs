@@ -1,0 +1,357 @@
+//! 照会と取りまとめ at the top of the progress view, for staff: the request a
+//! 担当 opened, with its to-do list and the answer file; for the 事務局, one
+//! request file per 担当 and the board of who has answered. Files come in
+//! through the files panel's one input (`records.rs`), which hands request
+//! and answer files to the cycle (`state::cycle`).
+
+use std::collections::BTreeSet;
+
+use kama_plan::progress::answer::make_answer;
+use kama_plan::progress::assign::assignments;
+use kama_plan::progress::board::{self, BoardRow, Due, RowState};
+use kama_plan::progress::csv::UtcOffset;
+use kama_plan::progress::document::{DocumentError, MAX_IMPORT_BYTES};
+use kama_plan::progress::file_name::{answer_stem, request_stem, ExportError};
+use kama_plan::progress::request::{make_requests, Issue, Request};
+use kama_plan::staff::Role;
+use kama_plan::timeline::CalendarDate;
+use kama_plan::FiscalYear;
+use leptos::prelude::*;
+
+use super::plan_tree::InitiativeLink;
+use crate::adapters::{clock, download};
+use crate::i18n::{self, t, Lang};
+use crate::state::cycle::{Cycle, FileRefusal};
+use crate::state::{Explore, Progress};
+
+const JSON: &str = "application/json";
+
+#[component]
+pub fn CyclePanel(
+    /// Opens an initiative from a to-do list or the board.
+    explore: Explore,
+    /// The record, its recorder and its files.
+    progress: Progress,
+    /// The request opened here and the answers read.
+    cycle: Cycle,
+    /// The fiscal year the progress view shows.
+    year: Memo<FiscalYear>,
+) -> impl IntoView {
+    let secretariat = move || progress.staff.with(|s| s.role == Role::Secretariat);
+    // The deadline the 事務局 chose: it also marks overdue rows on the board.
+    let deadline = RwSignal::new(None::<CalendarDate>);
+    view! {
+        <section class="cycle no-print" aria-labelledby="cycle-title" hidden=move || !progress.can_record()>
+            <h2 id="cycle-title">{t(i18n::CYCLE_TITLE)}</h2>
+            <p class="hint">{t(i18n::CYCLE_HINT)}</p>
+            <AnswersRead cycle />
+            {move || cycle.request.get().map(|request| view! { <OpenedRequest explore progress cycle request /> })}
+            {move || secretariat().then(|| view! {
+                <MakeRequests progress year deadline />
+                <AnswerBoard explore progress year deadline />
+            })}
+        </section>
+    }
+}
+
+/// What the last answer files gave: which were taken, and what was not.
+#[component]
+fn AnswersRead(cycle: Cycle) -> impl IntoView {
+    let lang = i18n::use_lang();
+    view! {
+        {move || cycle.answers.get().map(|a| {
+            let lang = lang.get();
+            let notes: Vec<String> = a.collected.duplicates.iter().map(|d| i18n::duplicate_file(lang, d))
+                .chain(a.collected.superseded.iter().map(|s| i18n::superseded(lang, s)))
+                .chain(a.not_applied.iter().map(|(file, key, why)| format!("「{file}」 {}", i18n::not_applied(lang, *key, *why))))
+                .collect();
+            view! {
+                <div class="answers-read" role="status">
+                    <h3>{t(i18n::ANSWERS_TITLE)}</h3>
+                    <ul class="answers-taken">{a.taken.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
+                    {(!notes.is_empty()).then(|| view! {
+                        <h4>{t(i18n::ANSWER_NOT_APPLIED)}</h4>
+                        <ul class="answers-not-applied">{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                    })}
+                    <p class="hint">{t(i18n::ANSWERS_APPLY_HINT)}</p>
+                </div>
+            }
+        })}
+        {move || (!cycle.refused.with(Vec::is_empty)).then(|| view! {
+            <div class="notice warning files-refused" role="alert">
+                <p>{t(i18n::FILES_REFUSED)}</p>
+                <ul>
+                    {move || cycle.refused.get().into_iter().map(|(file, why)| {
+                        view! { <li>"「" {file} "」 " {move || refusal_text(lang.get(), &why)}</li> }
+                    }).collect_view()}
+                </ul>
+            </div>
+        })}
+    }
+}
+
+fn refusal_text(lang: Lang, refusal: &FileRefusal) -> String {
+    match refusal {
+        FileRefusal::File(e) => i18n::exchange_error(lang, e),
+        FileRefusal::Answer(e) => i18n::answer_error(lang, e),
+        FileRefusal::Workbook => i18n::SHEET_ALONE.get(lang).to_string(),
+        FileRefusal::Unreadable(detail) => i18n::document_error(lang, &DocumentError::NotJson(detail.clone())),
+        FileRefusal::TooLarge { bytes } => {
+            i18n::document_error(lang, &DocumentError::TooLarge { bytes: *bytes, max: MAX_IMPORT_BYTES })
+        }
+    }
+}
+
+/// The request this browser answers: what is asked, the rows as filled so
+/// far, and the answer file.
+#[component]
+fn OpenedRequest(explore: Explore, progress: Progress, cycle: Cycle, request: Request) -> impl IntoView {
+    let lang = i18n::use_lang();
+    let today = clock::today();
+    let due = Some(Due { deadline: request.deadline, today });
+    let warnings = request.warnings(today, &progress.closed_years());
+    let rows = {
+        let request = request.clone();
+        Memo::new(move |_| progress.shown.with(|r| board::to_do(r, &request, due)))
+    };
+    let saved = RwSignal::new(None::<Result<(), Failure>>);
+    let answer = {
+        let request = request.clone();
+        move |_| {
+            let author = progress.staff.with_untracked(|s| s.author().unwrap_or_default().to_string());
+            let answer = progress.shown.with_untracked(|r| make_answer(&request, r, &author, clock::now_ms()));
+            let name = format!("{}.json", answer_stem(&answer, clock::utc_offset()));
+            saved.set(Some(save(&name, answer.to_json())));
+        }
+    };
+    let heading = format!(
+        "{}年度 · {} {} · {}: {}",
+        request.year.0,
+        request.owner,
+        i18n::REQUEST_TO.get(lang.get_untracked()),
+        i18n::REQUEST_DEADLINE.get(lang.get_untracked()),
+        request.deadline.iso()
+    );
+    let comments = request.comments.clone();
+    view! {
+        <section class="opened-request" aria-labelledby="opened-request-title">
+            <h3 id="opened-request-title">{t(i18n::REQUEST_OPENED)} ": " {heading}</h3>
+            <p class="hint">{t(i18n::REQUEST_FROM)} ": " {request.issued_by.clone()}</p>
+            {warnings.into_iter().map(|w| view! { <p class="notice warning">{move || i18n::request_warning(lang.get(), &w)}</p> }).collect_view()}
+            {(!request.instructions.is_empty()).then(|| view! {
+                <h4>{t(i18n::REQUEST_INSTRUCTIONS)}</h4>
+                <p class="request-instructions">{request.instructions.clone()}</p>
+            })}
+            <h4>{t(i18n::REQUEST_TODO)}</h4>
+            <ul class="to-do">
+                {move || rows.get().into_iter().map(|row| {
+                    let comment = comments.get(&row.id).cloned();
+                    view! { <ToDoRow explore row comment /> }
+                }).collect_view()}
+            </ul>
+            <div class="actions">
+                <button type="button" class="primary make-answer" on:click=answer>{t(i18n::ANSWER_MAKE)}</button>
+                <button type="button" class="secondary" on:click=move |_| cycle.forget_request(progress)>{t(i18n::REQUEST_CLOSE)}</button>
+            </div>
+            <SaveOutcome saved done=i18n::ANSWER_MADE />
+        </section>
+    }
+}
+
+#[component]
+fn ToDoRow(explore: Explore, row: BoardRow, comment: Option<String>) -> impl IntoView {
+    let lang = i18n::use_lang();
+    let name = explore.plan.initiative(row.id).map(|i| explore.plan.display_name(i).to_string()).unwrap_or_default();
+    view! {
+        <li class="to-do-row" data-initiative-id=row.id.to_string() data-state=state_code(row.state)>
+            <InitiativeLink explore id=row.id>
+                <span class="code" lang="ja">{row.id.to_string()}</span> " " <span lang="ja">{name}</span>
+            </InitiativeLink>
+            " " <span class=format!("badge row-{}", state_code(row.state))>{move || i18n::row_state(lang.get(), row.state)}</span>
+            {row.overdue.then(|| view! { " " <span class="badge overdue">{t(i18n::BOARD_OVERDUE)}</span> })}
+            {comment.map(|c| view! { <p class="request-comment">{t(i18n::REQUEST_COMMENTS)} ": " {c}</p> })}
+        </li>
+    }
+}
+
+fn state_code(state: RowState) -> &'static str {
+    match state {
+        RowState::Answered => "answered",
+        RowState::Partial => "partial",
+        RowState::Empty => "empty",
+    }
+}
+
+/// Why a file could not be saved.
+#[derive(Debug, Clone)]
+enum Failure {
+    Encode(ExportError),
+    Download,
+}
+
+fn save(name: &str, json: Result<String, ExportError>) -> Result<(), Failure> {
+    let json = json.map_err(Failure::Encode)?;
+    download::save(name, JSON, json.as_bytes()).map_err(|_| Failure::Download)
+}
+
+#[component]
+fn SaveOutcome(saved: RwSignal<Option<Result<(), Failure>>>, done: i18n::Msg) -> impl IntoView {
+    let lang = i18n::use_lang();
+    move || {
+        saved.get().map(|outcome| match outcome {
+            Ok(()) => view! { <p class="notice saved" role="status">{t(done)}</p> }.into_any(),
+            Err(e) => {
+                let detail = match e {
+                    Failure::Encode(e) => i18n::export_error(lang.get_untracked(), &e),
+                    Failure::Download => String::new(),
+                };
+                view! { <p class="notice warning" role="alert">{t(i18n::DOWNLOAD_FAILED)} " " {detail}</p> }.into_any()
+            }
+        })
+    }
+}
+
+/// The 事務局's request files for the year: one per 担当, each with its rows,
+/// last year's answers to start from, the deadline and the instructions.
+#[component]
+fn MakeRequests(progress: Progress, year: Memo<FiscalYear>, deadline: RwSignal<Option<CalendarDate>>) -> impl IntoView {
+    let lang = i18n::use_lang();
+    let instructions = RwSignal::new(String::new());
+    let made = RwSignal::new(Vec::<Request>::new());
+    let tried = RwSignal::new(false);
+    let saved = RwSignal::new(None::<Result<(), Failure>>);
+    let make = move |_| {
+        tried.set(true);
+        let Some(deadline) = deadline.get_untracked() else { return };
+        let issue = Issue {
+            year: year.get_untracked(),
+            deadline,
+            instructions: instructions.get_untracked(),
+            issued_by: progress.staff.with_untracked(|s| s.author().unwrap_or_default().to_string()),
+            issued_at: clock::now_ms(),
+        };
+        made.set(progress.shown.with_untracked(|r| make_requests(progress.plan, r, &issue, &Default::default())));
+    };
+    let no_owners = move || progress.shown.with(|r| assignments(progress.plan, r, year.get()).by_owner.is_empty());
+    view! {
+        <section class="make-requests" aria-labelledby="make-requests-title">
+            <h3 id="make-requests-title">{t(i18n::REQUEST_MAKE_TITLE)}</h3>
+            {move || no_owners().then(|| view! { <p class="notice">{t(i18n::REQUEST_NO_OWNERS)}</p> })}
+            <label class="field">
+                <span>{t(i18n::REQUEST_DEADLINE)}</span>
+                <input
+                    type="date"
+                    id="request-deadline"
+                    prop:value=move || deadline.get().map(|d| d.iso()).unwrap_or_default()
+                    on:input=move |ev| deadline.set(CalendarDate::parse_iso(&event_target_value(&ev)))
+                />
+            </label>
+            <label class="field">
+                <span>{t(i18n::REQUEST_INSTRUCTIONS)}</span>
+                <textarea id="request-instructions" rows="3" prop:value=instructions on:input=move |ev| instructions.set(event_target_value(&ev))></textarea>
+            </label>
+            {move || (tried.get() && deadline.get().is_none()).then(|| view! { <p class="field-error" role="alert">{t(i18n::REQUEST_NO_DEADLINE)}</p> })}
+            <button type="button" class="primary" on:click=make disabled=no_owners>{t(i18n::REQUEST_MAKE)}</button>
+            {move || (!made.with(Vec::is_empty)).then(|| view! {
+                <h4>{t(i18n::REQUEST_MADE)}</h4>
+                <ul class="requests-made">
+                    {move || made.get().into_iter().map(|request| {
+                        let owner = request.owner.to_string();
+                        let rows = request.rows.len();
+                        view! {
+                            <li data-owner=owner.clone()>
+                                <strong>{owner.clone()}</strong> " · " {rows} {move || i18n::REQUEST_ROWS.get(lang.get())} " "
+                                <button
+                                    type="button"
+                                    on:click=move |_| {
+                                        let name = format!("{}.json", request_stem(&request, UtcOffset::JST));
+                                        saved.set(Some(save(&name, request.to_json())));
+                                    }
+                                >
+                                    {t(i18n::REQUEST_DOWNLOAD)}
+                                </button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+                <SaveOutcome saved done=i18n::SAVED_HERE />
+            })}
+        </section>
+    }
+}
+
+/// Who has answered for the year: per 担当 the rows asked, answered, partly
+/// filled, empty, in conflict and overdue, each row linking to its initiative.
+#[component]
+fn AnswerBoard(
+    explore: Explore,
+    progress: Progress,
+    year: Memo<FiscalYear>,
+    deadline: RwSignal<Option<CalendarDate>>,
+) -> impl IntoView {
+    let lang = i18n::use_lang();
+    let today = clock::today();
+    let board = Memo::new(move |_| {
+        let conflicts: BTreeSet<_> = progress.conflicts.with(|c| c.iter().map(|c| c.key()).collect());
+        let due = deadline.get().map(|deadline| Due { deadline, today });
+        progress.shown.with(|r| board::board(progress.plan, r, year.get(), due, &conflicts, |_| None))
+    });
+    let header = |msg: i18n::Msg| view! { <th scope="col">{t(msg)}</th> };
+    view! {
+        <section class="answer-board" aria-labelledby="answer-board-title">
+            <h3 id="answer-board-title">{t(i18n::BOARD_TITLE)}</h3>
+            <p class="hint">{t(i18n::BOARD_ANSWERED_RULE)}</p>
+            <div class="table-scroll">
+                <table class="board">
+                    <thead>
+                        <tr>
+                            {header(i18n::BOARD_OWNER)}
+                            {header(i18n::BOARD_REQUESTED)}
+                            {header(i18n::BOARD_ANSWERED)}
+                            {header(i18n::BOARD_PARTIAL)}
+                            {header(i18n::BOARD_EMPTY)}
+                            {header(i18n::BOARD_CONFLICT)}
+                            {header(i18n::BOARD_OVERDUE)}
+                            {header(i18n::BOARD_LAST_ANSWER)}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || board.get().owners.into_iter().map(|o| {
+                            let last = o.last_answer.map(|ms| i18n::date_time(lang.get_untracked(), clock::local_time(ms)));
+                            view! {
+                                <tr data-owner=o.owner.to_string()>
+                                    <th scope="row">{o.owner.to_string()}</th>
+                                    <td class="num requested">{o.requested()}</td>
+                                    <td class="num answered">{o.answered}</td>
+                                    <td class="num partial">{o.partial}</td>
+                                    <td class="num empty">{o.empty}</td>
+                                    <td class="num conflict">{o.in_conflict}</td>
+                                    <td class="num overdue">{o.overdue}</td>
+                                    <td>{last.unwrap_or_else(|| "—".into())}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            {move || board.get().owners.into_iter().map(|o| {
+                let missing: Vec<BoardRow> = o.rows.into_iter().filter(|r| r.state != RowState::Answered).collect();
+                (!missing.is_empty()).then(|| view! {
+                    <details class="board-rows" data-owner=o.owner.to_string()>
+                        <summary>{o.owner.to_string()} " · " {t(i18n::BOARD_EMPTY)} "/" {t(i18n::BOARD_PARTIAL)} " (" {missing.len()} ")"</summary>
+                        <ul class="to-do">{missing.into_iter().map(|row| view! { <ToDoRow explore row comment=None /> }).collect_view()}</ul>
+                    </details>
+                })
+            }).collect_view()}
+            {move || {
+                let unassigned = board.get().unassigned;
+                (!unassigned.is_empty()).then(|| view! {
+                    <details class="board-unassigned">
+                        <summary>{t(i18n::BOARD_UNASSIGNED)} " (" {unassigned.len()} ")"</summary>
+                        <ul class="to-do">{unassigned.into_iter().map(|row| view! { <ToDoRow explore row comment=None /> }).collect_view()}</ul>
+                    </details>
+                })
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,159 @@
+// The year's round of 照会 and 取りまとめ with three browsers: the 事務局
+// (商工観光課) makes one request file per 担当; 商工会 and the 商工観光課's
+// own recorder open theirs, fill their rows and make answer files; the
+// 事務局 imports both answers at once and the board shows who has answered.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  useApp,
+  newPage,
+  waitForReady,
+  waitForSettled,
+  expectText,
+  expectCount,
+  eventually,
+  yearCard,
+  axeViolations,
+  screenshot,
+  ARTIFACTS,
+} from './support.mjs';
+
+const app = useApp();
+const KEY = 'kama-sme-tracker:progress:kama-sme-2023-2027';
+const DIR = join(ARTIFACTS, 'cycle');
+const AT = Date.parse('2026-04-10T09:00:00+09:00');
+
+/** The 事務局's record: who answers for which initiative in FY2025. */
+const OWNERS = JSON.stringify({
+  format: 'kama-sme-progress',
+  version: 3,
+  plan_id: 'kama-sme-2023-2027',
+  initiatives: [
+    { id: '1-①-a', year: 2025, owners: ['商工会'], author: '事務局', updated_at: AT },
+    { id: '2-①-a', year: 2025, owners: ['商工会'], author: '事務局', updated_at: AT },
+    { id: '3-①-a', year: 2025, owners: ['商工観光課'], author: '事務局', updated_at: AT },
+    // Last year's answer, to start from.
+    { id: '2-①-a', year: 2024, status: '実施中', results: '説明会1回', author: '商工会', updated_at: AT - 1e10 },
+  ],
+});
+
+async function browser(staff, seed) {
+  const page = await newPage(app.browser, { staff, timezoneId: 'Asia/Tokyo', acceptDownloads: true });
+  if (seed) await page.addInitScript(([k, v]) => localStorage.getItem(k) ?? localStorage.setItem(k, v), [KEY, seed]);
+  await page.goto(app.server.url + '?view=progress&year=2025');
+  await waitForReady(page, 'progress');
+  await page.locator('.cycle').waitFor();
+  return page;
+}
+
+async function download(page, click) {
+  const waiting = page.waitForEvent('download');
+  await click();
+  const file = await waiting;
+  await mkdir(DIR, { recursive: true });
+  const path = join(DIR, file.suggestedFilename());
+  await file.saveAs(path);
+  return { name: file.suggestedFilename(), path };
+}
+
+/** A 担当 opens its request, fills `rows` ({ id: [status, results] }) and makes its answer. */
+async function answer(staff, requestPath, rows) {
+  const page = await browser(staff);
+  await page.locator('.files-panel .import input[type=file]').setInputFiles(requestPath);
+  const opened = page.locator('.opened-request');
+  await opened.waitFor();
+  // Last year's answers come with the request, applied after a look.
+  await page.locator('.import-preview').getByRole('button', { name: '読み込む', exact: true }).click();
+  await expectCount(page.locator('.import-preview'), 0);
+  for (const [id, [status, results]] of Object.entries(rows)) {
+    await opened.locator(`.to-do-row[data-initiative-id="${id}"] a`).click();
+    await waitForReady(page, `list ${id}`);
+    const card = await yearCard(page, 2025);
+    await card.locator('select.status-select').selectOption({ label: status });
+    await card.locator('textarea.results-input').fill(results);
+    await page.goBack();
+    await waitForReady(page, 'progress');
+  }
+  return page;
+}
+
+test('request → two answers → the 事務局 imports both at once → the board shows who answered', async () => {
+  const office = await browser({ role: 'secretariat', name: '嘉麻 事務', owner: '商工観光課' }, OWNERS);
+  const make = office.locator('.make-requests');
+  await make.locator('#request-deadline').fill('2026-05-15');
+  await make.locator('#request-instructions').fill('令和7年度の実績を5月15日までに記入してください。');
+  await make.getByRole('button', { name: '担当ごとの照会ファイルを作る' }).click();
+  await expectCount(make.locator('.requests-made li'), 2);
+  await expectText(make.locator('.requests-made li[data-owner="商工会"]'), /商工会 · 2件の取組/);
+  const requests = {};
+  for (const owner of ['商工会', '商工観光課']) {
+    const file = await download(office, () => make.locator(`.requests-made li[data-owner="${owner}"] button`).click());
+    assert.match(file.name, new RegExp(`^kama-sme-2023-2027-2025年度-${owner}-照会-`));
+    requests[owner] = file.path;
+  }
+  // Nobody has answered yet.
+  const board = office.locator('.answer-board');
+  await expectText(board.locator('tr[data-owner="商工会"] .answered'), '0');
+  assert.deepEqual(await axeViolations(office), []);
+  await screenshot(office, 'cycle-requests');
+
+  // 商工会 answers one of its two rows; the 商工観光課 its one.
+  const shokokai = await answer({ role: 'recorder', name: '商工 花子', owner: '商工会' }, requests['商工会'], {
+    '2-①-a': ['完了', 'セミナー3回、延べ45名'],
+  });
+  const todo = shokokai.locator('.opened-request');
+  await expectText(todo, /令和7年度の実績を5月15日までに記入してください。/);
+  await eventually(() => todo.locator('.to-do-row[data-initiative-id="2-①-a"]').getAttribute('data-state'), 'answered');
+  await eventually(() => todo.locator('.to-do-row[data-initiative-id="1-①-a"]').getAttribute('data-state'), 'empty');
+  await screenshot(shokokai, 'cycle-to-do');
+  const fromShokokai = await download(shokokai, () => todo.getByRole('button', { name: '回答ファイルを作る' }).click());
+  assert.match(fromShokokai.name, /^kama-sme-2023-2027-2025年度-商工会-回答-商工花子-\d{8}-\d{4}\.json$/);
+  const answerJson = JSON.parse(await readFile(fromShokokai.path, 'utf8'));
+  assert.equal(answerJson.owner, '商工会');
+  assert.equal(answerJson.author, '商工 花子');
+
+  const section = await answer({ role: 'recorder', name: '観光 次郎', owner: '商工観光課' }, requests['商工観光課'], {
+    '3-①-a': ['実施中', '商談会に2社出展'],
+  });
+  const fromSection = await download(section, () => section.locator('.opened-request').getByRole('button', { name: '回答ファイルを作る' }).click());
+
+  // The 事務局 picks both answer files (and one twice) at once.
+  await office.locator('.files-panel .import input[type=file]').setInputFiles([fromShokokai.path, fromSection.path]);
+  const read = office.locator('.answers-read');
+  await expectCount(read.locator('.answers-taken li'), 2);
+  await office.locator('.import-preview').getByRole('button', { name: '読み込む', exact: true }).click();
+  await expectCount(office.locator('.import-preview'), 0);
+  await expectText(board.locator('tr[data-owner="商工会"] .answered'), '1');
+  await expectText(board.locator('tr[data-owner="商工会"] .empty'), '1');
+  await expectText(board.locator('tr[data-owner="商工観光課"] .answered'), '1');
+  await waitForSettled(office, 'save');
+  const stored = JSON.parse(await office.evaluate((k) => localStorage.getItem(k), KEY));
+  const cell = stored.initiatives.find((c) => c.id === '2-①-a' && c.year === 2025);
+  assert.equal(cell.results, 'セミナー3回、延べ45名');
+  assert.equal(cell.author, '商工 花子', 'the answer keeps who wrote it');
+  await screenshot(office, 'cycle-board');
+  for (const page of [office, shokokai, section]) {
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  }
+});
+
+test('answer files that do not fit are listed with why, and change nothing', async () => {
+  const office = await browser({ role: 'secretariat', name: '嘉麻 事務', owner: '商工観光課' }, OWNERS);
+  await mkdir(DIR, { recursive: true });
+  const other = join(DIR, 'other-plan-answer.json');
+  await writeFile(other, JSON.stringify({ format: 'kama-sme-answer', version: 1, plan: 'other-city', year: 2025, owner: '商工会' }));
+  const broken = join(DIR, 'broken.json');
+  await writeFile(broken, '{"format":"kama-sme-answer"');
+  await office.locator('.files-panel .import input[type=file]').setInputFiles([other, broken]);
+  const refused = office.locator('.files-refused');
+  await expectCount(refused.locator('li'), 2);
+  await expectText(refused, /other-plan-answer\.json/);
+  await expectText(refused, /broken\.json/);
+  await expectCount(office.locator('.import-preview'), 0);
+  assert.deepEqual(office.errors, []);
+  await office.context().close();
+});
