@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use std::time::Duration;
 
 use kama_plan::progress::document::{self, DocumentError};
-use kama_plan::progress::edit::{Edit, History};
+use kama_plan::progress::edit::{Edit, EditError, History};
 use kama_plan::progress::file_name::ExportError;
 use kama_plan::progress::merge::{self, Conflict, MergeOutcome};
 use kama_plan::progress::stored::{self, Loaded};
@@ -115,6 +115,9 @@ pub struct Progress {
     pub health: RwSignal<Health>,
     pub backups: RwSignal<Vec<Backup>>,
     pub conflicts: RwSignal<Vec<Conflict>>,
+    /// The last edit refused (a closed year), until the next one is applied:
+    /// shown with `i18n::edit_error`.
+    pub refused: RwSignal<Option<EditError>>,
     /// Who records in this browser: edits carry the name, and none are
     /// made without one.
     pub staff: RwSignal<Profile>,
@@ -157,6 +160,7 @@ impl Progress {
             health: RwSignal::new(Health::Opening),
             backups: RwSignal::new(Vec::new()),
             conflicts: RwSignal::new(Vec::new()),
+            refused: RwSignal::new(None),
             staff: RwSignal::new(prefs::load_profile()),
             import: RwSignal::new(None),
             last_export: RwSignal::new(prefs::load_last_export()),
@@ -250,7 +254,8 @@ impl Progress {
     }
 
     /// Applies one edit made by the user (`typing`: part of a run of
-    /// keystrokes in one field, one step of undo).
+    /// keystrokes in one field, one step of undo). A refused edit (a closed
+    /// year) changes nothing and is kept in `refused` for the page to say why.
     pub fn edit(self, edit: Edit, typing: bool) {
         // The editors are disabled then; this keeps a stray event from
         // making an edit without an author.
@@ -258,18 +263,16 @@ impl Progress {
             return;
         }
         let stamp = self.stamp();
+        let mut result = Ok(());
         self.local.update(|local| {
             if let (Some(key), Published::Loaded(published)) = (edit.key(), &*self.published.read_untracked()) {
                 sync::seed(local, published, key);
             }
             self.history.update_value(|h| {
-                if typing {
-                    h.apply_typing(local, &edit, stamp);
-                } else {
-                    h.apply(local, &edit, stamp);
-                }
+                result = if typing { h.apply_typing(local, &edit, stamp) } else { h.apply(local, &edit, stamp) };
             });
         });
+        self.refused.set(result.err());
         self.changed();
     }
 
@@ -286,12 +289,17 @@ impl Progress {
         self.step(History::redo);
     }
 
-    fn step(self, walk: fn(&mut History, &mut Record, Stamp) -> bool) {
+    fn step(self, walk: fn(&mut History, &mut Record, Stamp) -> Result<bool, EditError>) {
         let stamp = self.stamp();
-        let mut moved = false;
+        let mut moved = Ok(false);
         self.local.update(|local| self.history.update_value(|h| moved = walk(h, local, stamp)));
-        if moved {
-            self.changed();
+        match moved {
+            Ok(true) => {
+                self.refused.set(None);
+                self.changed();
+            }
+            Ok(false) => {}
+            Err(e) => self.refused.set(Some(e)),
         }
     }
 

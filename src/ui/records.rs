@@ -12,7 +12,7 @@ use kama_plan::progress::history::Field;
 use kama_plan::progress::merge::Conflict;
 use kama_plan::progress::xlsx_import::{SheetError, SheetImport};
 use kama_plan::progress::Record;
-use kama_plan::progress::{Cell as _, CellKey, CouncilCell, InitiativeCell, KpiCell, Stamp};
+use kama_plan::progress::{Cell, CellKey, InitiativeCell, KpiCell, Stamp};
 use kama_plan::{FiscalYear, Plan};
 use leptos::prelude::*;
 
@@ -426,6 +426,11 @@ pub fn describe_key(plan: &Plan, lang: Lang, key: CellKey) -> String {
             let name = plan.policies.iter().find(|p| p.code == policy.0).map(|p| p.name.as_str()).unwrap_or_default();
             format!("{policy} {name} · {} · {}", i18n::COUNCIL_OPINION.get(lang), i18n::fiscal_year(lang, year))
         }
+        CellKey::Review(id, year) => {
+            let name = plan.initiative(id).map(|i| plan.display_name(i)).unwrap_or_default();
+            format!("{id} {name} · {} · {}", i18n::REVIEW_STATE.get(lang), i18n::fiscal_year(lang, year))
+        }
+        CellKey::Year(year) => format!("{} · {}", i18n::fiscal_year(lang, year), i18n::YEAR_CLOSED.get(lang)),
     }
 }
 
@@ -434,7 +439,9 @@ fn conflict_sides(lang: Lang, conflict: &Conflict) -> (String, String) {
     match conflict {
         Conflict::Initiative { kept, other, .. } => (initiative_summary(lang, kept), initiative_summary(lang, other)),
         Conflict::Kpi { kept, other, .. } => (kpi_summary(lang, kept), kpi_summary(lang, other)),
-        Conflict::Council { kept, other, .. } => (council_summary(lang, kept), council_summary(lang, other)),
+        Conflict::Council { kept, other, .. } => (fields_summary(lang, kept), fields_summary(lang, other)),
+        Conflict::Review { kept, other, .. } => (fields_summary(lang, kept), fields_summary(lang, other)),
+        Conflict::Year { kept, other, .. } => (fields_summary(lang, kept), fields_summary(lang, other)),
     }
 }
 
@@ -458,7 +465,8 @@ fn kpi_summary(lang: Lang, cell: &KpiCell) -> String {
     format!("{values} / {} ({})", cell.note, stamp_summary(lang, cell.author_stamp()))
 }
 
-fn council_summary(lang: Lang, cell: &CouncilCell) -> String {
+/// 「field: value / …」 of the fields that hold something, and who wrote them.
+fn fields_summary(lang: Lang, cell: &impl Cell) -> String {
     let parts: Vec<String> = cell
         .fields()
         .into_iter()

@@ -436,6 +436,12 @@ pub fn history_field(field: crate::progress::history::Field) -> Msg {
         Actual => KPI_ACTUAL,
         Opinion => COUNCIL_OPINION,
         Response => COUNCIL_RESPONSE,
+        Review => REVIEW_STATE,
+        ReviewComment => REVIEW_COMMENT,
+        Closed => YEAR_CLOSED,
+        Reason => YEAR_REASON,
+        Deadline => YEAR_DEADLINE,
+        Instructions => YEAR_INSTRUCTIONS,
     }
 }
 
@@ -487,6 +493,106 @@ pub fn timeline_limited(lang: Lang, shown: usize, total: usize) -> String {
     match lang {
         Lang::Ja => format!("{total}件のうち最初の{shown}件の工程を表示しています。絞り込むと他の取組も表示できます。"),
         Lang::En => format!("Showing the schedules of the first {shown} of {total} initiatives. Filter to see others."),
+    }
+}
+
+/// Why an edit was refused: each names the fiscal year.
+pub fn edit_error(lang: Lang, e: &crate::progress::edit::EditError) -> String {
+    use crate::progress::edit::EditError::*;
+    match (lang, e) {
+        (Lang::Ja, YearClosed(y)) => {
+            format!(
+                "{}は締められているため変更できません。変更するには事務局が年度を再開してください。",
+                fiscal_year(lang, *y)
+            )
+        }
+        (Lang::Ja, AlreadyClosed(y)) => format!("{}はすでに締められています。", fiscal_year(lang, *y)),
+        (Lang::Ja, NotClosed(y)) => format!("{}は締められていません。", fiscal_year(lang, *y)),
+        (Lang::Ja, ReasonRequired(y)) => {
+            format!("{}を再開する理由を入力してください（履歴に残ります）。", fiscal_year(lang, *y))
+        }
+        (Lang::En, YearClosed(y)) => {
+            format!(
+                "{} is closed and cannot be changed. The secretariat must reopen the year first.",
+                fiscal_year(lang, *y)
+            )
+        }
+        (Lang::En, AlreadyClosed(y)) => format!("{} is already closed.", fiscal_year(lang, *y)),
+        (Lang::En, NotClosed(y)) => format!("{} is not closed.", fiscal_year(lang, *y)),
+        (Lang::En, ReasonRequired(y)) => {
+            format!("Enter why {} is reopened (it is kept in the history).", fiscal_year(lang, *y))
+        }
+    }
+}
+
+/// Why a 回答期限 was not taken.
+pub fn date_error(lang: Lang, e: &crate::progress::closing::DateError) -> String {
+    use crate::progress::closing::DateError::*;
+    match (lang, e) {
+        (Lang::Ja, Format(text)) => format!("「{text}」は日付として読めません。2025-05-31 の形で入力してください。"),
+        (Lang::Ja, NoSuchDay(text)) => format!("「{text}」という日はありません。"),
+        (Lang::En, Format(text)) => format!("{text:?} is not a date; write it as 2025-05-31."),
+        (Lang::En, NoSuchDay(text)) => format!("{text:?} is not a day of the calendar."),
+    }
+}
+
+/// Why a file's cell was not applied; `closed_by`: the closing's author
+/// and time as the page shows a stamp.
+pub fn refusal(lang: Lang, why: &crate::progress::merge::Refusal, closed_by: &str) -> String {
+    use crate::progress::merge::Refusal::*;
+    match (lang, why) {
+        (Lang::Ja, YearClosed { year, .. }) => {
+            format!("反映しませんでした: {}は締められています（{closed_by}）。", fiscal_year(lang, *year))
+        }
+        (Lang::En, YearClosed { year, .. }) => {
+            format!("Not applied: {} is closed ({closed_by}).", fiscal_year(lang, *year))
+        }
+    }
+}
+
+/// 記入中, 提出済, 確認済 or 公表.
+pub fn review_state(state: &crate::progress::review::ReviewState) -> Msg {
+    use crate::progress::review::ReviewState::*;
+    match state {
+        Drafting => REVIEW_DRAFTING,
+        Submitted { .. } => REVIEW_SUBMITTED,
+        Confirmed(_) => REVIEW_CONFIRMED,
+        Published(_) => REVIEW_PUBLISHED,
+    }
+}
+
+/// Why a line is back at 提出済: `changed_by` changed it after `confirmed_by`
+/// confirmed it (each as the page shows a stamp; `None`: not known).
+pub fn changed_after_confirmation(lang: Lang, changed_by: Option<&str>, confirmed_by: &str) -> String {
+    match (lang, changed_by) {
+        (Lang::Ja, Some(by)) => format!("確認（{confirmed_by}）の後に {by} が変更したため、提出済に戻りました。"),
+        (Lang::Ja, None) => format!("確認（{confirmed_by}）の後に変更されたため、提出済に戻りました。"),
+        (Lang::En, Some(by)) => format!("Changed by {by} after it was confirmed ({confirmed_by}): back to submitted."),
+        (Lang::En, None) => format!("Changed after it was confirmed ({confirmed_by}): back to submitted."),
+    }
+}
+
+/// A closed year's notice: who closed it (as the page shows a stamp), and why.
+pub fn year_closed_notice(lang: Lang, year: crate::FiscalYear, closed_by: &str, reason: &str) -> String {
+    match (lang, reason.is_empty()) {
+        (Lang::Ja, true) => {
+            format!("{}は締められています（{closed_by}）。記録は変更できません。", fiscal_year(lang, year))
+        }
+        (Lang::Ja, false) => {
+            format!(
+                "{}は締められています（{closed_by}、理由: {reason}）。記録は変更できません。",
+                fiscal_year(lang, year)
+            )
+        }
+        (Lang::En, true) => {
+            format!("{} is closed ({closed_by}); its record cannot be changed.", fiscal_year(lang, year))
+        }
+        (Lang::En, false) => {
+            format!(
+                "{} is closed ({closed_by}; reason: {reason}); its record cannot be changed.",
+                fiscal_year(lang, year)
+            )
+        }
     }
 }
 
@@ -731,6 +837,16 @@ messages! {
     REPORT_SHOW_ALL = "すべての取組を表示", "Show every initiative";
     COUNCIL_OPINION = "振興会議の意見", "Council's opinion";
     COUNCIL_RESPONSE = "市の対応", "City's response";
+    REVIEW_STATE = "照会の状態", "Review";
+    REVIEW_COMMENT = "確認コメント", "Review comment";
+    REVIEW_DRAFTING = "記入中", "Drafting";
+    REVIEW_SUBMITTED = "提出済", "Submitted";
+    REVIEW_CONFIRMED = "確認済", "Confirmed";
+    REVIEW_PUBLISHED = "公表", "Published";
+    YEAR_CLOSED = "締め", "Closed";
+    YEAR_REASON = "締め・再開の理由", "Reason for closing or reopening";
+    YEAR_DEADLINE = "回答期限", "Answer deadline";
+    YEAR_INSTRUCTIONS = "事務局からの依頼事項", "Instructions from the secretariat";
     COUNCIL_NONE = "（記録なし）", "(none recorded)";
 }
 

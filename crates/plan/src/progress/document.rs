@@ -7,7 +7,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::closing::{Date, YearCell};
 use super::history::{CellHistory, Entry};
+use super::review::{Confirmation, ReviewCell};
 use super::{
     distinct_owners, Cell, CellKey, Cleared, CouncilCell, Grade, InitiativeCell, Kind, KpiCell, Link, LinkError,
     Record, Stamp, Status, WayForward,
@@ -20,7 +22,9 @@ pub const FORMAT: &str = "kama-sme-progress";
 /// owners, links) beside status and note.
 /// 3: the council's opinion and the city's response per policy and year
 /// (a version 2 app would drop them unread: it must say the file is newer).
-pub const VERSION: u32 = 3;
+/// 4: each line's review (`reviews`) and each year's closing and cycle
+/// settings (`years`).
+pub const VERSION: u32 = 4;
 /// Files from colleagues larger than this are refused unread.
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 
@@ -46,6 +50,10 @@ struct Document {
     kpis: Vec<KpiRow>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     council: Vec<CouncilRow>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    reviews: Vec<ReviewRow>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    years: Vec<YearRow>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -223,6 +231,68 @@ impl CouncilRow {
     }
 }
 
+/// What every row of the later kinds keeps beside its content: the stamps
+/// and the cell's history.
+#[derive(Debug, Serialize, Deserialize)]
+struct RowMeta {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    author: Option<String>,
+    updated_at: i64,
+    /// Who wrote the content, when not the last change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    written: Option<Stamp>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    history: Vec<Entry>,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    history_omitted: u32,
+}
+
+impl RowMeta {
+    fn new(stamp: Stamp, written: Option<Stamp>, history: Option<&CellHistory>) -> RowMeta {
+        let history = history.cloned().unwrap_or_default();
+        RowMeta {
+            author: stamp.author,
+            updated_at: stamp.updated_at,
+            written,
+            history: history.entries,
+            history_omitted: history.omitted,
+        }
+    }
+
+    /// The stamps, and the history (kept apart: it goes beside the cell).
+    fn split(self) -> (Stamp, Option<Stamp>, CellHistory) {
+        let stamp = Stamp { author: self.author, updated_at: self.updated_at };
+        (stamp, self.written, CellHistory { entries: self.history, omitted: self.history_omitted })
+    }
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct ReviewRow {
+    id: InitiativeId,
+    year: FiscalYear,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    submitted: Option<Stamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    confirmed: Option<Confirmation>,
+    #[serde(flatten)]
+    meta: RowMeta,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct YearRow {
+    year: FiscalYear,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    closed: bool,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    deadline: Option<Date>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    instructions: String,
+    #[serde(flatten)]
+    meta: RowMeta,
+}
+
 fn is_zero(n: &u32) -> bool {
     *n == 0
 }
@@ -340,6 +410,14 @@ fn document(record: &Record, plan_id: &str, exported_at: Option<i64>, with_clear
             log(CellKey::Council(policy, year)),
         )
     });
+    let reviews = rows_of::<ReviewCell, _>(record, with_cleared, |(id, year), c, meta| {
+        let ReviewCell { submitted, confirmed, .. } = c;
+        ReviewRow { id, year, submitted, confirmed, meta }
+    });
+    let years = rows_of::<YearCell, _>(record, with_cleared, |year, c, meta| {
+        let YearCell { closed, reason, deadline, instructions, .. } = c;
+        YearRow { year, closed, reason, deadline, instructions, meta }
+    });
     Document {
         format: FORMAT.to_string(),
         version: VERSION,
@@ -348,7 +426,29 @@ fn document(record: &Record, plan_id: &str, exported_at: Option<i64>, with_clear
         initiatives: initiative_rows.chain(cleared_initiatives).collect(),
         kpis: kpi_rows.chain(cleared_kpis).collect(),
         council: council_rows.chain(cleared_council).collect(),
+        reviews,
+        years,
     }
+}
+
+/// One kind's cells, then (`with_cleared`) its clearings as empty cells
+/// with their stamp, each as a row made by `row` with the cell's stamps and
+/// history.
+fn rows_of<C: Kind, R>(record: &Record, with_cleared: bool, row: impl Fn(C::Key, C, RowMeta) -> R) -> Vec<R> {
+    let cells = C::cells(record).iter().map(|(k, c)| (*k, c.clone()));
+    let cleared = C::cleared(record).iter().filter(|_| with_cleared).map(|(k, stamp)| {
+        let mut empty = C::default();
+        *empty.stamp_mut() = stamp.clone();
+        (*k, empty)
+    });
+    cells
+        .chain(cleared)
+        .map(|(k, mut c)| {
+            let stamp = std::mem::take(c.stamp_mut());
+            let written = c.written_mut().take();
+            row(k, c, RowMeta::new(stamp, written, record.history.get(&C::cell_key(k))))
+        })
+        .collect()
 }
 
 /// Reads and checks a document against `plan`.
@@ -440,6 +540,31 @@ pub fn from_json(text: &str, plan: &Plan, max_bytes: usize) -> Result<Record, Do
             return Err(DocumentError::Duplicate(format!("基本施策 {} {}", row.policy, row.year)));
         }
         keep_history(&mut record, CellKey::Council(row.policy, row.year), history);
+    }
+    for row in doc.reviews {
+        if plan.initiative(row.id).is_none() {
+            return Err(DocumentError::UnknownInitiative(row.id.to_string()));
+        }
+        year_ok(row.year)?;
+        // Reviews are kept by the row the record keeps, as its lines are.
+        let key = (plan.record_id(row.id), row.year);
+        let ReviewRow { submitted, confirmed, meta, .. } = row;
+        let (stamp, written, history) = meta.split();
+        let cell = ReviewCell { submitted, confirmed, stamp, written };
+        if !add(&mut record, key, cell) {
+            return Err(DocumentError::Duplicate(format!("照会 {} {}", key.0, key.1)));
+        }
+        keep_history(&mut record, CellKey::Review(key.0, key.1), history);
+    }
+    for row in doc.years {
+        year_ok(row.year)?;
+        let YearRow { year, closed, reason, deadline, instructions, meta } = row;
+        let (stamp, written, history) = meta.split();
+        let cell = YearCell { closed, reason, deadline, instructions, stamp, written };
+        if !add(&mut record, year, cell) {
+            return Err(DocumentError::Duplicate(format!("年度 {year}")));
+        }
+        keep_history(&mut record, CellKey::Year(year), history);
     }
     fold_relisted(&mut record, plan);
     Ok(record)
@@ -550,11 +675,12 @@ fn add<C: Kind>(record: &mut Record, key: C::Key, cell: C) -> bool {
 }
 
 /// Versions whose rows today's rows read as they are: version 2 only added
-/// fields, all optional, to version 1's, and version 3 an optional list
-/// (re-listed rows are joined with their originals by `from_json` whatever
-/// the version). Tested over files that versions 1 and 2 wrote.
+/// fields, all optional, to version 1's, version 3 an optional list and
+/// version 4 two more (re-listed rows are joined with their originals by
+/// `from_json` whatever the version). Tested over files that versions 1, 2
+/// and 3 wrote.
 fn reads_as_current(version: u32) -> bool {
-    matches!(version, 1 | 2 | VERSION)
+    matches!(version, 1..=3 | VERSION)
 }
 
 /// Brings an older document whose shape changed up to `VERSION`, one version

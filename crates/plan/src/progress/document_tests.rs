@@ -9,23 +9,29 @@ fn sample() -> Record {
     let mut record = Record::default();
     let stamp = |t| Stamp { author: Some("嘉麻 花子".into()), updated_at: t };
     let id = InitiativeId { policy: 2, sub: 1, letter: 'a' };
-    record.apply(
-        &Edit::Initiative { id, year: FiscalYear(2024), change: Change::Status(Some(Status::Delayed)) },
-        stamp(10),
-    );
-    record.apply(
-        &Edit::Initiative {
-            id,
-            year: FiscalYear(2024),
-            change: Change::Text(TextField::Note, "=SUM(A1) \"引用\"\n改行".into()),
-        },
-        stamp(11),
-    );
+    record
+        .apply(
+            &Edit::Initiative { id, year: FiscalYear(2024), change: Change::Status(Some(Status::Delayed)) },
+            stamp(10),
+        )
+        .unwrap();
+    record
+        .apply(
+            &Edit::Initiative {
+                id,
+                year: FiscalYear(2024),
+                change: Change::Text(TextField::Note, "=SUM(A1) \"引用\"\n改行".into()),
+            },
+            stamp(11),
+        )
+        .unwrap();
     let code = KpiCode { policy: 4, number: 1 };
-    record.apply(
-        &Edit::KpiValue { code, year: FiscalYear(2023), field: KpiField::Actual, value: Some(1234.5) },
-        stamp(12),
-    );
+    record
+        .apply(
+            &Edit::KpiValue { code, year: FiscalYear(2023), field: KpiField::Actual, value: Some(1234.5) },
+            stamp(12),
+        )
+        .unwrap();
     record
 }
 
@@ -47,8 +53,9 @@ fn bad_files_are_refused_with_a_reason() {
     let truncated: String = good.chars().take(good.chars().count() / 2).collect();
     assert!(matches!(refuse(&truncated), DocumentError::NotJson(_)), "truncated");
     assert_eq!(refuse("{\"hello\": 1}"), DocumentError::NotAProgressFile);
-    assert_eq!(refuse(&good.replace("\"version\": 3", "\"version\": 7")), DocumentError::FutureVersion(7));
-    assert_eq!(refuse(&good.replace("\"version\": 3", "\"version\": 0")), DocumentError::UnknownVersion(0));
+    let version = format!("\"version\": {VERSION}");
+    assert_eq!(refuse(&good.replace(&version, "\"version\": 7")), DocumentError::FutureVersion(7));
+    assert_eq!(refuse(&good.replace(&version, "\"version\": 0")), DocumentError::UnknownVersion(0));
     assert!(matches!(refuse(&good.replace(&plan.plan.id, "other-plan")), DocumentError::WrongPlan { .. }));
     assert_eq!(refuse(&good.replace("2-①-a", "9-①-a")), DocumentError::UnknownInitiative("9-①-a".into()));
     assert_eq!(refuse(&good.replace("\"4-1\"", "\"4-9\"")), DocumentError::UnknownKpi("4-9".into()));
@@ -77,10 +84,12 @@ fn kpi_values_read_back_to_the_last_bit() {
     let code = KpiCode { policy: 1, number: 1 };
     for value in [-1.1402304334215525e145, 8.991924909975781e-13, 3.864496743743758e-196, -1.8374229494653363e292] {
         let mut record = Record::default();
-        record.apply(
-            &Edit::KpiValue { code, year: FiscalYear(2023), field: KpiField::Actual, value: Some(value) },
-            Stamp::default(),
-        );
+        record
+            .apply(
+                &Edit::KpiValue { code, year: FiscalYear(2023), field: KpiField::Actual, value: Some(value) },
+                Stamp::default(),
+            )
+            .unwrap();
         let json = to_json(&record, &plan.plan.id, None).expect("serialises");
         assert_eq!(from_json(&json, &plan, MAX_IMPORT_BYTES), Ok(record), "{value:e}");
     }
@@ -112,14 +121,18 @@ fn storage_keeps_clearings_and_export_files_leave_them_out() {
     let plan = plan();
     let id = InitiativeId { policy: 2, sub: 1, letter: 'a' };
     let mut record = sample();
-    record.apply(
-        &Edit::Initiative { id, year: FiscalYear(2024), change: Change::Text(TextField::Note, String::new()) },
-        Stamp::default(),
-    );
-    record.apply(
-        &Edit::Initiative { id, year: FiscalYear(2024), change: Change::Status(None) },
-        Stamp { author: None, updated_at: 20 },
-    );
+    record
+        .apply(
+            &Edit::Initiative { id, year: FiscalYear(2024), change: Change::Text(TextField::Note, String::new()) },
+            Stamp::default(),
+        )
+        .unwrap();
+    record
+        .apply(
+            &Edit::Initiative { id, year: FiscalYear(2024), change: Change::Status(None) },
+            Stamp { author: None, updated_at: 20 },
+        )
+        .unwrap();
     assert_eq!(record.cleared.initiatives.len(), 1);
     let stored = to_json_stored(&record, &plan.plan.id).expect("serialises");
     assert!(stored.contains(r#"{"id":"2-①-a","year":2024,"updated_at":20,"history":["#), "{stored}");
@@ -204,7 +217,7 @@ fn the_evaluation_fields_round_trip_and_values_off_the_scale_are_refused_by_name
         Change::Owners(vec!["商工観光課".into(), "商工会".into()]),
         Change::Links(vec![Link::new("報告", "https://www.city.kama.lg.jp/a").unwrap()]),
     ] {
-        record.apply(&Edit::Initiative { id, year, change }, by.clone());
+        record.apply(&Edit::Initiative { id, year, change }, by.clone()).unwrap();
     }
     let json = to_json(&record, &plan.plan.id, None).expect("serialises");
     assert_eq!(from_json(&json, &plan, MAX_IMPORT_BYTES), Ok(record));
@@ -289,9 +302,10 @@ fn the_council_s_words_round_trip_and_a_policy_outside_the_plan_is_refused() {
     let year = FiscalYear(2025);
     let by = |t| Stamp { author: Some("事務局".into()), updated_at: t };
     let opinion = "デジタル化の支援を\n小規模事業者にも広げること。";
-    record.apply(&Edit::Council { policy, year, field: CouncilField::Opinion, text: opinion.into() }, by(20));
+    record.apply(&Edit::Council { policy, year, field: CouncilField::Opinion, text: opinion.into() }, by(20)).unwrap();
     record
-        .apply(&Edit::Council { policy, year, field: CouncilField::Response, text: "出張相談を始める".into() }, by(21));
+        .apply(&Edit::Council { policy, year, field: CouncilField::Response, text: "出張相談を始める".into() }, by(21))
+        .unwrap();
     let cell = record.council.get(&(policy, year)).expect("kept");
     assert_eq!((cell.opinion.as_str(), cell.response.as_str()), (opinion, "出張相談を始める"));
     assert_eq!(record.history.get(&CellKey::Council(policy, year)).map(|h| h.entries.len()), Some(2));
@@ -301,8 +315,8 @@ fn the_council_s_words_round_trip_and_a_policy_outside_the_plan_is_refused() {
     let refuse = |text: &str| from_json(text, &plan, MAX_IMPORT_BYTES).expect_err("refused");
     assert_eq!(refuse(&json.replace("\"policy\": 2", "\"policy\": 9")), DocumentError::UnknownPolicy(9));
     // Emptied, the cell is gone and noted as cleared.
-    record.apply(&Edit::Council { policy, year, field: CouncilField::Opinion, text: String::new() }, by(22));
-    record.apply(&Edit::Council { policy, year, field: CouncilField::Response, text: String::new() }, by(23));
+    record.apply(&Edit::Council { policy, year, field: CouncilField::Opinion, text: String::new() }, by(22)).unwrap();
+    record.apply(&Edit::Council { policy, year, field: CouncilField::Response, text: String::new() }, by(23)).unwrap();
     assert!(record.council.is_empty());
     assert_eq!(record.cleared_at(CellKey::Council(policy, year)), Some(&by(23)));
 }

@@ -1,11 +1,16 @@
 //! Edits as values. Every change — typing, undo, redo, an applied import —
 //! is an `Edit` applied by `Record::apply`, which returns the edit that
-//! undoes it; persistence and merge then only ever see records.
+//! undoes it; persistence and merge then only ever see records. An edit
+//! of a closed year's cell is refused (`EditError`), never applied.
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
+use std::fmt;
 
+use super::closing::{Date, YearCell};
 use super::history::Field;
-use super::{Cell, CellKey, CouncilCell, Grade, InitiativeCell, KpiCell, Link, Record, Stamp, Status, WayForward};
+use super::review::{Confirmation, Fingerprint, ReviewCell};
+use super::WayForward;
+use super::{by_kind, Cell, CellKey, CouncilCell, Grade, InitiativeCell, Kind, KpiCell, Link, Record, Stamp, Status};
 use crate::kpi::{interim_targets, ValueKind};
 use crate::plan::{FiscalYear, InitiativeId, Kpi, KpiCode, Plan, PolicyCode};
 
@@ -144,9 +149,95 @@ pub enum Edit {
         year: FiscalYear,
         cell: Option<CouncilCell>,
     },
-    /// Several edits as one step of undo (an import applied at once).
+    /// 提出済: the 担当's answer for the line came (`by`: the answer's author
+    /// and time). `id` as in [`Edit::Initiative`].
+    Submit {
+        id: InitiativeId,
+        year: FiscalYear,
+        by: Stamp,
+    },
+    /// 確認済: the line, as it is when the edit is applied, is confirmed by
+    /// whoever applies it, with a comment for the 担当.
+    Confirm {
+        id: InitiativeId,
+        year: FiscalYear,
+        comment: String,
+    },
+    /// Takes a confirmation back (the line goes back to 提出済 or 記入中).
+    Unconfirm {
+        id: InitiativeId,
+        year: FiscalYear,
+    },
+    /// Sets a line's review as given: what undoing a review edit restores.
+    SetReview {
+        id: InitiativeId,
+        year: FiscalYear,
+        submitted: Option<Stamp>,
+        confirmed: Option<Confirmation>,
+    },
+    ReplaceReview {
+        id: InitiativeId,
+        year: FiscalYear,
+        cell: Option<ReviewCell>,
+    },
+    /// 締め: the year's cells take no more edits. The reason may be empty.
+    CloseYear {
+        year: FiscalYear,
+        reason: String,
+    },
+    /// Opens a closed year again; a reason is required.
+    ReopenYear {
+        year: FiscalYear,
+        reason: String,
+    },
+    /// The year's 回答期限 and the 事務局's instructions (an open year only).
+    YearSettings {
+        year: FiscalYear,
+        deadline: Option<Date>,
+        instructions: String,
+    },
+    /// Sets a year's cell content as given: what undoing a year edit restores.
+    SetYear {
+        year: FiscalYear,
+        closed: bool,
+        reason: String,
+        deadline: Option<Date>,
+        instructions: String,
+    },
+    ReplaceYear {
+        year: FiscalYear,
+        cell: Option<YearCell>,
+    },
+    /// Several edits as one step of undo (an import applied at once): all
+    /// applied, or none when one is refused.
     Batch(Vec<Edit>),
 }
+
+/// Why an edit was refused. Nothing of it was applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditError {
+    /// The year is closed: its cells take no edit until it is reopened.
+    YearClosed(FiscalYear),
+    /// Closing a year that is already closed.
+    AlreadyClosed(FiscalYear),
+    /// Reopening a year that is not closed.
+    NotClosed(FiscalYear),
+    /// Reopening needs a reason: it is kept in the year's history.
+    ReasonRequired(FiscalYear),
+}
+
+impl fmt::Display for EditError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EditError::YearClosed(y) => write!(f, "fiscal year {y} is closed; reopen it to change it"),
+            EditError::AlreadyClosed(y) => write!(f, "fiscal year {y} is already closed"),
+            EditError::NotClosed(y) => write!(f, "fiscal year {y} is not closed"),
+            EditError::ReasonRequired(y) => write!(f, "reopening fiscal year {y} needs a reason"),
+        }
+    }
+}
+
+impl std::error::Error for EditError {}
 
 impl Edit {
     /// The cell a single edit changes (`None` for a batch).
@@ -161,6 +252,16 @@ impl Edit {
             Edit::Council { policy, year, .. } | Edit::ReplaceCouncil { policy, year, .. } => {
                 Some(CellKey::Council(*policy, *year))
             }
+            Edit::Submit { id, year, .. }
+            | Edit::Confirm { id, year, .. }
+            | Edit::Unconfirm { id, year }
+            | Edit::SetReview { id, year, .. }
+            | Edit::ReplaceReview { id, year, .. } => Some(CellKey::Review(*id, *year)),
+            Edit::CloseYear { year, .. }
+            | Edit::ReopenYear { year, .. }
+            | Edit::YearSettings { year, .. }
+            | Edit::SetYear { year, .. }
+            | Edit::ReplaceYear { year, .. } => Some(CellKey::Year(*year)),
             Edit::Batch(_) => None,
         }
     }
@@ -183,12 +284,27 @@ impl Edit {
 impl Record {
     /// Applies `edit`, stamping the cell, and returns the edit that restores
     /// the previous value. A cell left with nothing in it is removed, and
-    /// noted as cleared with the edit's stamp.
-    pub fn apply(&mut self, edit: &Edit, stamp: Stamp) -> Edit {
-        let Some(key) = edit.key() else { return self.apply_cells(edit, stamp) };
+    /// noted as cleared with the edit's stamp. Refused, with nothing changed,
+    /// when it edits a cell of a closed year or misuses a year's closing.
+    pub fn apply(&mut self, edit: &Edit, stamp: Stamp) -> Result<Edit, EditError> {
+        self.apply_within(edit, stamp, &BTreeSet::new())
+    }
+
+    /// `apply`, where cells set whole of the years in `taken` are allowed
+    /// even while those years are closed: a batch that also sets those
+    /// years' cells whole takes a closed year together with its cells (an
+    /// applied merge of the closer's file, or its undo).
+    fn apply_within(&mut self, edit: &Edit, stamp: Stamp, taken: &BTreeSet<FiscalYear>) -> Result<Edit, EditError> {
+        let key = match (edit, edit.key()) {
+            (Edit::Batch(edits), _) => return self.apply_batch(edits, stamp, taken),
+            (_, Some(key)) => key,
+            // Every edit but a batch has a key.
+            (_, None) => return Ok(Edit::Batch(Vec::new())),
+        };
+        self.check(edit, key, taken)?;
         let had = self.has_cell(key);
         let before = self.fields_at(key);
-        let inverse = self.apply_cells(edit, stamp.clone());
+        let inverse = self.apply_cell(edit, stamp.clone());
         let after = self.fields_at(key);
         if before != after {
             // A cell set whole may hold someone else's words: say whose.
@@ -196,6 +312,8 @@ impl Record {
                 Edit::ReplaceInitiative { cell: Some(c), .. } => Some(c.author_stamp()),
                 Edit::ReplaceKpi { cell: Some(c), .. } => Some(c.author_stamp()),
                 Edit::ReplaceCouncil { cell: Some(c), .. } => Some(c.author_stamp()),
+                Edit::ReplaceReview { cell: Some(c), .. } => Some(c.author_stamp()),
+                Edit::ReplaceYear { cell: Some(c), .. } => Some(c.author_stamp()),
                 _ => None,
             }
             .filter(|&from| *from != stamp);
@@ -205,103 +323,166 @@ impl Record {
                 self.history.entry(key).or_default().log(&before, &after, &stamp, from);
             }
         }
-        match key {
-            CellKey::Initiative(id, year) => {
-                note_cleared(&self.initiatives, &mut self.cleared.initiatives, (id, year), had, stamp)
-            }
-            CellKey::Kpi(code, year) => note_cleared(&self.kpis, &mut self.cleared.kpis, (code, year), had, stamp),
-            CellKey::Council(policy, year) => {
-                note_cleared(&self.council, &mut self.cleared.council, (policy, year), had, stamp)
-            }
+        by_kind!(key, C, k => note_cleared::<C>(self, k, had, stamp));
+        Ok(inverse)
+    }
+
+    /// All the edits or none: applied to a copy, kept only if none was refused.
+    fn apply_batch(&mut self, edits: &[Edit], stamp: Stamp, taken: &BTreeSet<FiscalYear>) -> Result<Edit, EditError> {
+        let mut taken = taken.clone();
+        taken.extend(edits.iter().filter_map(|e| match e {
+            Edit::ReplaceYear { year, .. } => Some(*year),
+            _ => None,
+        }));
+        let mut copy = self.clone();
+        let mut inverses = Vec::with_capacity(edits.len());
+        for edit in edits {
+            inverses.push(copy.apply_within(edit, stamp.clone(), &taken)?);
         }
-        inverse
+        *self = copy;
+        // Undone in reverse order, so overlapping edits restore exactly.
+        inverses.reverse();
+        Ok(Edit::Batch(inverses))
+    }
+
+    /// Whether `edit`, of the cell at `key`, may be applied now.
+    fn check(&self, edit: &Edit, key: CellKey, taken: &BTreeSet<FiscalYear>) -> Result<(), EditError> {
+        let year = key.year();
+        let closed = self.is_closed(year);
+        match edit {
+            Edit::CloseYear { .. } if closed => Err(EditError::AlreadyClosed(year)),
+            Edit::ReopenYear { .. } if !closed => Err(EditError::NotClosed(year)),
+            Edit::ReopenYear { reason, .. } if reason.trim().is_empty() => Err(EditError::ReasonRequired(year)),
+            Edit::CloseYear { .. } | Edit::ReopenYear { .. } | Edit::SetYear { .. } | Edit::ReplaceYear { .. } => {
+                Ok(())
+            }
+            Edit::ReplaceInitiative { .. }
+            | Edit::ReplaceKpi { .. }
+            | Edit::ReplaceCouncil { .. }
+            | Edit::ReplaceReview { .. }
+                if taken.contains(&year) =>
+            {
+                Ok(())
+            }
+            _ if closed => Err(EditError::YearClosed(year)),
+            _ => Ok(()),
+        }
     }
 
     /// The fields of the cell at `key` (all empty when there is none).
     fn fields_at(&self, key: CellKey) -> Vec<(Field, String)> {
-        match key {
-            CellKey::Initiative(id, year) => self.initiatives.get(&(id, year)).cloned().unwrap_or_default().fields(),
-            CellKey::Kpi(code, year) => self.kpis.get(&(code, year)).cloned().unwrap_or_default().fields(),
-            CellKey::Council(policy, year) => self.council.get(&(policy, year)).cloned().unwrap_or_default().fields(),
-        }
+        by_kind!(key, C, k => C::cells(self).get(&k).cloned().unwrap_or_default().fields())
     }
 
-    fn apply_cells(&mut self, edit: &Edit, stamp: Stamp) -> Edit {
+    /// Applies an edit of one cell (not a batch), checked.
+    fn apply_cell(&mut self, edit: &Edit, stamp: Stamp) -> Edit {
         match edit {
             Edit::Initiative { id, year, change } => {
-                let previous = change_cell(&mut self.initiatives, (*id, *year), stamp, |c| change.swap(c));
+                let previous = change_cell(self, (*id, *year), stamp, |c: &mut InitiativeCell| change.swap(c));
                 Edit::Initiative { id: *id, year: *year, change: previous }
             }
             Edit::KpiValue { code, year, field, value } => {
-                let previous = change_cell(&mut self.kpis, (*code, *year), stamp, |c| {
+                let previous = change_cell(self, (*code, *year), stamp, |c: &mut KpiCell| {
                     std::mem::replace(c.value_mut(*field), *value)
                 });
                 Edit::KpiValue { code: *code, year: *year, field: *field, value: previous }
             }
             Edit::KpiNote { code, year, note } => {
-                let previous = change_cell(&mut self.kpis, (*code, *year), stamp, |c| {
+                let previous = change_cell(self, (*code, *year), stamp, |c: &mut KpiCell| {
                     std::mem::replace(&mut c.note, note.clone())
                 });
                 Edit::KpiNote { code: *code, year: *year, note: previous }
             }
-            Edit::ReplaceInitiative { id, year, cell } => {
-                let previous = replace_cell(&mut self.initiatives, (*id, *year), cell.clone());
-                Edit::ReplaceInitiative { id: *id, year: *year, cell: previous }
-            }
-            Edit::ReplaceKpi { code, year, cell } => {
-                let previous = replace_cell(&mut self.kpis, (*code, *year), cell.clone());
-                Edit::ReplaceKpi { code: *code, year: *year, cell: previous }
-            }
             Edit::Council { policy, year, field, text } => {
-                let previous = change_cell(&mut self.council, (*policy, *year), stamp, |c| {
+                let previous = change_cell(self, (*policy, *year), stamp, |c: &mut CouncilCell| {
                     std::mem::replace(c.text_mut(*field), text.clone())
                 });
                 Edit::Council { policy: *policy, year: *year, field: *field, text: previous }
             }
-            Edit::ReplaceCouncil { policy, year, cell } => {
-                let previous = replace_cell(&mut self.council, (*policy, *year), cell.clone());
-                Edit::ReplaceCouncil { policy: *policy, year: *year, cell: previous }
+            Edit::ReplaceInitiative { id, year, cell } => replace_cell(self, (*id, *year), cell.clone()),
+            Edit::ReplaceKpi { code, year, cell } => replace_cell(self, (*code, *year), cell.clone()),
+            Edit::ReplaceCouncil { policy, year, cell } => replace_cell(self, (*policy, *year), cell.clone()),
+            Edit::ReplaceReview { id, year, cell } => replace_cell(self, (*id, *year), cell.clone()),
+            Edit::ReplaceYear { year, cell } => replace_cell(self, *year, cell.clone()),
+            Edit::Submit { id, year, by } => self.review(*id, *year, stamp, |c| c.submitted = Some(by.clone())),
+            Edit::Confirm { id, year, comment } => {
+                let fingerprint = Fingerprint::of(self.initiatives.get(&(*id, *year)));
+                let confirmation = Confirmation { fingerprint, by: stamp.clone(), comment: comment.clone() };
+                self.review(*id, *year, stamp, |c| c.confirmed = Some(confirmation))
             }
-            Edit::Batch(edits) => {
-                // Undone in reverse order, so overlapping edits restore exactly.
-                let mut inverses: Vec<Edit> = edits.iter().map(|e| self.apply(e, stamp.clone())).collect();
-                inverses.reverse();
-                Edit::Batch(inverses)
-            }
+            Edit::Unconfirm { id, year } => self.review(*id, *year, stamp, |c| c.confirmed = None),
+            Edit::SetReview { id, year, submitted, confirmed } => self.review(*id, *year, stamp, |c| {
+                c.submitted = submitted.clone();
+                c.confirmed = confirmed.clone();
+            }),
+            Edit::CloseYear { year, reason } => self.year(*year, stamp, |c| {
+                c.closed = true;
+                c.reason = reason.clone();
+            }),
+            Edit::ReopenYear { year, reason } => self.year(*year, stamp, |c| {
+                c.closed = false;
+                c.reason = reason.clone();
+            }),
+            Edit::YearSettings { year, deadline, instructions } => self.year(*year, stamp, |c| {
+                c.deadline = *deadline;
+                c.instructions = instructions.clone();
+            }),
+            Edit::SetYear { year, closed, reason, deadline, instructions } => self.year(*year, stamp, |c| {
+                *c = YearCell {
+                    closed: *closed,
+                    reason: reason.clone(),
+                    deadline: *deadline,
+                    instructions: instructions.clone(),
+                    ..YearCell::default()
+                };
+            }),
+            // `apply_within` takes batches apart.
+            Edit::Batch(edits) => Edit::Batch(edits.clone()),
         }
+    }
+
+    /// Changes a line's review; returns the edit that restores it.
+    fn review(&mut self, id: InitiativeId, year: FiscalYear, stamp: Stamp, set: impl FnOnce(&mut ReviewCell)) -> Edit {
+        change_cell(self, (id, year), stamp, |c: &mut ReviewCell| {
+            let (submitted, confirmed) = (c.submitted.clone(), c.confirmed.clone());
+            set(c);
+            Edit::SetReview { id, year, submitted, confirmed }
+        })
+    }
+
+    /// Changes a year's cell; returns the edit that restores it.
+    fn year(&mut self, year: FiscalYear, stamp: Stamp, set: impl FnOnce(&mut YearCell)) -> Edit {
+        change_cell(self, year, stamp, |c: &mut YearCell| {
+            let YearCell { closed, reason, deadline, instructions, .. } = c.clone();
+            set(c);
+            Edit::SetYear { year, closed, reason, deadline, instructions }
+        })
     }
 }
 
 /// A cell that was there and is gone was cleared; a cell that is there is not.
-fn note_cleared<K: Ord + Copy, C>(
-    cells: &BTreeMap<K, C>,
-    cleared: &mut BTreeMap<K, Stamp>,
-    key: K,
-    had: bool,
-    stamp: Stamp,
-) {
-    if cells.contains_key(&key) {
-        cleared.remove(&key);
+fn note_cleared<C: Kind>(record: &mut Record, key: C::Key, had: bool, stamp: Stamp) {
+    if C::cells(record).contains_key(&key) {
+        C::cleared_mut(record).remove(&key);
     } else if had {
-        cleared.insert(key, stamp);
+        C::cleared_mut(record).insert(key, stamp);
     }
 }
 
-fn replace_cell<K: Ord + Copy, C: Cell>(cells: &mut BTreeMap<K, C>, key: K, cell: Option<C>) -> Option<C> {
-    match cell.filter(|c| !c.is_empty()) {
+/// Sets the cell at `key` whole; returns the edit that sets back the one it replaced.
+fn replace_cell<C: Kind>(record: &mut Record, key: C::Key, cell: Option<C>) -> Edit {
+    let cells = C::cells_mut(record);
+    let previous = match cell.filter(|c| !c.is_empty()) {
         Some(c) => cells.insert(key, c),
         None => cells.remove(&key),
-    }
+    };
+    C::replace(key, previous)
 }
 
 /// Changes one cell through `change`, stamps it, and drops it if nothing is
 /// left in it; returns what `change` returned (the previous value).
-fn change_cell<K: Ord + Copy, C: Cell, T>(
-    cells: &mut BTreeMap<K, C>,
-    key: K,
-    stamp: Stamp,
-    change: impl FnOnce(&mut C) -> T,
-) -> T {
+fn change_cell<C: Kind, T>(record: &mut Record, key: C::Key, stamp: Stamp, change: impl FnOnce(&mut C) -> T) -> T {
+    let cells = C::cells_mut(record);
     let cell = cells.entry(key).or_default();
     let previous = change(cell);
     *cell.stamp_mut() = stamp;
@@ -362,24 +543,27 @@ pub struct History {
 }
 
 impl History {
-    /// Applies a new edit; it can be undone, and it clears what could be redone.
-    pub fn apply(&mut self, record: &mut Record, edit: &Edit, stamp: Stamp) {
-        self.undo.push(record.apply(edit, stamp));
+    /// Applies a new edit; it can be undone, and it clears what could be
+    /// redone. A refused edit changes nothing, here or in `record`.
+    pub fn apply(&mut self, record: &mut Record, edit: &Edit, stamp: Stamp) -> Result<(), EditError> {
+        self.undo.push(record.apply(edit, stamp)?);
         self.redo.clear();
         self.typing = None;
+        Ok(())
     }
 
     /// Applies an edit made by typing: consecutive ones on the same field
     /// make one step of undo, until `seal` (the field lost focus) or any
     /// other edit.
-    pub fn apply_typing(&mut self, record: &mut Record, edit: &Edit, stamp: Stamp) {
+    pub fn apply_typing(&mut self, record: &mut Record, edit: &Edit, stamp: Stamp) -> Result<(), EditError> {
         let continues = self.typing.as_ref().is_some_and(|t| t.same_field(edit)) && !self.undo.is_empty();
-        let inverse = record.apply(edit, stamp);
+        let inverse = record.apply(edit, stamp)?;
         if !continues {
             self.undo.push(inverse);
         }
         self.redo.clear();
         self.typing = Some(edit.clone());
+        Ok(())
     }
 
     /// Ends a run of typing: the next keystroke starts a new step of undo.
@@ -387,19 +571,31 @@ impl History {
         self.typing = None;
     }
 
-    /// Undoes the last edit (stamped now: an undo is a change too). `false` if none.
-    pub fn undo(&mut self, record: &mut Record, stamp: Stamp) -> bool {
-        self.typing = None;
-        let Some(inverse) = self.undo.pop() else { return false };
-        self.redo.push(record.apply(&inverse, stamp));
-        true
+    /// Undoes the last edit (stamped now: an undo is a change too). `false`
+    /// if there is none; refused (and kept, to undo once the year is
+    /// reopened) when it would change a closed year.
+    pub fn undo(&mut self, record: &mut Record, stamp: Stamp) -> Result<bool, EditError> {
+        Self::step(&mut self.undo, &mut self.redo, &mut self.typing, record, stamp)
     }
 
-    pub fn redo(&mut self, record: &mut Record, stamp: Stamp) -> bool {
-        self.typing = None;
-        let Some(edit) = self.redo.pop() else { return false };
-        self.undo.push(record.apply(&edit, stamp));
-        true
+    pub fn redo(&mut self, record: &mut Record, stamp: Stamp) -> Result<bool, EditError> {
+        Self::step(&mut self.redo, &mut self.undo, &mut self.typing, record, stamp)
+    }
+
+    /// Applies the top of `from`, pushing its inverse onto `to`.
+    fn step(
+        from: &mut Vec<Edit>,
+        to: &mut Vec<Edit>,
+        typing: &mut Option<Edit>,
+        record: &mut Record,
+        stamp: Stamp,
+    ) -> Result<bool, EditError> {
+        *typing = None;
+        let Some(edit) = from.last() else { return Ok(false) };
+        let inverse = record.apply(edit, stamp)?;
+        from.pop();
+        to.push(inverse);
+        Ok(true)
     }
 
     pub fn can_undo(&self) -> bool {

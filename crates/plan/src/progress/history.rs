@@ -36,6 +36,18 @@ pub enum Field {
     Opinion,
     /// 市の対応.
     Response,
+    /// 提出済 or 確認済 (`review::ReviewCell`).
+    Review,
+    /// The 事務局's comment on confirming.
+    ReviewComment,
+    /// 締め (`closing::YearCell`).
+    Closed,
+    /// Why the year was closed or reopened.
+    Reason,
+    /// 回答期限.
+    Deadline,
+    /// 事務局からの依頼事項.
+    Instructions,
 }
 
 impl Field {
@@ -56,6 +68,12 @@ impl Field {
             Field::Actual => "actual",
             Field::Opinion => "opinion",
             Field::Response => "response",
+            Field::Review => "review",
+            Field::ReviewComment => "review_comment",
+            Field::Closed => "closed",
+            Field::Reason => "reason",
+            Field::Deadline => "deadline",
+            Field::Instructions => "instructions",
         }
     }
 }

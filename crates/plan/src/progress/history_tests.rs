@@ -36,10 +36,10 @@ fn entries(record: &Record) -> Vec<(Field, &str, &str, Option<&str>, i64)> {
 fn each_changed_field_is_one_entry_with_before_after_who_and_when() {
     let mut record = Record::default();
     let status = Edit::Initiative { id: id("2-①-a"), year: FY, change: Change::Status(Some(Status::Delayed)) };
-    record.apply(&status, by("商工観光課", 1_000));
-    record.apply(&status, by("商工観光課", 2_000));
+    record.apply(&status, by("商工観光課", 1_000)).unwrap();
+    record.apply(&status, by("商工観光課", 2_000)).unwrap();
     let done = Edit::Initiative { id: id("2-①-a"), year: FY, change: Change::Status(Some(Status::Done)) };
-    record.apply(&done, by("商工会", 3_000));
+    record.apply(&done, by("商工会", 3_000)).unwrap();
     assert_eq!(
         entries(&record),
         [
@@ -54,17 +54,17 @@ fn each_changed_field_is_one_entry_with_before_after_who_and_when() {
 fn typing_is_one_entry_per_person_and_pause_and_typing_back_is_none() {
     let mut record = Record::default();
     for (n, text) in ["説", "説明", "説明会"].into_iter().enumerate() {
-        record.apply(&note(text), by("A", 1_000 + n as i64 * 500));
+        record.apply(&note(text), by("A", 1_000 + n as i64 * 500)).unwrap();
     }
     assert_eq!(entries(&record), [(Field::Note, "", "説明会", Some("A"), 2_000)]);
     // Someone else, or the same person after a pause: a new entry.
-    record.apply(&note("説明会を開催"), by("B", 3_000));
-    record.apply(&note("説明会を2回開催"), by("B", 3_000 + TYPING_SPAN_MS));
+    record.apply(&note("説明会を開催"), by("B", 3_000)).unwrap();
+    record.apply(&note("説明会を2回開催"), by("B", 3_000 + TYPING_SPAN_MS)).unwrap();
     assert_eq!(entries(&record).len(), 3);
     // Typed and erased again at once: nothing is left to tell.
     let mut erased = Record::default();
-    erased.apply(&note("x"), by("A", 1));
-    erased.apply(&note(""), by("A", 2));
+    erased.apply(&note("x"), by("A", 1)).unwrap();
+    erased.apply(&note(""), by("A", 2)).unwrap();
     assert!(entries(&erased).is_empty());
 }
 
@@ -72,7 +72,7 @@ fn typing_is_one_entry_per_person_and_pause_and_typing_back_is_none() {
 fn a_cell_keeps_its_latest_entries_and_counts_the_rest() {
     let mut record = Record::default();
     for n in 0..(MAX_ENTRIES as i64 + 7) {
-        record.apply(&note(&n.to_string()), by(&format!("記入者{n}"), n));
+        record.apply(&note(&n.to_string()), by(&format!("記入者{n}"), n)).unwrap();
     }
     let history = &record.history[&key()];
     assert_eq!(history.entries.len(), MAX_ENTRIES);
@@ -83,11 +83,11 @@ fn a_cell_keeps_its_latest_entries_and_counts_the_rest() {
 #[test]
 fn a_cell_taken_from_someone_else_says_whose_words_they_are() {
     let mut record = Record::default();
-    record.apply(&note("自分の記録"), by("市", 1));
+    record.apply(&note("自分の記録"), by("市", 1)).unwrap();
     let theirs =
         InitiativeCell { note: "同僚の記録".into(), stamp: by("商工会", 5), ..InitiativeCell::default() };
     let taken = InitiativeCell { stamp: by("市", 9), written: Some(theirs.stamp.clone()), ..theirs.clone() };
-    record.apply(&Edit::ReplaceInitiative { id: id("2-①-a"), year: FY, cell: Some(taken) }, by("市", 9));
+    record.apply(&Edit::ReplaceInitiative { id: id("2-①-a"), year: FY, cell: Some(taken) }, by("市", 9)).unwrap();
     let last = record.history[&key()].entries.last().cloned().unwrap();
     assert_eq!((last.before.as_str(), last.after.as_str()), ("自分の記録", "同僚の記録"));
     assert_eq!(last.stamp, by("市", 9), "who decided, and when");
@@ -145,7 +145,7 @@ fn a_cell_imported_where_there_was_none_brings_only_its_own_history() {
     let theirs =
         InitiativeCell { note: "同僚の記録".into(), stamp: by("商工会", 5), ..InitiativeCell::default() };
     let mut record = Record::default();
-    record.apply(&Edit::ReplaceInitiative { id: id("2-①-a"), year: FY, cell: Some(theirs) }, by("市", 9));
+    record.apply(&Edit::ReplaceInitiative { id: id("2-①-a"), year: FY, cell: Some(theirs) }, by("市", 9)).unwrap();
     assert!(entries(&record).is_empty(), "the file's own entries say how it came to be");
 }
 

@@ -3,11 +3,19 @@
 //! both have the same cell with different contents, the newer edit wins and
 //! the other is returned in `conflicts`, for the user to see and, if they
 //! wish, take instead.
+//!
+//! A closed year is not changed by a file: where the merged record has the
+//! year closed, the file's cells of that year are left out and listed in
+//! `refused`, unless the file's own year cell is that very closing (the same
+//! stamp): the closer's file, whose cells are what was closed.
 
 use std::collections::BTreeMap;
 
 use super::edit::Edit;
-use super::{history, Cell, CellKey, CouncilCell, InitiativeCell, KpiCell, Record, Stamp};
+use super::{
+    each_kind, history, Cell, CellKey, CouncilCell, InitiativeCell, Kind, KpiCell, Record, ReviewCell, Stamp, YearCell,
+};
+use crate::plan::FiscalYear;
 
 /// The losing side of a cell both records changed.
 // Conflicts are few and short-lived: two cells inline read better than boxes.
@@ -17,12 +25,18 @@ pub enum Conflict {
     Initiative { key: CellKey, kept: InitiativeCell, other: InitiativeCell },
     Kpi { key: CellKey, kept: KpiCell, other: KpiCell },
     Council { key: CellKey, kept: CouncilCell, other: CouncilCell },
+    Review { key: CellKey, kept: ReviewCell, other: ReviewCell },
+    Year { key: CellKey, kept: YearCell, other: YearCell },
 }
 
 impl Conflict {
     pub fn key(&self) -> CellKey {
         match self {
-            Conflict::Initiative { key, .. } | Conflict::Kpi { key, .. } | Conflict::Council { key, .. } => *key,
+            Conflict::Initiative { key, .. }
+            | Conflict::Kpi { key, .. }
+            | Conflict::Council { key, .. }
+            | Conflict::Review { key, .. }
+            | Conflict::Year { key, .. } => *key,
         }
     }
 
@@ -31,36 +45,52 @@ impl Conflict {
     /// replaces wherever the two meet), while its author stays the other
     /// side's. `None` if the key does not match the cell kind.
     pub fn take_other(&self, stamp: Stamp) -> Option<Edit> {
-        match self {
-            Conflict::Initiative { key: CellKey::Initiative(id, year), other, .. } => {
-                let cell = InitiativeCell { stamp, written: Some(other.author_stamp().clone()), ..other.clone() };
-                Some(Edit::ReplaceInitiative { id: *id, year: *year, cell: Some(cell) })
-            }
-            Conflict::Kpi { key: CellKey::Kpi(code, year), other, .. } => {
-                let cell = KpiCell { stamp, written: Some(other.author_stamp().clone()), ..other.clone() };
-                Some(Edit::ReplaceKpi { code: *code, year: *year, cell: Some(cell) })
-            }
-            Conflict::Council { key: CellKey::Council(policy, year), other, .. } => {
-                let cell = CouncilCell { stamp, written: Some(other.author_stamp().clone()), ..other.clone() };
-                Some(Edit::ReplaceCouncil { policy: *policy, year: *year, cell: Some(cell) })
-            }
-            _ => None,
+        fn take<C: Kind>(key: C::Key, other: &C, stamp: Stamp) -> Edit {
+            let mut cell = other.clone();
+            *cell.written_mut() = Some(other.author_stamp().clone());
+            *cell.stamp_mut() = stamp;
+            C::replace(key, Some(cell))
         }
+        Some(match (self, self.key()) {
+            (Conflict::Initiative { other, .. }, CellKey::Initiative(id, year)) => take((id, year), other, stamp),
+            (Conflict::Kpi { other, .. }, CellKey::Kpi(code, year)) => take((code, year), other, stamp),
+            (Conflict::Council { other, .. }, CellKey::Council(policy, year)) => take((policy, year), other, stamp),
+            (Conflict::Review { other, .. }, CellKey::Review(id, year)) => take((id, year), other, stamp),
+            (Conflict::Year { other, .. }, CellKey::Year(year)) => take(year, other, stamp),
+            _ => return None,
+        })
     }
 
     /// Who made the losing edit, and when: with the key, it names the edit.
     pub fn other_stamp(&self) -> &Stamp {
         match self {
-            Conflict::Initiative { other, .. } => &other.stamp,
-            Conflict::Kpi { other, .. } => &other.stamp,
-            Conflict::Council { other, .. } => &other.stamp,
+            Conflict::Initiative { other, .. } => other.stamp(),
+            Conflict::Kpi { other, .. } => other.stamp(),
+            Conflict::Council { other, .. } => other.stamp(),
+            Conflict::Review { other, .. } => other.stamp(),
+            Conflict::Year { other, .. } => other.stamp(),
         }
     }
 }
 
+/// Why a file's cell was not taken.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Refusal {
+    /// The cell's year is closed here (`closing`: who closed it, when, why),
+    /// and the file is not the closer's.
+    YearClosed { year: FiscalYear, closing: YearCell },
+}
+
+/// A file's cell that was left out, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Refused {
+    pub key: CellKey,
+    pub why: Refusal,
+}
+
 /// What merging `incoming` into `local` gives, and what it would change: the
-/// import preview shows `added`, `changed` and `conflicts` before anything
-/// is applied.
+/// import preview shows `added`, `changed`, `conflicts` and `refused` before
+/// anything is applied.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MergeOutcome {
     pub merged: Record,
@@ -70,6 +100,9 @@ pub struct MergeOutcome {
     pub changed: Vec<CellKey>,
     /// For every cell both sides changed differently, the side that did not win.
     pub conflicts: Vec<Conflict>,
+    /// The file's cells that were not taken (not in `added`, `changed` nor
+    /// `conflicts`), each with why.
+    pub refused: Vec<Refused>,
 }
 
 impl MergeOutcome {
@@ -78,24 +111,18 @@ impl MergeOutcome {
     }
 
     /// Applying the merge to `local` as one edit (one step of undo): every
-    /// added or changed cell set whole, with its incoming stamp kept.
+    /// added or changed cell set whole, with its incoming stamp kept. Years
+    /// that end open are set first, those that end closed last, so that each
+    /// cell is set while its year is open, or with its closing.
     pub fn edit(&self) -> Option<Edit> {
-        let edits: Vec<Edit> = self
-            .added
-            .iter()
-            .chain(&self.changed)
-            .map(|key| match *key {
-                CellKey::Initiative(id, year) => {
-                    Edit::ReplaceInitiative { id, year, cell: self.merged.initiatives.get(&(id, year)).cloned() }
-                }
-                CellKey::Kpi(code, year) => {
-                    Edit::ReplaceKpi { code, year, cell: self.merged.kpis.get(&(code, year)).cloned() }
-                }
-                CellKey::Council(policy, year) => {
-                    Edit::ReplaceCouncil { policy, year, cell: self.merged.council.get(&(policy, year)).cloned() }
-                }
-            })
-            .collect();
+        let keys = self.added.iter().chain(&self.changed).copied();
+        let replace =
+            |key: CellKey| super::by_kind!(key, C, k => C::replace(k, C::cells(&self.merged).get(&k).cloned()));
+        let ends_closed = |key: CellKey| matches!(key, CellKey::Year(year) if self.merged.is_closed(year));
+        let (closings, others): (Vec<CellKey>, Vec<CellKey>) = keys.partition(|&key| ends_closed(key));
+        let (years, cells): (Vec<CellKey>, Vec<CellKey>) =
+            others.into_iter().partition(|key| matches!(key, CellKey::Year(_)));
+        let edits: Vec<Edit> = years.into_iter().chain(cells).chain(closings).map(replace).collect();
         (!edits.is_empty()).then_some(Edit::Batch(edits))
     }
 }
@@ -104,63 +131,51 @@ impl MergeOutcome {
 /// merging is deterministic and merging a record into itself changes nothing.
 pub fn merge(local: &Record, incoming: &Record) -> MergeOutcome {
     let mut out = MergeOutcome { merged: local.clone(), ..MergeOutcome::default() };
-    let MergeOutcome { merged, added, changed, conflicts } = &mut out;
-    let mut lists = Lists { added, changed, conflicts };
-    merge_cells(
-        &mut merged.initiatives,
-        &incoming.initiatives,
-        &mut lists,
-        |(id, year)| CellKey::Initiative(id, year),
-        |key, kept, other| Conflict::Initiative { key, kept, other },
-    );
-    merge_cells(
-        &mut merged.kpis,
-        &incoming.kpis,
-        &mut lists,
-        |(code, year)| CellKey::Kpi(code, year),
-        |key, kept, other| Conflict::Kpi { key, kept, other },
-    );
-    merge_cells(
-        &mut merged.council,
-        &incoming.council,
-        &mut lists,
-        |(policy, year)| CellKey::Council(policy, year),
-        |key, kept, other| Conflict::Council { key, kept, other },
-    );
+    each_kind!(merge_kind(&mut out, incoming));
     // A file's cell is added even where this browser cleared one (the
     // preview lists it); the file's own clearings are not taken.
     out.merged.drop_cleared_cells();
-    history::union(&mut out.merged.history, &incoming.history);
+    let mut taken = incoming.history.clone();
+    for refused in &out.refused {
+        taken.remove(&refused.key);
+    }
+    history::union(&mut out.merged.history, &taken);
     out
 }
 
-struct Lists<'a> {
-    added: &'a mut Vec<CellKey>,
-    changed: &'a mut Vec<CellKey>,
-    conflicts: &'a mut Vec<Conflict>,
+/// Why the file's cells of `year` may not change `merged`, if they may not.
+/// Years are merged first, so `merged` holds the year's outcome.
+fn refusal(merged: &Record, incoming: &Record, year: FiscalYear) -> Option<Refusal> {
+    let closing = merged.closing(year)?;
+    let closers = incoming.closing(year).is_some_and(|theirs| theirs.stamp == closing.stamp);
+    (!closers).then(|| Refusal::YearClosed { year, closing: closing.clone() })
 }
 
-fn merge_cells<K: Ord + Copy, C: Cell>(
-    ours: &mut BTreeMap<K, C>,
-    theirs: &BTreeMap<K, C>,
-    lists: &mut Lists,
-    cell_key: impl Fn(K) -> CellKey,
-    conflict: impl Fn(CellKey, C, C) -> Conflict,
-) {
-    for (&k, their) in theirs {
-        let key = cell_key(k);
-        match ours.get_mut(&k) {
+fn merge_kind<C: Kind>(out: &mut MergeOutcome, incoming: &Record) {
+    for (&k, their) in C::cells(incoming) {
+        let key = C::cell_key(k);
+        // A year's own cell is merged like any: it is what closes or reopens it.
+        let guarded = !matches!(key, CellKey::Year(_));
+        let ours = C::cells(&out.merged).get(&k);
+        if ours.is_some_and(|our| our.same_content(their)) {
+            continue;
+        }
+        if let Some(why) = guarded.then(|| refusal(&out.merged, incoming, key.year())).flatten() {
+            out.refused.push(Refused { key, why });
+            continue;
+        }
+        let cells: &mut BTreeMap<C::Key, C> = C::cells_mut(&mut out.merged);
+        match cells.get_mut(&k) {
             None => {
-                ours.insert(k, their.clone());
-                lists.added.push(key);
+                cells.insert(k, their.clone());
+                out.added.push(key);
             }
-            Some(our) if our.same_content(their) => {}
             Some(our) if their.stamp().updated_at > our.stamp().updated_at => {
-                lists.changed.push(key);
+                out.changed.push(key);
                 let replaced = std::mem::replace(our, their.clone());
-                lists.conflicts.push(conflict(key, their.clone(), replaced));
+                out.conflicts.push(C::conflict(k, their.clone(), replaced));
             }
-            Some(our) => lists.conflicts.push(conflict(key, our.clone(), their.clone())),
+            Some(our) => out.conflicts.push(C::conflict(k, our.clone(), their.clone())),
         }
     }
 }

@@ -187,15 +187,15 @@ proptest! {
         match out.edit() {
             None => prop_assert!(out.changes_nothing()),
             Some(edit) => {
-                let undo = applied.apply(&edit, small_stamp_now());
+                let undo = applied.apply(&edit, small_stamp_now()).unwrap();
                 prop_assert_eq!(cells(&applied), cells(&out.merged));
-                applied.apply(&undo, small_stamp_now());
+                applied.apply(&undo, small_stamp_now()).unwrap();
             }
         }
         prop_assert!(applied.same_cells(&local), "{:?} vs {:?}", applied, local);
         let redone = out.edit().map(|e| {
             let mut r = local.clone();
-            r.apply(&e, small_stamp_now());
+            r.apply(&e, small_stamp_now()).unwrap();
             r
         });
         prop_assert_eq!(cells(&redone.unwrap_or(local)), cells(&out.merged));
@@ -526,24 +526,11 @@ proptest! {
         let mut seeded = local.clone();
         seed(&mut seeded, &published, key);
         let mut want = local.clone();
-        match key {
-            CellKey::Initiative(id, year) => {
-                if let (None, Some(p)) = (local.initiatives.get(&(id, year)), published.initiatives.get(&(id, year))) {
-                    want.initiatives.insert((id, year), p.clone());
-                }
+        super::by_kind!(key, C, k => {
+            if let (None, Some(p)) = (C::slot(&local, k), C::cells(&published).get(&k)) {
+                C::cells_mut(&mut want).insert(k, p.clone());
             }
-            CellKey::Kpi(code, year) => {
-                if let (None, Some(p)) = (local.kpis.get(&(code, year)), published.kpis.get(&(code, year))) {
-                    want.kpis.insert((code, year), p.clone());
-                }
-            }
-            CellKey::Council(policy, year) => {
-                let k = (policy, year);
-                if let (None, Some(p)) = (CouncilCell::slot(&local, k), published.council.get(&k)) {
-                    want.council.insert(k, p.clone());
-                }
-            }
-        }
+        });
         prop_assert_eq!(&seeded, &want);
         let drafts = (is_draft(&published, &seeded, key), is_draft(&published, &local, key));
         prop_assert_eq!(drafts.0, drafts.1, "seeding makes no draft");

@@ -18,7 +18,7 @@ fn by(author: &str, t: i64) -> Stamp {
 
 fn with_status(letter: char, status: Status, stamp: Stamp) -> Record {
     let mut r = Record::default();
-    r.apply(&Edit::Initiative { id: id(letter), year: FY, change: Change::Status(Some(status)) }, stamp);
+    r.apply(&Edit::Initiative { id: id(letter), year: FY, change: Change::Status(Some(status)) }, stamp).unwrap();
     r
 }
 
@@ -56,7 +56,7 @@ fn the_newer_edit_wins_and_the_other_is_kept_visibly() {
 fn merging_is_idempotent_and_never_loses_a_cell() {
     let mut a = with_status('a', Status::Done, by("市", 5));
     let code = KpiCode { policy: 2, number: 2 };
-    a.apply(&Edit::KpiValue { code, year: FY, field: KpiField::Actual, value: Some(40.0) }, by("市", 6));
+    a.apply(&Edit::KpiValue { code, year: FY, field: KpiField::Actual, value: Some(40.0) }, by("市", 6)).unwrap();
     let b = with_status('a', Status::Stopped, by("商工会", 7));
     let once = merge(&a, &b);
     let twice = merge(&once.merged, &b);
@@ -75,16 +75,18 @@ fn merging_is_idempotent_and_never_loses_a_cell() {
 fn an_applied_import_is_one_edit_that_keeps_the_incoming_stamps_and_undoes_at_once() {
     let local = with_status('a', Status::Delayed, by("市", 1));
     let mut incoming = with_status('a', Status::Done, by("商工会", 5));
-    incoming.apply(
-        &Edit::Initiative { id: id('b'), year: FY, change: Change::Status(Some(Status::InProgress)) },
-        by("商工会", 6),
-    );
+    incoming
+        .apply(
+            &Edit::Initiative { id: id('b'), year: FY, change: Change::Status(Some(Status::InProgress)) },
+            by("商工会", 6),
+        )
+        .unwrap();
     let outcome = merge(&local, &incoming);
     let Some(edit) = outcome.edit() else { panic!("an import that changes cells is an edit") };
     let mut applied = local.clone();
-    let inverse = applied.apply(&edit, by("ignored", 99));
+    let inverse = applied.apply(&edit, by("ignored", 99)).unwrap();
     assert_eq!(cells(&applied), cells(&outcome.merged), "stamps are the incoming ones");
-    applied.apply(&inverse, by("ignored", 100));
+    applied.apply(&inverse, by("ignored", 100)).unwrap();
     assert!(applied.same_cells(&local));
     assert_eq!(merge(&local, &local).edit(), None, "nothing to apply");
 }
@@ -97,7 +99,7 @@ fn taking_the_other_side_of_a_conflict_restamps_it_as_a_decision() {
     let [conflict] = outcome.conflicts.as_slice() else { panic!("{:?}", outcome.conflicts) };
     let Some(edit) = conflict.take_other(by("市", 9)) else { panic!("a well-formed conflict") };
     let mut record = outcome.merged.clone();
-    record.apply(&edit, by("ignored", 10));
+    record.apply(&edit, by("ignored", 10)).unwrap();
     let cell = &record.initiatives[&(id('a'), FY)];
     assert_eq!((cell.status, cell.stamp.updated_at), (Some(Status::Delayed), 9));
 }

@@ -4,12 +4,15 @@
 //! council's opinion and the city's response for each policy. Plain data and
 //! pure functions: edits are values applied by one function (`edit`), files
 //! are versioned documents checked completely before use (`document`), and
-//! two records combine without losing a cell (`merge`).
+//! two records combine without losing a cell (`merge`). Each initiative's
+//! line also has a review state (`review`), each fiscal year can be closed
+//! (`closing`), and what is published is filtered (`publish`).
 
 pub mod answer;
 pub mod assign;
 pub mod board;
 pub mod checks;
+pub mod closing;
 pub mod collect;
 pub mod csv;
 pub mod document;
@@ -19,8 +22,10 @@ pub mod file_name;
 pub mod history;
 pub mod merge;
 pub mod overview;
+pub mod publish;
 pub mod report;
 pub mod request;
+pub mod review;
 pub mod stored;
 pub mod sync;
 pub mod xlsx;
@@ -31,6 +36,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::plan::{FiscalYear, InitiativeId, KpiCode, Plan, PolicyCode};
+pub use closing::YearCell;
+pub use review::ReviewCell;
 
 /// 進捗状況.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -206,6 +213,29 @@ pub struct CouncilCell {
     pub written: Option<Stamp>,
 }
 
+/// The `Cell` methods of a cell kept with a `stamp` (its last change) and
+/// `written` (who wrote it, when not the last change).
+macro_rules! stamped_cell {
+    () => {
+        fn stamp(&self) -> &Stamp {
+            &self.stamp
+        }
+
+        fn stamp_mut(&mut self) -> &mut Stamp {
+            &mut self.stamp
+        }
+
+        fn written_mut(&mut self) -> &mut Option<Stamp> {
+            &mut self.written
+        }
+
+        fn author_stamp(&self) -> &Stamp {
+            self.written.as_ref().unwrap_or(&self.stamp)
+        }
+    };
+}
+pub(crate) use stamped_cell;
+
 /// What edits, documents and merging need of a cell.
 pub trait Cell: Clone + Default {
     /// Nothing recorded: such a cell is not kept.
@@ -281,13 +311,7 @@ impl Cell for InitiativeCell {
         ]
     }
 
-    fn written_mut(&mut self) -> &mut Option<Stamp> {
-        &mut self.written
-    }
-
-    fn author_stamp(&self) -> &Stamp {
-        self.written.as_ref().unwrap_or(&self.stamp)
-    }
+    stamped_cell!();
 
     fn same_content(&self, other: &Self) -> bool {
         self.content() == other.content()
@@ -295,14 +319,6 @@ impl Cell for InitiativeCell {
 
     fn content_key(&self) -> String {
         format!("{:?}", self.content())
-    }
-
-    fn stamp(&self) -> &Stamp {
-        &self.stamp
-    }
-
-    fn stamp_mut(&mut self) -> &mut Stamp {
-        &mut self.stamp
     }
 }
 
@@ -333,21 +349,7 @@ impl Cell for KpiCell {
         ]
     }
 
-    fn written_mut(&mut self) -> &mut Option<Stamp> {
-        &mut self.written
-    }
-
-    fn author_stamp(&self) -> &Stamp {
-        self.written.as_ref().unwrap_or(&self.stamp)
-    }
-
-    fn stamp(&self) -> &Stamp {
-        &self.stamp
-    }
-
-    fn stamp_mut(&mut self) -> &mut Stamp {
-        &mut self.stamp
-    }
+    stamped_cell!();
 }
 
 impl Cell for CouncilCell {
@@ -367,21 +369,7 @@ impl Cell for CouncilCell {
         vec![(history::Field::Opinion, self.opinion.clone()), (history::Field::Response, self.response.clone())]
     }
 
-    fn written_mut(&mut self) -> &mut Option<Stamp> {
-        &mut self.written
-    }
-
-    fn author_stamp(&self) -> &Stamp {
-        self.written.as_ref().unwrap_or(&self.stamp)
-    }
-
-    fn stamp(&self) -> &Stamp {
-        &self.stamp
-    }
-
-    fn stamp_mut(&mut self) -> &mut Stamp {
-        &mut self.stamp
-    }
+    stamped_cell!();
 }
 
 /// Where a cell is.
@@ -390,7 +378,72 @@ pub enum CellKey {
     Initiative(InitiativeId, FiscalYear),
     Kpi(KpiCode, FiscalYear),
     Council(PolicyCode, FiscalYear),
+    /// The review state of an initiative's line (`review`).
+    Review(InitiativeId, FiscalYear),
+    /// The year's closing and cycle settings (`closing`).
+    Year(FiscalYear),
 }
+
+impl CellKey {
+    /// The fiscal year the cell belongs to: its closing guards it.
+    pub fn year(self) -> FiscalYear {
+        match self {
+            CellKey::Initiative(_, year)
+            | CellKey::Kpi(_, year)
+            | CellKey::Council(_, year)
+            | CellKey::Review(_, year)
+            | CellKey::Year(year) => year,
+        }
+    }
+}
+
+/// Runs `$body` with `$kind` the cell type of `$key` and `$k` its key in
+/// that kind's map: code over one cell written once for every kind.
+macro_rules! by_kind {
+    ($key:expr, $kind:ident, $k:ident => $body:expr) => {
+        match $key {
+            $crate::progress::CellKey::Initiative(id, year) => {
+                type $kind = $crate::progress::InitiativeCell;
+                let $k = (id, year);
+                $body
+            }
+            $crate::progress::CellKey::Kpi(code, year) => {
+                type $kind = $crate::progress::KpiCell;
+                let $k = (code, year);
+                $body
+            }
+            $crate::progress::CellKey::Council(policy, year) => {
+                type $kind = $crate::progress::CouncilCell;
+                let $k = (policy, year);
+                $body
+            }
+            $crate::progress::CellKey::Review(id, year) => {
+                type $kind = $crate::progress::ReviewCell;
+                let $k = (id, year);
+                $body
+            }
+            $crate::progress::CellKey::Year(year) => {
+                type $kind = $crate::progress::YearCell;
+                let $k = year;
+                $body
+            }
+        }
+    };
+}
+pub(crate) use by_kind;
+
+/// Calls `$f::<Kind>($args)` for every kind of cell, years first (merging
+/// decides which years are closed before it meets their cells).
+macro_rules! each_kind {
+    ($f:ident ( $($arg:expr),* $(,)? )) => {{
+        $f::<$crate::progress::YearCell>($($arg),*);
+        $f::<$crate::progress::InitiativeCell>($($arg),*);
+        $f::<$crate::progress::KpiCell>($($arg),*);
+        $f::<$crate::progress::CouncilCell>($($arg),*);
+        $f::<$crate::progress::ReviewCell>($($arg),*);
+    }};
+}
+pub(crate) use each_kind;
 
 /// Everything recorded. Empty cells are not kept: a cell emptied by an edit
 /// leaves only its stamp, in `cleared`.
@@ -399,6 +452,9 @@ pub struct Record {
     pub initiatives: BTreeMap<(InitiativeId, FiscalYear), InitiativeCell>,
     pub kpis: BTreeMap<(KpiCode, FiscalYear), KpiCell>,
     pub council: BTreeMap<(PolicyCode, FiscalYear), CouncilCell>,
+    /// Keyed by the row the record keeps (`Plan::record_id`).
+    pub reviews: BTreeMap<(InitiativeId, FiscalYear), ReviewCell>,
+    pub years: BTreeMap<FiscalYear, YearCell>,
     pub cleared: Cleared,
     /// How each cell came to say what it says.
     pub history: history::Log,
@@ -414,30 +470,32 @@ pub struct Cleared {
     pub initiatives: BTreeMap<(InitiativeId, FiscalYear), Stamp>,
     pub kpis: BTreeMap<(KpiCode, FiscalYear), Stamp>,
     pub council: BTreeMap<(PolicyCode, FiscalYear), Stamp>,
+    pub reviews: BTreeMap<(InitiativeId, FiscalYear), Stamp>,
+    pub years: BTreeMap<FiscalYear, Stamp>,
 }
 
 impl Cleared {
     pub fn is_empty(&self) -> bool {
-        self.initiatives.is_empty() && self.kpis.is_empty() && self.council.is_empty()
+        self.initiatives.is_empty()
+            && self.kpis.is_empty()
+            && self.council.is_empty()
+            && self.reviews.is_empty()
+            && self.years.is_empty()
     }
 }
 
 impl Record {
     /// Nothing recorded (cleared cells are not records).
     pub fn is_empty(&self) -> bool {
-        self.initiatives.is_empty() && self.kpis.is_empty() && self.council.is_empty()
+        self.cell_count() == 0
     }
 
     pub fn cell_count(&self) -> usize {
-        self.initiatives.len() + self.kpis.len() + self.council.len()
+        self.initiatives.len() + self.kpis.len() + self.council.len() + self.reviews.len() + self.years.len()
     }
 
     pub fn has_cell(&self, key: CellKey) -> bool {
-        match key {
-            CellKey::Initiative(id, year) => self.initiatives.contains_key(&(id, year)),
-            CellKey::Kpi(code, year) => self.kpis.contains_key(&(code, year)),
-            CellKey::Council(policy, year) => self.council.contains_key(&(policy, year)),
-        }
+        by_kind!(key, C, k => C::cells(self).contains_key(&k))
     }
 
     /// The cell of initiative `id` in `year`, through its original when the
@@ -459,25 +517,27 @@ impl Record {
 
     /// When the cell at `key` was cleared, if it was and has not been set since.
     pub fn cleared_at(&self, key: CellKey) -> Option<&Stamp> {
-        match key {
-            CellKey::Initiative(id, year) => self.cleared.initiatives.get(&(id, year)),
-            CellKey::Kpi(code, year) => self.cleared.kpis.get(&(code, year)),
-            CellKey::Council(policy, year) => self.cleared.council.get(&(policy, year)),
-        }
+        by_kind!(key, C, k => C::cleared(self).get(&k))
     }
 
     /// The same cells, whatever was cleared: what a person would see.
     pub fn same_cells(&self, other: &Record) -> bool {
-        self.initiatives == other.initiatives && self.kpis == other.kpis && self.council == other.council
+        self.initiatives == other.initiatives
+            && self.kpis == other.kpis
+            && self.council == other.council
+            && self.reviews == other.reviews
+            && self.years == other.years
     }
 
     /// Keeps `cleared` true to its name after cells were added or removed
     /// directly: a key with a cell is not cleared.
     pub(crate) fn drop_cleared_cells(&mut self) {
-        let Record { initiatives, kpis, council, cleared, .. } = self;
-        cleared.initiatives.retain(|k, _| !initiatives.contains_key(k));
-        cleared.kpis.retain(|k, _| !kpis.contains_key(k));
-        cleared.council.retain(|k, _| !council.contains_key(k));
+        fn drop<C: Kind>(record: &mut Record) {
+            let cells = std::mem::take(C::cells_mut(record));
+            C::cleared_mut(record).retain(|k, _| !cells.contains_key(k));
+            *C::cells_mut(record) = cells;
+        }
+        each_kind!(drop(self));
     }
 }
 
@@ -490,6 +550,10 @@ pub(crate) trait Kind: Cell + PartialEq + std::fmt::Debug {
     fn cleared(record: &Record) -> &BTreeMap<Self::Key, Stamp>;
     fn cleared_mut(record: &mut Record) -> &mut BTreeMap<Self::Key, Stamp>;
     fn cell_key(key: Self::Key) -> CellKey;
+    /// The losing side of a clash over the cell at `key`, for the user.
+    fn conflict(key: Self::Key, kept: Self, other: Self) -> merge::Conflict;
+    /// The edit that sets the cell at `key` whole (`None` removes it).
+    fn replace(key: Self::Key, cell: Option<Self>) -> edit::Edit;
 
     /// The cell at `key` as merging sees it: a cleared cell is an empty one
     /// carrying the clearing's stamp; `None` if the record never had it.
@@ -539,6 +603,12 @@ impl Kind for InitiativeCell {
     fn cell_key((id, year): Self::Key) -> CellKey {
         CellKey::Initiative(id, year)
     }
+    fn conflict(key: Self::Key, kept: Self, other: Self) -> merge::Conflict {
+        merge::Conflict::Initiative { key: Self::cell_key(key), kept, other }
+    }
+    fn replace((id, year): Self::Key, cell: Option<Self>) -> edit::Edit {
+        edit::Edit::ReplaceInitiative { id, year, cell }
+    }
 }
 
 impl Kind for KpiCell {
@@ -558,6 +628,12 @@ impl Kind for KpiCell {
     fn cell_key((code, year): Self::Key) -> CellKey {
         CellKey::Kpi(code, year)
     }
+    fn conflict(key: Self::Key, kept: Self, other: Self) -> merge::Conflict {
+        merge::Conflict::Kpi { key: Self::cell_key(key), kept, other }
+    }
+    fn replace((code, year): Self::Key, cell: Option<Self>) -> edit::Edit {
+        edit::Edit::ReplaceKpi { code, year, cell }
+    }
 }
 
 impl Kind for CouncilCell {
@@ -576,6 +652,12 @@ impl Kind for CouncilCell {
     }
     fn cell_key((policy, year): Self::Key) -> CellKey {
         CellKey::Council(policy, year)
+    }
+    fn conflict(key: Self::Key, kept: Self, other: Self) -> merge::Conflict {
+        merge::Conflict::Council { key: Self::cell_key(key), kept, other }
+    }
+    fn replace((policy, year): Self::Key, cell: Option<Self>) -> edit::Edit {
+        edit::Edit::ReplaceCouncil { policy, year, cell }
     }
 }
 

@@ -98,7 +98,7 @@ fn a_narrowed_report_keeps_only_what_the_filter_keeps_and_sums_grades_and_rating
     for (at, code) in [("2-①-a", "A"), ("2-①-b", "B"), ("2-②-a", "B")] {
         let edit =
             Edit::Initiative { id: id(at), year: FiscalYear(2025), change: Change::Grade(Some(Grade(code.into()))) };
-        record.apply(&edit, Stamp::default());
+        record.apply(&edit, Stamp::default()).unwrap();
     }
     record.kpis.insert(
         (code("2-2"), FiscalYear(2025)),

@@ -9,6 +9,8 @@ use crate::plan::Plan;
 /// whatever its size (the file-import limit is for files from elsewhere).
 const NO_LIMIT: usize = usize::MAX;
 
+// One value per read of storage, matched at once: a box would buy nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Loaded {
     /// Nothing stored yet.

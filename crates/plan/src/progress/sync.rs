@@ -9,11 +9,17 @@
 //! the base is what tells "they changed it after me" from "we both changed
 //! it": timestamps alone would report every edit of another tab as a
 //! conflict.
+//!
+//! A closing is merged like any cell, so two tabs end with the year closed
+//! in both, and each refuses edits of it from then on. An edit another tab
+//! made before it saw the closing is kept, not refused: the same browser's
+//! tabs are one person's, and they converge; files from others are what
+//! `merge` guards a closed year against.
 
 use std::collections::BTreeSet;
 
 use super::merge::Conflict;
-use super::{history, Cell, CellKey, CouncilCell, InitiativeCell, Kind, KpiCell, Record};
+use super::{by_kind, each_kind, history, Cell, CellKey, Kind, Record};
 
 /// What `merge3` gives: the combined record, and the losing side of every
 /// cell both tabs changed.
@@ -31,26 +37,14 @@ pub struct SyncOutcome {
 /// empty cells with their stamps and stay cleared in the result.
 pub fn merge3(base: &Record, ours: &Record, theirs: &Record) -> SyncOutcome {
     let mut out = SyncOutcome::default();
-    merge3_kind::<InitiativeCell>(base, ours, theirs, &mut out, |key, kept, other| Conflict::Initiative {
-        key,
-        kept,
-        other,
-    });
-    merge3_kind::<KpiCell>(base, ours, theirs, &mut out, |key, kept, other| Conflict::Kpi { key, kept, other });
-    merge3_kind::<CouncilCell>(base, ours, theirs, &mut out, |key, kept, other| Conflict::Council { key, kept, other });
+    each_kind!(merge3_kind(base, ours, theirs, &mut out));
     // History only grows: whatever either side knows is kept.
     out.merged.history = ours.history.clone();
     history::union(&mut out.merged.history, &theirs.history);
     out
 }
 
-fn merge3_kind<C: Kind>(
-    base: &Record,
-    ours: &Record,
-    theirs: &Record,
-    out: &mut SyncOutcome,
-    conflict: impl Fn(CellKey, C, C) -> Conflict,
-) {
+fn merge3_kind<C: Kind>(base: &Record, ours: &Record, theirs: &Record, out: &mut SyncOutcome) {
     let keys: BTreeSet<C::Key> =
         [base, ours, theirs].iter().flat_map(|r| C::cells(r).keys().chain(C::cleared(r).keys())).copied().collect();
     for k in keys {
@@ -68,7 +62,7 @@ fn merge3_kind<C: Kind>(
                 (Some(o), Some(t)) => {
                     let (winner, loser) = if t.wins_over(&o) { (t, o) } else { (o, t) };
                     if !winner.same_content(&loser) {
-                        out.conflicts.push(conflict(C::cell_key(k), winner.clone(), loser));
+                        out.conflicts.push(C::conflict(k, winner.clone(), loser));
                     }
                     Some(winner)
                 }
@@ -95,9 +89,7 @@ fn older_rival<C: Cell>(ours: Option<&C>, theirs: Option<&C>) -> bool {
 /// own cells over them; a cell cleared here is cleared over the published one.
 pub fn overlay(published: &Record, local: &Record) -> Record {
     let mut out = published.clone();
-    overlay_kind::<InitiativeCell>(&mut out, local);
-    overlay_kind::<KpiCell>(&mut out, local);
-    overlay_kind::<CouncilCell>(&mut out, local);
+    each_kind!(overlay_kind(&mut out, local));
     history::union(&mut out.history, &local.history);
     out
 }
@@ -110,11 +102,7 @@ fn overlay_kind<C: Kind>(out: &mut Record, local: &Record) {
 
 /// A local cell (or clearing) that says something the published record does not.
 pub fn is_draft(published: &Record, local: &Record, key: CellKey) -> bool {
-    match key {
-        CellKey::Initiative(id, year) => differs::<InitiativeCell>(published, local, (id, year)),
-        CellKey::Kpi(code, year) => differs::<KpiCell>(published, local, (code, year)),
-        CellKey::Council(policy, year) => differs::<CouncilCell>(published, local, (policy, year)),
-    }
+    by_kind!(key, C, k => differs::<C>(published, local, k))
 }
 
 fn differs<C: Kind>(published: &Record, local: &Record, key: C::Key) -> bool {
@@ -140,9 +128,7 @@ pub struct FieldChange {
 /// order: what publishing `shown` would change (公表版からの変更).
 pub fn changes(published: &Record, shown: &Record) -> Vec<FieldChange> {
     let mut out = Vec::new();
-    changes_of::<InitiativeCell>(published, shown, &mut out);
-    changes_of::<KpiCell>(published, shown, &mut out);
-    changes_of::<CouncilCell>(published, shown, &mut out);
+    each_kind!(changes_of(published, shown, &mut out));
     out
 }
 
@@ -162,11 +148,7 @@ fn changes_of<C: Kind>(published: &Record, shown: &Record, out: &mut Vec<FieldCh
 /// so that changing its status keeps its published note (and the like). A
 /// cell cleared here stays cleared: the edit starts from nothing.
 pub fn seed(local: &mut Record, published: &Record, key: CellKey) {
-    match key {
-        CellKey::Initiative(id, year) => seed_cell::<InitiativeCell>(local, published, (id, year)),
-        CellKey::Kpi(code, year) => seed_cell::<KpiCell>(local, published, (code, year)),
-        CellKey::Council(policy, year) => seed_cell::<CouncilCell>(local, published, (policy, year)),
-    }
+    by_kind!(key, C, k => seed_cell::<C>(local, published, k))
 }
 
 fn seed_cell<C: Kind>(local: &mut Record, published: &Record, key: C::Key) {

@@ -18,7 +18,7 @@ fn at(t: i64) -> Stamp {
 
 fn edited(record: &Record, edit: Edit, t: i64) -> Record {
     let mut r = record.clone();
-    r.apply(&edit, at(t));
+    r.apply(&edit, at(t)).unwrap();
     r
 }
 
@@ -105,7 +105,7 @@ fn seeding_keeps_the_published_note_when_only_the_status_is_changed() {
     let published = edited(&Record::default(), note('a', "公表メモ"), 1);
     let mut local = Record::default();
     seed(&mut local, &published, CellKey::Initiative(id('a'), FY));
-    local.apply(&status('a', Status::Delayed), at(2));
+    local.apply(&status('a', Status::Delayed), at(2)).unwrap();
     let cell = &overlay(&published, &local).initiatives[&(id('a'), FY)];
     assert_eq!((cell.status, cell.note.as_str()), (Some(Status::Delayed), "公表メモ"));
     seed(&mut local, &published, CellKey::Initiative(id('a'), FY));
@@ -174,7 +174,7 @@ fn a_published_cell_cleared_here_stays_cleared_and_is_a_draft() {
     let key = CellKey::Initiative(id('a'), FY);
     let mut local = Record::default();
     seed(&mut local, &published, key);
-    local.apply(&note('a', ""), at(2));
+    local.apply(&note('a', ""), at(2)).unwrap();
     assert!(local.is_empty());
     let shown = overlay(&published, &local);
     assert!(!shown.has_cell(key), "the published cell does not show through");

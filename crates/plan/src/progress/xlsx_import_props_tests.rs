@@ -63,7 +63,7 @@ fn read_into(record: &Record, sheet: &[u8]) -> Result<Record, TestCaseError> {
     let import = read_evaluation_sheet(&SMALL_PLAN, record, sheet).map_err(|e| TestCaseError::fail(e.to_string()))?;
     let mut applied = record.clone();
     if let Some(edit) = import.edit() {
-        applied.apply(&edit, Stamp::default());
+        applied.apply(&edit, Stamp::default()).unwrap();
     }
     Ok(applied)
 }

@@ -22,7 +22,7 @@ fn export(plan: &Plan, record: &Record, year: FiscalYear) -> Vec<u8> {
 
 fn set(record: &mut Record, initiative: &str, year: FiscalYear, changes: Vec<Change>) {
     for change in changes {
-        record.apply(&Edit::Initiative { id: id(initiative), year, change }, Stamp::default());
+        record.apply(&Edit::Initiative { id: id(initiative), year, change }, Stamp::default()).unwrap();
     }
 }
 
@@ -124,7 +124,7 @@ fn the_edit_is_one_step_of_undo_that_gives_the_sheets_values() {
     let before = b.clone();
     let import = read_evaluation_sheet(&plan, &b, &export(&plan, &a, YEAR)).unwrap();
     let mut history = History::default();
-    history.apply(&mut b, &import.edit().unwrap(), Stamp { author: Some(s("嘉麻 花子")), updated_at: AT });
+    history.apply(&mut b, &import.edit().unwrap(), Stamp { author: Some(s("嘉麻 花子")), updated_at: AT }).unwrap();
     for initiative in &plan.initiatives {
         let (x, y) = (a.initiative(&plan, initiative.id, YEAR), b.initiative(&plan, initiative.id, YEAR));
         let fields = |c: Option<&InitiativeCell>| c.map(|c| c.fields()).unwrap_or_default();
@@ -133,7 +133,7 @@ fn the_edit_is_one_step_of_undo_that_gives_the_sheets_values() {
     }
     let logged = &b.history[&CellKey::Initiative(id("2-①-a"), YEAR)].entries;
     assert!(logged.iter().any(|e| e.field == Field::Grade && e.after == "B"), "history records the import");
-    assert!(history.undo(&mut b, Stamp::default()));
+    assert!(history.undo(&mut b, Stamp::default()).unwrap());
     assert!(b.same_cells(&before), "one undo restores the record");
     assert!(!history.can_undo());
 }

@@ -164,7 +164,7 @@ fn the_evaluation_sheet_is_the_years_council_table_set_up_to_print() {
         Change::WayForward(Some(WayForward("拡充".into()))),
         Change::Owners(vec!["商工観光課".into(), "商工会".into()]),
     ] {
-        record.apply(&Edit::Initiative { id, year, change }, Stamp::default());
+        record.apply(&Edit::Initiative { id, year, change }, Stamp::default()).unwrap();
     }
     record.kpis.insert(
         ("2-2".parse().unwrap(), year),
