@@ -78,6 +78,14 @@ impl Field {
     }
 }
 
+impl Field {
+    /// A decision (an answer recorded, a confirmation, a closing), never
+    /// folded with the one before it as keystrokes are.
+    fn is_decision(self) -> bool {
+        matches!(self, Field::Review | Field::ReviewComment | Field::Closed | Field::Reason | Field::Deadline)
+    }
+}
+
 /// One change of one field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
@@ -131,6 +139,7 @@ impl CellHistory {
             }
             let continues = self.entries.last_mut().filter(|last| {
                 from.is_none()
+                    && !field.is_decision()
                     && last.from.is_none()
                     && last.field == *field
                     && last.stamp.author == stamp.author

@@ -32,17 +32,18 @@ impl Fingerprint {
     /// The fingerprint of a line; `None` (no line kept) is the empty line's.
     pub fn of(cell: Option<&InitiativeCell>) -> Fingerprint {
         let fields = cell.map(Cell::fields).unwrap_or_default();
-        let mut hash = Fingerprint::OFFSET;
-        for (field, text) in fields.iter().filter(|(_, text)| !text.is_empty()) {
-            for part in [field.name(), text.as_str()] {
-                for byte in part.bytes().chain([0]) {
-                    hash ^= u64::from(byte);
-                    hash = hash.wrapping_mul(Fingerprint::PRIME);
-                }
-            }
-        }
+        let hash = fields
+            .iter()
+            .filter(|(_, text)| !text.is_empty())
+            .flat_map(|(field, text)| [field.name(), text.as_str()])
+            .fold(Fingerprint::OFFSET, |hash, part| fnv1a(fnv1a(hash, part.as_bytes()), &[0]));
         Fingerprint(hash)
     }
+}
+
+/// FNV-1a: `hash` continued over `bytes`.
+fn fnv1a(hash: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(hash, |hash, &b| (hash ^ u64::from(b)).wrapping_mul(Fingerprint::PRIME))
 }
 
 impl fmt::Display for Fingerprint {
