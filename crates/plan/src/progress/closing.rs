@@ -158,6 +158,9 @@ impl Cell for YearCell {
 
 impl Kind for YearCell {
     type Key = FiscalYear;
+    /// A year closed again after a reopening says the same as the first
+    /// closing; which closing it is decides whose cells a file may bring.
+    const STAMP_IS_NEWS: bool = true;
     fn cells(record: &Record) -> &BTreeMap<Self::Key, Self> {
         &record.years
     }

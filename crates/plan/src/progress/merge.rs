@@ -157,7 +157,8 @@ fn merge_kind<C: Kind>(out: &mut MergeOutcome, incoming: &Record) {
         // A year's own cell is merged like any: it is what closes or reopens it.
         let guarded = !matches!(key, CellKey::Year(_));
         let ours = C::cells(&out.merged).get(&k);
-        if ours.is_some_and(|our| our.same_content(their)) {
+        let news = |our: &C| C::STAMP_IS_NEWS && their.stamp().updated_at > our.stamp().updated_at;
+        if ours.is_some_and(|our| our.same_content(their) && !news(our)) {
             continue;
         }
         if let Some(why) = guarded.then(|| refusal(&out.merged, incoming, key.year())).flatten() {
@@ -173,7 +174,9 @@ fn merge_kind<C: Kind>(out: &mut MergeOutcome, incoming: &Record) {
             Some(our) if their.stamp().updated_at > our.stamp().updated_at => {
                 out.changed.push(key);
                 let replaced = std::mem::replace(our, their.clone());
-                out.conflicts.push(C::conflict(k, their.clone(), replaced));
+                if !replaced.same_content(their) {
+                    out.conflicts.push(C::conflict(k, their.clone(), replaced));
+                }
             }
             Some(our) => out.conflicts.push(C::conflict(k, our.clone(), their.clone())),
         }

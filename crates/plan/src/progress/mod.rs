@@ -550,6 +550,9 @@ pub(crate) trait Kind: Cell + PartialEq + std::fmt::Debug {
     fn cleared(record: &Record) -> &BTreeMap<Self::Key, Stamp>;
     fn cleared_mut(record: &mut Record) -> &mut BTreeMap<Self::Key, Stamp>;
     fn cell_key(key: Self::Key) -> CellKey;
+    /// Whether the stamp itself is news: a cell that names an event (a
+    /// closing) is taken from a file when newer, though it says the same.
+    const STAMP_IS_NEWS: bool = false;
     /// The losing side of a clash over the cell at `key`, for the user.
     fn conflict(key: Self::Key, kept: Self, other: Self) -> merge::Conflict;
     /// The edit that sets the cell at `key` whole (`None` removes it).
