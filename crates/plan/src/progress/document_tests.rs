@@ -320,3 +320,155 @@ fn the_council_s_words_round_trip_and_a_policy_outside_the_plan_is_refused() {
     assert!(record.council.is_empty());
     assert_eq!(record.cleared_at(CellKey::Council(policy, year)), Some(&by(23)));
 }
+
+// ---------------------------------------------------------------------------
+// Format 3 → 4
+
+const V3_EXPORT: &str = include_str!("../../tests/fixtures/progress-v3-export.json");
+const V3_STORED: &str = include_str!("../../tests/fixtures/progress-v3-stored.json");
+
+#[test]
+fn files_the_format_3_app_wrote_load_with_every_field_and_entry() {
+    // Written by the release of format 3 (`make-progress-v3-fixtures.sh`).
+    let plan = plan();
+    let exported = from_json(V3_EXPORT, &plan, MAX_IMPORT_BYTES).expect("a format 3 export loads");
+    let stored = from_json(V3_STORED, &plan, MAX_IMPORT_BYTES).expect("a format 3 stored record loads");
+    assert!(stored.same_cells(&exported));
+    let cell = cell_at(&exported, "2-①-a", 2025);
+    assert_eq!(cell.status, Some(Status::InProgress));
+    assert_eq!(cell.results, "セミナー3回\n延べ45名");
+    assert_eq!(cell.grade, Some(Grade("B".into())));
+    assert_eq!(cell.challenges, "参加者の固定化");
+    assert_eq!(cell.way_forward, Some(WayForward("継続".into())));
+    assert_eq!(cell.owners, ["商工観光課", "商工会"]);
+    assert_eq!(cell.links, [Link::new("報告", "https://www.city.kama.lg.jp/a").unwrap()]);
+    assert_eq!(cell.note, "<b>HTML</b> & =1+1");
+    assert_eq!(cell.stamp, Stamp { author: Some("商工観光課".into()), updated_at: 1_760_004_200_000 });
+    let key = CellKey::Initiative("2-①-a".parse().unwrap(), FiscalYear(2025));
+    let fields: Vec<Field> = exported.history[&key].entries.iter().map(|e| e.field).collect();
+    use crate::progress::history::Field;
+    assert_eq!(
+        fields,
+        [
+            Field::Status,
+            Field::Results,
+            Field::Grade,
+            Field::Challenges,
+            Field::WayForward,
+            Field::Owners,
+            Field::Links,
+            Field::Note
+        ]
+    );
+    let earlier = cell_at(&exported, "2-①-a", 2024);
+    assert_eq!((earlier.status, earlier.note.as_str()), (Some(Status::Delayed), "=SUM(A1) \"引用\"\n改行"));
+    let target = exported.kpis.get(&(KpiCode { policy: 2, number: 2 }, FiscalYear(2025))).expect("the KPI cell");
+    assert_eq!((target.target, target.stamp.author.as_deref()), (Some(40.0), Some("市")));
+    assert_eq!(
+        exported.kpis.get(&(KpiCode { policy: 4, number: 1 }, FiscalYear(2023))).and_then(|c| c.actual),
+        Some(1234.5)
+    );
+    let council = exported.council.get(&(PolicyCode(2), FiscalYear(2025))).expect("the council's cell");
+    assert_eq!(council.opinion, "デジタル化の支援を\n小規模事業者にも広げること。");
+    assert_eq!(council.response, "出張相談を始める");
+    assert_eq!(council.stamp, Stamp { author: Some("事務局".into()), updated_at: 1_760_100_000_001 });
+    let council_key = CellKey::Council(PolicyCode(2), FiscalYear(2025));
+    assert_eq!(exported.history[&council_key].entries.len(), 2);
+    // The stored record keeps its clearing, and its history.
+    let cleared = CellKey::Initiative("3-①-a".parse().unwrap(), FiscalYear(2025));
+    assert_eq!(stored.cleared_at(cleared).and_then(|s| s.author.as_deref()), Some("市"));
+    assert_eq!(stored.history.get(&cleared).map(|h| h.entries.len()), Some(2));
+    assert!(exported.cleared.is_empty());
+    // Nothing of format 4 in them.
+    assert!(exported.reviews.is_empty() && exported.years.is_empty());
+    // Written in today's format, both read back the same.
+    for (record, text) in
+        [(&exported, to_json(&exported, &plan.plan.id, None)), (&stored, to_json_stored(&stored, &plan.plan.id))]
+    {
+        let text = text.expect("serialises");
+        assert!(text.contains(&format!("\"version\":{VERSION}")) || text.contains(&format!("\"version\": {VERSION}")));
+        assert_eq!(from_json(&text, &plan, MAX_IMPORT_BYTES).as_ref(), Ok(record));
+    }
+}
+
+/// `sample()` with a line answered, confirmed and a year closed after its
+/// settings were set and it was reopened once.
+fn reviewed() -> Record {
+    let mut record = sample();
+    let id: InitiativeId = "2-①-a".parse().unwrap();
+    let year = FiscalYear(2024);
+    let office = |t| Stamp { author: Some("事務局".into()), updated_at: t };
+    let deadline = crate::progress::closing::Date::parse("2025-05-31").ok();
+    for (t, edit) in [
+        Edit::YearSettings { year, deadline, instructions: "実績は数値で\n記入してください".into() },
+        Edit::Submit { id, year, by: Stamp { author: Some("商工会".into()), updated_at: 15 } },
+        Edit::Confirm { id, year, comment: "確認しました".into() },
+        Edit::CloseYear { year, reason: String::new() },
+        Edit::ReopenYear { year, reason: "数値の訂正".into() },
+        Edit::CloseYear { year, reason: "訂正済み".into() },
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        record.apply(&edit, office(20 + t as i64)).unwrap();
+    }
+    record
+}
+
+#[test]
+fn reviews_and_years_round_trip_with_their_history() {
+    let plan = plan();
+    let record = reviewed();
+    let json = to_json(&record, &plan.plan.id, None).expect("serialises");
+    assert!(json.contains("\"reviews\"") && json.contains("\"years\""), "{json}");
+    assert!(json.contains("\"deadline\": \"2025-05-31\""));
+    let read = from_json(&json, &plan, MAX_IMPORT_BYTES).expect("reads");
+    assert_eq!(read, record);
+    let id: InitiativeId = "2-①-a".parse().unwrap();
+    assert!(crate::progress::review::is_confirmed(&read, &plan, id, FiscalYear(2024)));
+    assert!(read.is_closed(FiscalYear(2024)));
+    // Cleared reviews and years are kept by storage, as other cells are.
+    let mut cleared = record.clone();
+    let (year, open) =
+        (FiscalYear(2025), Edit::YearSettings { year: FiscalYear(2025), deadline: None, instructions: "x".into() });
+    cleared.apply(&open, Stamp::default()).unwrap();
+    let later = Stamp { author: Some("事務局".into()), updated_at: 1 };
+    cleared.apply(&Edit::YearSettings { year, deadline: None, instructions: String::new() }, later).unwrap();
+    assert!(cleared.cleared_at(CellKey::Year(year)).is_some());
+    let stored = to_json_stored(&cleared, &plan.plan.id).expect("serialises");
+    assert_eq!(from_json(&stored, &plan, MAX_IMPORT_BYTES), Ok(cleared));
+}
+
+#[test]
+fn bad_reviews_and_years_are_refused_by_name() {
+    let plan = plan();
+    let json = to_json(&reviewed(), &plan.plan.id, None).expect("serialises");
+    let refuse = |text: &str| from_json(text, &plan, MAX_IMPORT_BYTES).expect_err("refused");
+    assert!(matches!(refuse(&json.replace("2025-05-31", "2025-02-30")), DocumentError::Shape(_)));
+    assert!(matches!(
+        refuse(&json.replace("\"deadline\": \"2025-05-31\"", "\"deadline\": \"5/31\"")),
+        DocumentError::Shape(_)
+    ));
+    let fingerprint = reviewed().reviews.values().find_map(|c| c.confirmed.as_ref()).map(|c| c.fingerprint.to_string());
+    let fingerprint = fingerprint.expect("confirmed");
+    assert!(matches!(refuse(&json.replace(&fingerprint, "xyz")), DocumentError::Shape(_)));
+    let years = json.find("\"years\"").expect("years");
+    let (head, tail) = json.split_at(years);
+    assert_eq!(
+        refuse(&format!("{head}{}", tail.replace("\"year\": 2024", "\"year\": 2031"))),
+        DocumentError::YearOutsidePlan(2031)
+    );
+    let reviews = json.find("\"reviews\"").expect("reviews");
+    let (head, tail) = json.split_at(reviews);
+    let unknown = format!("{head}{}", tail.replacen("\"2-①-a\"", "\"9-①-a\"", 1));
+    assert_eq!(refuse(&unknown), DocumentError::UnknownInitiative("9-①-a".into()));
+}
+
+#[test]
+fn a_format_3_page_would_refuse_a_format_4_file_as_newer() {
+    // What the released reader checks first: a version above its own.
+    let plan = plan();
+    let json = to_json(&reviewed(), &plan.plan.id, None).expect("serialises");
+    assert!(json.contains("\"version\": 4"));
+    assert!(VERSION > 3);
+}
