@@ -112,17 +112,24 @@ impl MergeOutcome {
 
     /// Applying the merge to `local` as one edit (one step of undo): every
     /// added or changed cell set whole, with its incoming stamp kept. Years
-    /// that end open are set first, those that end closed last, so that each
-    /// cell is set while its year is open, or with its closing.
+    /// that end open are set first; years that end closed are set last, and
+    /// set (if only to what they were) wherever their cells are: a closed
+    /// year's cells are taken with its closing (`Record::apply`).
     pub fn edit(&self) -> Option<Edit> {
-        let keys = self.added.iter().chain(&self.changed).copied();
+        let keys: Vec<CellKey> = self.added.iter().chain(&self.changed).copied().collect();
+        let closed = |year: FiscalYear| self.merged.is_closed(year);
+        let (years, cells): (Vec<CellKey>, Vec<CellKey>) = keys.iter().partition(|key| matches!(key, CellKey::Year(_)));
+        let (opened, mut closings): (Vec<CellKey>, Vec<CellKey>) =
+            years.into_iter().partition(|key| !closed(key.year()));
+        for key in &cells {
+            let year = CellKey::Year(key.year());
+            if closed(key.year()) && !closings.contains(&year) {
+                closings.push(year);
+            }
+        }
         let replace =
             |key: CellKey| super::by_kind!(key, C, k => C::replace(k, C::cells(&self.merged).get(&k).cloned()));
-        let ends_closed = |key: CellKey| matches!(key, CellKey::Year(year) if self.merged.is_closed(year));
-        let (closings, others): (Vec<CellKey>, Vec<CellKey>) = keys.partition(|&key| ends_closed(key));
-        let (years, cells): (Vec<CellKey>, Vec<CellKey>) =
-            others.into_iter().partition(|key| matches!(key, CellKey::Year(_)));
-        let edits: Vec<Edit> = years.into_iter().chain(cells).chain(closings).map(replace).collect();
+        let edits: Vec<Edit> = opened.into_iter().chain(cells).chain(closings).map(replace).collect();
         (!edits.is_empty()).then_some(Edit::Batch(edits))
     }
 }

@@ -668,3 +668,5 @@ impl Kind for CouncilCell {
 mod format_props_tests;
 #[cfg(test)]
 mod merge_props_tests;
+#[cfg(test)]
+mod review_props_tests;

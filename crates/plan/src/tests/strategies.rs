@@ -12,8 +12,11 @@ use proptest::prelude::*;
 use proptest::sample::select;
 
 use crate::plan::{FiscalYear, InitiativeId, KpiCode, Plan, PolicyCode};
+use crate::progress::closing::Date;
+use crate::progress::review::{Confirmation, Fingerprint};
 use crate::progress::{
-    Cell, CouncilCell, Grade, InitiativeCell, Kind, KpiCell, Link, Record, Stamp, Status, WayForward,
+    Cell, CouncilCell, Grade, InitiativeCell, Kind, KpiCell, Link, Record, ReviewCell, Stamp, Status, WayForward,
+    YearCell,
 };
 
 /// The real plan, parsed once for all cases.
@@ -243,12 +246,55 @@ pub fn record_of(
     )
 }
 
-/// Any record of the real plan: any cells, any text, any finite values and stamps.
+/// Any review of a line: any answer, any confirmation.
+pub fn review_cell() -> impl Strategy<Value = ReviewCell> {
+    let confirmation = (any::<u64>(), stamp(any::<i64>()), note()).prop_map(|(f, by, comment)| Confirmation {
+        fingerprint: Fingerprint(f),
+        by,
+        comment,
+    });
+    (proptest::option::of(stamp(any::<i64>())), proptest::option::of(confirmation), stamp(any::<i64>()))
+        .prop_map(|(submitted, confirmed, stamp)| ReviewCell { submitted, confirmed, stamp, written: None })
+        .prop_filter("a record keeps no empty cell", |c| !c.is_empty())
+}
+
+/// Any date of the calendar.
+pub fn date() -> impl Strategy<Value = Date> {
+    (1..=9999u16, 1..=12u8, 1..=31u8).prop_filter_map("a day of the calendar", |(y, m, d)| Date::new(y, m, d))
+}
+
+/// Any year's closing and settings.
+pub fn year_cell() -> impl Strategy<Value = YearCell> {
+    (any::<bool>(), note(), proptest::option::of(date()), note(), stamp(any::<i64>()))
+        .prop_map(|(closed, reason, deadline, instructions, stamp)| YearCell {
+            closed,
+            reason,
+            deadline,
+            instructions,
+            stamp,
+            written: None,
+        })
+        .prop_filter("a record keeps no empty cell", |c| !c.is_empty())
+}
+
+/// Any record of the real plan: any cells, any text, any finite values and
+/// stamps, reviews and years' closings.
 pub fn record() -> impl Strategy<Value = Record> {
-    with_council(
+    let cells = with_council(
         record_of(initiative_key(), initiative_cell(), kpi_key(), kpi_cell(), 0..8),
         council_key(),
         council_cell_with(note, stamp(any::<i64>())),
+    );
+    (cells, btree_map(initiative_key(), review_cell(), 0..3), btree_map(select(years()), year_cell(), 0..2)).prop_map(
+        |(mut record, reviews, years)| {
+            for (k, c) in reviews {
+                ReviewCell::put(&mut record, k, Some(c));
+            }
+            for (k, c) in years {
+                YearCell::put(&mut record, k, Some(c));
+            }
+            record
+        },
     )
 }
 
