@@ -527,9 +527,10 @@ impl Progress {
             self.edit(edit, false);
         }
         // The file's history travels with it (entries are facts: an undo of
-        // the import does not take them back).
+        // the import does not take them back), but for the cells refused.
         if !pending.incoming.history.is_empty() {
-            self.local.update(|local| cell_history::union(&mut local.history, &pending.incoming.history));
+            let taken = outcome.history_taken(&pending.incoming);
+            self.local.update(|local| cell_history::union(&mut local.history, &taken));
             self.changed();
         }
         self.add_conflicts(outcome.conflicts);

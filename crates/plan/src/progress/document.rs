@@ -232,7 +232,9 @@ impl CouncilRow {
 }
 
 /// What every row of the later kinds keeps beside its content: the stamps
-/// and the cell's history.
+/// and the cell's history. The first three kinds keep these fields inline:
+/// `flatten` buffers each row before reading it, and their rows are most of
+/// a file.
 #[derive(Debug, Serialize, Deserialize)]
 struct RowMeta {
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -256,6 +256,21 @@ fn owners_are_kept_trimmed_and_once() {
 // ---------------------------------------------------------------------------
 // Format 2 → 3
 
+/// 2-①-a in 2025 as the format 2 and 3 fixtures hold it: every field of the
+/// 評価シート filled in by 商工観光課.
+fn assert_every_field_of_2_1_a_in_2025(record: &Record) {
+    let cell = cell_at(record, "2-①-a", 2025);
+    assert_eq!(cell.status, Some(Status::InProgress));
+    assert_eq!(cell.results, "セミナー3回\n延べ45名");
+    assert_eq!(cell.grade, Some(Grade("B".into())));
+    assert_eq!(cell.challenges, "参加者の固定化");
+    assert_eq!(cell.way_forward, Some(WayForward("継続".into())));
+    assert_eq!(cell.owners, ["商工観光課", "商工会"]);
+    assert_eq!(cell.links, [Link::new("報告", "https://www.city.kama.lg.jp/a").unwrap()]);
+    assert_eq!(cell.note, "<b>HTML</b> & =1+1");
+    assert_eq!(cell.stamp, Stamp { author: Some("商工観光課".into()), updated_at: 1_760_004_200_000 });
+}
+
 const V2_EXPORT: &str = include_str!("../../tests/fixtures/progress-v2-export.json");
 const V2_STORED: &str = include_str!("../../tests/fixtures/progress-v2-stored.json");
 
@@ -266,16 +281,7 @@ fn files_the_format_2_app_wrote_load_with_every_field_and_entry() {
     let exported = from_json(V2_EXPORT, &plan, MAX_IMPORT_BYTES).expect("a format 2 export loads");
     let stored = from_json(V2_STORED, &plan, MAX_IMPORT_BYTES).expect("a format 2 stored record loads");
     assert!(stored.same_cells(&exported));
-    let cell = cell_at(&exported, "2-①-a", 2025);
-    assert_eq!(cell.status, Some(Status::InProgress));
-    assert_eq!(cell.results, "セミナー3回\n延べ45名");
-    assert_eq!(cell.grade, Some(Grade("B".into())));
-    assert_eq!(cell.challenges, "参加者の固定化");
-    assert_eq!(cell.way_forward, Some(WayForward("継続".into())));
-    assert_eq!(cell.owners, ["商工観光課", "商工会"]);
-    assert_eq!(cell.links, [Link::new("報告", "https://www.city.kama.lg.jp/a").unwrap()]);
-    assert_eq!(cell.note, "<b>HTML</b> & =1+1");
-    assert_eq!(cell.stamp, Stamp { author: Some("商工観光課".into()), updated_at: 1_760_004_200_000 });
+    assert_every_field_of_2_1_a_in_2025(&exported);
     let key = CellKey::Initiative("2-①-a".parse().unwrap(), FiscalYear(2025));
     assert_eq!(exported.history.get(&key).map(|h| h.entries.len()), Some(8));
     let target = exported.kpis.get(&(KpiCode { policy: 2, number: 2 }, FiscalYear(2025))).expect("the KPI cell");
@@ -334,16 +340,7 @@ fn files_the_format_3_app_wrote_load_with_every_field_and_entry() {
     let exported = from_json(V3_EXPORT, &plan, MAX_IMPORT_BYTES).expect("a format 3 export loads");
     let stored = from_json(V3_STORED, &plan, MAX_IMPORT_BYTES).expect("a format 3 stored record loads");
     assert!(stored.same_cells(&exported));
-    let cell = cell_at(&exported, "2-①-a", 2025);
-    assert_eq!(cell.status, Some(Status::InProgress));
-    assert_eq!(cell.results, "セミナー3回\n延べ45名");
-    assert_eq!(cell.grade, Some(Grade("B".into())));
-    assert_eq!(cell.challenges, "参加者の固定化");
-    assert_eq!(cell.way_forward, Some(WayForward("継続".into())));
-    assert_eq!(cell.owners, ["商工観光課", "商工会"]);
-    assert_eq!(cell.links, [Link::new("報告", "https://www.city.kama.lg.jp/a").unwrap()]);
-    assert_eq!(cell.note, "<b>HTML</b> & =1+1");
-    assert_eq!(cell.stamp, Stamp { author: Some("商工観光課".into()), updated_at: 1_760_004_200_000 });
+    assert_every_field_of_2_1_a_in_2025(&exported);
     let key = CellKey::Initiative("2-①-a".parse().unwrap(), FiscalYear(2025));
     let fields: Vec<Field> = exported.history[&key].entries.iter().map(|e| e.field).collect();
     use crate::progress::history::Field;

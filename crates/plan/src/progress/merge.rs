@@ -110,6 +110,16 @@ impl MergeOutcome {
         self.added.is_empty() && self.changed.is_empty()
     }
 
+    /// `incoming`'s history but for the cells refused: what the import adds
+    /// to the local history.
+    pub fn history_taken(&self, incoming: &Record) -> history::Log {
+        let mut taken = incoming.history.clone();
+        for refused in &self.refused {
+            taken.remove(&refused.key);
+        }
+        taken
+    }
+
     /// Applying the merge to `local` as one edit (one step of undo): every
     /// added or changed cell set whole, with its incoming stamp kept. Years
     /// that end open are set first; years that end closed are set last, and
@@ -142,10 +152,7 @@ pub fn merge(local: &Record, incoming: &Record) -> MergeOutcome {
     // A file's cell is added even where this browser cleared one (the
     // preview lists it); the file's own clearings are not taken.
     out.merged.drop_cleared_cells();
-    let mut taken = incoming.history.clone();
-    for refused in &out.refused {
-        taken.remove(&refused.key);
-    }
+    let taken = out.history_taken(incoming);
     history::union(&mut out.merged.history, &taken);
     out
 }
