@@ -242,28 +242,33 @@ impl std::error::Error for EditError {}
 impl Edit {
     /// The cell a single edit changes (`None` for a batch).
     pub fn key(&self) -> Option<CellKey> {
-        match self {
+        self.target().ok()
+    }
+
+    /// The cell a single edit changes, or a batch's edits.
+    fn target(&self) -> Result<CellKey, &[Edit]> {
+        Ok(match self {
             Edit::Initiative { id, year, .. } | Edit::ReplaceInitiative { id, year, .. } => {
-                Some(CellKey::Initiative(*id, *year))
+                CellKey::Initiative(*id, *year)
             }
             Edit::KpiValue { code, year, .. }
             | Edit::KpiNote { code, year, .. }
-            | Edit::ReplaceKpi { code, year, .. } => Some(CellKey::Kpi(*code, *year)),
+            | Edit::ReplaceKpi { code, year, .. } => CellKey::Kpi(*code, *year),
             Edit::Council { policy, year, .. } | Edit::ReplaceCouncil { policy, year, .. } => {
-                Some(CellKey::Council(*policy, *year))
+                CellKey::Council(*policy, *year)
             }
             Edit::Submit { id, year, .. }
             | Edit::Confirm { id, year, .. }
             | Edit::Unconfirm { id, year }
             | Edit::SetReview { id, year, .. }
-            | Edit::ReplaceReview { id, year, .. } => Some(CellKey::Review(*id, *year)),
+            | Edit::ReplaceReview { id, year, .. } => CellKey::Review(*id, *year),
             Edit::CloseYear { year, .. }
             | Edit::ReopenYear { year, .. }
             | Edit::YearSettings { year, .. }
             | Edit::SetYear { year, .. }
-            | Edit::ReplaceYear { year, .. } => Some(CellKey::Year(*year)),
-            Edit::Batch(_) => None,
-        }
+            | Edit::ReplaceYear { year, .. } => CellKey::Year(*year),
+            Edit::Batch(edits) => return Err(edits),
+        })
     }
 
     /// Typing in a note (or a value) comes as one edit per keystroke; those
@@ -295,11 +300,9 @@ impl Record {
     /// years' cells whole takes a closed year together with its cells (an
     /// applied merge of the closer's file, or its undo).
     fn apply_within(&mut self, edit: &Edit, stamp: Stamp, taken: &BTreeSet<FiscalYear>) -> Result<Edit, EditError> {
-        let key = match (edit, edit.key()) {
-            (Edit::Batch(edits), _) => return self.apply_batch(edits, stamp, taken),
-            (_, Some(key)) => key,
-            // Every edit but a batch has a key.
-            (_, None) => return Ok(Edit::Batch(Vec::new())),
+        let key = match edit.target() {
+            Ok(key) => key,
+            Err(edits) => return self.apply_batch(edits, stamp, taken),
         };
         self.check(edit, key, taken)?;
         let had = self.has_cell(key);
@@ -436,8 +439,8 @@ impl Record {
                     ..YearCell::default()
                 };
             }),
-            // `apply_within` takes batches apart.
-            Edit::Batch(edits) => Edit::Batch(edits.clone()),
+            // Never met: `apply_within` takes batches apart.
+            Edit::Batch(_) => Edit::Batch(Vec::new()),
         }
     }
 

@@ -9,6 +9,7 @@
 //! change came from (typing, an import, another tab), and the state says who
 //! changed it after whose confirmation.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -122,16 +123,16 @@ impl Cell for ReviewCell {
 
 impl Kind for ReviewCell {
     type Key = (InitiativeId, FiscalYear);
-    fn cells(record: &Record) -> &std::collections::BTreeMap<Self::Key, Self> {
+    fn cells(record: &Record) -> &BTreeMap<Self::Key, Self> {
         &record.reviews
     }
-    fn cells_mut(record: &mut Record) -> &mut std::collections::BTreeMap<Self::Key, Self> {
+    fn cells_mut(record: &mut Record) -> &mut BTreeMap<Self::Key, Self> {
         &mut record.reviews
     }
-    fn cleared(record: &Record) -> &std::collections::BTreeMap<Self::Key, Stamp> {
+    fn cleared(record: &Record) -> &BTreeMap<Self::Key, Stamp> {
         &record.cleared.reviews
     }
-    fn cleared_mut(record: &mut Record) -> &mut std::collections::BTreeMap<Self::Key, Stamp> {
+    fn cleared_mut(record: &mut Record) -> &mut BTreeMap<Self::Key, Stamp> {
         &mut record.cleared.reviews
     }
     fn cell_key((id, year): Self::Key) -> CellKey {
