@@ -237,3 +237,22 @@ fn a_year_cell_is_empty_only_with_nothing_set() {
     assert!(!YearCell { deadline: Date::new(2025, 5, 31), ..YearCell::default() }.is_empty());
     let _: KpiCode = code("2-2");
 }
+
+#[test]
+fn undoing_an_import_made_before_a_closing_does_not_reopen_the_year() {
+    let a = id("2-①-a");
+    let mut record = Record::default();
+    let mut history = History::default();
+    // A file that set the year's deadline and a line, imported while open.
+    let mut file = colleague("回答", 1, None);
+    let deadline = YearCell { deadline: Date::new(2025, 5, 31), stamp: by("事務局", 1), ..YearCell::default() };
+    file.years.insert(FY, deadline);
+    let import = merge(&record, &file).edit().expect("changes");
+    history.apply(&mut record, &import, by("事務局", 2)).unwrap();
+    assert_eq!(record.initiatives[&(a, FY)].note, "回答");
+    // Closed from another tab; the import's undo would set the year back.
+    record.apply(&close(FY), by("事務局", 3)).unwrap();
+    let closed = record.clone();
+    assert_eq!(history.undo(&mut record, by("事務局", 4)), Err(EditError::YearClosed(FY)));
+    assert_eq!(record, closed);
+}

@@ -351,11 +351,22 @@ impl Record {
     /// Whether `edit`, of the cell at `key`, may be applied now.
     fn check(&self, edit: &Edit, key: CellKey, taken: &BTreeSet<FiscalYear>) -> Result<(), EditError> {
         let year = key.year();
-        let closed = self.is_closed(year);
+        let closing = self.closing(year);
+        let closed = closing.is_some();
         match edit {
             Edit::CloseYear { .. } if closed => Err(EditError::AlreadyClosed(year)),
             Edit::ReopenYear { .. } if !closed => Err(EditError::NotClosed(year)),
             Edit::ReopenYear { reason, .. } if reason.trim().is_empty() => Err(EditError::ReasonRequired(year)),
+            // A year cell set whole opens a closed year only with a later
+            // decision (a file's newer reopening), never by going back to an
+            // older one (undoing an import that came before the closing).
+            Edit::ReplaceYear { cell, .. }
+                if closing.is_some_and(|now| {
+                    !cell.as_ref().is_some_and(|c| c.closed || c.stamp.updated_at > now.stamp.updated_at)
+                }) =>
+            {
+                Err(EditError::YearClosed(year))
+            }
             Edit::CloseYear { .. } | Edit::ReopenYear { .. } | Edit::SetYear { .. } | Edit::ReplaceYear { .. } => {
                 Ok(())
             }
