@@ -265,8 +265,12 @@ impl Progress {
         let stamp = self.stamp();
         let mut result = Ok(());
         self.local.update(|local| {
-            if let (Some(key), Published::Loaded(published)) = (edit.key(), &*self.published.read_untracked()) {
-                sync::seed(local, published, key);
+            if let Published::Loaded(published) = &*self.published.read_untracked() {
+                // The city's closings hold here too.
+                sync::seed_years(local, published);
+                if let Some(key) = edit.key() {
+                    sync::seed(local, published, key);
+                }
             }
             self.history.update_value(|h| {
                 result = if typing { h.apply_typing(local, &edit, stamp) } else { h.apply(local, &edit, stamp) };
@@ -292,7 +296,12 @@ impl Progress {
     fn step(self, walk: fn(&mut History, &mut Record, Stamp) -> Result<bool, EditError>) {
         let stamp = self.stamp();
         let mut moved = Ok(false);
-        self.local.update(|local| self.history.update_value(|h| moved = walk(h, local, stamp)));
+        self.local.update(|local| {
+            if let Published::Loaded(published) = &*self.published.read_untracked() {
+                sync::seed_years(local, published);
+            }
+            self.history.update_value(|h| moved = walk(h, local, stamp));
+        });
         match moved {
             Ok(true) => {
                 self.refused.set(None);

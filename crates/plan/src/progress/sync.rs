@@ -151,6 +151,15 @@ pub fn seed(local: &mut Record, published: &Record, key: CellKey) {
     by_kind!(key, C, k => seed_cell::<C>(local, published, k))
 }
 
+/// Copies into `local` the published closing and settings of every year it
+/// has none of: a year the city closed is closed to this browser's edits
+/// (and its undo) too, not only on screen.
+pub fn seed_years(local: &mut Record, published: &Record) {
+    for &year in published.years.keys() {
+        seed_cell::<super::YearCell>(local, published, year);
+    }
+}
+
 fn seed_cell<C: Kind>(local: &mut Record, published: &Record, key: C::Key) {
     if C::slot(local, key).is_none() {
         if let Some(p) = C::cells(published).get(&key) {

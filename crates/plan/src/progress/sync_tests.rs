@@ -202,3 +202,28 @@ fn changes_from_the_published_record_are_listed_field_by_field() {
     );
     assert!(super::changes(&shown, &shown).is_empty());
 }
+
+#[test]
+fn a_year_the_city_closed_is_closed_to_local_edits_once_seeded() {
+    use crate::progress::edit::EditError;
+    let year = FiscalYear(2024);
+    let mut published = Record::default();
+    let office = Stamp { author: Some("事務局".into()), updated_at: 5 };
+    published.apply(&Edit::CloseYear { year, reason: String::new() }, office).unwrap();
+    let mut local = Record::default();
+    seed_years(&mut local, &published);
+    assert!(local.is_closed(year));
+    assert!(!is_draft(&published, &local, CellKey::Year(year)), "a seeded closing is no draft");
+    let edit = Edit::Initiative {
+        id: crate::test_support::id("2-①-a"),
+        year,
+        change: Change::Text(TextField::Note, "x".into()),
+    };
+    assert_eq!(local.apply(&edit, Stamp::default()), Err(EditError::YearClosed(year)));
+    // A year this browser reopened stays as it is here.
+    let mut reopened = local.clone();
+    reopened.apply(&Edit::ReopenYear { year, reason: "訂正".into() }, Stamp { author: None, updated_at: 6 }).unwrap();
+    let before = reopened.clone();
+    seed_years(&mut reopened, &published);
+    assert_eq!(reopened, before);
+}
