@@ -430,7 +430,7 @@ pub fn describe_key(plan: &Plan, lang: Lang, key: CellKey) -> String {
             let name = plan.initiative(id).map(|i| plan.display_name(i)).unwrap_or_default();
             format!("{id} {name} · {} · {}", i18n::REVIEW_STATE.get(lang), i18n::fiscal_year(lang, year))
         }
-        CellKey::Year(year) => format!("{} · {}", i18n::fiscal_year(lang, year), i18n::YEAR_CLOSED.get(lang)),
+        CellKey::Year(year) => format!("{} · {}", i18n::fiscal_year(lang, year), i18n::YEAR_CELL.get(lang)),
     }
 }
 

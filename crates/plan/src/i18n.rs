@@ -844,6 +844,7 @@ messages! {
     REVIEW_CONFIRMED = "確認済", "Confirmed";
     REVIEW_PUBLISHED = "公表", "Published";
     YEAR_CLOSED = "締め", "Closed";
+    YEAR_CELL = "年度の締め・照会の設定", "Year's closing and request settings";
     YEAR_REASON = "締め・再開の理由", "Reason for closing or reopening";
     YEAR_DEADLINE = "回答期限", "Answer deadline";
     YEAR_INSTRUCTIONS = "事務局からの依頼事項", "Instructions from the secretariat";
