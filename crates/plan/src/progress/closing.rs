@@ -10,13 +10,12 @@
 //! (`edit::EditError::YearClosed`), and `merge` leaves them as they are
 //! unless the file is the closer's own (see `merge`).
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
 use super::history::Field;
-use super::{stamped_cell, Cell, CellKey, Kind, Record, Stamp};
+use super::{kind_maps, stamped_cell, Cell, CellKey, Kind, Record, Stamp};
 use crate::plan::FiscalYear;
 
 /// A calendar date, `YYYY-MM-DD` in files and fields.
@@ -161,18 +160,7 @@ impl Kind for YearCell {
     /// A year closed again after a reopening says the same as the first
     /// closing; which closing it is decides whose cells a file may bring.
     const STAMP_IS_NEWS: bool = true;
-    fn cells(record: &Record) -> &BTreeMap<Self::Key, Self> {
-        &record.years
-    }
-    fn cells_mut(record: &mut Record) -> &mut BTreeMap<Self::Key, Self> {
-        &mut record.years
-    }
-    fn cleared(record: &Record) -> &BTreeMap<Self::Key, Stamp> {
-        &record.cleared.years
-    }
-    fn cleared_mut(record: &mut Record) -> &mut BTreeMap<Self::Key, Stamp> {
-        &mut record.cleared.years
-    }
+    kind_maps!(years);
     fn cell_key(year: Self::Key) -> CellKey {
         CellKey::Year(year)
     }

@@ -541,6 +541,26 @@ impl Record {
     }
 }
 
+/// The `Kind` methods that reach a kind's cells and clearings, kept in the
+/// record's (and its `cleared`'s) field `$field`.
+macro_rules! kind_maps {
+    ($field:ident) => {
+        fn cells(record: &Record) -> &std::collections::BTreeMap<Self::Key, Self> {
+            &record.$field
+        }
+        fn cells_mut(record: &mut Record) -> &mut std::collections::BTreeMap<Self::Key, Self> {
+            &mut record.$field
+        }
+        fn cleared(record: &Record) -> &std::collections::BTreeMap<Self::Key, Stamp> {
+            &record.cleared.$field
+        }
+        fn cleared_mut(record: &mut Record) -> &mut std::collections::BTreeMap<Self::Key, Stamp> {
+            &mut record.cleared.$field
+        }
+    };
+}
+pub(crate) use kind_maps;
+
 /// One kind of cell with its place in a record, so that code over both kinds
 /// (merging, documents) is written once.
 pub(crate) trait Kind: Cell + PartialEq + std::fmt::Debug {
@@ -591,18 +611,7 @@ pub(crate) trait Kind: Cell + PartialEq + std::fmt::Debug {
 
 impl Kind for InitiativeCell {
     type Key = (InitiativeId, FiscalYear);
-    fn cells(record: &Record) -> &BTreeMap<Self::Key, Self> {
-        &record.initiatives
-    }
-    fn cells_mut(record: &mut Record) -> &mut BTreeMap<Self::Key, Self> {
-        &mut record.initiatives
-    }
-    fn cleared(record: &Record) -> &BTreeMap<Self::Key, Stamp> {
-        &record.cleared.initiatives
-    }
-    fn cleared_mut(record: &mut Record) -> &mut BTreeMap<Self::Key, Stamp> {
-        &mut record.cleared.initiatives
-    }
+    kind_maps!(initiatives);
     fn cell_key((id, year): Self::Key) -> CellKey {
         CellKey::Initiative(id, year)
     }
@@ -616,18 +625,7 @@ impl Kind for InitiativeCell {
 
 impl Kind for KpiCell {
     type Key = (KpiCode, FiscalYear);
-    fn cells(record: &Record) -> &BTreeMap<Self::Key, Self> {
-        &record.kpis
-    }
-    fn cells_mut(record: &mut Record) -> &mut BTreeMap<Self::Key, Self> {
-        &mut record.kpis
-    }
-    fn cleared(record: &Record) -> &BTreeMap<Self::Key, Stamp> {
-        &record.cleared.kpis
-    }
-    fn cleared_mut(record: &mut Record) -> &mut BTreeMap<Self::Key, Stamp> {
-        &mut record.cleared.kpis
-    }
+    kind_maps!(kpis);
     fn cell_key((code, year): Self::Key) -> CellKey {
         CellKey::Kpi(code, year)
     }
@@ -641,18 +639,7 @@ impl Kind for KpiCell {
 
 impl Kind for CouncilCell {
     type Key = (PolicyCode, FiscalYear);
-    fn cells(record: &Record) -> &BTreeMap<Self::Key, Self> {
-        &record.council
-    }
-    fn cells_mut(record: &mut Record) -> &mut BTreeMap<Self::Key, Self> {
-        &mut record.council
-    }
-    fn cleared(record: &Record) -> &BTreeMap<Self::Key, Stamp> {
-        &record.cleared.council
-    }
-    fn cleared_mut(record: &mut Record) -> &mut BTreeMap<Self::Key, Stamp> {
-        &mut record.cleared.council
-    }
+    kind_maps!(council);
     fn cell_key((policy, year): Self::Key) -> CellKey {
         CellKey::Council(policy, year)
     }

@@ -9,13 +9,12 @@
 //! change came from (typing, an import, another tab), and the state says who
 //! changed it after whose confirmation.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
 use super::history::Field;
-use super::{stamped_cell, Cell, CellKey, InitiativeCell, Kind, Record, Stamp};
+use super::{kind_maps, stamped_cell, Cell, CellKey, InitiativeCell, Kind, Record, Stamp};
 use crate::plan::{FiscalYear, InitiativeId, Plan};
 
 /// A stable hash of an initiative's line: FNV-1a (64 bits) over each
@@ -123,18 +122,7 @@ impl Cell for ReviewCell {
 
 impl Kind for ReviewCell {
     type Key = (InitiativeId, FiscalYear);
-    fn cells(record: &Record) -> &BTreeMap<Self::Key, Self> {
-        &record.reviews
-    }
-    fn cells_mut(record: &mut Record) -> &mut BTreeMap<Self::Key, Self> {
-        &mut record.reviews
-    }
-    fn cleared(record: &Record) -> &BTreeMap<Self::Key, Stamp> {
-        &record.cleared.reviews
-    }
-    fn cleared_mut(record: &mut Record) -> &mut BTreeMap<Self::Key, Stamp> {
-        &mut record.cleared.reviews
-    }
+    kind_maps!(reviews);
     fn cell_key((id, year): Self::Key) -> CellKey {
         CellKey::Review(id, year)
     }
