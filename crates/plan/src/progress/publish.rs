@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use super::review::{self, ReviewState};
+use super::review;
 use super::{CellKey, Record};
 use crate::plan::Plan;
 
@@ -33,8 +33,7 @@ pub fn public_record(record: &Record, plan: &Plan, scope: Scope) -> Published {
     let mut out = Record { cleared: Default::default(), ..record.clone() };
     let mut withheld = Vec::new();
     for &(id, year) in record.initiatives.keys() {
-        let confirmed = matches!(review::state(record, plan, id, year, None), ReviewState::Confirmed(_));
-        if scope == Scope::ConfirmedOnly && !confirmed {
+        if scope == Scope::ConfirmedOnly && !review::is_confirmed(record, plan, id, year) {
             let key = CellKey::Initiative(id, year);
             out.initiatives.remove(&(id, year));
             // Its history holds the words left out.
