@@ -243,7 +243,7 @@ fn MakeRequests(progress: Progress, year: Memo<FiscalYear>, deadline: RwSignal<O
                     type="date"
                     id="request-deadline"
                     prop:value=move || deadline.get().map(|d| d.iso()).unwrap_or_default()
-                    on:input=move |ev| deadline.set(CalendarDate::parse_iso(&event_target_value(&ev)))
+                    on:input=move |ev| deadline.set(CalendarDate::parse(&event_target_value(&ev)).ok())
                 />
             </label>
             <label class="field">

@@ -222,6 +222,8 @@ pub fn cell_label(lang: Lang, key: crate::progress::CellKey) -> String {
         (Lang::Ja, Initiative(id, year)) => format!("取組 {id}（{}年度）", year.0),
         (Lang::Ja, Kpi(code, year)) => format!("数値目標 {code}（{}年度）", year.0),
         (Lang::Ja, Council(policy, year)) => format!("基本施策 {policy} の振興会議の意見（{}年度）", year.0),
+        (Lang::Ja, Review(id, year)) => format!("取組 {id} の確認（{}年度）", year.0),
+        (Lang::Ja, Year(year)) => format!("{}年度の締め・照会の設定", year.0),
         (Lang::En, key) => crate::progress::exchange::cell_en(key),
     }
 }
@@ -526,8 +528,8 @@ pub fn edit_error(lang: Lang, e: &crate::progress::edit::EditError) -> String {
 }
 
 /// Why a 回答期限 was not taken.
-pub fn date_error(lang: Lang, e: &crate::progress::closing::DateError) -> String {
-    use crate::progress::closing::DateError::*;
+pub fn date_error(lang: Lang, e: &crate::timeline::DateError) -> String {
+    use crate::timeline::DateError::*;
     match (lang, e) {
         (Lang::Ja, Format(text)) => format!("「{text}」は日付として読めません。2025-05-31 の形で入力してください。"),
         (Lang::Ja, NoSuchDay(text)) => format!("「{text}」という日はありません。"),

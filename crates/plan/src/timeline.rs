@@ -21,29 +21,57 @@ pub struct CalendarDate {
     pub day: u8,
 }
 
-impl CalendarDate {
-    /// A date written `2026-05-15`, if it names a real day: request files
-    /// carry their deadline so, and a date that does not exist is refused
-    /// rather than read as some other day.
-    pub fn parse_iso(text: &str) -> Option<CalendarDate> {
-        let mut parts = text.split('-');
-        let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
-            return None;
-        };
-        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-        if !(digits(y, 4) && digits(m, 2) && digits(d, 2)) {
-            return None;
+/// Why a written date was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateError {
+    /// Not `YYYY-MM-DD` (digits, four-two-two, hyphens).
+    Format(String),
+    /// A month or day the calendar does not have (2025-02-29).
+    NoSuchDay(String),
+}
+
+impl std::fmt::Display for DateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DateError::Format(text) => write!(f, "{text:?} is not a date written YYYY-MM-DD"),
+            DateError::NoSuchDay(text) => write!(f, "{text:?} is not a day of the calendar"),
         }
-        let date = CalendarDate { year: y.parse().ok()?, month: m.parse().ok()?, day: d.parse().ok()? };
+    }
+}
+
+impl std::error::Error for DateError {}
+
+impl CalendarDate {
+    /// The date `year`-`month`-`day`, if the calendar has it.
+    pub fn new(year: i32, month: u8, day: u8) -> Option<CalendarDate> {
+        let date = CalendarDate { year, month, day };
         date.is_valid().then_some(date)
+    }
+
+    /// A date written `2026-05-15` (surrounding spaces ignored), if it names
+    /// a real day: files carry deadlines so, and a date that does not exist
+    /// is refused rather than read as some other day.
+    pub fn parse(text: &str) -> Result<CalendarDate, DateError> {
+        let trimmed = text.trim();
+        let mut parts = trimmed.split('-');
+        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+        let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
+            return Err(DateError::Format(text.to_string()));
+        };
+        if !(digits(y, 4) && digits(m, 2) && digits(d, 2)) {
+            return Err(DateError::Format(text.to_string()));
+        }
+        let number = |s: &str| s.parse::<u8>().unwrap_or(0);
+        let year = y.parse::<i32>().map_err(|_| DateError::Format(text.to_string()))?;
+        CalendarDate::new(year, number(m), number(d)).ok_or_else(|| DateError::NoSuchDay(text.to_string()))
     }
 
     /// `2026-05-15`.
     pub fn iso(self) -> String {
-        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        self.to_string()
     }
 
-    /// A day of the Gregorian calendar (29 February only in leap years).
+    /// A day of the Gregorian calendar (29 February only in leap years, years 1–9999).
     pub fn is_valid(self) -> bool {
         let leap = self.year % 4 == 0 && (self.year % 100 != 0 || self.year % 400 == 0);
         let days = match self.month {
@@ -53,7 +81,26 @@ impl CalendarDate {
             2 => 28,
             _ => return false,
         };
-        (1..=days).contains(&self.day)
+        (1..=9999).contains(&self.year) && (1..=days).contains(&self.day)
+    }
+}
+
+impl std::fmt::Display for CalendarDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl serde::Serialize for CalendarDate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CalendarDate {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        CalendarDate::parse(&text).map_err(serde::de::Error::custom)
     }
 }
 

@@ -201,13 +201,21 @@ proptest! {
 const REQUEST_V1: &str = include_str!("../../tests/fixtures/request-v1.json");
 const ANSWER_V1: &str = include_str!("../../tests/fixtures/answer-v1.json");
 
+/// The fixture as written now: byte for byte, except that the record inside
+/// is written in the progress format's current version.
+fn written_now(fixture: &str) -> String {
+    let embedded =
+        format!("\"format\": \"kama-sme-progress\",\n    \"version\": {}", crate::progress::document::VERSION);
+    fixture.replace("\"format\": \"kama-sme-progress\",\n    \"version\": 3", &embedded)
+}
+
 #[test]
 fn the_first_versions_files_read_and_write_back_byte_for_byte() {
     let plan = plan();
     let request = crate::progress::request::read_request(REQUEST_V1, &plan, MAX).expect("the request fixture reads");
     let answer = read_answer(ANSWER_V1, &plan, MAX).expect("the answer fixture reads");
-    assert_eq!(request.to_json().ok().as_deref(), Some(REQUEST_V1));
-    assert_eq!(answer.to_json().ok().as_deref(), Some(ANSWER_V1));
+    assert_eq!(request.to_json().ok(), Some(written_now(REQUEST_V1)));
+    assert_eq!(answer.to_json().ok(), Some(written_now(ANSWER_V1)));
     assert_eq!(answer.request, request.id());
     let check = check_answer(&plan, &answer, Some(&Asked::from(&request)), &BTreeSet::new()).expect("answers it");
     assert!(check.not_applied.is_empty());

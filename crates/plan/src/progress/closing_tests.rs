@@ -8,6 +8,7 @@ use crate::progress::merge::{merge, Refusal, Refused};
 use crate::progress::sync::merge3;
 use crate::progress::{Cell, InitiativeCell};
 use crate::test_support::{code, id};
+use crate::timeline::DateError;
 
 const FY: FiscalYear = FiscalYear(2024);
 
@@ -25,18 +26,18 @@ fn close(year: FiscalYear) -> Edit {
 
 #[test]
 fn dates_are_read_as_yyyy_mm_dd_and_only_days_of_the_calendar() {
-    assert_eq!(Date::parse("2025-05-31").map(|d| d.to_string()), Ok("2025-05-31".into()));
-    assert_eq!(Date::parse(" 2024-02-29 ").map(|d| (d.year(), d.month(), d.day())), Ok((2024, 2, 29)));
+    assert_eq!(CalendarDate::parse("2025-05-31").map(|d| d.to_string()), Ok("2025-05-31".into()));
+    assert_eq!(CalendarDate::parse(" 2024-02-29 ").map(|d| (d.year, d.month, d.day)), Ok((2024, 2, 29)));
     for bad in ["2025-5-31", "2025/05/31", "20250531", "", "２０２５-05-31", "2025-05-3a", "+025-05-31", "2025-05-31x"]
     {
-        assert_eq!(Date::parse(bad), Err(DateError::Format(bad.into())), "{bad}");
+        assert_eq!(CalendarDate::parse(bad), Err(DateError::Format(bad.into())), "{bad}");
     }
     for missing in ["2025-02-29", "2100-02-29", "2025-13-01", "2025-00-10", "2025-04-31", "0000-01-01"] {
-        assert_eq!(Date::parse(missing), Err(DateError::NoSuchDay(missing.into())), "{missing}");
+        assert_eq!(CalendarDate::parse(missing), Err(DateError::NoSuchDay(missing.into())), "{missing}");
     }
-    assert!(Date::parse("2000-02-29").is_ok());
-    assert_eq!(serde_json::from_str::<Date>("\"2025-05-31\"").ok(), Date::new(2025, 5, 31));
-    assert!(serde_json::from_str::<Date>("\"2025-02-30\"").is_err());
+    assert!(CalendarDate::parse("2000-02-29").is_ok());
+    assert_eq!(serde_json::from_str::<CalendarDate>("\"2025-05-31\"").ok(), CalendarDate::new(2025, 5, 31));
+    assert!(serde_json::from_str::<CalendarDate>("\"2025-02-30\"").is_err());
 }
 
 #[test]
@@ -98,7 +99,7 @@ fn reopening_needs_a_reason_and_the_history_says_who_why_and_when() {
 #[test]
 fn the_year_s_settings_are_kept_and_undone_like_any_edit() {
     let mut record = Record::default();
-    let deadline = Date::parse("2025-05-31").ok();
+    let deadline = CalendarDate::parse("2025-05-31").ok();
     let settings = Edit::YearSettings { year: FY, deadline, instructions: "実績は数値で".into() };
     let undo = record.apply(&settings, by("事務局", 1)).unwrap();
     assert_eq!(record.years[&FY].deadline, deadline);
@@ -234,7 +235,7 @@ fn two_tabs_converge_on_a_closing_and_an_edit_made_before_it_was_seen() {
 fn a_year_cell_is_empty_only_with_nothing_set() {
     assert!(YearCell::default().is_empty());
     assert!(!YearCell { reason: "訂正".into(), ..YearCell::default() }.is_empty(), "a reopening's reason is kept");
-    assert!(!YearCell { deadline: Date::new(2025, 5, 31), ..YearCell::default() }.is_empty());
+    assert!(!YearCell { deadline: CalendarDate::new(2025, 5, 31), ..YearCell::default() }.is_empty());
     let _: KpiCode = code("2-2");
 }
 
@@ -245,7 +246,8 @@ fn undoing_an_import_made_before_a_closing_does_not_reopen_the_year() {
     let mut history = History::default();
     // A file that set the year's deadline and a line, imported while open.
     let mut file = colleague("回答", 1, None);
-    let deadline = YearCell { deadline: Date::new(2025, 5, 31), stamp: by("事務局", 1), ..YearCell::default() };
+    let deadline =
+        YearCell { deadline: CalendarDate::new(2025, 5, 31), stamp: by("事務局", 1), ..YearCell::default() };
     file.years.insert(FY, deadline);
     let import = merge(&record, &file).edit().expect("changes");
     history.apply(&mut record, &import, by("事務局", 2)).unwrap();

@@ -7,7 +7,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::closing::{Date, YearCell};
+use super::closing::YearCell;
 use super::history::{CellHistory, Entry};
 use super::review::{Confirmation, ReviewCell};
 use super::{
@@ -15,6 +15,7 @@ use super::{
     Record, Stamp, Status, WayForward,
 };
 use crate::plan::{FiscalYear, InitiativeId, KpiCode, Plan, PolicyCode};
+use crate::timeline::CalendarDate;
 
 pub const FORMAT: &str = "kama-sme-progress";
 /// Bump when the shape changes, and add a migration from the old version.
@@ -288,7 +289,7 @@ struct YearRow {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     reason: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    deadline: Option<Date>,
+    deadline: Option<CalendarDate>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     instructions: String,
     #[serde(flatten)]

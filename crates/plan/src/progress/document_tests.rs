@@ -395,7 +395,7 @@ fn reviewed() -> Record {
     let id: InitiativeId = "2-①-a".parse().unwrap();
     let year = FiscalYear(2024);
     let office = |t| Stamp { author: Some("事務局".into()), updated_at: t };
-    let deadline = crate::progress::closing::Date::parse("2025-05-31").ok();
+    let deadline = crate::timeline::CalendarDate::parse("2025-05-31").ok();
     for (t, edit) in [
         Edit::YearSettings { year, deadline, instructions: "実績は数値で\n記入してください".into() },
         Edit::Submit { id, year, by: Stamp { author: Some("商工会".into()), updated_at: 15 } },

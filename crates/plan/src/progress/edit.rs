@@ -6,13 +6,14 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
-use super::closing::{Date, YearCell};
+use super::closing::YearCell;
 use super::history::Field;
 use super::review::{Confirmation, Fingerprint, ReviewCell};
 use super::WayForward;
 use super::{by_kind, Cell, CellKey, CouncilCell, Grade, InitiativeCell, Kind, KpiCell, Link, Record, Stamp, Status};
 use crate::kpi::{interim_targets, ValueKind};
 use crate::plan::{FiscalYear, InitiativeId, Kpi, KpiCode, Plan, PolicyCode};
+use crate::timeline::CalendarDate;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KpiField {
@@ -193,7 +194,7 @@ pub enum Edit {
     /// The year's 回答期限 and the 事務局's instructions (an open year only).
     YearSettings {
         year: FiscalYear,
-        deadline: Option<Date>,
+        deadline: Option<CalendarDate>,
         instructions: String,
     },
     /// Sets a year's cell content as given: what undoing a year edit restores.
@@ -201,7 +202,7 @@ pub enum Edit {
         year: FiscalYear,
         closed: bool,
         reason: String,
-        deadline: Option<Date>,
+        deadline: Option<CalendarDate>,
         instructions: String,
     },
     ReplaceYear {

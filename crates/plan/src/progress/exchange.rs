@@ -156,6 +156,8 @@ pub(crate) fn cell_en(key: CellKey) -> String {
         CellKey::Initiative(id, year) => format!("initiative {id}, FY{year}"),
         CellKey::Kpi(code, year) => format!("KPI {code}, FY{year}"),
         CellKey::Council(policy, year) => format!("the council's opinion on basic policy {policy}, FY{year}"),
+        CellKey::Review(id, year) => format!("the review of initiative {id}, FY{year}"),
+        CellKey::Year(year) => format!("the closing and request settings of FY{year}"),
     }
 }
 

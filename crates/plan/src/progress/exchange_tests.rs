@@ -58,8 +58,11 @@ fn what_is_not_one_of_ours_says_so() {
         Err(ExchangeError::UnknownVersion { kind: FileKind::Request, version: 0 })
     );
     assert_eq!(
-        sniff("{\"format\": \"kama-sme-progress\", \"version\": 4}", MAX),
-        Err(ExchangeError::FutureVersion { kind: FileKind::Progress, version: 4 })
+        sniff(
+            &format!("{{\"format\": \"kama-sme-progress\", \"version\": {}}}", crate::progress::document::VERSION + 1),
+            MAX
+        ),
+        Err(ExchangeError::FutureVersion { kind: FileKind::Progress, version: crate::progress::document::VERSION + 1 })
     );
     assert_eq!(sniff("{}", 1), Err(ExchangeError::TooLarge { bytes: 2, max: 1 }));
     // A progress record refused by its own reader says why in its own terms.

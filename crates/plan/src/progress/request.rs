@@ -188,7 +188,7 @@ pub(super) fn parse(text: &str, plan: &Plan, max_bytes: usize) -> Result<Request
     let file: RequestFile = serde_json::from_str(text).map_err(|e| ExchangeError::Shape(e.to_string()))?;
     check_plan_year(plan, &file.plan, file.year)?;
     let owner = Owner::new(&file.owner).ok_or(ExchangeError::NoOwner)?;
-    let deadline = CalendarDate::parse_iso(&file.deadline).ok_or(ExchangeError::BadDeadline(file.deadline))?;
+    let deadline = CalendarDate::parse(&file.deadline).map_err(|_| ExchangeError::BadDeadline(file.deadline))?;
     let rows = row_ids(plan, &file.rows)?;
     let mut comments = BTreeMap::new();
     for (id, text) in file.comments {

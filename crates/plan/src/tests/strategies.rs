@@ -12,12 +12,12 @@ use proptest::prelude::*;
 use proptest::sample::select;
 
 use crate::plan::{FiscalYear, InitiativeId, KpiCode, Plan, PolicyCode};
-use crate::progress::closing::Date;
 use crate::progress::review::{Confirmation, Fingerprint};
 use crate::progress::{
     Cell, CouncilCell, Grade, InitiativeCell, Kind, KpiCell, Link, Record, ReviewCell, Stamp, Status, WayForward,
     YearCell,
 };
+use crate::timeline::CalendarDate;
 
 /// The real plan, parsed once for all cases.
 pub static PLAN: LazyLock<Plan> = LazyLock::new(crate::test_support::plan);
@@ -259,8 +259,8 @@ pub fn review_cell() -> impl Strategy<Value = ReviewCell> {
 }
 
 /// Any date of the calendar.
-pub fn date() -> impl Strategy<Value = Date> {
-    (1..=9999u16, 1..=12u8, 1..=31u8).prop_filter_map("a day of the calendar", |(y, m, d)| Date::new(y, m, d))
+pub fn date() -> impl Strategy<Value = CalendarDate> {
+    (1..=9999i32, 1..=12u8, 1..=31u8).prop_filter_map("a day of the calendar", |(y, m, d)| CalendarDate::new(y, m, d))
 }
 
 /// Any year's closing and settings.
