@@ -8,10 +8,11 @@ use kama_plan::progress::answer::{check_answer, Answer, AnswerError, Asked, NotA
 use kama_plan::progress::assign::assignments;
 use kama_plan::progress::collect::{self, Collected, Received};
 use kama_plan::progress::document::MAX_IMPORT_BYTES;
+use kama_plan::progress::edit::Edit;
 use kama_plan::progress::exchange::{self, ExchangeError, Opened};
 use kama_plan::progress::merge;
 use kama_plan::progress::request::{self, Request};
-use kama_plan::progress::{CellKey, Record};
+use kama_plan::progress::{CellKey, Record, Stamp};
 use leptos::prelude::*;
 
 use super::Progress;
@@ -110,26 +111,28 @@ impl Cycle {
         if received.is_empty() {
             self.answers.set(None);
         } else {
-            let (answers, record) = self.check(progress, received, &mut refused);
-            progress.preview_record(answers.taken.join("、"), record);
+            let (answers, record, submitted) = self.check(progress, received, &mut refused);
+            progress.preview_record(answers.taken.join("、"), record, submitted);
             self.answers.set(Some(answers));
         }
         self.refused.set(refused);
     }
 
     /// Checks each answer against what its 担当 is asked; the cells taken
-    /// from all of them come back as one record (later answers over earlier).
+    /// from all of them come back as one record (later answers over earlier),
+    /// with each answered line marked 提出済 by its answer.
     fn check(
         self,
         progress: Progress,
         received: Vec<Received>,
         refused: &mut Vec<(String, FileRefusal)>,
-    ) -> (Answers, Record) {
+    ) -> (Answers, Record, Vec<Edit>) {
         let plan = progress.plan;
         let collected = collect::collect(received);
         let closed = progress.closed_years();
         let mut answers = Answers::default();
         let mut record = Record::default();
+        let mut submitted = Vec::new();
         progress.shown.with_untracked(|shown| {
             for Received { file, answer } in &collected.answers {
                 match check_answer(plan, answer, Some(&asked_of(plan, shown, answer)), &closed) {
@@ -137,6 +140,12 @@ impl Cycle {
                         answers
                             .not_applied
                             .extend(check.not_applied.into_iter().map(|(k, why)| (file.clone(), k, why)));
+                        let by = Stamp { author: Some(answer.author.clone()), updated_at: answer.answered_at };
+                        submitted.extend(check.record.initiatives.keys().map(|&(id, year)| Edit::Submit {
+                            id,
+                            year,
+                            by: by.clone(),
+                        }));
                         record = merge::merge(&record, &check.record).merged;
                         answers.taken.push(file.clone());
                     }
@@ -145,7 +154,7 @@ impl Cycle {
             }
         });
         answers.collected = collected;
-        (answers, record)
+        (answers, record, submitted)
     }
 
     fn keep_request(self, progress: Progress, name: String, request: Request) {
@@ -153,7 +162,7 @@ impl Cycle {
             let _ = storage::write(&request_key(&progress.plan.plan.id), &json);
         }
         // Last year's answers and anything already written for the year, to start from.
-        progress.preview_record(name, request.start.clone());
+        progress.preview_record(name, request.start.clone(), Vec::new());
         self.request.set(Some(request));
     }
 

@@ -88,6 +88,8 @@ pub struct PendingImport {
     /// The file's record, merged again when applied: another tab may have
     /// changed a cell since the preview.
     incoming: Record,
+    /// Applied with the merge, in the same step of undo (answers marked 提出済).
+    also: Vec<Edit>,
 }
 
 #[derive(Clone, Copy)]
@@ -126,8 +128,16 @@ pub struct Progress {
     pub last_export: RwSignal<Option<i64>>,
 }
 
-/// Published cells with local ones over them (`sync::overlay`).
-type Overlay = fn(&Record, &Record) -> Record;
+/// What everyone sees: published cells (if any) with local ones over them
+/// (`sync::overlay`).
+type Overlay = fn(Option<&Record>, &Record) -> Record;
+
+fn overlay(published: Option<&Record>, local: &Record) -> Record {
+    match published {
+        Some(published) => sync::overlay(published, local),
+        None => local.clone(),
+    }
+}
 
 impl Progress {
     /// The signals, empty until `open` has read the record.
@@ -138,13 +148,27 @@ impl Progress {
         let local = RwSignal::new(Record::default());
         let published = RwSignal::new(if with_published { Published::Loading } else { Published::Absent });
         let overlay = StoredValue::new(None::<Overlay>);
-        // The published record is only ever loaded by `open`, which sets `overlay` first.
-        let shown = Memo::new(move |_| {
-            published.with(|p| match (p, overlay.get_value()) {
-                (Published::Loaded(p), Some(overlay)) => local.with(|l| overlay(p, l)),
-                _ => local.get(),
-            })
-        });
+        // Nothing is shown before `open` has read the record (an edit made
+        // earlier shows then). Records are never compared: a recomputed one
+        // is news. Both keep the record's code out of the first visit.
+        let shown = Memo::new_with_compare(
+            move |_| match overlay.get_value() {
+                Some(overlay) => published.with(|p| {
+                    let p = match p {
+                        Published::Loaded(p) => Some(p),
+                        _ => None,
+                    };
+                    local.with(|l| overlay(p, l))
+                }),
+                None => {
+                    // Followed already, so that `open`'s first change shows.
+                    local.track();
+                    published.track();
+                    Record::default()
+                }
+            },
+            |_, _| true,
+        );
         Progress {
             plan,
             key: StoredValue::new(key),
@@ -171,7 +195,9 @@ impl Progress {
     /// for the published record. Once per page, in the `store` split file
     /// (src/ui/lazy.rs).
     pub fn open(self) {
-        self.overlay.set_value(Some(sync::overlay));
+        self.overlay.set_value(Some(overlay));
+        // `shown` is computed from now on.
+        self.local.update(|_| {});
         self.health.set(Health::Kept);
         timing::measure("kama:store-load", || self.read_stored());
         // An edit made before the record was read was merged into it, unsaved.
@@ -330,6 +356,12 @@ impl Progress {
     /// Whether this browser records: the editors are enabled only then.
     pub fn can_record(self) -> bool {
         self.staff.with(Profile::can_record)
+    }
+
+    /// Whether the cells of `year` can be edited here: recording, and the
+    /// year not closed (締め).
+    pub fn can_edit(self, year: FiscalYear) -> bool {
+        self.can_record() && !self.shown.with(|r| r.is_closed(year))
     }
 
     fn changed(self) {
@@ -511,20 +543,20 @@ impl Progress {
     /// nothing changes until `apply_import`.
     pub fn preview_import(self, file_name: String, text: &str) -> Result<(), DocumentError> {
         let incoming = document::from_json(text, self.plan, document::MAX_IMPORT_BYTES)?;
-        self.preview_record(file_name, incoming);
+        self.preview_record(file_name, incoming, Vec::new());
         Ok(())
     }
 
     /// Shows what merging `incoming` (already checked) would change; nothing
-    /// changes until `apply_import`.
-    pub fn preview_record(self, file_name: String, incoming: Record) {
+    /// changes until `apply_import`, which also applies `also`.
+    pub fn preview_record(self, file_name: String, incoming: Record, also: Vec<Edit>) {
         let outcome = self.shown.with_untracked(|shown| merge::merge(shown, &incoming));
-        self.import.set(Some(PendingImport { file_name, outcome, incoming }));
+        self.import.set(Some(PendingImport { file_name, outcome, incoming, also }));
     }
 
     /// The fiscal years closed (締め) in the record shown.
     pub fn closed_years(self) -> BTreeSet<FiscalYear> {
-        BTreeSet::new()
+        self.shown.with_untracked(|r| r.years.iter().filter(|(_, c)| c.closed).map(|(y, _)| *y).collect())
     }
 
     /// Applies the previewed import as one step of undo; the cells it
@@ -532,8 +564,9 @@ impl Progress {
     pub fn apply_import(self) {
         let Some(pending) = self.import.get_untracked() else { return };
         let outcome = self.shown.with_untracked(|shown| merge::merge(shown, &pending.incoming));
-        if let Some(edit) = outcome.edit() {
-            self.edit(edit, false);
+        let edits: Vec<Edit> = outcome.edit().into_iter().chain(pending.also).collect();
+        if !edits.is_empty() {
+            self.edit(Edit::Batch(edits), false);
         }
         // The file's history travels with it (entries are facts: an undo of
         // the import does not take them back), but for the cells refused.

@@ -11,8 +11,10 @@ use kama_plan::progress::assign::assignments;
 use kama_plan::progress::board::{self, BoardRow, Due, RowState};
 use kama_plan::progress::csv::UtcOffset;
 use kama_plan::progress::document::{DocumentError, MAX_IMPORT_BYTES};
+use kama_plan::progress::edit::Edit;
 use kama_plan::progress::file_name::{answer_stem, request_stem, ExportError};
 use kama_plan::progress::request::{make_requests, Issue, Request};
+use kama_plan::progress::review::{self, ReviewState};
 use kama_plan::staff::Role;
 use kama_plan::timeline::CalendarDate;
 use kama_plan::FiscalYear;
@@ -22,6 +24,7 @@ use super::plan_tree::InitiativeLink;
 use crate::adapters::{clock, download};
 use crate::i18n::{self, t, Lang};
 use crate::state::cycle::{Cycle, FileRefusal};
+use crate::state::progress::Published;
 use crate::state::{Explore, Progress};
 
 const JSON: &str = "application/json";
@@ -38,8 +41,9 @@ pub fn CyclePanel(
     year: Memo<FiscalYear>,
 ) -> impl IntoView {
     let secretariat = move || progress.staff.with(|s| s.role == Role::Secretariat);
-    // The deadline the 事務局 chose: it also marks overdue rows on the board.
-    let deadline = RwSignal::new(None::<CalendarDate>);
+    // The year's 回答期限 as recorded (it travels with the record): it marks
+    // overdue rows on the board.
+    let deadline = Memo::new(move |_| progress.shown.with(|r| r.years.get(&year.get()).and_then(|c| c.deadline)));
     view! {
         <section class="cycle no-print" aria-labelledby="cycle-title" hidden=move || !progress.can_record()>
             <h2 id="cycle-title">{t(i18n::CYCLE_TITLE)}</h2>
@@ -47,8 +51,10 @@ pub fn CyclePanel(
             <AnswersRead cycle />
             {move || cycle.request.get().map(|request| view! { <OpenedRequest explore progress cycle request /> })}
             {move || secretariat().then(|| view! {
-                <MakeRequests progress year deadline />
+                <MakeRequests progress year />
                 <AnswerBoard explore progress year deadline />
+                <super::publishing::YearClosing progress year />
+                <super::publishing::PublishFile progress />
             })}
         </section>
     }
@@ -214,17 +220,26 @@ fn SaveOutcome(saved: RwSignal<Option<Result<(), Failure>>>, done: i18n::Msg) ->
 /// The 事務局's request files for the year: one per 担当, each with its rows,
 /// last year's answers to start from, the deadline and the instructions.
 #[component]
-fn MakeRequests(progress: Progress, year: Memo<FiscalYear>, deadline: RwSignal<Option<CalendarDate>>) -> impl IntoView {
+fn MakeRequests(progress: Progress, year: Memo<FiscalYear>) -> impl IntoView {
     let lang = i18n::use_lang();
-    let instructions = RwSignal::new(String::new());
+    // Drafts of the year's settings, from the record; recorded when the requests are made.
+    let settings =
+        move || progress.shown.with_untracked(|r| r.years.get(&year.get_untracked()).cloned().unwrap_or_default());
+    let deadline = RwSignal::new(settings().deadline);
+    let instructions = RwSignal::new(settings().instructions);
     let made = RwSignal::new(Vec::<Request>::new());
     let tried = RwSignal::new(false);
     let saved = RwSignal::new(None::<Result<(), Failure>>);
     let make = move |_| {
         tried.set(true);
         let Some(deadline) = deadline.get_untracked() else { return };
+        let year = year.get_untracked();
+        progress.edit(
+            Edit::YearSettings { year, deadline: Some(deadline), instructions: instructions.get_untracked() },
+            false,
+        );
         let issue = Issue {
-            year: year.get_untracked(),
+            year,
             deadline,
             instructions: instructions.get_untracked(),
             issued_by: progress.staff.with_untracked(|s| s.author().unwrap_or_default().to_string()),
@@ -287,14 +302,23 @@ fn AnswerBoard(
     explore: Explore,
     progress: Progress,
     year: Memo<FiscalYear>,
-    deadline: RwSignal<Option<CalendarDate>>,
+    deadline: Memo<Option<CalendarDate>>,
 ) -> impl IntoView {
     let lang = i18n::use_lang();
     let today = clock::today();
     let board = Memo::new(move |_| {
         let conflicts: BTreeSet<_> = progress.conflicts.with(|c| c.iter().map(|c| c.key()).collect());
         let due = deadline.get().map(|deadline| Due { deadline, today });
-        progress.shown.with(|r| board::board(progress.plan, r, year.get(), due, &conflicts, |_| None))
+        progress.shown.with(|r| {
+            let year = year.get();
+            let submitted = |id| {
+                r.reviews
+                    .get(&(progress.plan.record_id(id), year))
+                    .and_then(|c| c.submitted.as_ref())
+                    .map(|s| s.updated_at)
+            };
+            board::board(progress.plan, r, year, due, &conflicts, submitted)
+        })
     });
     let header = |msg: i18n::Msg| view! { <th scope="col">{t(msg)}</th> };
     view! {
@@ -335,13 +359,15 @@ fn AnswerBoard(
                 </table>
             </div>
             {move || board.get().owners.into_iter().map(|o| {
-                let missing: Vec<BoardRow> = o.rows.into_iter().filter(|r| r.state != RowState::Answered).collect();
-                (!missing.is_empty()).then(|| view! {
-                    <details class="board-rows" data-owner=o.owner.to_string()>
-                        <summary>{o.owner.to_string()} " · " {t(i18n::BOARD_EMPTY)} "/" {t(i18n::BOARD_PARTIAL)} " (" {missing.len()} ")"</summary>
-                        <ul class="to-do">{missing.into_iter().map(|row| view! { <ToDoRow explore row comment=None /> }).collect_view()}</ul>
+                let owner = o.owner.to_string();
+                view! {
+                    <details class="board-rows" data-owner=owner.clone()>
+                        <summary>{owner.clone()} " (" {o.rows.len()} ")"</summary>
+                        <ul class="review-rows">
+                            {o.rows.into_iter().map(|row| view! { <ReviewRow explore progress row year=year.get_untracked() /> }).collect_view()}
+                        </ul>
                     </details>
-                })
+                }
             }).collect_view()}
             {move || {
                 let unassigned = board.get().unassigned;
@@ -353,5 +379,77 @@ fn AnswerBoard(
                 })
             }}
         </section>
+    }
+}
+
+/// One line on the board: how far it has got, and the 事務局's check of it
+/// (確認, with a comment sent back in the next request, or its withdrawal).
+#[component]
+fn ReviewRow(explore: Explore, progress: Progress, row: BoardRow, year: FiscalYear) -> impl IntoView {
+    let lang = i18n::use_lang();
+    let plan = progress.plan;
+    let id = row.id;
+    let state = Memo::new(move |_| {
+        let published = progress.published.read();
+        let published = match &*published {
+            Published::Loaded(p) => Some(p),
+            _ => None,
+        };
+        progress.shown.with(|r| review::state(r, plan, id, year, published))
+    });
+    let comment = RwSignal::new(String::new());
+    let closed = move || progress.shown.with(|r| r.is_closed(year));
+    let state_code = move || match state.get() {
+        ReviewState::Drafting => "drafting",
+        ReviewState::Submitted { .. } => "submitted",
+        ReviewState::Confirmed(_) => "confirmed",
+        ReviewState::Published(_) => "published",
+    };
+    let why = move || match state.get() {
+        ReviewState::Submitted { changed_after_confirmation: Some(c), .. } => {
+            let lang = lang.get();
+            let changed = c.changed.as_ref().map(|s| i18n::stamp(lang, s));
+            Some(i18n::changed_after_confirmation(lang, changed.as_deref(), &i18n::stamp(lang, &c.confirmation.by)))
+        }
+        _ => None,
+    };
+    let confirmable = move || {
+        matches!(state.get(), ReviewState::Submitted { .. } | ReviewState::Drafting) && row.state != RowState::Empty
+    };
+    let key = plan.record_id(id);
+    view! {
+        <li class="review-row" data-initiative-id=id.to_string() data-review=state_code>
+            <ToDoRow explore row comment=None />
+            " " <span class="badge review">{move || i18n::review_state(&state.get()).get(lang.get())}</span>
+            {move || why().map(|w| view! { <p class="notice changed-after-confirmation">{w}</p> })}
+            {move || match state.get() {
+                ReviewState::Confirmed(c) | ReviewState::Published(c) => view! {
+                    <p class="confirmed-by">
+                        {move || i18n::stamp(lang.get(), &c.by)}
+                        {(!c.comment.is_empty()).then(|| format!(" · {}", c.comment))}
+                        " "
+                        <button type="button" class="link-button" disabled=closed on:click=move |_| progress.edit(Edit::Unconfirm { id: key, year }, false)>
+                            {t(i18n::REVIEW_UNCONFIRM)}
+                        </button>
+                    </p>
+                }.into_any(),
+                _ => view! {
+                    <div class="confirm" hidden=move || !confirmable()>
+                        <label>
+                            <span class="visually-hidden">{t(i18n::REVIEW_COMMENT)}</span>
+                            <input type="text" class="review-comment" prop:value=comment placeholder=move || i18n::REVIEW_COMMENT.get(lang.get()) on:input=move |ev| comment.set(event_target_value(&ev)) />
+                        </label>
+                        <button
+                            type="button"
+                            class="confirm-row"
+                            disabled=closed
+                            on:click=move |_| progress.edit(Edit::Confirm { id: key, year, comment: comment.get_untracked() }, false)
+                        >
+                            {t(i18n::REVIEW_CONFIRM)}
+                        </button>
+                    </div>
+                }.into_any(),
+            }}
+        </li>
     }
 }

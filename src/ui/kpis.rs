@@ -327,7 +327,7 @@ fn KpiYearRow(progress: Progress, code: KpiCode, kind: ValueKind, year: FiscalYe
                     id=note_id
                     class="kpi-note"
                     rows="2"
-                    disabled=move || !progress.can_record()
+                    disabled=move || !progress.can_edit(year)
                     prop:value=move || cell.with(|c| c.as_ref().map(|c| c.note.clone()).unwrap_or_default())
                     on:input=move |ev| progress.edit(Edit::KpiNote { code, year, note: event_target_value(&ev) }, true)
                     on:blur=move |_| progress.seal_typing()
@@ -381,7 +381,7 @@ fn ValueInput(
             type="text"
             inputmode="decimal"
             class=format!("kpi-input {class}")
-            disabled=move || !progress.can_record()
+            disabled=move || !progress.can_edit(year)
             prop:value=stored
             aria-invalid=move || error.get().map(|_| "true")
             aria-describedby=move || error.get().map(|_| error_id.clone())

@@ -15,6 +15,7 @@ pub mod plan_tree;
 pub mod progress_editor;
 pub mod progress_overview;
 pub mod progress_view;
+pub mod publishing;
 pub mod ready;
 pub mod record_bar;
 pub mod records;

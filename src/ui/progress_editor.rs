@@ -156,8 +156,12 @@ fn YearForm(
     };
     view! {
         // Visitors read the record in the same form, unchangeable.
-        <fieldset class="year-card" data-year=year.0 disabled=move || !progress.can_record()>
+        <fieldset class="year-card" data-year=year.0 disabled=move || !progress.can_edit(year)>
             <legend>{move || i18n::fiscal_year(lang.get(), year)}</legend>
+            {move || progress.shown.with(|r| r.closing(year).map(|c| {
+                let notice = i18n::year_closed_notice(lang.get(), year, &i18n::stamp(lang.get(), c.author_stamp()), &c.reason);
+                view! { <p class="notice year-closed">{notice}</p> }
+            }))}
             <label for=FIRST_FIELD>{t(i18n::STATUS)}</label>
             <select
                 id=FIRST_FIELD

@@ -263,7 +263,7 @@ fn CouncilNotes(
                     id=id
                     class="no-print"
                     rows="3"
-                    disabled=move || !progress.can_record()
+                    disabled=move || !progress.can_edit(year)
                     prop:value=text
                     on:input=move |ev| {
                         let edit = Edit::Council { policy, year, field, text: event_target_value(&ev) };

@@ -54,6 +54,8 @@ pub fn RecorderActions(
                 {t(i18n::RECORDING_AS)} ": " <span class="staff-name" lang="ja">{who}</span> {role}
             </button>
         </div>
+        // Only recorders edit, so only they are told an edit was refused.
+        {move || progress.refused.get().map(|e| view! { <p class="notice warning edit-refused" role="alert">{i18n::edit_error(lang.get(), &e)}</p> })}
     }
 }
 

@@ -574,6 +574,16 @@ pub fn changed_after_confirmation(lang: Lang, changed_by: Option<&str>, confirme
     }
 }
 
+/// How many lines the published file leaves out, not being confirmed.
+pub fn publish_withheld(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::Ja, 0) => "確認していない取組の記録はありません。".into(),
+        (Lang::Ja, n) => format!("確認していない取組の記録 {n} 件は公表されません。"),
+        (Lang::En, 0) => "No initiative record is left unconfirmed.".into(),
+        (Lang::En, n) => format!("{n} unconfirmed initiative records are left out."),
+    }
+}
+
 /// A closed year's notice: who closed it (as the page shows a stamp), and why.
 pub fn year_closed_notice(lang: Lang, year: crate::FiscalYear, closed_by: &str, reason: &str) -> String {
     match (lang, reason.is_empty()) {
@@ -842,6 +852,19 @@ messages! {
     REVIEW_STATE = "照会の状態", "Review";
     REVIEW_COMMENT = "確認コメント", "Review comment";
     REVIEW_DRAFTING = "記入中", "Drafting";
+    REVIEW_CONFIRM = "確認済にする", "Confirm";
+    YEAR_CLOSING_TITLE = "年度の締め", "Closing the year";
+    YEAR_CLOSE_HINT = "締めた年度の記録は、どのブラウザでも変更できなくなります（締めは書き出したファイルと公表ファイルにも含まれます）。再開するには理由が必要で、履歴に残ります。", "A closed year's record cannot be changed in any browser (the closing travels in exported and published files). Reopening needs a reason, kept in the history.";
+    YEAR_CLOSE = "この年度を締める", "Close this year";
+    YEAR_REOPEN = "締めを解除して再開する", "Reopen this year";
+    PUBLISH_TITLE = "公表用に書き出す", "Write the file to publish";
+    PUBLISH_HINT = "市のサイトで index.html の隣に置く progress.json を書き出します。置き換える前に、上の「公表版からの変更」で変わる内容を確かめてください。", "Writes progress.json, to put beside index.html on the city's site. Before replacing it, check what changes in “Changes from the published version” above.";
+    PUBLISH_SCOPE = "公表する記録", "What to publish";
+    PUBLISH_CONFIRMED = "確認済の取組だけ（おすすめ）", "Confirmed initiatives only (recommended)";
+    PUBLISH_EVERYTHING = "すべての取組（確認していない記録も公表されます）", "Every initiative (unconfirmed records are published too)";
+    PUBLISH_EVERYTHING_WARNING = "確認していない記録も公表されます。内容を確かめてから公表してください。", "Unconfirmed records will be published too. Check them before publishing.";
+    PUBLISH_WRITE = "progress.json を書き出す", "Write progress.json";
+    REVIEW_UNCONFIRM = "確認を取り消す", "Withdraw the confirmation";
     REVIEW_SUBMITTED = "提出済", "Submitted";
     REVIEW_CONFIRMED = "確認済", "Confirmed";
     REVIEW_PUBLISHED = "公表", "Published";
