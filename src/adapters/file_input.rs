@@ -1,4 +1,4 @@
-//! Reading a file the user picked, refusing oversized ones unread.
+//! Reading the files the user picked, refusing oversized ones unread.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -26,22 +26,9 @@ pub enum Picked {
     },
 }
 
-/// The first file of an `<input type="file">` change event, if any: a
-/// workbook by its name, any other file as text.
-pub async fn read(ev: &web_sys::Event, max_bytes: usize) -> Result<Option<Picked>, String> {
-    let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
-        return Ok(None);
-    };
-    let Some(file) = input.files().and_then(|f| f.get(0)) else { return Ok(None) };
-    // Picking the same file again must fire `change` again.
-    input.set_value("");
-    read_file(file, max_bytes).await.map(Some)
-}
-
-/// Every file of an `<input type="file" multiple>` change event, or of a drop.
-pub async fn read_all(files: Option<web_sys::FileList>, max_bytes: usize) -> Vec<Picked> {
-    let files: Vec<web_sys::File> =
-        files.map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect()).unwrap_or_default();
+/// Each of `files` (see [`input_files`]): a workbook by its name, any other
+/// file as text, a file over `max_bytes` unread.
+pub async fn read_all(files: Vec<web_sys::File>, max_bytes: usize) -> Vec<Picked> {
     let mut picked = Vec::with_capacity(files.len());
     for file in files {
         let name = file.name();
@@ -50,11 +37,14 @@ pub async fn read_all(files: Option<web_sys::FileList>, max_bytes: usize) -> Vec
     picked
 }
 
-/// The files of an `<input type="file">` change event; the input is emptied,
-/// so picking the same files again fires `change` again.
-pub fn input_files(ev: &web_sys::Event) -> Option<web_sys::FileList> {
-    let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())?;
-    let files = input.files();
+/// The files of an `<input type="file">` change event; the input is then
+/// emptied (which empties its live list too), so picking the same files
+/// again fires `change` again.
+pub fn input_files(ev: &web_sys::Event) -> Vec<web_sys::File> {
+    let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+        return Vec::new();
+    };
+    let files = input.files().map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect()).unwrap_or_default();
     input.set_value("");
     files
 }

@@ -19,6 +19,7 @@ import {
   axeViolations,
   screenshot,
   ARTIFACTS,
+  serveCopy,
 } from './support.mjs';
 
 const app = useApp();
@@ -135,6 +136,50 @@ test('request → two answers → the 事務局 imports both at once → the boa
   assert.equal(cell.results, 'セミナー3回、延べ45名');
   assert.equal(cell.author, '商工 花子', 'the answer keeps who wrote it');
   await screenshot(office, 'cycle-board');
+
+  // Review: 商工会's answered line is 提出済; the 事務局 confirms it with a comment.
+  await office.locator('details.board-rows[data-owner="商工会"] summary').click();
+  const line = office.locator('details.board-rows[data-owner="商工会"] .review-row[data-initiative-id="2-①-a"]');
+  await eventually(() => line.getAttribute('data-review'), 'submitted');
+  await line.locator('input.review-comment').fill('参加事業者数も次回お願いします');
+  await line.getByRole('button', { name: '確認済にする' }).click();
+  await eventually(() => line.getAttribute('data-review'), 'confirmed');
+  await expectText(line.locator('.confirmed-by'), /嘉麻 事務 · .*参加事業者数も次回お願いします/);
+
+  // Close the year: its editors are read-only, with who closed it and why.
+  const closing = office.locator('.year-closing');
+  await closing.locator('#year-reason').fill('令和7年度の取りまとめ完了');
+  await closing.getByRole('button', { name: 'この年度を締める' }).click();
+  await expectText(closing.locator('.year-closed'), /令和7年度（2025年度）は締められています（嘉麻 事務 · .*理由: 令和7年度の取りまとめ完了）/);
+  // Reopening asks for a reason first.
+  await closing.getByRole('button', { name: '締めを解除して再開する' }).click();
+  await expectText(closing.locator('.field-error'), /再開する理由を入力してください/);
+  await expectText(closing.locator('.year-closed'), /締められています/);
+
+  // Publish the confirmed lines only.
+  const publish = office.locator('.publish');
+  await expectText(publish.locator('.publish-withheld'), /確認していない取組の記録 \d+ 件は公表されません/);
+  const published = await download(office, () => publish.getByRole('button', { name: 'progress.json を書き出す' }).click());
+  assert.equal(published.name, 'progress.json');
+  const json = JSON.parse(await readFile(published.path, 'utf8'));
+  assert.deepEqual(json.initiatives.map((c) => `${c.id} ${c.year}`), ['2-①-a 2025'], 'only the confirmed line');
+  assert.equal(json.years?.find((y) => y.year === 2025)?.closed, true, 'the closing travels');
+
+  // A fresh visitor of the site with that file sees the line, closed, read-only.
+  const site = await serveCopy('/');
+  await writeFile(join(site.dir, 'progress.json'), await readFile(published.path, 'utf8'));
+  const visitor = await newPage(app.browser, { staff: null, timezoneId: 'Asia/Tokyo' });
+  await visitor.goto(site.url + '?id=2-1-a&year=2025');
+  await waitForReady(visitor, 'list 2-①-a');
+  const card = await yearCard(visitor, 2025);
+  await eventually(() => card.locator('textarea.results-input').inputValue(), 'セミナー3回、延べ45名');
+  await expectText(card.locator('.year-closed'), /令和7年度（2025年度）は締められています/);
+  assert.equal(await card.locator('select.status-select').isDisabled(), true);
+  await screenshot(visitor, 'cycle-published-closed');
+  assert.deepEqual(visitor.errors, []);
+  await visitor.context().close();
+  await site.close();
+
   for (const page of [office, shokokai, section]) {
     assert.deepEqual(page.errors, []);
     await page.context().close();

@@ -47,7 +47,7 @@ test('every field of the 評価シート is found by its label, and kept over a 
   await field(page, 'メモ').fill('<b>太字ではない</b>');
   await waitForSettled(page, 'save');
   const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY));
-  assert.equal(stored.version, 3);
+  assert.equal(stored.version, 4);
 
   await page.reload();
   await waitForReady(page, 'list 2-①-a');

@@ -233,7 +233,7 @@ test('export JSON → clear storage → import gives back the identical record',
   assert.match(file.suggestedFilename(), /^kama-sme-2023-2027-進捗-嘉麻太郎-\d{8}-\d{4}\.json$/);
   const exported = JSON.parse(await readFile(await file.path(), 'utf8'));
   assert.equal(exported.plan_id, 'kama-sme-2023-2027');
-  assert.equal(exported.version, 3);
+  assert.equal(exported.version, 4);
   assert.ok(exported.exported_at > 0);
 
   await page.evaluate(() => localStorage.clear());

@@ -35,7 +35,7 @@ test('a visitor reads the record with every editor disabled, and fetches no staf
   const page = await visit('?id=2-1-a');
   await waitForReady(page, 'list 2-①-a');
   const bar = page.locator('.record-bar');
-  await expectText(bar, /公表されている記録です（閲覧のみ）/);
+  await expectText(bar, /公表されている記録（閲覧のみ）/);
   await expectCount(bar.getByRole('button', { name: /元に戻す|↶/ }), 0, 'no undo where nothing can be done');
   const card = await yearCard(page, 2025);
   assert.equal(await card.locator('select.status-select').isDisabled(), true);
@@ -79,7 +79,7 @@ test('記入する asks for the name and the 担当, keeps them as typed, and ev
   await page.locator('#start-recording').click();
   await eventually(() => setup.getByLabel('記入者名').inputValue(), '嘉麻 次郎');
   assert.equal(await start.isDisabled(), true, 'the 担当 is still missing');
-  await setup.getByLabel(/担当/).fill('商工会');
+  await setup.getByLabel(/^担当/).fill('商工会');
   await setup.getByLabel(/^事務局/).check();
   await start.click();
   await setup.waitFor({ state: 'detached' });

@@ -114,7 +114,7 @@ export async function setStaff(page, { name, owner, role } = {}) {
   await bar.locator('#start-recording, .staff-chip').first().click();
   const setup = page.locator('.staff-setup');
   if (name !== undefined) await setup.getByLabel('記入者名').fill(name);
-  if (owner !== undefined) await setup.getByLabel(/担当/).fill(owner);
+  if (owner !== undefined) await setup.getByLabel(/^担当/).fill(owner);
   if (role === 'secretariat') await setup.getByLabel(/^事務局/).check();
   if (role === 'recorder') await setup.getByLabel(/^記入者（/).check();
   const start = setup.locator('#staff-start');
