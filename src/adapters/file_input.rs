@@ -49,6 +49,12 @@ pub fn input_files(ev: &web_sys::Event) -> Vec<web_sys::File> {
     files
 }
 
+/// The files dropped on an element (nothing for a drop of text or links).
+pub fn dropped_files(ev: &web_sys::DragEvent) -> Vec<web_sys::File> {
+    let files = ev.data_transfer().and_then(|d| d.files());
+    files.map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect()).unwrap_or_default()
+}
+
 async fn read_file(file: web_sys::File, max_bytes: usize) -> Result<Picked, String> {
     let name = file.name();
     let bytes = file.size() as usize;

@@ -17,7 +17,7 @@ use leptos::prelude::*;
 
 use super::Progress;
 use crate::adapters::file_input::Picked;
-use crate::adapters::storage;
+use crate::adapters::{fetch, linked_file, storage};
 
 /// A file of a batch that was not taken, and why.
 #[derive(Debug, Clone, PartialEq)]
@@ -164,6 +164,23 @@ impl Cycle {
         // Last year's answers and anything already written for the year, to start from.
         progress.preview_record(name, request.start.clone(), Vec::new());
         self.request.set(Some(request));
+    }
+
+    /// Opens the file a link names (`?open=`), once per page: fetched from
+    /// beside `index.html`, then checked like a picked file.
+    pub fn open_linked(self, progress: Progress) {
+        thread_local!(static OPENED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+        let Some(name) = linked_file::opened() else { return };
+        if OPENED.with(|o| o.replace(true)) {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let picked = match fetch::text(&name).await {
+                Ok(text) => Picked::Text { name, text },
+                Err(detail) => Picked::Unreadable { name, detail },
+            };
+            self.open(progress, vec![picked]);
+        });
     }
 
     /// Forgets what the last pick gave, before the next one is read.

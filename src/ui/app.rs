@@ -9,7 +9,7 @@ use super::plan_tree::PlanTree;
 use super::ready::{self, Part, Ready};
 use super::record_bar::RecordBar;
 use super::PlanRef;
-use crate::adapters::{fetch, focus, plan_source, prefs};
+use crate::adapters::{fetch, focus, linked_file, prefs};
 use crate::i18n::{self, t, Lang, UiLang};
 use crate::state::{Explore, Progress};
 
@@ -18,7 +18,7 @@ pub fn App() -> impl IntoView {
     let lang = RwSignal::new(prefs::load_lang());
     provide_context(UiLang(lang));
     Effect::new(move |_| prefs::apply_lang(lang.get()));
-    let Some(file) = plan_source::requested_file() else {
+    let Some(file) = linked_file::named("plan") else {
         return match parse(PLAN_JSON) {
             Ok(plan) => view! { <Tracker plan with_published=true /> }.into_any(),
             Err(detail) => view! { <LoadError detail /> }.into_any(),
@@ -62,6 +62,10 @@ fn Tracker(plan: PlanRef, with_published: bool) -> impl IntoView {
     let ready_mark = move || ready.mark(view.get(), explore.open.get(), progress.settled());
     if let Some(id) = explore.open.get_untracked() {
         focus::reveal_row(id);
+    }
+    // A request or answer file linked with `?open=` opens where files are read.
+    if linked_file::opened().is_some() && explore.view.get_untracked() != View::Progress {
+        explore.set_view(View::Progress);
     }
     let lang = i18n::use_lang();
     // The tab title names the open initiative, in the interface language.

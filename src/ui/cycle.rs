@@ -245,7 +245,18 @@ fn MakeRequests(progress: Progress, year: Memo<FiscalYear>) -> impl IntoView {
             issued_by: progress.staff.with_untracked(|s| s.author().unwrap_or_default().to_string()),
             issued_at: clock::now_ms(),
         };
-        made.set(progress.shown.with_untracked(|r| make_requests(progress.plan, r, &issue, &Default::default())));
+        made.set(progress.shown.with_untracked(|r| {
+            // The 事務局's comments on confirmed lines go back with the next request.
+            let comments = r
+                .reviews
+                .iter()
+                .filter(|((_, y), _)| *y == year)
+                .filter_map(|(&(id, _), c)| {
+                    c.confirmed.as_ref().filter(|c| !c.comment.is_empty()).map(|c| (id, c.comment.clone()))
+                })
+                .collect();
+            make_requests(progress.plan, r, &issue, &comments)
+        }));
     };
     let no_owners = move || progress.shown.with(|r| assignments(progress.plan, r, year.get()).by_owner.is_empty());
     view! {

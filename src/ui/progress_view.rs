@@ -52,6 +52,7 @@ pub fn ProgressView(
 ) -> impl IntoView {
     let year = explore.reported_year();
     let cycle = Cycle::new(progress);
+    cycle.open_linked(progress);
     view! {
         <section class="progress-view" aria-labelledby="progress-title">
             <h2 id="progress-title">{t(i18n::VIEW_PROGRESS)}</h2>

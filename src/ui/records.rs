@@ -2,17 +2,20 @@
 //! .xlsx, named with the recorder's name), an import checked and previewed before it
 //! changes anything, and the list of cells changed in two places.
 
+use std::collections::BTreeSet;
 use std::future::Future;
 use std::pin::Pin;
 
 use kama_plan::progress::document::{DocumentError, MAX_IMPORT_BYTES};
+use kama_plan::progress::edit::Edit;
 use kama_plan::progress::exchange::{self, FileKind};
 use kama_plan::progress::file_name::{self, Contents, ExportError};
 use kama_plan::progress::history::Field;
-use kama_plan::progress::merge::Conflict;
+use kama_plan::progress::merge::{self, Conflict};
 use kama_plan::progress::xlsx_import::{SheetError, SheetImport};
-use kama_plan::progress::Record;
+use kama_plan::progress::{join_owners, Record};
 use kama_plan::progress::{Cell, CellKey, InitiativeCell, KpiCell, Stamp};
+use kama_plan::staff::Role;
 use kama_plan::{FiscalYear, Plan};
 use leptos::prelude::*;
 
@@ -54,13 +57,13 @@ pub fn FilesPanel(
         let author = progress.staff.with_untracked(|s| s.author().unwrap_or_default().to_string());
         file_name::export_stem(&progress.plan.plan.id, contents, &author, clock::now_ms(), clock::utc_offset())
     };
-    let on_file = move |ev: web_sys::Event| {
+    // Picked or dropped, files take one way in.
+    let take = move |files: Vec<web_sys::File>| {
         refused.set(None);
         done.set(false);
         sheet.set(None);
         progress.cancel_import();
         cycle.clear();
-        let files = file_input::input_files(&ev);
         leptos::task::spawn_local(async move {
             let mut picked = file_input::read_all(files, MAX_IMPORT_BYTES).await;
             // Several files, or a request or answer: the round of 照会 takes them.
@@ -90,8 +93,28 @@ pub fn FilesPanel(
             refused.set(refusal);
         });
     };
+    let on_file = move |ev: web_sys::Event| take(file_input::input_files(&ev));
+    let dragging = RwSignal::new(false);
+    let on_drop = move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if progress.can_record() {
+            take(file_input::dropped_files(&ev));
+        }
+    };
     view! {
-        <section class="files-panel" aria-labelledby="files-title">
+        <section
+            class="files-panel"
+            class:dragging=dragging
+            aria-labelledby="files-title"
+            on:dragover=move |ev: web_sys::DragEvent| {
+                // Accepting the drag is what lets the drop happen.
+                ev.prevent_default();
+                dragging.set(progress.can_record());
+            }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=on_drop
+        >
             <h2 id="files-title">{t(i18n::FILES)}</h2>
             <div class="export-buttons">
                 {EXPORTS
@@ -203,6 +226,25 @@ fn ImportPreview(progress: Progress, done: RwSignal<bool>) -> impl IntoView {
                     {list(i18n::IMPORT_ADDED, o.added, "import-added")}
                     {list(i18n::IMPORT_CHANGED, o.changed, "import-changed")}
                     {list(i18n::IMPORT_CONFLICTS, kept, "import-kept")}
+                    // What a closed year keeps out: listed, never dropped silently.
+                    {(!o.refused.is_empty()).then(|| view! {
+                        <h4>{t(i18n::IMPORT_REFUSED_CELLS)} " (" {o.refused.len()} ")"</h4>
+                        <ul class="import-refused-cells">
+                            {o.refused.iter().map(|r| {
+                                let (key, why) = (r.key, r.why.clone());
+                                view! {
+                                    <li>
+                                        {move || describe_key(plan, lang.get(), key)} " "
+                                        {move || {
+                                            let lang = lang.get();
+                                            let merge::Refusal::YearClosed { closing, .. } = &why;
+                                            i18n::refusal(lang, &why, &i18n::stamp(lang, closing.author_stamp()))
+                                        }}
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    })}
                     <div class="actions">
                         <button
                             type="button"
@@ -285,10 +327,41 @@ fn SheetPreview(
     let plan = progress.plan;
     let lang = i18n::use_lang();
     let apply = move |_| {
-        if let Some(edit) = sheet.with_untracked(|s| s.as_ref().and_then(|s| s.import.edit())) {
-            progress.edit(edit, false);
-            done.set(true);
-        }
+        let Some((edit, lines)) = sheet.with_untracked(|s| {
+            let import = &s.as_ref()?.import;
+            let lines: BTreeSet<_> = import.changes.iter().map(|c| (c.id, c.year)).collect();
+            Some((import.edit()?, lines))
+        }) else {
+            sheet.set(None);
+            return;
+        };
+        // The 事務局 importing a 担当's sheet takes it as that 担当's answer:
+        // its lines become 提出済, answered by their 担当 (as the sheet has them).
+        let submitted: Vec<Edit> = if progress.staff.with_untracked(|s| s.role == Role::Secretariat) {
+            let now = clock::now_ms();
+            lines
+                .into_iter()
+                .map(|(id, year)| {
+                    let owners = sheet.with_untracked(|s| {
+                        s.as_ref().and_then(|s| {
+                            s.import
+                                .changes
+                                .iter()
+                                .find(|c| c.id == id && c.year == year && c.field == Field::Owners)
+                                .map(|c| c.incoming.clone())
+                        })
+                    });
+                    let owners = owners.or_else(|| {
+                        progress.shown.with_untracked(|r| r.owners(plan, id, year).map(|(_, o)| join_owners(o)))
+                    });
+                    Edit::Submit { id, year, by: Stamp { author: owners.filter(|o| !o.is_empty()), updated_at: now } }
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        progress.edit(Edit::Batch(std::iter::once(edit).chain(submitted).collect()), false);
+        done.set(true);
         sheet.set(None);
     };
     move || {

@@ -1,7 +1,8 @@
 // The year's round of 照会 and 取りまとめ with three browsers: the 事務局
 // (商工観光課) makes one request file per 担当; 商工会 and the 商工観光課's
-// own recorder open theirs, fill their rows and make answer files; the
-// 事務局 imports both answers at once and the board shows who has answered.
+// own recorder open theirs and fill their rows; 商工会 answers with a file,
+// the 商工観光課 in Excel (the 評価シート); the 事務局 imports both, the board
+// shows who has answered, lines are confirmed, the year closed and published.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,6 +21,7 @@ import {
   screenshot,
   ARTIFACTS,
   serveCopy,
+  editStoredEntry,
 } from './support.mjs';
 
 const app = useApp();
@@ -116,20 +118,30 @@ test('request → two answers → the 事務局 imports both at once → the boa
   assert.equal(answerJson.owner, '商工会');
   assert.equal(answerJson.author, '商工 花子');
 
+  // The 商工観光課 answers in Excel: the year's 評価シート, its line finished in the
+  // workbook (3-①-a is re-listed further down: both its rows say the same).
   const section = await answer({ role: 'recorder', name: '観光 次郎', owner: '商工観光課' }, requests['商工観光課'], {
-    '3-①-a': ['実施中', '商談会に2社出展'],
+    '3-①-a': ['実施中', '商談会に2社出展予定'],
   });
-  const fromSection = await download(section, () => section.locator('.opened-request').getByRole('button', { name: '回答ファイルを作る' }).click());
+  const sheet = await download(section, () => section.locator('button.export-xlsx').click());
+  const inExcel = editStoredEntry(await readFile(sheet.path), 'xl/worksheets/sheet3.xml', (xml) => xml.replaceAll('2社出展予定', '3社出展済み'));
 
-  // The 事務局 picks both answer files (and one twice) at once.
-  await office.locator('.files-panel .import input[type=file]').setInputFiles([fromShokokai.path, fromSection.path]);
-  const read = office.locator('.answers-read');
-  await expectCount(read.locator('.answers-taken li'), 2);
+  // The 事務局 picks the JSON answer, then the workbook.
+  await office.locator('.files-panel .import input[type=file]').setInputFiles([fromShokokai.path]);
   await office.locator('.import-preview').getByRole('button', { name: '読み込む', exact: true }).click();
   await expectCount(office.locator('.import-preview'), 0);
+  const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  await office.locator('.files-panel .import input[type=file]').setInputFiles({ name: sheet.name, mimeType: xlsx, buffer: inExcel });
+  const sheetPreview = office.locator('.sheet-preview');
+  await expectText(sheetPreview, /3社出展済み/);
+  await sheetPreview.getByRole('button', { name: '読み込む', exact: true }).click();
+  await expectCount(sheetPreview, 0);
   await expectText(board.locator('tr[data-owner="商工会"] .answered'), '1');
   await expectText(board.locator('tr[data-owner="商工会"] .empty'), '1');
   await expectText(board.locator('tr[data-owner="商工観光課"] .answered'), '1');
+  await office.locator('details.board-rows[data-owner="商工観光課"] summary').click();
+  const fromExcel = office.locator('details.board-rows[data-owner="商工観光課"] .review-row[data-initiative-id="3-①-a"]');
+  await eventually(() => fromExcel.getAttribute('data-review'), 'submitted', 'the workbook is the 担当\'s answer');
   await waitForSettled(office, 'save');
   const stored = JSON.parse(await office.evaluate((k) => localStorage.getItem(k), KEY));
   const cell = stored.initiatives.find((c) => c.id === '2-①-a' && c.year === 2025);
@@ -186,14 +198,25 @@ test('request → two answers → the 事務局 imports both at once → the boa
   }
 });
 
-test('answer files that do not fit are listed with why, and change nothing', async () => {
+test('answer files that do not fit, dropped together, are listed with why, and change nothing', async () => {
   const office = await browser({ role: 'secretariat', name: '嘉麻 事務', owner: '商工観光課' }, OWNERS);
   await mkdir(DIR, { recursive: true });
   const other = join(DIR, 'other-plan-answer.json');
   await writeFile(other, JSON.stringify({ format: 'kama-sme-answer', version: 1, plan: 'other-city', year: 2025, owner: '商工会' }));
   const broken = join(DIR, 'broken.json');
   await writeFile(broken, '{"format":"kama-sme-answer"');
-  await office.locator('.files-panel .import input[type=file]').setInputFiles([other, broken]);
+  // Dropped on the files panel, as from a mail attachment.
+  const files = [
+    { name: 'other-plan-answer.json', text: await readFile(other, 'utf8') },
+    { name: 'broken.json', text: await readFile(broken, 'utf8') },
+  ];
+  const dropped = await office.evaluateHandle((files) => {
+    const data = new DataTransfer();
+    for (const f of files) data.items.add(new File([f.text], f.name, { type: 'application/json' }));
+    return data;
+  }, files);
+  await office.locator('.files-panel').dispatchEvent('dragover', { dataTransfer: dropped });
+  await office.locator('.files-panel').dispatchEvent('drop', { dataTransfer: dropped });
   const refused = office.locator('.files-refused');
   await expectCount(refused.locator('li'), 2);
   await expectText(refused, /other-plan-answer\.json/);
@@ -201,4 +224,36 @@ test('answer files that do not fit are listed with why, and change nothing', asy
   await expectCount(office.locator('.import-preview'), 0);
   assert.deepEqual(office.errors, []);
   await office.context().close();
+});
+
+test('a request put beside index.html opens from a link (?open=), checked like an import', async () => {
+  const office = await browser({ role: 'secretariat', name: '嘉麻 事務', owner: '商工観光課' }, OWNERS);
+  const make = office.locator('.make-requests');
+  await make.locator('#request-deadline').fill('2026-05-15');
+  await make.getByRole('button', { name: '担当ごとの照会ファイルを作る' }).click();
+  const request = await download(office, () => make.locator('.requests-made li[data-owner="商工会"] button').click());
+  await office.context().close();
+
+  const site = await serveCopy('/');
+  await writeFile(join(site.dir, request.name), await readFile(request.path, 'utf8'));
+  await writeFile(join(site.dir, 'not-ours.json'), '{"format":"something-else","version":1}');
+  const page = await newPage(app.browser, { staff: { role: 'recorder', name: '商工 花子', owner: '商工会' } });
+  // A link to the list still opens the file where files are read.
+  await page.goto(`${site.url}?open=${encodeURIComponent(request.name)}`);
+  await waitForReady(page, 'progress');
+  const opened = page.locator('.opened-request');
+  await expectCount(opened.locator('.to-do-row'), 2);
+  await expectText(opened.locator('h3'), /2025年度 · 商工会 あて · 回答期限: 2026-05-15/);
+
+  // A file that is not ours is refused by name; a path is not followed at all.
+  await page.goto(`${site.url}?open=not-ours.json&view=progress`);
+  await waitForReady(page, 'progress');
+  await expectText(page.locator('.files-refused'), /not-ours\.json/);
+  await page.goto(`${site.url}?open=..%2Fsecret.json&view=progress`);
+  await waitForReady(page, 'progress');
+  await waitForSettled(page, 'idle');
+  await expectCount(page.locator('.files-refused'), 0);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+  await site.close();
 });

@@ -5,7 +5,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
-import zlib from 'node:zlib';
 import { join } from 'node:path';
 import {
   useApp,
@@ -22,6 +21,7 @@ import {
   axeViolations,
   ROOT,
   setStaff,
+  editStoredEntry,
 } from './support.mjs';
 
 const app = useApp('/');
@@ -204,33 +204,6 @@ test('公表版からの変更 lists, field by field, what this browser would ch
     await site.close();
   }
 });
-
-/** `zip` with the stored entry `name` changed by `edit`, which must keep its
- * length in bytes (so no offset moves): what a spreadsheet saving one edited
- * cell amounts to, for a workbook of stored entries like ours. */
-function editStoredEntry(zip, name, edit) {
-  const buf = Buffer.from(zip);
-  const crcOf = (data) => zlib.crc32(data) >>> 0;
-  for (let at = buf.indexOf('PK\x03\x04'); at >= 0; at = buf.indexOf('PK\x03\x04', at + 4)) {
-    const size = buf.readUInt32LE(at + 18);
-    const nameLength = buf.readUInt16LE(at + 26);
-    const extra = buf.readUInt16LE(at + 28);
-    if (buf.toString('utf8', at + 30, at + 30 + nameLength) !== name) continue;
-    assert.equal(buf.readUInt16LE(at + 8), 0, `${name} is stored, not compressed`);
-    const start = at + 30 + nameLength + extra;
-    const changed = Buffer.from(edit(buf.toString('utf8', start, start + size)), 'utf8');
-    assert.equal(changed.length, size, 'the edit keeps the entry\'s length');
-    changed.copy(buf, start);
-    const crc = crcOf(changed);
-    buf.writeUInt32LE(crc, at + 14);
-    // The central directory's copy of the same header.
-    for (let c = buf.indexOf('PK\x01\x02'); c >= 0; c = buf.indexOf('PK\x01\x02', c + 4)) {
-      if (buf.readUInt32LE(c + 42) === at) buf.writeUInt32LE(crc, c + 16);
-    }
-    return buf;
-  }
-  throw new Error(`no entry ${name}`);
-}
 
 test('the 評価シート exported as .xlsx and edited in one cell imports back: that cell previewed, applied, undone', async () => {
   const mine = {

@@ -195,8 +195,8 @@ test('city staff on a desktop, in English: import the phone export over their ow
   await expectText(preview, /Cells kept \(yours are newer\) \(1\)\s*2-①-a デジタル化の導入及び促進支援 · FY2025 \(R7\)/);
   // Both sides of that cell, before anything is applied.
   const kept = preview.locator('.import-kept li');
-  await expectText(kept.locator('dd.local'), /^Delayed \/ Venue not booked yet \(2025-06-20 14:00\)$/);
-  await expectText(kept.locator('dd.incoming'), /^In progress \/ デジタル化セミナーを7月に開催予定\s*参加申込 12社 \(2025-06-10 10:00\)$/);
+  await expectText(kept.locator('dd.local'), /^Delayed \/ Venue not booked yet \(検査 花子, 2025-06-20 14:00\)$/);
+  await expectText(kept.locator('dd.incoming'), /^In progress \/ デジタル化セミナーを7月に開催予定\s*参加申込 12社 \(商工 花子, 2025-06-10 10:00\)$/);
   // Nothing applied: no save waits in either tab, and the other tab still shows no FY2024 status.
   await waitForSettled(progress, 'save');
   await waitForSettled(detail, 'save');
@@ -214,8 +214,8 @@ test('city staff on a desktop, in English: import the phone export over their ow
   const conflict = conflicts.getByRole('listitem');
   await expectCount(conflict, 1, 'one conflict');
   await expectText(conflict, /2-①-a デジタル化の導入及び促進支援 · FY2025 \(R7\)/);
-  await expectText(conflict, /Shown\s*Delayed \/ Venue not booked yet \(2025-06-20 14:00\)/);
-  await expectText(conflict, /Other\s*In progress \/ デジタル化セミナーを7月に開催予定\s*参加申込 12社 \(2025-06-10 10:00\)/);
+  await expectText(conflict, /Shown\s*Delayed \/ Venue not booked yet \(検査 花子, 2025-06-20 14:00\)/);
+  await expectText(conflict, /Other\s*In progress \/ デジタル化セミナーを7月に開催予定\s*参加申込 12社 \(商工 花子, 2025-06-10 10:00\)/);
   assert.deepEqual(await axeViolations(progress), [], 'the conflict list');
   await shoot(progress, 'journey-desktop-2-conflict');
 

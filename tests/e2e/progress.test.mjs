@@ -146,6 +146,8 @@ test('storage disabled or full: the app keeps working and says changes are not k
   await disabled.goto(app.server.url + '?id=1-1-a');
   await waitForReady(disabled, 'list 1-①-a');
   await disabled.locator('[role="alert"]', { hasText: '保存できません' }).waitFor();
+  // Nothing is kept, not even who records: they say it again on each visit.
+  await setStaff(disabled, { name: '検査 花子', owner: '商工観光課' });
   await annotate(disabled, 2023, '完了', '保存されないメモ');
   await expectValue((await card(disabled, 2023)).locator('select.status-select'), '完了', 'edits still work in memory');
   await disabled.context().close();
@@ -273,7 +275,7 @@ test('malformed, wrong-plan, future-version and oversized files are refused and 
   const files = {
     'broken.json': ['{"format":"kama-sme-progress", "versi', /JSON形式ではない/],
     'other-plan.json': ['{"format":"kama-sme-progress","version":1,"plan_id":"other-city","initiatives":[]}', /別の計画/],
-    'future.json': ['{"format":"kama-sme-progress","version":4,"plan_id":"kama-sme-2023-2027"}', /新しい版のアプリ/],
+    'future.json': ['{"format":"kama-sme-progress","version":99,"plan_id":"kama-sme-2023-2027"}', /新しい版のアプリ/],
     'unknown-id.json': ['{"format":"kama-sme-progress","version":1,"plan_id":"kama-sme-2023-2027","initiatives":[{"id":"9-①-z","year":2023,"status":"完了","updated_at":1}]}', /計画にない取組/],
     'huge.json': [' '.repeat(5 * 1024 * 1024 + 1), /大きすぎます/],
   };

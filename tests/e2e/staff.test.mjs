@@ -42,7 +42,7 @@ test('a visitor reads the record with every editor disabled, and fetches no staf
   assert.equal(await card.locator('textarea.note-input').isDisabled(), true);
 
   // The other editors too: KPI values, the council's notes, importing.
-  await page.goto(app.server.url + '?view=kpis&kpi=2-2');
+  await page.goto(app.server.url + '?view=kpis&code=2-2');
   await waitForReady(page, 'kpis');
   await eventually(() => page.locator('input.kpi-input').evaluateAll((els) => els.length > 0 && els.every((e) => e.disabled)), true);
   await page.goto(app.server.url + '?view=report');

@@ -313,3 +313,35 @@ export async function serveCopy(prefix = '/') {
 export async function waitForServiceWorker(page) {
   await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30_000 });
 }
+
+// --- Workbooks ----------------------------------------------------------------
+
+import zlib from 'node:zlib';
+import assert from 'node:assert/strict';
+
+/** `zip` with the stored entry `name` changed by `edit`, which must keep its
+ * length in bytes (so no offset moves): what a spreadsheet saving one edited
+ * cell amounts to, for a workbook of stored entries like ours. */
+export function editStoredEntry(zip, name, edit) {
+  const buf = Buffer.from(zip);
+  const crcOf = (data) => zlib.crc32(data) >>> 0;
+  for (let at = buf.indexOf('PK\x03\x04'); at >= 0; at = buf.indexOf('PK\x03\x04', at + 4)) {
+    const size = buf.readUInt32LE(at + 18);
+    const nameLength = buf.readUInt16LE(at + 26);
+    const extra = buf.readUInt16LE(at + 28);
+    if (buf.toString('utf8', at + 30, at + 30 + nameLength) !== name) continue;
+    assert.equal(buf.readUInt16LE(at + 8), 0, `${name} is stored, not compressed`);
+    const start = at + 30 + nameLength + extra;
+    const changed = Buffer.from(edit(buf.toString('utf8', start, start + size)), 'utf8');
+    assert.equal(changed.length, size, 'the edit keeps the entry\'s length');
+    changed.copy(buf, start);
+    const crc = crcOf(changed);
+    buf.writeUInt32LE(crc, at + 14);
+    // The central directory's copy of the same header.
+    for (let c = buf.indexOf('PK\x01\x02'); c >= 0; c = buf.indexOf('PK\x01\x02', c + 4)) {
+      if (buf.readUInt32LE(c + 42) === at) buf.writeUInt32LE(crc, c + 16);
+    }
+    return buf;
+  }
+  throw new Error(`no entry ${name}`);
+}

@@ -768,7 +768,7 @@ messages! {
     LAST_EXPORT = "最後に書き出した時刻", "Last exported";
     NOT_EXPORTED = "このブラウザからはまだ書き出していません。ブラウザの記録は消えることがあるため、定期的に書き出してください。", "Not yet exported from this browser. Browsers can clear stored data, so export regularly.";
     IMPORT = "ファイルを読み込む", "Import a file";
-    IMPORT_HINT = "同僚が書き出した記録（JSON）か、Excel などで記入した評価シート（.xlsx）を選びます。読み込む前に、変わる内容を確かめられます。", "A colleague's exported record (JSON), or a 評価シート filled in with Excel or the like (.xlsx). You see what would change before anything does.";
+    IMPORT_HINT = "同僚が書き出した記録（JSON）、照会・回答ファイル、または Excel などで記入した評価シート（.xlsx）を選びます。回答ファイルは複数まとめて選べ、ここにドロップしても読み込めます。読み込む前に、変わる内容を確かめられます。", "A colleague's exported record (JSON), a request or answer file, or a 評価シート filled in with Excel or the like (.xlsx). Several answer files can be chosen at once, or dropped here. You see what would change before anything does.";
     IMPORT_FIELD = "項目", "Field";
     IMPORT_REFUSED = "このファイルは読み込めません。何も変更していません。", "This file cannot be imported. Nothing was changed.";
     IMPORT_PREVIEW = "読み込む前の確認", "Before importing";
@@ -777,6 +777,7 @@ messages! {
     IMPORT_CONFLICTS = "こちらの方が新しいため変更しない項目", "Cells kept (yours are newer)";
     IMPORT_NOTHING = "このファイルには新しい記録はありません。", "The file holds nothing new.";
     IMPORT_APPLY = "読み込む", "Import";
+    IMPORT_REFUSED_CELLS = "反映しない記録", "Records not applied";
     IMPORT_CANCEL = "取り消す", "Cancel";
     IMPORT_DONE = "読み込みました。「元に戻す」で取り消せます。", "Imported. Use Undo to revert.";
     PUBLISHED_NOTE = "公表済みの進捗（progress.json）を表示しています。このブラウザでの変更は「下書き」として重ねて表示されます。", "Showing the published progress (progress.json). Changes made in this browser are shown over it as local drafts.";
