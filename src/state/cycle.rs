@@ -4,7 +4,9 @@
 //! one preview. The rules are the core's (`progress::{request, answer,
 //! collect, board}`); this keeps their results in signals and storage.
 
-use kama_plan::progress::answer::{check_answer, Answer, AnswerError, Asked, NotApplied};
+use std::collections::BTreeSet;
+
+use kama_plan::progress::answer::{check_answer, unchanged_since_request, Answer, AnswerError, Asked, NotApplied};
 use kama_plan::progress::assign::assignments;
 use kama_plan::progress::collect::{self, Collected, Received};
 use kama_plan::progress::document::MAX_IMPORT_BYTES;
@@ -111,8 +113,8 @@ impl Cycle {
         if received.is_empty() {
             self.answers.set(None);
         } else {
-            let (answers, record, submitted) = self.check(progress, received, &mut refused);
-            progress.preview_record(answers.taken.join("、"), record, submitted);
+            let (answers, record, submitted, settled) = self.check(progress, received, &mut refused);
+            progress.preview_record(answers.taken.join("、"), record, submitted, settled);
             self.answers.set(Some(answers));
         }
         self.refused.set(refused);
@@ -120,19 +122,21 @@ impl Cycle {
 
     /// Checks each answer against what its 担当 is asked; the cells taken
     /// from all of them come back as one record (later answers over earlier),
-    /// with each answered line marked 提出済 by its answer.
+    /// with each answered line marked 提出済 by its answer, and the lines an
+    /// answer may replace without a conflict.
     fn check(
         self,
         progress: Progress,
         received: Vec<Received>,
         refused: &mut Vec<(String, FileRefusal)>,
-    ) -> (Answers, Record, Vec<Edit>) {
+    ) -> (Answers, Record, Vec<Edit>, BTreeSet<CellKey>) {
         let plan = progress.plan;
         let collected = collect::collect(received);
         let closed = progress.closed_years();
         let mut answers = Answers::default();
         let mut record = Record::default();
         let mut submitted = Vec::new();
+        let mut settled = BTreeSet::new();
         progress.shown.with_untracked(|shown| {
             for Received { file, answer } in &collected.answers {
                 match check_answer(plan, answer, Some(&asked_of(plan, shown, answer)), &closed) {
@@ -146,6 +150,7 @@ impl Cycle {
                             year,
                             by: by.clone(),
                         }));
+                        settled.extend(unchanged_since_request(shown, answer));
                         record = merge::merge(&record, &check.record).merged;
                         answers.taken.push(file.clone());
                     }
@@ -154,7 +159,7 @@ impl Cycle {
             }
         });
         answers.collected = collected;
-        (answers, record, submitted)
+        (answers, record, submitted, settled)
     }
 
     fn keep_request(self, progress: Progress, name: String, request: Request) {
@@ -162,7 +167,7 @@ impl Cycle {
             let _ = storage::write(&request_key(&progress.plan.plan.id), &json);
         }
         // Last year's answers and anything already written for the year, to start from.
-        progress.preview_record(name, request.start.clone(), Vec::new());
+        progress.preview_record(name, request.start.clone(), Vec::new(), BTreeSet::new());
         self.request.set(Some(request));
     }
 

@@ -90,6 +90,9 @@ pub struct PendingImport {
     incoming: Record,
     /// Applied with the merge, in the same step of undo (answers marked 提出済).
     also: Vec<Edit>,
+    /// Cells the file may replace without listing a conflict (answers over
+    /// lines untouched here since their request).
+    settled: BTreeSet<CellKey>,
 }
 
 #[derive(Clone, Copy)]
@@ -543,15 +546,16 @@ impl Progress {
     /// nothing changes until `apply_import`.
     pub fn preview_import(self, file_name: String, text: &str) -> Result<(), DocumentError> {
         let incoming = document::from_json(text, self.plan, document::MAX_IMPORT_BYTES)?;
-        self.preview_record(file_name, incoming, Vec::new());
+        self.preview_record(file_name, incoming, Vec::new(), BTreeSet::new());
         Ok(())
     }
 
     /// Shows what merging `incoming` (already checked) would change; nothing
-    /// changes until `apply_import`, which also applies `also`.
-    pub fn preview_record(self, file_name: String, incoming: Record, also: Vec<Edit>) {
+    /// changes until `apply_import`, which also applies `also`. Replacing a
+    /// cell of `settled` lists no conflict.
+    pub fn preview_record(self, file_name: String, incoming: Record, also: Vec<Edit>, settled: BTreeSet<CellKey>) {
         let outcome = self.shown.with_untracked(|shown| merge::merge(shown, &incoming));
-        self.import.set(Some(PendingImport { file_name, outcome, incoming, also }));
+        self.import.set(Some(PendingImport { file_name, outcome, incoming, also, settled }));
     }
 
     /// The fiscal years closed (締め) in the record shown.
@@ -575,7 +579,8 @@ impl Progress {
             self.local.update(|local| cell_history::union(&mut local.history, &taken));
             self.changed();
         }
-        self.add_conflicts(outcome.conflicts);
+        let settled = pending.settled;
+        self.add_conflicts(outcome.conflicts.into_iter().filter(|c| !settled.contains(&c.key())).collect());
         self.import.set(None);
     }
 

@@ -15,6 +15,7 @@ use kama_plan::progress::edit::Edit;
 use kama_plan::progress::file_name::{answer_stem, request_stem, ExportError};
 use kama_plan::progress::request::{make_requests, Issue, Request};
 use kama_plan::progress::review::{self, ReviewState};
+use kama_plan::progress::xlsx;
 use kama_plan::staff::Role;
 use kama_plan::timeline::CalendarDate;
 use kama_plan::FiscalYear;
@@ -28,6 +29,7 @@ use crate::state::progress::Published;
 use crate::state::{Explore, Progress};
 
 const JSON: &str = "application/json";
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 #[component]
 pub fn CyclePanel(
@@ -127,7 +129,7 @@ fn OpenedRequest(explore: Explore, progress: Progress, cycle: Cycle, request: Re
             let author = progress.staff.with_untracked(|s| s.author().unwrap_or_default().to_string());
             let answer = progress.shown.with_untracked(|r| make_answer(&request, r, &author, clock::now_ms()));
             let name = format!("{}.json", answer_stem(&answer, clock::utc_offset()));
-            saved.set(Some(save(&name, answer.to_json())));
+            saved.set(Some(save(&name, JSON, answer.to_json().map(String::into_bytes))));
         }
     };
     let heading = format!(
@@ -195,9 +197,9 @@ enum Failure {
     Download,
 }
 
-fn save(name: &str, json: Result<String, ExportError>) -> Result<(), Failure> {
-    let json = json.map_err(Failure::Encode)?;
-    download::save(name, JSON, json.as_bytes()).map_err(|_| Failure::Download)
+fn save(name: &str, mime: &str, bytes: Result<Vec<u8>, ExportError>) -> Result<(), Failure> {
+    let bytes = bytes.map_err(Failure::Encode)?;
+    download::save(name, mime, &bytes).map_err(|_| Failure::Download)
 }
 
 #[component]
@@ -289,12 +291,29 @@ fn MakeRequests(progress: Progress, year: Memo<FiscalYear>) -> impl IntoView {
                                 <strong>{owner.clone()}</strong> " · " {rows} {move || i18n::REQUEST_ROWS.get(lang.get())} " "
                                 <button
                                     type="button"
-                                    on:click=move |_| {
-                                        let name = format!("{}.json", request_stem(&request, UtcOffset::JST));
-                                        saved.set(Some(save(&name, request.to_json())));
+                                    class="request-json"
+                                    on:click={
+                                        let request = request.clone();
+                                        move |_| {
+                                            let name = format!("{}.json", request_stem(&request, UtcOffset::JST));
+                                            saved.set(Some(save(&name, JSON, request.to_json().map(String::into_bytes))));
+                                        }
                                     }
                                 >
                                     {t(i18n::REQUEST_DOWNLOAD)}
+                                </button>
+                                " "
+                                // For a 担当 who answers in Excel: its rows of the 評価シート.
+                                <button
+                                    type="button"
+                                    class="request-xlsx"
+                                    on:click=move |_| {
+                                        let name = format!("{}.xlsx", request_stem(&request, UtcOffset::JST));
+                                        let bytes = xlsx::request_workbook(progress.plan, &request, clock::now_ms(), UtcOffset::JST);
+                                        saved.set(Some(save(&name, XLSX, bytes.map_err(ExportError::from))));
+                                    }
+                                >
+                                    {t(i18n::REQUEST_DOWNLOAD_XLSX)}
                                 </button>
                             </li>
                         }

@@ -83,8 +83,13 @@ pub fn initiative_detail(explore: Explore, progress: Progress, initiative: &'sta
 }
 
 #[wasm_split(staff, wasm_split_path = leptos::wasm_split, fallible)]
-pub fn recorder_actions(progress: Progress, setup_open: Signal<bool>, on_toggle_setup: Callback<()>) -> Loaded {
-    Ok(view! { <super::staff::RecorderActions progress setup_open on_toggle_setup /> }.into_any())
+pub fn recorder_actions(
+    progress: Progress,
+    setup_open: Signal<bool>,
+    on_toggle_setup: Callback<()>,
+    on_show_conflicts: Callback<()>,
+) -> Loaded {
+    Ok(view! { <super::staff::RecorderActions progress setup_open on_toggle_setup on_show_conflicts /> }.into_any())
 }
 
 #[wasm_split(staff, wasm_split_path = leptos::wasm_split, fallible)]

@@ -1,5 +1,6 @@
-//! Staff's controls in the record bar: undo and redo, who is recording, and
-//! the one place where that is set (name, 担当 and role, kept as typed). In
+//! Staff's controls in the record bar: undo and redo, who is recording, what
+//! went wrong with keeping the record (storage, backups, conflicts), and the
+//! one place where the recorder is set (name, 担当 and role, kept as typed). In
 //! the `staff` split file (`lazy::recorder_actions`, `lazy::staff_setup`):
 //! visitors never fetch it.
 
@@ -7,6 +8,7 @@ use kama_plan::staff::{ProfileField, Role};
 use leptos::prelude::*;
 
 use super::lazy;
+use crate::adapters::download;
 use crate::i18n::{self, t};
 use crate::state::progress::Health;
 use crate::state::Progress;
@@ -19,8 +21,19 @@ pub fn RecorderActions(
     setup_open: Signal<bool>,
     /// Opens or closes the setup panel.
     on_toggle_setup: Callback<()>,
+    /// Shows the list of conflicting cells.
+    on_show_conflicts: Callback<()>,
 ) -> impl IntoView {
     let lang = i18n::use_lang();
+    // What goes wrong with keeping the record concerns only those who record.
+    let health_message = move || match progress.health.get() {
+        Health::Opening | Health::Kept | Health::CodeMissing => None,
+        Health::Unavailable => Some(i18n::STORAGE_UNAVAILABLE),
+        Health::Full => Some(i18n::STORAGE_FULL),
+        Health::NewerVersion(_) => Some(i18n::STORAGE_NEWER),
+        Health::BackupFailed => Some(i18n::STORAGE_BACKUP_FAILED),
+    };
+
     let who = move || {
         progress.staff.with(|s| {
             let owner = s.owner().map(|o| format!("（{o}）")).unwrap_or_default();
@@ -56,6 +69,44 @@ pub fn RecorderActions(
         </div>
         // Only recorders edit, so only they are told an edit was refused.
         {move || progress.refused.get().map(|e| view! { <p class="notice warning edit-refused" role="alert">{i18n::edit_error(lang.get(), &e)}</p> })}
+        {move || health_message().map(|m| view! { <p class="notice warning" role="alert">{m.get(lang.get())}</p> })}
+        <For each=move || progress.backups.get() key=|b| b.key.clone() let(backup)>
+            <div class="notice warning" role="alert">
+                <p>
+                    {t(i18n::BACKUP_FOUND)}
+                    {backup.reason.clone().map(|r| view! { " (" {move || i18n::document_error(lang.get(), &r)} ")" })}
+                </p>
+                <button
+                    type="button"
+                    on:click={
+                        let raw = backup.raw.clone();
+                        let name = format!("{}.txt", backup.key.replace(':', "_"));
+                        move |_| {
+                            let _ = download::save(&name, "text/plain;charset=utf-8", raw.as_bytes());
+                        }
+                    }
+                >
+                    {t(i18n::BACKUP_DOWNLOAD)}
+                </button>
+                <button
+                    type="button"
+                    on:click={
+                        let key = backup.key.clone();
+                        move |_| progress.delete_backup(&key)
+                    }
+                >
+                    {t(i18n::BACKUP_DELETE)}
+                </button>
+            </div>
+        </For>
+        {move || (!progress.conflicts.with(Vec::is_empty)).then(|| view! {
+            <p class="notice" role="status">
+                {t(i18n::CONFLICTS_FOUND)} " "
+                <button type="button" class="link-button" on:click=move |_| on_show_conflicts.run(())>
+                    {t(i18n::SHOW_CONFLICTS)} " (" {move || progress.conflicts.with(Vec::len)} ")"
+                </button>
+            </p>
+        })}
     }
 }
 

@@ -1,8 +1,9 @@
 // The year's round of 照会 and 取りまとめ with three browsers: the 事務局
 // (商工観光課) makes one request file per 担当; 商工会 and the 商工観光課's
-// own recorder open theirs and fill their rows; 商工会 answers with a file,
-// the 商工観光課 in Excel (the 評価シート); the 事務局 imports both, the board
-// shows who has answered, lines are confirmed, the year closed and published.
+// own recorder open theirs, fill their rows and answer with files; 商工会議所
+// answers in Excel (its 評価シート). The 事務局 imports them, the board shows
+// who has answered, a line is confirmed, the year closed and published, and a
+// fresh visitor sees the published, closed year read-only.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -38,6 +39,8 @@ const OWNERS = JSON.stringify({
     { id: '1-①-a', year: 2025, owners: ['商工会'], author: '事務局', updated_at: AT },
     { id: '2-①-a', year: 2025, owners: ['商工会'], author: '事務局', updated_at: AT },
     { id: '3-①-a', year: 2025, owners: ['商工観光課'], author: '事務局', updated_at: AT },
+    // 商工会議所 answers in Excel; a first draft is in the record already.
+    { id: '5-①-a', year: 2025, owners: ['商工会議所'], status: '実施中', results: '合同企業説明会を1回開催予定', author: '事務局', updated_at: AT },
     // Last year's answer, to start from.
     { id: '2-①-a', year: 2024, status: '実施中', results: '説明会1回', author: '商工会', updated_at: AT - 1e10 },
   ],
@@ -83,20 +86,28 @@ async function answer(staff, requestPath, rows) {
   return page;
 }
 
-test('request → two answers → the 事務局 imports both at once → the board shows who answered', async () => {
+test('request → answers by file and in Excel → board → review → close → publish → a visitor sees it', async () => {
   const office = await browser({ role: 'secretariat', name: '嘉麻 事務', owner: '商工観光課' }, OWNERS);
   const make = office.locator('.make-requests');
   await make.locator('#request-deadline').fill('2026-05-15');
   await make.locator('#request-instructions').fill('令和7年度の実績を5月15日までに記入してください。');
   await make.getByRole('button', { name: '担当ごとの照会ファイルを作る' }).click();
-  await expectCount(make.locator('.requests-made li'), 2);
+  await expectCount(make.locator('.requests-made li'), 3);
   await expectText(make.locator('.requests-made li[data-owner="商工会"]'), /商工会 · 2件の取組/);
   const requests = {};
   for (const owner of ['商工会', '商工観光課']) {
-    const file = await download(office, () => make.locator(`.requests-made li[data-owner="${owner}"] button`).click());
+    const file = await download(office, () => make.locator(`.requests-made li[data-owner="${owner}"] .request-json`).click());
     assert.match(file.name, new RegExp(`^kama-sme-2023-2027-2025年度-${owner}-照会-`));
     requests[owner] = file.path;
   }
+  // For a 担当 who answers in Excel, the request as a 評価シート of its rows only.
+  const excelRequest = await download(office, () => make.locator('.requests-made li[data-owner="商工会議所"] .request-xlsx').click());
+  assert.match(excelRequest.name, /^kama-sme-2023-2027-2025年度-商工会議所-照会-.+\.xlsx$/);
+  let sheetXml = '';
+  editStoredEntry(await readFile(excelRequest.path), 'xl/worksheets/sheet3.xml', (xml) => (sheetXml = xml));
+  assert.ok(sheetXml.includes('5-①-a') && sheetXml.includes('1回開催予定'), 'its row, as recorded');
+  assert.ok(!sheetXml.includes('1-①-a') && !sheetXml.includes('3-①-a'), 'no other 担当\'s rows');
+
   // Nobody has answered yet.
   const board = office.locator('.answer-board');
   await expectText(board.locator('tr[data-owner="商工会"] .answered'), '0');
@@ -118,29 +129,34 @@ test('request → two answers → the 事務局 imports both at once → the boa
   assert.equal(answerJson.owner, '商工会');
   assert.equal(answerJson.author, '商工 花子');
 
-  // The 商工観光課 answers in Excel: the year's 評価シート, its line finished in the
-  // workbook (3-①-a is re-listed further down: both its rows say the same).
   const section = await answer({ role: 'recorder', name: '観光 次郎', owner: '商工観光課' }, requests['商工観光課'], {
-    '3-①-a': ['実施中', '商談会に2社出展予定'],
+    '3-①-a': ['実施中', '商談会に2社出展'],
   });
-  const sheet = await download(section, () => section.locator('button.export-xlsx').click());
-  const inExcel = editStoredEntry(await readFile(sheet.path), 'xl/worksheets/sheet3.xml', (xml) => xml.replaceAll('2社出展予定', '3社出展済み'));
+  const fromSection = await download(section, () => section.locator('.opened-request').getByRole('button', { name: '回答ファイルを作る' }).click());
 
-  // The 事務局 picks the JSON answer, then the workbook.
-  await office.locator('.files-panel .import input[type=file]').setInputFiles([fromShokokai.path]);
+  // 商工会議所 answers in Excel: its workbook, one figure changed.
+  const inExcel = editStoredEntry(await readFile(excelRequest.path), 'xl/worksheets/sheet3.xml', (xml) => xml.replaceAll('1回開催予定', '2回開催済み'));
+
+  // The 事務局 picks both answer files at once, then the workbook.
+  await office.locator('.files-panel .import input[type=file]').setInputFiles([fromShokokai.path, fromSection.path]);
+  await expectCount(office.locator('.answers-read .answers-taken li'), 2);
   await office.locator('.import-preview').getByRole('button', { name: '読み込む', exact: true }).click();
   await expectCount(office.locator('.import-preview'), 0);
   const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-  await office.locator('.files-panel .import input[type=file]').setInputFiles({ name: sheet.name, mimeType: xlsx, buffer: inExcel });
+  await office.locator('.files-panel .import input[type=file]').setInputFiles({ name: excelRequest.name, mimeType: xlsx, buffer: inExcel });
   const sheetPreview = office.locator('.sheet-preview');
-  await expectText(sheetPreview, /3社出展済み/);
+  await expectCount(sheetPreview.locator('tbody tr'), 1, 'the one figure');
+  await expectText(sheetPreview.locator('td.incoming'), '合同企業説明会を2回開催済み');
   await sheetPreview.getByRole('button', { name: '読み込む', exact: true }).click();
   await expectCount(sheetPreview, 0);
   await expectText(board.locator('tr[data-owner="商工会"] .answered'), '1');
   await expectText(board.locator('tr[data-owner="商工会"] .empty'), '1');
+  // Answers over lines untouched here since the requests are no conflicts.
+  await expectText(board.locator('tr[data-owner="商工会"] .conflict'), '0');
+  await expectCount(office.getByRole('region', { name: '競合した記録' }), 0);
   await expectText(board.locator('tr[data-owner="商工観光課"] .answered'), '1');
-  await office.locator('details.board-rows[data-owner="商工観光課"] summary').click();
-  const fromExcel = office.locator('details.board-rows[data-owner="商工観光課"] .review-row[data-initiative-id="3-①-a"]');
+  await office.locator('details.board-rows[data-owner="商工会議所"] summary').click();
+  const fromExcel = office.locator('details.board-rows[data-owner="商工会議所"] .review-row[data-initiative-id="5-①-a"]');
   await eventually(() => fromExcel.getAttribute('data-review'), 'submitted', 'the workbook is the 担当\'s answer');
   await waitForSettled(office, 'save');
   const stored = JSON.parse(await office.evaluate((k) => localStorage.getItem(k), KEY));
@@ -231,7 +247,7 @@ test('a request put beside index.html opens from a link (?open=), checked like a
   const make = office.locator('.make-requests');
   await make.locator('#request-deadline').fill('2026-05-15');
   await make.getByRole('button', { name: '担当ごとの照会ファイルを作る' }).click();
-  const request = await download(office, () => make.locator('.requests-made li[data-owner="商工会"] button').click());
+  const request = await download(office, () => make.locator('.requests-made li[data-owner="商工会"] .request-json').click());
   await office.context().close();
 
   const site = await serveCopy('/');

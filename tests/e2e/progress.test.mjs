@@ -145,9 +145,9 @@ test('storage disabled or full: the app keeps working and says changes are not k
   });
   await disabled.goto(app.server.url + '?id=1-1-a');
   await waitForReady(disabled, 'list 1-①-a');
-  await disabled.locator('[role="alert"]', { hasText: '保存できません' }).waitFor();
   // Nothing is kept, not even who records: they say it again on each visit.
   await setStaff(disabled, { name: '検査 花子', owner: '商工観光課' });
+  await disabled.locator('[role="alert"]', { hasText: '保存できません' }).waitFor();
   await annotate(disabled, 2023, '完了', '保存されないメモ');
   await expectValue((await card(disabled, 2023)).locator('select.status-select'), '完了', 'edits still work in memory');
   await disabled.context().close();

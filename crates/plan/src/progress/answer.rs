@@ -251,3 +251,16 @@ pub fn check_answer(
 #[cfg(test)]
 #[path = "answer_tests.rs"]
 mod tests;
+
+/// The lines of `answer` that `local` has not changed since the request was
+/// issued: the answer builds on what was sent, so taking it over them is no
+/// conflict to settle (a line changed here since then still is).
+pub fn unchanged_since_request(local: &Record, answer: &Answer) -> BTreeSet<CellKey> {
+    answer
+        .record
+        .initiatives
+        .keys()
+        .filter(|key| local.initiatives.get(key).is_none_or(|cell| cell.stamp.updated_at <= answer.request.issued_at))
+        .map(|&(id, year)| CellKey::Initiative(id, year))
+        .collect()
+}

@@ -1,6 +1,6 @@
 //! Tests of `progress::answer`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use proptest::prelude::*;
 
@@ -220,4 +220,48 @@ fn the_first_versions_files_read_and_write_back_byte_for_byte() {
     let check = check_answer(&plan, &answer, Some(&Asked::from(&request)), &BTreeSet::new()).expect("answers it");
     assert!(check.not_applied.is_empty());
     assert_eq!(check.record.initiatives.len(), 3);
+}
+
+#[test]
+fn a_request_as_a_workbook_holds_only_its_rows_and_reads_back_as_it_was_sent() {
+    let plan = plan();
+    let request = request_to("商工会");
+    let bytes = crate::progress::xlsx::request_workbook(&plan, &request, 1_000, crate::progress::csv::UtcOffset::JST)
+        .expect("written");
+    let sheet = crate::progress::xlsx_import::read_evaluation_sheet(&plan, &request.start, &bytes).expect("read back");
+    assert_eq!(sheet.year, request.year);
+    assert!(sheet.changes.is_empty(), "unchanged, it changes nothing: {:?}", sheet.changes);
+    // Read against a record without the answers it starts from, it brings
+    // the request's rows that hold something (担当 carried over included),
+    // and nothing else.
+    let brought: BTreeSet<_> = crate::progress::xlsx_import::read_evaluation_sheet(&plan, &Record::default(), &bytes)
+        .expect("read back")
+        .changes
+        .into_iter()
+        .map(|c| c.id)
+        .collect();
+    let asked: BTreeSet<_> = request.rows.iter().copied().collect();
+    let filled: BTreeSet<_> =
+        request.start.initiatives.keys().filter(|(_, y)| *y == request.year).map(|(id, _)| *id).collect();
+    assert!(!filled.is_empty());
+    assert!(filled.is_subset(&brought));
+    assert!(brought.is_subset(&asked));
+    assert!(asked.len() < plan.initiatives.len(), "not the whole plan");
+}
+
+#[test]
+fn lines_untouched_here_since_the_request_are_no_conflict_to_settle() {
+    let request = request_to("商工会");
+    let answer = make_answer(&request, &filled(), "商工会 太郎", 3_000);
+    let mut local = round_record();
+    let untouched = unchanged_since_request(&local, &answer);
+    let answered: BTreeSet<_> = answer.record.initiatives.keys().map(|&(id, y)| CellKey::Initiative(id, y)).collect();
+    assert_eq!(untouched, answered, "nothing changed here since the request was issued");
+    // The 事務局 edits one line after issuing the request: that one is a conflict.
+    let (&key, cell) =
+        local.initiatives.iter_mut().find(|(k, _)| answer.record.initiatives.contains_key(*k)).expect("a line");
+    cell.stamp.updated_at = request.issued_at + 1;
+    let untouched = unchanged_since_request(&local, &answer);
+    assert!(!untouched.contains(&CellKey::Initiative(key.0, key.1)));
+    assert_eq!(untouched.len(), answered.len() - 1);
 }

@@ -10,12 +10,13 @@
 //! Excel opens the file; the workbook types its cells and so avoids that.
 
 use std::borrow::Cow;
+use std::collections::BTreeSet;
 
 use super::edit::TextField;
 use super::{join_owners, Cell, Link, Record, Stamp, Status};
 use crate::export::{defuse, write_row, ExportError, BOM};
 use crate::kpi::{achievement, format_rate, format_value};
-use crate::plan::{FiscalYear, Initiative, KpiRole, Plan};
+use crate::plan::{FiscalYear, Initiative, InitiativeId, KpiRole, Plan};
 
 /// Columns of the initiatives sheet.
 pub(crate) const INITIATIVE_HEADER: [&str; 16] = [
@@ -102,14 +103,17 @@ pub(crate) fn initiative_rows<'a>(
 }
 
 /// The 評価シート of `year`: every initiative in plan order (a re-listed row
-/// shows its original's answers), with its KPIs' target, actual and
-/// achievement for the year. Columns as [`EVALUATION_HEADER`].
+/// shows its original's answers), or only those whose record is one of
+/// `only` (a 担当's request), with its KPIs' target, actual and achievement
+/// for the year. Columns as [`EVALUATION_HEADER`].
 pub(crate) fn evaluation_rows<'a>(
     plan: &'a Plan,
     record: &'a Record,
     year: FiscalYear,
+    only: Option<&'a BTreeSet<InitiativeId>>,
 ) -> impl Iterator<Item = [Field<'a>; 10]> + 'a {
-    plan.initiatives.iter().map(move |initiative| {
+    let asked = move |i: &&Initiative| only.is_none_or(|rows| rows.contains(&plan.record_id(i.id)));
+    plan.initiatives.iter().filter(asked).map(move |initiative| {
         let cell = record.initiative(plan, initiative.id, year);
         let [owners, status, results, grade, challenges, way_forward] =
             evaluation_fields(plan, record, initiative, year);

@@ -11,6 +11,7 @@
 //! (uncompressed) entries (PKWARE APPNOTE.TXT), which is all Excel needs.
 
 use std::borrow::Cow;
+use std::collections::BTreeSet;
 use std::fmt;
 
 use super::csv::{
@@ -19,7 +20,7 @@ use super::csv::{
 };
 use super::Record;
 use crate::i18n::{fiscal_year, Lang};
-use crate::plan::{FiscalYear, Plan};
+use crate::plan::{FiscalYear, InitiativeId, Plan};
 
 /// Sheet of the initiatives' statuses and notes.
 pub const INITIATIVE_SHEET: &str = "取組進捗";
@@ -76,6 +77,30 @@ pub fn workbook(
     exported_at_ms: i64,
     offset: UtcOffset,
 ) -> Result<Vec<u8>, XlsxError> {
+    workbook_of(plan, record, year, None, exported_at_ms, offset)
+}
+
+/// A request (照会) as a workbook, for a 担当 who answers in Excel: the
+/// 評価シート of the request's year with only its rows, filled with what the
+/// request starts from; it imports back like any 評価シート.
+pub fn request_workbook(
+    plan: &Plan,
+    request: &super::request::Request,
+    exported_at_ms: i64,
+    offset: UtcOffset,
+) -> Result<Vec<u8>, XlsxError> {
+    let rows: BTreeSet<InitiativeId> = request.rows.iter().copied().collect();
+    workbook_of(plan, &request.start, request.year, Some(&rows), exported_at_ms, offset)
+}
+
+fn workbook_of(
+    plan: &Plan,
+    record: &Record,
+    year: FiscalYear,
+    only: Option<&BTreeSet<InitiativeId>>,
+    exported_at_ms: i64,
+    offset: UtcOffset,
+) -> Result<Vec<u8>, XlsxError> {
     let initiatives =
         sheet(INITIATIVE_SHEET, None, INITIATIVE_HEADER, &INITIATIVE_WIDTHS, initiative_rows(plan, record, offset))?;
     let kpis = sheet(KPI_SHEET, None, KPI_HEADER, &KPI_WIDTHS, kpi_rows(plan, record, offset))?;
@@ -85,7 +110,7 @@ pub fn workbook(
         Some(&title),
         EVALUATION_HEADER,
         &EVALUATION_WIDTHS,
-        evaluation_rows(plan, record, year),
+        evaluation_rows(plan, record, year, only),
     )?;
     evaluation.printed = true;
     // In tab order; the parts keep their numbers (sheet3 is the 評価シート).
