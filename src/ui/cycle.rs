@@ -71,7 +71,7 @@ fn AnswersRead(cycle: Cycle) -> impl IntoView {
             let lang = lang.get();
             let notes: Vec<String> = a.collected.duplicates.iter().map(|d| i18n::duplicate_file(lang, d))
                 .chain(a.collected.superseded.iter().map(|s| i18n::superseded(lang, s)))
-                .chain(a.not_applied.iter().map(|(file, key, why)| format!("「{file}」 {}", i18n::not_applied(lang, *key, *why))))
+                .chain(a.not_applied.iter().map(|(file, key, why)| i18n::about_file(lang, file, &i18n::not_applied(lang, *key, *why))))
                 .collect();
             view! {
                 <div class="answers-read" role="status">
@@ -90,7 +90,7 @@ fn AnswersRead(cycle: Cycle) -> impl IntoView {
                 <p>{t(i18n::FILES_REFUSED)}</p>
                 <ul>
                     {move || cycle.refused.get().into_iter().map(|(file, why)| {
-                        view! { <li>"「" {file} "」 " {move || refusal_text(lang.get(), &why)}</li> }
+                        view! { <li>{move || i18n::about_file(lang.get(), &file, &refusal_text(lang.get(), &why))}</li> }
                     }).collect_view()}
                 </ul>
             </div>
@@ -132,14 +132,8 @@ fn OpenedRequest(explore: Explore, progress: Progress, cycle: Cycle, request: Re
             saved.set(Some(save(&name, JSON, answer.to_json().map(String::into_bytes))));
         }
     };
-    let heading = format!(
-        "{}年度 · {} {} · {}: {}",
-        request.year.0,
-        request.owner,
-        i18n::REQUEST_TO.get(lang.get_untracked()),
-        i18n::REQUEST_DEADLINE.get(lang.get_untracked()),
-        request.deadline.iso()
-    );
+    let (year, owner, deadline) = (request.year, request.owner.to_string(), request.deadline);
+    let heading = move || i18n::request_heading(lang.get(), year, &owner, deadline);
     let comments = request.comments.clone();
     view! {
         <section class="opened-request" aria-labelledby="opened-request-title">

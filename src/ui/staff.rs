@@ -34,18 +34,8 @@ pub fn RecorderActions(
         Health::BackupFailed => Some(i18n::STORAGE_BACKUP_FAILED),
     };
 
-    let who = move || {
-        progress.staff.with(|s| {
-            let owner = s.owner().map(|o| format!("（{o}）")).unwrap_or_default();
-            format!("{}{owner}", s.name.trim())
-        })
-    };
-    let role = move || {
-        progress
-            .staff
-            .with(|s| s.role == Role::Secretariat)
-            .then(|| format!(" · {}", i18n::ROLE_SECRETARIAT_SHORT.get(lang.get())))
-    };
+    let who = move || progress.staff.with(|s| i18n::recorder(s.name.trim(), s.owner()));
+    let secretariat = move || progress.staff.with(|s| s.role == Role::Secretariat);
     view! {
         <div class="record-actions">
             <button type="button" on:click=move |_| lazy::undo(progress, true) disabled=move || !progress.can_undo()>
@@ -64,7 +54,8 @@ pub fn RecorderActions(
                 aria-expanded=move || setup_open.get().to_string()
                 on:click=move |_| on_toggle_setup.run(())
             >
-                {t(i18n::RECORDING_AS)} ": " <span class="staff-name" lang="ja">{who}</span> {role}
+                {t(i18n::RECORDING_AS)} ": " <span class="staff-name" lang="ja">{who}</span>
+                {move || secretariat().then(|| view! { " · " {t(i18n::ROLE_SECRETARIAT_SHORT)} })}
             </button>
         </div>
         // Only recorders edit, so only they are told an edit was refused.

@@ -574,6 +574,35 @@ pub fn changed_after_confirmation(lang: Lang, changed_by: Option<&str>, confirme
     }
 }
 
+/// A note about one file of several: 「kama-…json」 …
+pub fn about_file(lang: Lang, file: &str, text: &str) -> String {
+    match lang {
+        Lang::Ja => format!("「{file}」 {text}"),
+        Lang::En => format!("“{file}”: {text}"),
+    }
+}
+
+/// The heading of a request opened here: year, 担当, deadline.
+pub fn request_heading(
+    lang: Lang,
+    year: crate::FiscalYear,
+    owner: &str,
+    deadline: crate::timeline::CalendarDate,
+) -> String {
+    match lang {
+        Lang::Ja => format!("{}年度 · {owner} あて · 回答期限: {deadline}", year.0),
+        Lang::En => format!("FY{} · to {owner} · deadline: {deadline}", year.0),
+    }
+}
+
+/// Who records in this browser, as the record bar shows it: 「嘉麻 太郎（商工会）」.
+pub fn recorder(name: &str, owner: Option<&str>) -> String {
+    match owner {
+        Some(owner) => format!("{name}（{owner}）"),
+        None => name.to_string(),
+    }
+}
+
 /// How many lines the published file leaves out, not being confirmed.
 pub fn publish_withheld(lang: Lang, n: usize) -> String {
     match (lang, n) {
@@ -921,7 +950,6 @@ messages! {
     REQUEST_NO_OWNERS = "この年度の担当がまだ一つも記録されていません。各取組の「担当」を記入すると、担当ごとに照会できます。", "No 担当 is recorded for this year yet. Fill in each initiative's 担当 to send requests per 担当.";
     REQUEST_ROWS = "件の取組", " initiatives";
     REQUEST_OPENED = "開いている照会", "The request you opened";
-    REQUEST_TO = "あて", "to";
     REQUEST_FROM = "依頼者", "From";
     REQUEST_TODO = "記入する取組", "Initiatives to fill in";
     ANSWER_MAKE = "回答ファイルを作る", "Make the answer file";
