@@ -313,7 +313,7 @@ fn MakeRequests(progress: Progress, year: Memo<FiscalYear>) -> impl IntoView {
                         }
                     }).collect_view()}
                 </ul>
-                <SaveOutcome saved done=i18n::SAVED_HERE />
+                <SaveOutcome saved done=i18n::REQUEST_SAVED />
             })}
         </section>
     }

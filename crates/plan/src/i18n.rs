@@ -946,6 +946,7 @@ messages! {
     REQUEST_MADE = "担当ごとの照会ファイル（それぞれダウンロードして送ります）", "One request file per 担当 (download each and send it)";
     REQUEST_DOWNLOAD = "照会ファイル（JSON）", "Request file (JSON)";
     REQUEST_DOWNLOAD_XLSX = "Excelで回答する担当向け（評価シート .xlsx）", "For answering in Excel (評価シート .xlsx)";
+    REQUEST_SAVED = "照会ファイルを書き出しました。担当に送ってください。", "The request file was saved. Send it to its 担当.";
     REQUEST_NO_DEADLINE = "回答期限を入力してください。", "Enter a deadline.";
     REQUEST_NO_OWNERS = "この年度の担当がまだ一つも記録されていません。各取組の「担当」を記入すると、担当ごとに照会できます。", "No 担当 is recorded for this year yet. Fill in each initiative's 担当 to send requests per 担当.";
     REQUEST_ROWS = "件の取組", " initiatives";
