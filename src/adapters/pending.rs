@@ -16,7 +16,7 @@ pub enum Work {
     Save,
     /// Work runs in idle time (`idle::run`).
     Idle,
-    /// A split file is being fetched ahead of a click (`ui::lazy::preload`).
+    /// A split file is being fetched ahead of a click (`ui::splits::preload`).
     Preload,
 }
 

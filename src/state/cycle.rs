@@ -11,7 +11,8 @@ use kama_plan::progress::assign::assignments;
 use kama_plan::progress::collect::{self, Collected, Received};
 use kama_plan::progress::document::MAX_IMPORT_BYTES;
 use kama_plan::progress::edit::Edit;
-use kama_plan::progress::exchange::{self, ExchangeError, Opened};
+use kama_plan::progress::exchange::ExchangeError;
+use kama_plan::progress::incoming::{self, Opened};
 use kama_plan::progress::merge;
 use kama_plan::progress::request::{self, Request};
 use kama_plan::progress::{CellKey, Record, Stamp};
@@ -99,7 +100,7 @@ impl Cycle {
                     continue;
                 }
             };
-            match exchange::open(&text, progress.plan, MAX_IMPORT_BYTES) {
+            match incoming::open(&text, progress.plan, MAX_IMPORT_BYTES) {
                 Ok(Opened::Answer(answer)) => received.push(Received { file: name, answer }),
                 Ok(Opened::Request(request)) => self.keep_request(progress, name, request),
                 Ok(Opened::Progress(_)) => {

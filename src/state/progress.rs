@@ -6,7 +6,7 @@
 //!
 //! Reading, checking, merging and writing the record is code the first screen
 //! does not need: `Progress::new` only makes the signals, and `open` (the
-//! `store` split file, src/ui/lazy.rs, fetched beside the first paint) reads
+//! `store` split file, src/ui/splits.rs, fetched beside the first paint) reads
 //! the record and starts following other tabs. Until it has, nothing is saved.
 
 use std::collections::BTreeSet;
@@ -196,7 +196,7 @@ impl Progress {
 
     /// Reads the record from storage, starts following other tabs and looks
     /// for the published record. Once per page, in the `store` split file
-    /// (src/ui/lazy.rs).
+    /// (src/ui/splits.rs).
     pub fn open(self) {
         self.overlay.set_value(Some(overlay));
         // `shown` is computed from now on.

@@ -4,10 +4,11 @@ use leptos::prelude::*;
 
 use super::detail::Detail;
 use super::filters::FilterPanel;
-use super::lazy;
+use super::loading;
 use super::plan_tree::PlanTree;
 use super::ready::{self, Part, Ready};
-use super::record_bar::RecordBar;
+use super::record_bar::{RecordBar, SetupToggle};
+use super::splits;
 use super::PlanRef;
 use crate::adapters::{fetch, focus, linked_file, prefs};
 use crate::i18n::{self, t, Lang, UiLang};
@@ -50,13 +51,24 @@ fn parse(json: &str) -> Result<PlanRef, String> {
 fn Tracker(plan: PlanRef, with_published: bool) -> impl IntoView {
     let explore = Explore::new(plan);
     let progress = Progress::new(plan, with_published);
-    lazy::open_store(progress);
+    splits::open_store(progress);
     // A memo, so that moving between two filtered views keeps the panel as it is.
     let show_filters = Memo::new(move |_| filtered(explore.view.get()));
     let show_conflicts = Callback::new(move |()| {
         explore.set_view(View::Progress);
         focus::element("conflicts");
     });
+    // What the first file's components load from split files.
+    let opened = Callback::new(move |initiative: &'static kama_plan::Initiative| {
+        loading::show(Part::Detail(initiative.id), move || splits::initiative_detail(explore, progress, initiative))
+    });
+    let recorder_actions = Callback::new(move |setup: SetupToggle| {
+        loading::show_panel(move || splits::recorder_actions(progress, setup.open, setup.toggle, show_conflicts))
+    });
+    let staff_setup =
+        Callback::new(move |on_done: Callback<()>| loading::show_panel(move || splits::staff_setup(progress, on_done)));
+    let retry_store = Callback::new(move |()| splits::open_store(progress));
+    let approach_list = Callback::new(|()| splits::preload(View::List));
     let view = explore.view;
     let ready = Ready::provide();
     let ready_mark = move || ready.mark(view.get(), explore.open.get(), progress.settled());
@@ -98,22 +110,22 @@ fn Tracker(plan: PlanRef, with_published: bool) -> impl IntoView {
             <ViewTab explore target=View::Kpis label=i18n::VIEW_KPIS />
             <ViewTab explore target=View::Charts label=i18n::VIEW_CHARTS />
         </nav>
-        <RecordBar progress on_show_conflicts=show_conflicts />
+        <RecordBar progress recorder_actions staff_setup on_retry_store=retry_store />
         // Filters shape the list, the timeline and the composition charts;
         // the record views show the whole plan.
         <div class="explore" class:no-filters=move || !show_filters.get()>
-            {move || show_filters.get().then(|| view! { <FilterPanel explore /> })}
+            {move || show_filters.get().then(|| view! { <FilterPanel explore encode_plan=splits::plan_encoder /> })}
             <main id="main" class="layout" class:detail-open=move || explore.open.get().is_some() tabindex="-1" data-ready=ready_mark>
                 {move || match view.get() {
                     View::List => {
                         ready::rendered(Part::View(View::List));
-                        view! { <PlanTree explore /> <Detail explore progress /> }.into_any()
+                        view! { <PlanTree explore on_approach=approach_list /> <Detail explore opened /> }.into_any()
                     }
-                    View::Timeline => lazy::show(Part::View(View::Timeline), move || lazy::timeline(explore)),
-                    View::Progress => lazy::show(Part::View(View::Progress), move || lazy::progress(explore, progress)),
-                    View::Report => lazy::show(Part::View(View::Report), move || lazy::report(explore, progress)),
-                    View::Kpis => lazy::show(Part::View(View::Kpis), move || lazy::kpis(explore, progress)),
-                    View::Charts => lazy::show(Part::View(View::Charts), move || lazy::charts(explore, progress)),
+                    View::Timeline => loading::show(Part::View(View::Timeline), move || splits::timeline(explore)),
+                    View::Progress => loading::show(Part::View(View::Progress), move || splits::progress(explore, progress)),
+                    View::Report => loading::show(Part::View(View::Report), move || splits::report(explore, progress)),
+                    View::Kpis => loading::show(Part::View(View::Kpis), move || splits::kpis(explore, progress)),
+                    View::Charts => loading::show(Part::View(View::Charts), move || splits::charts(explore, progress)),
                 }}
             </main>
         </div>
@@ -133,8 +145,8 @@ fn ViewTab(explore: Explore, target: View, label: i18n::Msg) -> impl IntoView {
         <a
             href=move || explore.href_view(target)
             aria-current=move || (explore.view.get() == target).then_some("page")
-            on:pointerenter=move |_| lazy::preload(target)
-            on:focus=move |_| lazy::preload(target)
+            on:pointerenter=move |_| splits::preload(target)
+            on:focus=move |_| splits::preload(target)
             on:click=move |ev| {
                 if super::is_plain_click(&ev) {
                     ev.prevent_default();

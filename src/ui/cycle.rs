@@ -12,10 +12,9 @@ use kama_plan::progress::board::{self, BoardRow, Due, RowState};
 use kama_plan::progress::csv::UtcOffset;
 use kama_plan::progress::document::{DocumentError, MAX_IMPORT_BYTES};
 use kama_plan::progress::edit::Edit;
-use kama_plan::progress::file_name::{answer_stem, request_stem, ExportError};
+use kama_plan::progress::file_name::ExportError;
 use kama_plan::progress::request::{make_requests, Issue, Request};
 use kama_plan::progress::review::{self, ReviewState};
-use kama_plan::progress::xlsx;
 use kama_plan::staff::Role;
 use kama_plan::timeline::CalendarDate;
 use kama_plan::FiscalYear;
@@ -128,7 +127,7 @@ fn OpenedRequest(explore: Explore, progress: Progress, cycle: Cycle, request: Re
         move |_| {
             let author = progress.staff.with_untracked(|s| s.author().unwrap_or_default().to_string());
             let answer = progress.shown.with_untracked(|r| make_answer(&request, r, &author, clock::now_ms()));
-            let name = format!("{}.json", answer_stem(&answer, clock::utc_offset()));
+            let name = format!("{}.json", answer.file_stem(clock::utc_offset()));
             saved.set(Some(save(&name, JSON, answer.to_json().map(String::into_bytes))));
         }
     };
@@ -289,7 +288,7 @@ fn MakeRequests(progress: Progress, year: Memo<FiscalYear>) -> impl IntoView {
                                     on:click={
                                         let request = request.clone();
                                         move |_| {
-                                            let name = format!("{}.json", request_stem(&request, UtcOffset::JST));
+                                            let name = format!("{}.json", request.file_stem(UtcOffset::JST));
                                             saved.set(Some(save(&name, JSON, request.to_json().map(String::into_bytes))));
                                         }
                                     }
@@ -302,8 +301,8 @@ fn MakeRequests(progress: Progress, year: Memo<FiscalYear>) -> impl IntoView {
                                     type="button"
                                     class="request-xlsx"
                                     on:click=move |_| {
-                                        let name = format!("{}.xlsx", request_stem(&request, UtcOffset::JST));
-                                        let bytes = xlsx::request_workbook(progress.plan, &request, clock::now_ms(), UtcOffset::JST);
+                                        let name = format!("{}.xlsx", request.file_stem(UtcOffset::JST));
+                                        let bytes = request.workbook(progress.plan, clock::now_ms(), UtcOffset::JST);
                                         saved.set(Some(save(&name, XLSX, bytes.map_err(ExportError::from))));
                                     }
                                 >

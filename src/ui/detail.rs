@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use super::badges::Badges;
 use super::highlight::Highlighted;
 use super::kpis::KpiLink;
-use super::lazy;
 use super::plan_tree::InitiativeLink;
 use super::progress_editor::{self, ProgressEditor};
 use super::ready::{self, Part};
@@ -17,7 +16,12 @@ use crate::state::{Explore, Progress};
 
 /// The open initiative, or the plan overview when none is open.
 #[component]
-pub fn Detail(explore: Explore, progress: Progress) -> impl IntoView {
+pub fn Detail(
+    /// The plan and the open initiative.
+    explore: Explore,
+    /// An initiative's own view (from its split file), once it is open.
+    opened: Callback<&'static Initiative, AnyView>,
+) -> impl IntoView {
     let plan = explore.plan;
     view! {
         <section id="detail" class="detail" aria-label=t(i18n::DETAIL)>
@@ -27,16 +31,14 @@ pub fn Detail(explore: Explore, progress: Progress) -> impl IntoView {
                     ready::rendered(Part::Detail(id));
                     view! { <p class="prompt" role="alert">{t(i18n::NOT_FOUND)}</p> }.into_any()
                 }
-                Some((id, Some(initiative))) => {
-                    lazy::show(Part::Detail(id), move || lazy::initiative_detail(explore, progress, initiative))
-                }
+                Some((_, Some(initiative))) => opened.run(initiative),
             }}
         </section>
     }
 }
 
 #[component]
-pub(super) fn InitiativeDetail(explore: Explore, progress: Progress, initiative: &'static Initiative) -> impl IntoView {
+pub fn InitiativeDetail(explore: Explore, progress: Progress, initiative: &'static Initiative) -> impl IntoView {
     let plan = explore.plan;
     let query = explore.query;
     let close = move |_| explore.close();

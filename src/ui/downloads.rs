@@ -1,7 +1,11 @@
+use std::future::Future;
+use std::pin::Pin;
+
+use kama_plan::progress::file_name::ExportError;
 use kama_plan::{export, Initiative};
 use leptos::prelude::*;
 
-use super::lazy;
+use super::loading::ChunkFailed;
 use super::PlanRef;
 use crate::adapters::download;
 use crate::i18n::{self, t};
@@ -14,15 +18,27 @@ enum Scope {
 }
 
 #[derive(Clone, Copy, PartialEq)]
-pub(super) enum Format {
+pub enum Format {
     Json,
     Csv,
 }
 
+/// The chosen initiatives as a file's bytes.
+pub type EncodedPlan = Result<Vec<u8>, ExportError>;
+
+/// The encoders, from their split file (which may have to load first).
+pub type EncodePlan =
+    fn(PlanRef, Vec<&'static Initiative>, Format) -> Pin<Box<dyn Future<Output = Result<EncodedPlan, ChunkFailed>>>>;
+
 /// The plan as open data: JSON (with its field documentation) and CSV for
 /// Excel, of the whole plan or of what the filters show.
 #[component]
-pub fn Downloads(explore: Explore) -> impl IntoView {
+pub fn Downloads(
+    /// The plan, and what the filters show now.
+    explore: Explore,
+    /// Encodes the chosen initiatives.
+    encode: EncodePlan,
+) -> impl IntoView {
     let plan = explore.plan;
     let error = RwSignal::new(None::<String>);
     let lang = i18n::use_lang();
@@ -32,16 +48,19 @@ pub fn Downloads(explore: Explore) -> impl IntoView {
             Scope::Filtered => explore.result.with_untracked(|r| r.initiatives(plan).collect()),
         };
         let suffix = if scope == Scope::Filtered { "-filtered" } else { "" };
-        // The encoders are split off (`lazy::plan_file`): their file may have to load first.
         leptos::task::spawn_local(async move {
-            let outcome = match lazy::plan_file(plan, chosen, format).await {
-                Ok(bytes) => bytes.and_then(|bytes| match format {
-                    Format::Json => download::save(&format!("kama-sme-plan{suffix}.json"), "application/json", &bytes),
-                    Format::Csv => {
-                        download::save(&format!("kama-sme-plan{suffix}.csv"), "text/csv;charset=utf-8", &bytes)
-                    }
-                }),
-                Err(lazy::ChunkFailed) => Err(i18n::CODE_LOAD_FAILED.get(lang.get_untracked()).to_string()),
+            let outcome = match encode(plan, chosen, format).await {
+                Ok(bytes) => {
+                    bytes.map_err(|e| i18n::export_error(lang.get_untracked(), &e)).and_then(|bytes| match format {
+                        Format::Json => {
+                            download::save(&format!("kama-sme-plan{suffix}.json"), "application/json", &bytes)
+                        }
+                        Format::Csv => {
+                            download::save(&format!("kama-sme-plan{suffix}.csv"), "text/csv;charset=utf-8", &bytes)
+                        }
+                    })
+                }
+                Err(ChunkFailed) => Err(i18n::CODE_LOAD_FAILED.get(lang.get_untracked()).to_string()),
             };
             error.set(outcome.err());
         });
@@ -69,13 +88,12 @@ pub fn Downloads(explore: Explore) -> impl IntoView {
     }
 }
 
-/// The chosen initiatives as a file's bytes. Called through its split point,
-/// `lazy::plan_file`.
-pub(super) fn encode(plan: PlanRef, chosen: Vec<&'static Initiative>, format: Format) -> Result<Vec<u8>, String> {
+/// The chosen initiatives as a file's bytes. In the `plan_export` split file.
+pub(super) fn encode(plan: PlanRef, chosen: Vec<&'static Initiative>, format: Format) -> EncodedPlan {
     match format {
-        Format::Json => {
-            export::to_json(&export::plan_subset(plan, chosen)).map(String::into_bytes).map_err(|e| e.to_string())
-        }
-        Format::Csv => export::plan_csv(plan, chosen).map_err(|e| e.to_string()),
+        Format::Json => export::to_json(&export::plan_subset(plan, chosen))
+            .map(String::into_bytes)
+            .map_err(|e| ExportError::Json(e.to_string())),
+        Format::Csv => export::plan_csv(plan, chosen).map_err(|e| ExportError::Csv(e.to_string())),
     }
 }

@@ -4,7 +4,7 @@ use kama_plan::query::{Direction, FacetCounts, Filters};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::downloads::Downloads;
+use super::downloads::{Downloads, EncodePlan};
 use crate::i18n::{self, t, Lang, Msg};
 use crate::state::Explore;
 
@@ -66,7 +66,12 @@ fn facet<T: Ord + Clone + Send + Sync + 'static>(
 
 /// Search box, facets with counts, result count, clear-all and downloads.
 #[component]
-pub fn FilterPanel(explore: Explore) -> impl IntoView {
+pub fn FilterPanel(
+    /// The filters, the search and their result.
+    explore: Explore,
+    /// The plan's encoders for the downloads.
+    encode_plan: EncodePlan,
+) -> impl IntoView {
     let plan = explore.plan;
     let lang = i18n::use_lang();
     let (result, filters) = (explore.result, explore.filters);
@@ -177,7 +182,7 @@ pub fn FilterPanel(explore: Explore) -> impl IntoView {
                 />
                 <span class="facet-label">{t(i18n::FOLD_RELISTED)}</span>
             </label>
-            <Downloads explore />
+            <Downloads explore encode=encode_plan />
         </aside>
     }
 }

@@ -1,13 +1,11 @@
 use kama_plan::listing::{self, Row, Window, WINDOWING_FROM};
 use kama_plan::search::Query;
-use kama_plan::view_state::View;
 use kama_plan::{Initiative, InitiativeId};
 use leptos::html;
 use leptos::prelude::*;
 
 use super::badges::Badges;
 use super::highlight::{Highlighted, MatchExcerpt};
-use super::lazy;
 use super::PlanRef;
 use crate::i18n::{self, t};
 use crate::state::Explore;
@@ -16,19 +14,23 @@ use crate::state::Explore;
 /// real plan's size every match is in the DOM, so the browser's find and
 /// printing see them all; large plans get a windowed list instead.
 #[component]
-pub fn PlanTree(explore: Explore) -> impl IntoView {
+pub fn PlanTree(
+    /// The plan, the filters' result and the open initiative.
+    explore: Explore,
+    /// Pointing at or tabbing into the list: a row may be opened next.
+    on_approach: Callback<()>,
+) -> impl IntoView {
     let rows = if explore.plan.initiatives.len() >= WINDOWING_FROM {
         view! { <WindowedRows explore /> }.into_any()
     } else {
         view! { <AllRows explore /> }.into_any()
     };
     view! {
-        // Pointing at or tabbing into the list starts loading an initiative's view.
         <nav
             class="plan-tree"
             aria-label=t(i18n::PLAN_STRUCTURE)
-            on:pointerover=move |_| lazy::preload(View::List)
-            on:focusin=move |_| lazy::preload(View::List)
+            on:pointerover=move |_| on_approach.run(())
+            on:focusin=move |_| on_approach.run(())
         >
             {rows}
             <p class="empty" hidden=move || explore.result.with(|r| !r.matches.is_empty())>

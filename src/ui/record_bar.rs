@@ -5,13 +5,28 @@
 
 use leptos::prelude::*;
 
-use super::lazy;
 use crate::i18n::{self, t};
 use crate::state::progress::{Health, Published};
 use crate::state::Progress;
 
+/// The setup panel's state, as the staff controls that open it see it.
+#[derive(Clone, Copy)]
+pub struct SetupToggle {
+    pub open: Signal<bool>,
+    pub toggle: Callback<()>,
+}
+
 #[component]
-pub fn RecordBar(progress: Progress, on_show_conflicts: Callback<()>) -> impl IntoView {
+pub fn RecordBar(
+    /// Who records, and how keeping the record goes.
+    progress: Progress,
+    /// Staff's controls (undo, redo, who records), from their split file.
+    recorder_actions: Callback<SetupToggle, AnyView>,
+    /// The setup of who records (from the same file), given what closes it.
+    staff_setup: Callback<Callback<()>, AnyView>,
+    /// Tries again to load the store's code.
+    on_retry_store: Callback<()>,
+) -> impl IntoView {
     let lang = i18n::use_lang();
     let setup_open = RwSignal::new(false);
     let close_setup = Callback::new(move |()| setup_open.set(false));
@@ -20,7 +35,7 @@ pub fn RecordBar(progress: Progress, on_show_conflicts: Callback<()>) -> impl In
         <div class="record-bar no-print" role="region" aria-label=t(i18n::RECORD_BAR)>
             // Staff's controls are in the `staff` file, which visitors never fetch.
             {move || if progress.can_record() {
-                lazy::show_panel(move || lazy::recorder_actions(progress, setup_open.into(), toggle_setup, on_show_conflicts))
+                recorder_actions.run(SetupToggle { open: setup_open.into(), toggle: toggle_setup })
             } else {
                 view! {
                     <div class="record-actions read-only">
@@ -31,11 +46,11 @@ pub fn RecordBar(progress: Progress, on_show_conflicts: Callback<()>) -> impl In
                     </div>
                 }.into_any()
             }}
-            {move || setup_open.get().then(|| lazy::show_panel(move || lazy::staff_setup(progress, close_setup)))}
+            {move || setup_open.get().then(|| staff_setup.run(close_setup))}
             {move || (progress.health.get() == Health::CodeMissing).then(|| view! {
                 <div class="notice warning" role="alert">
                     <p>{t(i18n::RECORD_LOAD_FAILED)}</p>
-                    <button type="button" on:click=move |_| lazy::open_store(progress)>{t(i18n::VIEW_LOAD_RETRY)}</button>
+                    <button type="button" on:click=move |_| on_retry_store.run(())>{t(i18n::VIEW_LOAD_RETRY)}</button>
                 </div>
             })}
             {move || {

@@ -1,17 +1,22 @@
 //! Staff's controls in the record bar: undo and redo, who is recording, what
 //! went wrong with keeping the record (storage, backups, conflicts), and the
 //! one place where the recorder is set (name, 担当 and role, kept as typed). In
-//! the `staff` split file (`lazy::recorder_actions`, `lazy::staff_setup`):
-//! visitors never fetch it.
+//! the `staff` split file: visitors never fetch it.
 
 use kama_plan::staff::{ProfileField, Role};
 use leptos::prelude::*;
 
-use super::lazy;
 use crate::adapters::download;
 use crate::i18n::{self, t};
 use crate::state::progress::Health;
 use crate::state::Progress;
+
+/// A step through the record's history.
+#[derive(Clone, Copy, Debug)]
+pub enum Step {
+    Undo,
+    Redo,
+}
 
 #[component]
 pub fn RecorderActions(
@@ -23,6 +28,8 @@ pub fn RecorderActions(
     on_toggle_setup: Callback<()>,
     /// Shows the list of conflicting cells.
     on_show_conflicts: Callback<()>,
+    /// Undoes or redoes one edit.
+    on_step: Callback<Step>,
 ) -> impl IntoView {
     let lang = i18n::use_lang();
     // What goes wrong with keeping the record concerns only those who record.
@@ -38,10 +45,10 @@ pub fn RecorderActions(
     let secretariat = move || progress.staff.with(|s| s.role == Role::Secretariat);
     view! {
         <div class="record-actions">
-            <button type="button" on:click=move |_| lazy::undo(progress, true) disabled=move || !progress.can_undo()>
+            <button type="button" on:click=move |_| on_step.run(Step::Undo) disabled=move || !progress.can_undo()>
                 "↶ " {t(i18n::UNDO)}
             </button>
-            <button type="button" on:click=move |_| lazy::undo(progress, false) disabled=move || !progress.can_redo()>
+            <button type="button" on:click=move |_| on_step.run(Step::Redo) disabled=move || !progress.can_redo()>
                 "↷ " {t(i18n::REDO)}
             </button>
             <span class="save-state" role="status">

@@ -56,23 +56,15 @@ pub fn first_plan_label(lang: Lang, first: crate::FirstPlan) -> String {
 /// 「令和5年度（2023年度）」 / "FY2023 (R5)".
 pub fn fiscal_year(lang: Lang, year: crate::FiscalYear) -> String {
     match lang {
-        Lang::Ja => format!("令和{}年度（{}年度）", year.reiwa(), year.0),
+        Lang::Ja => year.label_ja(),
         Lang::En => format!("FY{} (R{})", year.0, year.reiwa()),
     }
 }
 
 pub fn status(lang: Lang, status: crate::progress::Status) -> &'static str {
-    use crate::progress::Status::*;
     match lang {
         Lang::Ja => status.as_ja(),
-        Lang::En => match status {
-            NotStarted => "Not started",
-            InProgress => "In progress",
-            Done => "Done",
-            Delayed => "Delayed",
-            Revising => "Under review",
-            Stopped => "Stopped",
-        },
+        Lang::En => status.as_en(),
     }
 }
 

@@ -38,6 +38,11 @@ pub struct PlanMeta {
 pub struct FiscalYear(pub u16);
 
 impl FiscalYear {
+    /// 令和7年度（2025年度）, as Japanese documents name a year.
+    pub fn label_ja(self) -> String {
+        format!("令和{}年度（{}年度）", self.reiwa(), self.0)
+    }
+
     /// Reiwa era year (令和), valid from FY2019 (R1).
     pub fn reiwa(self) -> u16 {
         self.0.saturating_sub(2018)

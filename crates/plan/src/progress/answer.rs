@@ -10,15 +10,15 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::assign::Owner;
+use super::csv::UtcOffset;
 use super::exchange::{self, check_plan_year, embed, embedded_record, ExchangeError, FileKind};
-use super::file_name::ExportError;
+use super::file_name::{round_stem, ExportError, RoundFile};
 use super::request::{Request, RequestId};
 use super::{CellKey, Record};
 use crate::plan::{FiscalYear, InitiativeId, Plan};
 
-pub const FORMAT: &str = "kama-sme-answer";
-/// Bump when the shape changes; `exchange::header` refuses newer files.
-pub const VERSION: u32 = 1;
+pub const FORMAT: &str = FileKind::Answer.format();
+pub const VERSION: u32 = FileKind::Answer.version();
 
 /// An answer, checked as a file.
 #[derive(Debug, Clone, PartialEq)]
@@ -111,6 +111,11 @@ pub struct AnswerCheck {
 }
 
 impl Answer {
+    /// The file's name without extension (`file_name::round_stem`).
+    pub fn file_stem(&self, offset: UtcOffset) -> String {
+        round_stem(RoundFile::Answer, &self.plan_id, self.year, &self.owner, &self.author, self.answered_at, offset)
+    }
+
     /// The file, pretty-printed like the progress exports.
     pub fn to_json(&self) -> Result<String, ExportError> {
         let file = AnswerFile {

@@ -226,8 +226,7 @@ fn the_first_versions_files_read_and_write_back_byte_for_byte() {
 fn a_request_as_a_workbook_holds_only_its_rows_and_reads_back_as_it_was_sent() {
     let plan = plan();
     let request = request_to("商工会");
-    let bytes = crate::progress::xlsx::request_workbook(&plan, &request, 1_000, crate::progress::csv::UtcOffset::JST)
-        .expect("written");
+    let bytes = request.workbook(&plan, 1_000, crate::progress::csv::UtcOffset::JST).expect("written");
     let sheet = crate::progress::xlsx_import::read_evaluation_sheet(&plan, &request.start, &bytes).expect("read back");
     assert_eq!(sheet.year, request.year);
     assert!(sheet.changes.is_empty(), "unchanged, it changes nothing: {:?}", sheet.changes);

@@ -11,7 +11,7 @@
 //! unless the file is the closer's own (see `merge`).
 
 use super::history::Field;
-use super::{kind_maps, stamped_cell, Cell, CellKey, Kind, Record, Stamp};
+use super::{stamped_cell, Cell, Record, Stamp};
 use crate::plan::FiscalYear;
 use crate::timeline::CalendarDate;
 
@@ -62,23 +62,6 @@ impl Cell for YearCell {
     }
 
     stamped_cell!();
-}
-
-impl Kind for YearCell {
-    type Key = FiscalYear;
-    /// A year closed again after a reopening says the same as the first
-    /// closing; which closing it is decides whose cells a file may bring.
-    const STAMP_IS_NEWS: bool = true;
-    kind_maps!(years);
-    fn cell_key(year: Self::Key) -> CellKey {
-        CellKey::Year(year)
-    }
-    fn conflict(key: Self::Key, kept: Self, other: Self) -> super::merge::Conflict {
-        super::merge::Conflict::Year { key: Self::cell_key(key), kept, other }
-    }
-    fn replace(year: Self::Key, cell: Option<Self>) -> super::edit::Edit {
-        super::edit::Edit::ReplaceYear { year, cell }
-    }
 }
 
 impl Record {

@@ -6,7 +6,7 @@ use crate::plan::{InitiativeId, KpiCode, PolicyCode};
 use crate::progress::edit::{Change, CouncilField, Edit, EditError, History, KpiField, TextField};
 use crate::progress::merge::{merge, Refusal, Refused};
 use crate::progress::sync::merge3;
-use crate::progress::{Cell, InitiativeCell};
+use crate::progress::{Cell, CellKey, InitiativeCell};
 use crate::test_support::{code, id};
 use crate::timeline::DateError;
 

@@ -1,8 +1,7 @@
-//! The files staff exchange in a fiscal year's round of requests: the 事務局's
-//! request (照会, [`super::request`]) and a 担当's answer (回答,
-//! [`super::answer`]), beside the progress document. One file input takes
-//! all three: [`open`] tells them apart by their `format` and reads each
-//! completely, so a bad file changes nothing.
+//! What the files staff exchange in a fiscal year's round of requests share:
+//! the 事務局's request (照会, `request`) and a 担当's answer (回答,
+//! `answer`), beside the progress document: their kinds, header, checks and
+//! refusals. `incoming` tells the three apart.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -11,9 +10,7 @@ use std::marker::PhantomData;
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
-use super::answer::Answer;
 use super::document::{self, DocumentError};
-use super::request::Request;
 use super::{CellKey, Record};
 use crate::plan::{FiscalYear, InitiativeId, Plan};
 
@@ -29,20 +26,22 @@ pub enum FileKind {
 }
 
 impl FileKind {
-    fn format(self) -> &'static str {
+    /// What the file's `format` field says.
+    pub const fn format(self) -> &'static str {
         match self {
             FileKind::Progress => document::FORMAT,
-            FileKind::Request => super::request::FORMAT,
-            FileKind::Answer => super::answer::FORMAT,
+            FileKind::Request => "kama-sme-request",
+            FileKind::Answer => "kama-sme-answer",
         }
     }
 
-    /// The newest version of the kind this app reads.
-    fn version(self) -> u32 {
+    /// The newest version of the kind this app reads and writes. Bump a
+    /// kind's when its shape changes: [`header`] refuses newer files.
+    pub const fn version(self) -> u32 {
         match self {
             FileKind::Progress => document::VERSION,
-            FileKind::Request => super::request::VERSION,
-            FileKind::Answer => super::answer::VERSION,
+            FileKind::Request => 1,
+            FileKind::Answer => 1,
         }
     }
 }
@@ -55,14 +54,6 @@ impl fmt::Display for FileKind {
             FileKind::Answer => "answer",
         })
     }
-}
-
-/// A file read and checked, whatever its kind.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Opened {
-    Progress(Record),
-    Request(Request),
-    Answer(Answer),
 }
 
 /// Why a file was refused. Nothing of it was used.
@@ -176,22 +167,11 @@ pub fn sniff(text: &str, max_bytes: usize) -> Result<FileKind, ExchangeError> {
     header(text, max_bytes)
 }
 
-/// Reads any of the three kinds, checked completely against `plan`.
-pub fn open(text: &str, plan: &Plan, max_bytes: usize) -> Result<Opened, ExchangeError> {
-    match header(text, max_bytes)? {
-        FileKind::Progress => {
-            document::from_json(text, plan, max_bytes).map(Opened::Progress).map_err(ExchangeError::Progress)
-        }
-        FileKind::Request => super::request::parse(text, plan, max_bytes).map(Opened::Request),
-        FileKind::Answer => super::answer::parse(text, plan, max_bytes).map(Opened::Answer),
-    }
-}
-
 /// The kind of a file, refusing one that is too large, not JSON, none of
 /// ours, or newer than this app. Only `format` and `version` are kept: the
 /// rest is skipped over, not built. (A progress record's own reader reads
 /// its header again: `document` is not this module's to change.)
-fn header(text: &str, max_bytes: usize) -> Result<FileKind, ExchangeError> {
+pub(super) fn header(text: &str, max_bytes: usize) -> Result<FileKind, ExchangeError> {
     if text.len() > max_bytes {
         return Err(ExchangeError::TooLarge { bytes: text.len(), max: max_bytes });
     }

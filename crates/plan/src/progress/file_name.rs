@@ -5,10 +5,8 @@
 
 use std::fmt;
 
-use super::answer::Answer;
 use super::assign::Owner;
 use super::csv::{format_local_compact, UtcOffset};
-use super::request::Request;
 use super::xlsx::XlsxError;
 use crate::plan::FiscalYear;
 
@@ -76,28 +74,30 @@ pub fn export_stem(plan_id: &str, contents: Contents, author: &str, at_ms: i64, 
     stem(vec![safe(plan_id), what], author, at_ms, offset)
 }
 
-/// `kama-sme-2023-2027-2025年度-商工会-照会-嘉麻花子-20260401-0900`: a request
-/// named by plan, year, the 担当 it is sent to, who at the 事務局 made it
-/// and when.
-pub fn request_stem(request: &Request, offset: UtcOffset) -> String {
-    round_stem(&request.plan_id, request.year, &request.owner, "照会", &request.issued_by, request.issued_at, offset)
+/// A file of a year's round of requests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoundFile {
+    /// 照会: named by the 担当 it is sent to, who at the 事務局 made it and when.
+    Request,
+    /// 回答: named by the 担当 answering, its author and when.
+    Answer,
 }
 
-/// `kama-sme-2023-2027-2025年度-商工会-回答-嘉麻太郎-20260515-0930`: an answer
-/// named by plan, year, the 担当 answering, its author and when.
-pub fn answer_stem(answer: &Answer, offset: UtcOffset) -> String {
-    round_stem(&answer.plan_id, answer.year, &answer.owner, "回答", &answer.author, answer.answered_at, offset)
-}
-
-fn round_stem(
+/// `kama-sme-2023-2027-2025年度-商工会-照会-嘉麻花子-20260401-0900`, or
+/// `…-商工会-回答-嘉麻太郎-20260515-0930`.
+pub fn round_stem(
+    file: RoundFile,
     plan_id: &str,
     year: FiscalYear,
     owner: &Owner,
-    kind: &str,
     author: &str,
     at_ms: i64,
     offset: UtcOffset,
 ) -> String {
+    let kind = match file {
+        RoundFile::Request => "照会",
+        RoundFile::Answer => "回答",
+    };
     stem(vec![safe(plan_id), format!("{}年度", year.0), safe(owner.as_str()), kind.to_string()], author, at_ms, offset)
 }
 

@@ -3,7 +3,8 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::progress::request::RequestId;
+use crate::progress::answer::Answer;
+use crate::progress::request::{Request, RequestId};
 use crate::progress::Record;
 use crate::test_strategies::{any_text, config};
 use crate::timeline::CalendarDate;
@@ -76,15 +77,15 @@ fn request(owner: &str, issued_by: &str, at: i64) -> Request {
 fn requests_and_answers_say_year_owner_kind_author_and_time() {
     let jst = UtcOffset::JST;
     assert_eq!(
-        answer_stem(&answer("商工会", "嘉麻 太郎", AT), jst),
+        answer("商工会", "嘉麻 太郎", AT).file_stem(jst),
         "kama-sme-2023-2027-2025年度-商工会-回答-嘉麻太郎-20260515-0930"
     );
     assert_eq!(
-        request_stem(&request("商工観光課", "", AT), jst),
+        request("商工観光課", "", AT).file_stem(jst),
         "kama-sme-2023-2027-2025年度-商工観光課-照会-20260515-0930"
     );
     assert_eq!(
-        answer_stem(&answer("../商工会\\<b>", "a:b", AT), jst),
+        answer("../商工会\\<b>", "a:b", AT).file_stem(jst),
         "kama-sme-2023-2027-2025年度-商工会b-回答-ab-20260515-0930"
     );
 }
@@ -103,7 +104,7 @@ proptest! {
 
     #[test]
     fn any_owner_and_author_give_a_safe_bounded_name(owner in any_text(), author in any_text(), at in -1i64 << 45..1i64 << 45) {
-        for stem in [answer_stem(&answer(&owner, &author, at), UtcOffset::JST), request_stem(&request(&owner, &author, at), UtcOffset(-300))] {
+        for stem in [answer(&owner, &author, at).file_stem(UtcOffset::JST), request(&owner, &author, at).file_stem(UtcOffset(-300))] {
             prop_assert!(is_safe_name(&stem), "{}", stem);
             prop_assert!(stem.starts_with("kama-sme-2023-2027-2025年度-"), "{}", stem);
             prop_assert!(stem.chars().count() <= 24 + 1 + 7 + 1 + 24 + 1 + 2 + 1 + 24 + 1 + 16, "{}", stem);

@@ -20,6 +20,7 @@ pub mod edit;
 pub mod exchange;
 pub mod file_name;
 pub mod history;
+pub mod incoming;
 pub mod merge;
 pub mod overview;
 pub mod publish;
@@ -68,6 +69,18 @@ impl Status {
             Status::Delayed => "遅れ",
             Status::Revising => "見直し",
             Status::Stopped => "中止",
+        }
+    }
+
+    /// The English name, which the interface shows and an imported sheet may use.
+    pub fn as_en(self) -> &'static str {
+        match self {
+            Status::NotStarted => "Not started",
+            Status::InProgress => "In progress",
+            Status::Done => "Done",
+            Status::Delayed => "Delayed",
+            Status::Revising => "Under review",
+            Status::Stopped => "Stopped",
         }
     }
 }
@@ -559,7 +572,6 @@ macro_rules! kind_maps {
         }
     };
 }
-pub(crate) use kind_maps;
 
 /// One kind of cell with its place in a record, so that code over both kinds
 /// (merging, documents) is written once.
@@ -648,6 +660,37 @@ impl Kind for CouncilCell {
     }
     fn replace((policy, year): Self::Key, cell: Option<Self>) -> edit::Edit {
         edit::Edit::ReplaceCouncil { policy, year, cell }
+    }
+}
+
+impl Kind for ReviewCell {
+    type Key = (InitiativeId, FiscalYear);
+    kind_maps!(reviews);
+    fn cell_key((id, year): Self::Key) -> CellKey {
+        CellKey::Review(id, year)
+    }
+    fn conflict(key: Self::Key, kept: Self, other: Self) -> merge::Conflict {
+        merge::Conflict::Review { key: Self::cell_key(key), kept, other }
+    }
+    fn replace((id, year): Self::Key, cell: Option<Self>) -> edit::Edit {
+        edit::Edit::ReplaceReview { id, year, cell }
+    }
+}
+
+impl Kind for YearCell {
+    type Key = FiscalYear;
+    /// A year closed again after a reopening says the same as the first
+    /// closing; which closing it is decides whose cells a file may bring.
+    const STAMP_IS_NEWS: bool = true;
+    kind_maps!(years);
+    fn cell_key(year: Self::Key) -> CellKey {
+        CellKey::Year(year)
+    }
+    fn conflict(key: Self::Key, kept: Self, other: Self) -> merge::Conflict {
+        merge::Conflict::Year { key: Self::cell_key(key), kept, other }
+    }
+    fn replace(year: Self::Key, cell: Option<Self>) -> edit::Edit {
+        edit::Edit::ReplaceYear { year, cell }
     }
 }
 

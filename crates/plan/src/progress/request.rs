@@ -12,15 +12,16 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use super::assign::{assignments, Owner};
+use super::csv::UtcOffset;
 use super::exchange::{self, check_plan_year, embed, embedded_record, unique_keys, ExchangeError, FileKind};
-use super::file_name::ExportError;
+use super::file_name::{round_stem, ExportError, RoundFile};
+use super::xlsx::{self, XlsxError};
 use super::{CellKey, Record};
 use crate::plan::{FiscalYear, InitiativeId, Plan};
 use crate::timeline::CalendarDate;
 
-pub const FORMAT: &str = "kama-sme-request";
-/// Bump when the shape changes; `exchange::header` refuses newer files.
-pub const VERSION: u32 = 1;
+pub const FORMAT: &str = FileKind::Request.format();
+pub const VERSION: u32 = FileKind::Request.version();
 
 /// What one request names: the 担当 it was sent to and when it was made.
 /// An answer carries it, so the 事務局 sees which request it answers.
@@ -73,6 +74,19 @@ pub enum RequestWarning {
 }
 
 impl Request {
+    /// The request as a workbook, for a 担当 who answers in Excel: the
+    /// 評価シート of its year with only its rows, filled with what it starts
+    /// from; it imports back like any 評価シート.
+    pub fn workbook(&self, plan: &Plan, exported_at_ms: i64, offset: UtcOffset) -> Result<Vec<u8>, XlsxError> {
+        let rows: BTreeSet<InitiativeId> = self.rows.iter().copied().collect();
+        xlsx::workbook_of_rows(plan, &self.start, self.year, &rows, exported_at_ms, offset)
+    }
+
+    /// The file's name without extension (`file_name::round_stem`).
+    pub fn file_stem(&self, offset: UtcOffset) -> String {
+        round_stem(RoundFile::Request, &self.plan_id, self.year, &self.owner, &self.issued_by, self.issued_at, offset)
+    }
+
     pub fn id(&self) -> RequestId {
         RequestId { owner: self.owner.clone(), issued_at: self.issued_at }
     }

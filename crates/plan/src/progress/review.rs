@@ -14,7 +14,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::history::Field;
-use super::{kind_maps, stamped_cell, Cell, CellKey, InitiativeCell, Kind, Record, Stamp};
+use super::{stamped_cell, Cell, InitiativeCell, Kind, Record, Stamp};
 use crate::plan::{FiscalYear, InitiativeId, Plan};
 
 /// A stable hash of an initiative's line: FNV-1a (64 bits) over each
@@ -118,20 +118,6 @@ impl Cell for ReviewCell {
     }
 
     stamped_cell!();
-}
-
-impl Kind for ReviewCell {
-    type Key = (InitiativeId, FiscalYear);
-    kind_maps!(reviews);
-    fn cell_key((id, year): Self::Key) -> CellKey {
-        CellKey::Review(id, year)
-    }
-    fn conflict(key: Self::Key, kept: Self, other: Self) -> super::merge::Conflict {
-        super::merge::Conflict::Review { key: Self::cell_key(key), kept, other }
-    }
-    fn replace((id, year): Self::Key, cell: Option<Self>) -> super::edit::Edit {
-        super::edit::Edit::ReplaceReview { id, year, cell }
-    }
 }
 
 /// Where a line stands in the year's review.

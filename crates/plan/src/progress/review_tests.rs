@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::progress::edit::{Change, Edit, TextField};
-use crate::progress::{Grade, Status};
+use crate::progress::{CellKey, Grade, Status};
 use crate::test_support::{id, plan};
 
 const FY: FiscalYear = FiscalYear(2025);

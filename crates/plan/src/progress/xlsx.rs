@@ -19,7 +19,6 @@ use super::csv::{
     INITIATIVE_HEADER, KPI_HEADER,
 };
 use super::Record;
-use crate::i18n::{fiscal_year, Lang};
 use crate::plan::{FiscalYear, InitiativeId, Plan};
 
 /// Sheet of the initiatives' statuses and notes.
@@ -80,17 +79,16 @@ pub fn workbook(
     workbook_of(plan, record, year, None, exported_at_ms, offset)
 }
 
-/// A request (照会) as a workbook, for a 担当 who answers in Excel: the
-/// 評価シート of the request's year with only its rows, filled with what the
-/// request starts from; it imports back like any 評価シート.
-pub fn request_workbook(
+/// As [`workbook`], with only `rows` in the 評価シート (a request's).
+pub fn workbook_of_rows(
     plan: &Plan,
-    request: &super::request::Request,
+    record: &Record,
+    year: FiscalYear,
+    rows: &BTreeSet<InitiativeId>,
     exported_at_ms: i64,
     offset: UtcOffset,
 ) -> Result<Vec<u8>, XlsxError> {
-    let rows: BTreeSet<InitiativeId> = request.rows.iter().copied().collect();
-    workbook_of(plan, &request.start, request.year, Some(&rows), exported_at_ms, offset)
+    workbook_of(plan, record, year, Some(rows), exported_at_ms, offset)
 }
 
 fn workbook_of(
@@ -132,7 +130,7 @@ fn workbook_of(
 /// 「第2次嘉麻市中小企業振興基本計画 評価シート 令和7年度（2025年度）」: the
 /// 評価シート's title row, which says which year its answers are for.
 pub(crate) fn evaluation_title(plan: &Plan, year: FiscalYear) -> String {
-    format!("{} {EVALUATION_SHEET} {}", plan.plan.title, fiscal_year(Lang::Ja, year))
+    format!("{} {EVALUATION_SHEET} {}", plan.plan.title, year.label_ja())
 }
 
 const XML_DECLARATION: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";

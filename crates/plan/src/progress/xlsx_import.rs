@@ -22,7 +22,6 @@ use super::edit::{Change, Edit, TextField};
 use super::history::Field;
 use super::xlsx::{xml_allowed, EVALUATION_SHEET};
 use super::{join_owners, split_owners, Grade, InitiativeCell, Record, Status, WayForward};
-use crate::i18n::{self, Lang};
 use crate::plan::{FiscalYear, InitiativeId, Plan};
 use crate::scales::Choice;
 use crate::text::{nfkc, same_words};
@@ -622,9 +621,7 @@ fn fold(text: &str) -> String {
 fn status(text: &str) -> Option<Status> {
     let folded = fold(text);
     Status::ALL.into_iter().find(|&s| {
-        [s.as_ja().to_string(), i18n::status(Lang::En, s).to_string(), format!("{s:?}")]
-            .iter()
-            .any(|name| fold(name) == folded)
+        [s.as_ja().to_string(), s.as_en().to_string(), format!("{s:?}")].iter().any(|name| fold(name) == folded)
     })
 }
 

@@ -15,41 +15,30 @@
 //!   (`Progress::open`), fetched at start-up beside the first paint, which
 //!   shows none of the record.
 //!
-//! The service worker precaches these files after the first render, so every
-//! view still opens offline. Natively (`cargo test`) the split functions are
-//! plain calls.
+//! Only the app's root (`app`) calls this module: the components that show
+//! or start a split part get it passed in, so which code is in which file is
+//! decided here alone. The service worker precaches these files after the
+//! first render, so every view still opens offline. Natively (`cargo test`)
+//! the split functions are plain calls.
 
 use std::cell::Cell;
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::Arc;
 
 use kama_plan::progress::xlsx_import::{self, SheetError, SheetImport};
 use kama_plan::progress::Record;
 use kama_plan::view_state::View;
 use kama_plan::Initiative;
 use leptos::prelude::*;
-use leptos::wasm_split::{wasm_split, SplitLoaderError};
+use leptos::wasm_split::wasm_split;
 
-use super::ready::{self, Part};
+use super::downloads::{EncodedPlan, Format};
+use super::loading::{ChunkFailed, Loaded};
+use super::staff::Step;
 use super::PlanRef;
 use crate::adapters::pending::{self, Work};
-use crate::i18n::{self, t};
 use crate::state::progress::Health;
 use crate::state::{Explore, Progress};
-
-/// A split file could not be fetched or instantiated: offline before the
-/// service worker had it, or the site was redeployed meanwhile.
-#[derive(Debug, Clone, Copy)]
-pub struct ChunkFailed;
-
-impl From<SplitLoaderError> for ChunkFailed {
-    fn from(_: SplitLoaderError) -> Self {
-        ChunkFailed
-    }
-}
-
-pub type Loaded = Result<AnyView, ChunkFailed>;
 
 // `preload_views` loads the file of all five views.
 #[wasm_split(views, wasm_split_path = leptos::wasm_split, fallible, preload(preload_views))]
@@ -89,7 +78,9 @@ pub fn recorder_actions(
     on_toggle_setup: Callback<()>,
     on_show_conflicts: Callback<()>,
 ) -> Loaded {
-    Ok(view! { <super::staff::RecorderActions progress setup_open on_toggle_setup on_show_conflicts /> }.into_any())
+    let on_step = Callback::new(move |step| self::step(progress, step));
+    Ok(view! { <super::staff::RecorderActions progress setup_open on_toggle_setup on_show_conflicts on_step /> }
+        .into_any())
 }
 
 #[wasm_split(staff, wasm_split_path = leptos::wasm_split, fallible)]
@@ -99,12 +90,17 @@ pub fn staff_setup(progress: Progress, on_done: Callback<()>) -> Loaded {
 
 /// The plan's JSON and CSV encoders, used only when a download is asked for.
 #[wasm_split(plan_export, wasm_split_path = leptos::wasm_split, fallible)]
-pub fn plan_file(
+fn encode_plan(plan: PlanRef, chosen: Vec<&'static Initiative>, format: Format) -> Result<EncodedPlan, ChunkFailed> {
+    Ok(super::downloads::encode(plan, chosen, format))
+}
+
+/// [`encode_plan`] as the downloads panel takes it.
+pub fn plan_encoder(
     plan: PlanRef,
     chosen: Vec<&'static Initiative>,
-    format: super::downloads::Format,
-) -> Result<Result<Vec<u8>, String>, ChunkFailed> {
-    Ok(super::downloads::encode(plan, chosen, format))
+    format: Format,
+) -> Pin<Box<dyn Future<Output = Result<EncodedPlan, ChunkFailed>>>> {
+    Box::pin(encode_plan(plan, chosen, format))
 }
 
 /// The .xlsx reader, used only when a workbook is imported.
@@ -126,14 +122,13 @@ fn open_record(progress: Progress) -> Result<(), ChunkFailed> {
     Ok(())
 }
 
-/// One step of undo (`back`) or redo. Only reachable once an edit was made,
-/// so the store's file is in by then.
+/// One step of undo or redo. Only reachable once an edit was made, so the
+/// store's file is in by then.
 #[wasm_split(store, wasm_split_path = leptos::wasm_split, fallible)]
-fn step_record(progress: Progress, back: bool) -> Result<(), ChunkFailed> {
-    if back {
-        progress.undo();
-    } else {
-        progress.redo();
+fn step_record(progress: Progress, step: Step) -> Result<(), ChunkFailed> {
+    match step {
+        Step::Undo => progress.undo(),
+        Step::Redo => progress.redo(),
     }
     Ok(())
 }
@@ -149,9 +144,9 @@ pub fn open_store(progress: Progress) {
     });
 }
 
-pub fn undo(progress: Progress, back: bool) {
+fn step(progress: Progress, step: Step) {
     leptos::task::spawn_local(async move {
-        let _ = step_record(progress, back).await;
+        let _ = step_record(progress, step).await;
     });
 }
 
@@ -183,68 +178,4 @@ pub fn preload(view: View) {
 enum SplitFile {
     Detail = 0,
     Views = 1,
-}
-
-type LoadView = Arc<dyn Fn() -> Pin<Box<dyn Future<Output = Loaded> + Send>> + Send + Sync>;
-
-/// A split view, e.g. `lazy::show(part, move || lazy::timeline(explore))`: nothing
-/// until its file has loaded ("loading" if that takes a moment, see
-/// `.view-loading`), then the view; if the file cannot be had, a plain
-/// message and a button to try again. `part` says when it has rendered.
-pub fn show<F>(part: Part, load: impl Fn() -> F + Send + Sync + 'static) -> AnyView
-where
-    F: Future<Output = Loaded> + Send + 'static,
-{
-    // Boxed here, so that the rendering below exists once, not once per view.
-    shown(Some(part), Arc::new(move || Box::pin(load())))
-}
-
-/// As [`show`], for a panel that no test interface waits on (its controls
-/// appearing are the sign it is there).
-pub fn show_panel<F>(load: impl Fn() -> F + Send + Sync + 'static) -> AnyView
-where
-    F: Future<Output = Loaded> + Send + 'static,
-{
-    shown(None, Arc::new(move || Box::pin(load())))
-}
-
-fn shown(part: Option<Part>, load: LoadView) -> AnyView {
-    let retry = Trigger::new();
-    let pending = RwSignal::new(true);
-    view! {
-        {move || pending.get().then(|| view! { <p class="prompt view-loading" role="status">{t(i18n::VIEW_LOADING)}</p> })}
-        {move || {
-            retry.track();
-            let loading = load();
-            // `Suspend` builds the view under this component's owner once the file is in.
-            Suspend::new(async move {
-                let loaded = loading.await;
-                pending.set(false);
-                match loaded {
-                    Ok(content) => {
-                        if let Some(part) = part {
-                            ready::rendered(part);
-                        }
-                        content
-                    }
-                    Err(ChunkFailed) => failed(retry, pending),
-                }
-            })
-        }}
-    }
-    .into_any()
-}
-
-fn failed(retry: Trigger, pending: RwSignal<bool>) -> AnyView {
-    let again = move |_| {
-        pending.set(true);
-        retry.notify();
-    };
-    view! {
-        <div class="notice warning view-load-failed" role="alert">
-            <p>{t(i18n::VIEW_LOAD_FAILED)}</p>
-            <button type="button" on:click=again>{t(i18n::VIEW_LOAD_RETRY)}</button>
-        </div>
-    }
-    .into_any()
 }
