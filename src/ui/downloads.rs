@@ -1,8 +1,8 @@
 use std::future::Future;
 use std::pin::Pin;
 
-use kama_plan::progress::file_name::ExportError;
-use kama_plan::{export, Initiative};
+use kama_plan::export::{self, PlanFileError};
+use kama_plan::Initiative;
 use leptos::prelude::*;
 
 use super::loading::ChunkFailed;
@@ -24,7 +24,7 @@ pub enum Format {
 }
 
 /// The chosen initiatives as a file's bytes.
-pub type EncodedPlan = Result<Vec<u8>, ExportError>;
+pub type EncodedPlan = Result<Vec<u8>, PlanFileError>;
 
 /// The encoders, from their split file (which may have to load first).
 pub type EncodePlan =
@@ -51,7 +51,7 @@ pub fn Downloads(
         leptos::task::spawn_local(async move {
             let outcome = match encode(plan, chosen, format).await {
                 Ok(bytes) => {
-                    bytes.map_err(|e| i18n::export_error(lang.get_untracked(), &e)).and_then(|bytes| match format {
+                    bytes.map_err(|e| i18n::plan_file_error(lang.get_untracked(), &e)).and_then(|bytes| match format {
                         Format::Json => {
                             download::save(&format!("kama-sme-plan{suffix}.json"), "application/json", &bytes)
                         }
@@ -93,7 +93,7 @@ pub(super) fn encode(plan: PlanRef, chosen: Vec<&'static Initiative>, format: Fo
     match format {
         Format::Json => export::to_json(&export::plan_subset(plan, chosen))
             .map(String::into_bytes)
-            .map_err(|e| ExportError::Json(e.to_string())),
-        Format::Csv => export::plan_csv(plan, chosen).map_err(|e| ExportError::Csv(e.to_string())),
+            .map_err(|e| PlanFileError::Json(e.to_string())),
+        Format::Csv => export::plan_csv(plan, chosen).map_err(|e| PlanFileError::Csv(e.to_string())),
     }
 }

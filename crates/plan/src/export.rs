@@ -11,6 +11,14 @@ use crate::plan::{Initiative, KpiCode, KpiRole, Plan, Policy, SubPolicy};
 /// The importer's own writer, so downloads and the committed file never drift.
 pub use crate::import::to_json;
 
+/// Why a file of the plan could not be made, in its encoder's words (in
+/// practice, never).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlanFileError {
+    Json(String),
+    Csv(String),
+}
+
 /// The plan reduced to `initiatives`, in the order given (pass them in plan
 /// order), for a download of the current view in the same JSON format.
 ///

@@ -191,6 +191,17 @@ pub fn chart_caption_unit(lang: Lang, caption: &str, unit: &str) -> String {
     }
 }
 
+/// Why a file of the plan could not be made.
+pub fn plan_file_error(lang: Lang, e: &crate::export::PlanFileError) -> String {
+    use crate::export::PlanFileError::*;
+    match (lang, e) {
+        (Lang::Ja, Json(detail)) => format!("JSON のファイルを作れませんでした（{detail}）。"),
+        (Lang::Ja, Csv(detail)) => format!("CSV のファイルを作れませんでした（{detail}）。"),
+        (Lang::En, Json(detail)) => format!("The JSON file could not be made ({detail})."),
+        (Lang::En, Csv(detail)) => format!("The CSV file could not be made ({detail})."),
+    }
+}
+
 /// Why a file of the record could not be written.
 pub fn export_error(lang: Lang, e: &crate::progress::file_name::ExportError) -> String {
     use crate::progress::file_name::ExportError::*;
