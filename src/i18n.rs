@@ -4,6 +4,9 @@
 pub use kama_plan::i18n::*;
 use leptos::prelude::*;
 
+use crate::adapters::fetch::FetchError;
+use crate::adapters::BrowserError;
+
 /// The current interface language, provided by the app at its root.
 #[derive(Debug, Clone, Copy)]
 pub struct UiLang(pub RwSignal<Lang>);
@@ -35,5 +38,25 @@ pub fn stamp(lang: Lang, stamp: &kama_plan::progress::Stamp) -> String {
     match &stamp.author {
         Some(a) => format!("{a} · {when}"),
         None => when,
+    }
+}
+
+/// Why a file beside the page could not be had from the site.
+pub fn fetch_error(lang: Lang, e: &FetchError) -> String {
+    match (lang, e) {
+        (_, FetchError::Status(404)) => FETCHED_NOT_FOUND.get(lang).to_string(),
+        (_, FetchError::NotText) => FETCHED_NOT_TEXT.get(lang).to_string(),
+        (Lang::Ja, FetchError::Status(status)) => format!("サイトから取得できませんでした（HTTP {status}）。"),
+        (Lang::En, FetchError::Status(status)) => format!("The site did not give it (HTTP {status})."),
+        (Lang::Ja, FetchError::Browser(e)) => format!("サイトから取得できませんでした（{e}）。"),
+        (Lang::En, FetchError::Browser(e)) => format!("It could not be fetched from the site ({e})."),
+    }
+}
+
+/// A picked file the browser could not read, with its words.
+pub fn unreadable(lang: Lang, e: &BrowserError) -> String {
+    match lang {
+        Lang::Ja => format!("{}（{e}）", FILE_UNREADABLE.get(lang)),
+        Lang::En => format!("{} ({e})", FILE_UNREADABLE.get(lang)),
     }
 }

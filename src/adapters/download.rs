@@ -3,11 +3,10 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::describe;
+use super::{describe, BrowserError};
 
-/// Offers `bytes` as a download named `file_name`. Returns a message when the
-/// browser refuses (the caller shows it).
-pub fn save(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+/// Offers `bytes` as a download named `file_name`.
+pub fn save(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), BrowserError> {
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
@@ -17,7 +16,7 @@ pub fn save(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
         .create_element("a")
         .map_err(describe)?
         .dyn_into::<web_sys::HtmlAnchorElement>()
-        .map_err(|_| "no anchor element".to_string())?;
+        .map_err(|_| BrowserError::from("no anchor element"))?;
     link.set_href(&url);
     link.set_download(file_name);
     link.click();

@@ -15,7 +15,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use super::describe;
+use super::{describe, BrowserError};
 
 /// The bundled ECharts release. Must equal the `echarts` version in
 /// package-lock.json: `scripts/build-echarts.mjs` names the file after it and
@@ -70,7 +70,7 @@ fn loaded() -> bool {
 /// Loads ECharts once; every later call returns at once. A failure (offline
 /// before the file was ever cached, a blocked request) removes the script,
 /// so the next chart to open tries again.
-pub async fn load() -> Result<(), String> {
+pub async fn load() -> Result<(), BrowserError> {
     if loaded() {
         return Ok(());
     }
@@ -83,26 +83,26 @@ pub async fn load() -> Result<(), String> {
         Ok(_) if loaded() => Ok(()),
         Ok(_) => {
             forget(&done);
-            Err(format!("{}: no window.echarts", script_src()))
+            Err(BrowserError(format!("{}: no window.echarts", script_src())))
         }
         Err(_) => {
             forget(&done);
-            Err(format!("{}: could not be loaded", script_src()))
+            Err(BrowserError(format!("{}: could not be loaded", script_src())))
         }
     }
 }
 
-fn start() -> Result<js_sys::Promise, String> {
+fn start() -> Result<js_sys::Promise, BrowserError> {
     let document = document();
     let script: web_sys::HtmlScriptElement =
-        document.create_element("script").map_err(describe)?.dyn_into().map_err(|_| "not a script element")?;
+        document.create_element("script").map_err(describe)?.dyn_into().map_err(|_| BrowserError::from("not a script element"))?;
     script.set_src(&script_src());
     script.set_async(true);
     let done = js_sys::Promise::new(&mut |resolve, reject| {
         script.set_onload(Some(&resolve));
         script.set_onerror(Some(&reject));
     });
-    let head = document.head().ok_or("no <head>")?;
+    let head = document.head().ok_or(BrowserError::from("no <head>"))?;
     head.append_child(&script).map_err(describe)?;
     LOADING.with(|l| *l.borrow_mut() = Some(Loading { script, done: done.clone() }));
     Ok(done)
@@ -130,7 +130,7 @@ fn forget(done: &js_sys::Promise) {
 /// builds stay as they are): tooltips drawn on the canvas (`richText`). The
 /// default HTML tooltip writes its markup with `style="…"` attributes, which
 /// the page's CSP (`style-src 'self'`, no `'unsafe-inline'`) blocks.
-fn theme() -> Result<JsValue, String> {
+fn theme() -> Result<JsValue, BrowserError> {
     let tooltip = js_sys::Object::new();
     js_sys::Reflect::set(&tooltip, &"renderMode".into(), &"richText".into()).map_err(describe)?;
     let theme = js_sys::Object::new();
@@ -158,7 +158,7 @@ impl Chart {
         element: &web_sys::HtmlElement,
         on_width: impl Fn(f64) + 'static,
         on_finished: impl FnMut() + 'static,
-    ) -> Result<Chart, String> {
+    ) -> Result<Chart, BrowserError> {
         let opts = js_sys::Object::new();
         js_sys::Reflect::set(&opts, &"renderer".into(), &"canvas".into()).map_err(describe)?;
         let instance = echarts_init(element, &theme()?, &opts).map_err(describe)?;
@@ -184,7 +184,7 @@ impl Chart {
 
     /// Replaces the whole option with `json` (from `kama_plan::charts::option_json`).
     /// ECharts may report `finished` before this returns.
-    pub fn set_option(&self, json: &str) -> Result<(), String> {
+    pub fn set_option(&self, json: &str) -> Result<(), BrowserError> {
         let option = js_sys::JSON::parse(json).map_err(describe)?;
         let opts = js_sys::Object::new();
         js_sys::Reflect::set(&opts, &"notMerge".into(), &JsValue::TRUE).map_err(describe)?;

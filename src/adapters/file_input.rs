@@ -3,7 +3,7 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use super::describe;
+use super::{describe, BrowserError};
 
 pub enum Picked {
     Text {
@@ -22,7 +22,7 @@ pub enum Picked {
     /// The browser could not read it (moved or deleted since it was picked).
     Unreadable {
         name: String,
-        detail: String,
+        detail: BrowserError,
     },
 }
 
@@ -55,7 +55,7 @@ pub fn dropped_files(ev: &web_sys::DragEvent) -> Vec<web_sys::File> {
     files.map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect()).unwrap_or_default()
 }
 
-async fn read_file(file: web_sys::File, max_bytes: usize) -> Result<Picked, String> {
+async fn read_file(file: web_sys::File, max_bytes: usize) -> Result<Picked, BrowserError> {
     let name = file.name();
     let bytes = file.size() as usize;
     if bytes > max_bytes {
@@ -66,6 +66,6 @@ async fn read_file(file: web_sys::File, max_bytes: usize) -> Result<Picked, Stri
         return Ok(Picked::Workbook { name, bytes: js_sys::Uint8Array::new(&buffer).to_vec() });
     }
     let text = JsFuture::from(file.text()).await.map_err(describe)?;
-    let text = text.as_string().ok_or_else(|| format!("{name}: not text"))?;
+    let text = text.as_string().ok_or(BrowserError::from("not text"))?;
     Ok(Picked::Text { name, text })
 }

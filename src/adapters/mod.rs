@@ -17,7 +17,24 @@ pub mod prefs;
 pub mod storage;
 pub mod timing;
 
-/// A browser error as text for a message.
-pub(crate) fn describe(e: wasm_bindgen::JsValue) -> String {
-    e.as_string().unwrap_or_else(|| format!("{e:?}"))
+/// Something the browser refused, in its own words (they become the detail
+/// of a message worded in `crate::i18n`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BrowserError(pub String);
+
+impl std::fmt::Display for BrowserError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<&str> for BrowserError {
+    fn from(detail: &str) -> Self {
+        BrowserError(detail.to_string())
+    }
+}
+
+/// A browser error as a value.
+pub(crate) fn describe(e: wasm_bindgen::JsValue) -> BrowserError {
+    BrowserError(e.as_string().unwrap_or_else(|| format!("{e:?}")))
 }

@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 #[derive(Debug, Clone, PartialEq)]
 pub enum StorageFailure {
     /// No storage at all (disabled, blocked, or the browser refused access).
-    Unavailable(String),
+    Unavailable(super::BrowserError),
     /// QuotaExceededError: nothing was written.
     Full,
 }

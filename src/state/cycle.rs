@@ -20,7 +20,8 @@ use leptos::prelude::*;
 
 use super::Progress;
 use crate::adapters::file_input::Picked;
-use crate::adapters::{fetch, linked_file, storage};
+use crate::adapters::fetch::{self, FetchError};
+use crate::adapters::{linked_file, storage, BrowserError};
 
 /// A file of a batch that was not taken, and why.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,7 +33,9 @@ pub enum FileRefusal {
     /// An Excel workbook: those import through the files panel.
     Workbook,
     /// Could not be read from the disk.
-    Unreadable(String),
+    Unreadable(BrowserError),
+    /// A file linked with `?open=` that could not be had from the site.
+    NotFetched(FetchError),
     TooLarge {
         bytes: usize,
     },
@@ -181,11 +184,10 @@ impl Cycle {
             return;
         }
         leptos::task::spawn_local(async move {
-            let picked = match fetch::text(&name).await {
-                Ok(text) => Picked::Text { name, text },
-                Err(detail) => Picked::Unreadable { name, detail },
-            };
-            self.open(progress, vec![picked]);
+            match fetch::text(&name).await {
+                Ok(text) => self.open(progress, vec![Picked::Text { name, text }]),
+                Err(e) => self.refused.set(vec![(name, FileRefusal::NotFetched(e))]),
+            }
         });
     }
 

@@ -75,8 +75,8 @@ pub enum Published {
     Loaded(Record),
     /// The file is there but was refused; it is ignored.
     Refused(DocumentError),
-    /// The host answered with an error (not a 404).
-    Unreachable(String),
+    /// The host answered with an error (not a 404), or none.
+    Unreachable(fetch::FetchError),
 }
 
 /// An import checked and waiting for the user to apply or cancel it.

@@ -10,7 +10,8 @@ use super::ready::{self, Part, Ready};
 use super::record_bar::{RecordBar, SetupToggle};
 use super::splits;
 use super::PlanRef;
-use crate::adapters::{fetch, focus, linked_file, prefs};
+use crate::adapters::fetch::{self, FetchError};
+use crate::adapters::{focus, linked_file, prefs};
 use crate::i18n::{self, t, Lang, UiLang};
 use crate::state::{Explore, Progress};
 
@@ -22,27 +23,36 @@ pub fn App() -> impl IntoView {
     let Some(file) = linked_file::named("plan") else {
         return match parse(PLAN_JSON) {
             Ok(plan) => view! { <Tracker plan with_published=true /> }.into_any(),
-            Err(detail) => view! { <LoadError detail /> }.into_any(),
+            Err(error) => view! { <LoadError error /> }.into_any(),
         };
     };
-    let loaded = RwSignal::new(None::<Result<PlanRef, String>>);
+    let loaded = RwSignal::new(None::<Result<PlanRef, PlanLoadError>>);
     leptos::task::spawn_local(async move {
-        let plan = fetch::text(&file).await.and_then(|json| parse(&json));
+        let plan = fetch::text(&file).await.map_err(PlanLoadError::Fetch).and_then(|json| parse(&json));
         loaded.set(Some(plan));
     });
     view! {
         {move || match loaded.get() {
             None => view! { <p class="prompt">"…"</p> }.into_any(),
             Some(Ok(plan)) => view! { <Tracker plan with_published=false /> }.into_any(),
-            Some(Err(detail)) => view! { <LoadError detail /> }.into_any(),
+            Some(Err(error)) => view! { <LoadError error /> }.into_any(),
         }}
     }
     .into_any()
 }
 
+/// Why the plan could not be had.
+#[derive(Debug, Clone)]
+enum PlanLoadError {
+    /// A plan file named by `?plan=` could not be fetched.
+    Fetch(FetchError),
+    /// Not a plan file, in the JSON reader's words.
+    Invalid(String),
+}
+
 /// Leaked once per load: the plan lives as long as the page.
-fn parse(json: &str) -> Result<PlanRef, String> {
-    Plan::from_json(json).map(|plan| &*Box::leak(Box::new(plan))).map_err(|e| e.to_string())
+fn parse(json: &str) -> Result<PlanRef, PlanLoadError> {
+    Plan::from_json(json).map(|plan| &*Box::leak(Box::new(plan))).map_err(|e| PlanLoadError::Invalid(e.to_string()))
 }
 
 /// What a user opens: filters, then the plan as a list beside the open
@@ -190,7 +200,12 @@ fn LanguageSwitch() -> impl IntoView {
 }
 
 #[component]
-fn LoadError(detail: String) -> impl IntoView {
+fn LoadError(error: PlanLoadError) -> impl IntoView {
+    let lang = i18n::use_lang();
+    let detail = move || match &error {
+        PlanLoadError::Fetch(e) => i18n::fetch_error(lang.get(), e),
+        PlanLoadError::Invalid(detail) => detail.clone(),
+    };
     view! {
         <main class="load-error" role="alert" data-ready="load-error">
             <h1>{t(i18n::LOAD_ERROR)}</h1>

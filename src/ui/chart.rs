@@ -146,7 +146,7 @@ pub fn ChartFigure(spec: Signal<ChartSpec>, id: &'static str) -> impl IntoView {
         }
         drawing.set(Drawing::Rendering);
         let result =
-            json.get().and_then(|json| chart.with_value(|c| c.as_ref().map(|c| c.set_option(&json)).unwrap_or(Ok(()))));
+            json.get().and_then(|json| chart.with_value(|c| c.as_ref().map(|c| c.set_option(&json).map_err(|e| e.to_string())).unwrap_or(Ok(()))));
         if let Err(e) = result {
             unavailable(drawing, show_table, &e);
         }
@@ -194,7 +194,7 @@ pub fn ChartFigure(spec: Signal<ChartSpec>, id: &'static str) -> impl IntoView {
     }
 }
 
-fn unavailable(drawing: RwSignal<Drawing>, show_table: RwSignal<bool>, reason: &str) {
+fn unavailable(drawing: RwSignal<Drawing>, show_table: RwSignal<bool>, reason: &dyn std::fmt::Display) {
     leptos::logging::warn!("chart unavailable: {reason}");
     drawing.set(Drawing::Unavailable);
     show_table.set(true);

@@ -102,7 +102,8 @@ fn refusal_text(lang: Lang, refusal: &FileRefusal) -> String {
         FileRefusal::File(e) => i18n::exchange_error(lang, e),
         FileRefusal::Answer(e) => i18n::answer_error(lang, e),
         FileRefusal::Workbook => i18n::SHEET_ALONE.get(lang).to_string(),
-        FileRefusal::Unreadable(detail) => i18n::document_error(lang, &DocumentError::NotJson(detail.clone())),
+        FileRefusal::Unreadable(e) => i18n::unreadable(lang, e),
+        FileRefusal::NotFetched(e) => i18n::fetch_error(lang, e),
         FileRefusal::TooLarge { bytes } => {
             i18n::document_error(lang, &DocumentError::TooLarge { bytes: *bytes, max: MAX_IMPORT_BYTES })
         }

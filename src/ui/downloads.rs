@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::loading::ChunkFailed;
 use super::PlanRef;
-use crate::adapters::download;
+use crate::adapters::{download, BrowserError};
 use crate::i18n::{self, t};
 use crate::state::Explore;
 
@@ -40,7 +40,7 @@ pub fn Downloads(
     encode: EncodePlan,
 ) -> impl IntoView {
     let plan = explore.plan;
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<DownloadFailed>);
     let lang = i18n::use_lang();
     let save = move |format: Format, scope: Scope| {
         let chosen: Vec<&'static Initiative> = match scope {
@@ -50,17 +50,15 @@ pub fn Downloads(
         let suffix = if scope == Scope::Filtered { "-filtered" } else { "" };
         leptos::task::spawn_local(async move {
             let outcome = match encode(plan, chosen, format).await {
-                Ok(bytes) => {
-                    bytes.map_err(|e| i18n::plan_file_error(lang.get_untracked(), &e)).and_then(|bytes| match format {
-                        Format::Json => {
-                            download::save(&format!("kama-sme-plan{suffix}.json"), "application/json", &bytes)
-                        }
-                        Format::Csv => {
-                            download::save(&format!("kama-sme-plan{suffix}.csv"), "text/csv;charset=utf-8", &bytes)
-                        }
-                    })
+                Ok(Ok(bytes)) => match format {
+                    Format::Json => download::save(&format!("kama-sme-plan{suffix}.json"), "application/json", &bytes),
+                    Format::Csv => {
+                        download::save(&format!("kama-sme-plan{suffix}.csv"), "text/csv;charset=utf-8", &bytes)
+                    }
                 }
-                Err(ChunkFailed) => Err(i18n::CODE_LOAD_FAILED.get(lang.get_untracked()).to_string()),
+                .map_err(DownloadFailed::Save),
+                Ok(Err(e)) => Err(DownloadFailed::Encode(e)),
+                Err(ChunkFailed) => Err(DownloadFailed::CodeMissing),
             };
             error.set(outcome.err());
         });
@@ -82,9 +80,29 @@ pub fn Downloads(
                 <li><a href="README.md">{t(i18n::OPEN_DATA_FIELDS)}</a></li>
             </ul>
             <p class="error" role="alert" hidden=move || error.with(Option::is_none)>
-                {t(i18n::DOWNLOAD_FAILED)} " " {move || error.get()}
+                {t(i18n::DOWNLOAD_FAILED)} " " {move || error.with(|e| e.as_ref().map(|e| e.words(lang.get())))}
             </p>
         </section>
+    }
+}
+
+/// Why a download of the plan failed.
+#[derive(Debug, Clone)]
+enum DownloadFailed {
+    Encode(PlanFileError),
+    /// The browser would not save it.
+    Save(BrowserError),
+    /// The encoders' file could not be loaded.
+    CodeMissing,
+}
+
+impl DownloadFailed {
+    fn words(&self, lang: i18n::Lang) -> String {
+        match self {
+            DownloadFailed::Encode(e) => i18n::plan_file_error(lang, e),
+            DownloadFailed::Save(e) => e.to_string(),
+            DownloadFailed::CodeMissing => i18n::CODE_LOAD_FAILED.get(lang).to_string(),
+        }
     }
 }
 

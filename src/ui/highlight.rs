@@ -53,8 +53,8 @@ pub fn MatchExcerpt(plan: PlanRef, initiative: &'static Initiative, query: Memo<
     }
 }
 
-// `AnyView`, not `Either`: `Either` measured about 1 ms a keystroke faster
-// but 1 KB (brotli) larger, and the first download is at its 250 KB limit.
+// `AnyView`, not `Either`: `Either` is a little faster a keystroke but
+// larger in the first file, whose bytes every visitor pays.
 fn marked(segments: Vec<Segment>) -> impl IntoView {
     segments
         .into_iter()

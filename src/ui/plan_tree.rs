@@ -45,9 +45,9 @@ pub fn PlanTree(
 
 /// Every initiative, in sections; those that don't match are hidden, not
 /// removed. A keystroke or a facet click then sets a few `hidden` attributes
-/// instead of removing and rebuilding rows, and a hidden row's link and
-/// marks wait until it shows again (a CPU profile of a keystroke was mostly
-/// DOM removal, insertion and string decoding before).
+/// instead of removing and rebuilding rows (DOM removal, insertion and
+/// string decoding are what a keystroke would cost), and a hidden row's link
+/// and marks wait until it shows again.
 #[component]
 fn AllRows(explore: Explore) -> impl IntoView {
     let plan = explore.plan;
@@ -62,9 +62,8 @@ fn AllRows(explore: Explore) -> impl IntoView {
         shown
     };
     // Whether each row, and each section, shows: a signal each, set by the
-    // one effect below only when it changes. With a memo per row, every
-    // change notified all 86 rows, and notifying clones the subscriber set:
-    // 2.4 ms of a keystroke's CPU profile.
+    // one effect below only when it changes. A memo per row would notify
+    // every row on every change, and notifying clones the subscriber set.
     let initial = explore.result.with_untracked(|r| shown_now(&r.matches));
     let rows_shown: Vec<RwSignal<bool>> = initial.iter().map(|&s| RwSignal::new(s)).collect();
     let mut sections: Vec<(Vec<usize>, RwSignal<bool>)> = Vec::new();

@@ -56,7 +56,7 @@ pub fn RecordBar(
             {move || {
                 let reason = match progress.published.get() {
                     Published::Refused(e) => i18n::document_error(lang.get(), &e),
-                    Published::Unreachable(detail) => detail,
+                    Published::Unreachable(e) => i18n::fetch_error(lang.get(), &e),
                     _ => return None,
                 };
                 Some(view! { <p class="notice warning" role="alert">{t(i18n::PUBLISHED_REFUSED)} " (" {reason} ")"</p> })

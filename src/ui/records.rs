@@ -20,7 +20,7 @@ use kama_plan::{FiscalYear, Plan};
 use leptos::prelude::*;
 
 use crate::adapters::file_input::{self, Picked};
-use crate::adapters::{clock, download};
+use crate::adapters::{clock, download, BrowserError};
 use crate::i18n::{self, t, Lang};
 use crate::state::cycle::Cycle;
 use crate::state::Progress;
@@ -77,7 +77,7 @@ pub fn FilesPanel(
                     Some(Refusal::File(DocumentError::TooLarge { bytes, max: MAX_IMPORT_BYTES }))
                 }
                 Some(Picked::Text { name, text }) => progress.preview_import(name, &text).err().map(Refusal::File),
-                Some(Picked::Unreadable { detail, .. }) => Some(Refusal::File(DocumentError::NotJson(detail))),
+                Some(Picked::Unreadable { detail, .. }) => Some(Refusal::Unreadable(detail)),
                 Some(Picked::Workbook { name, bytes }) => {
                     let record = progress.shown.get_untracked();
                     match read_sheet(progress.plan, record, bytes).await {
@@ -288,6 +288,8 @@ enum Refusal {
     File(DocumentError),
     /// A workbook whose 評価シート cannot be used.
     Sheet(SheetError),
+    /// The browser could not read the file.
+    Unreadable(BrowserError),
     /// The .xlsx reader's file could not be fetched (offline before the
     /// service worker had it).
     ReaderUnavailable,
@@ -302,6 +304,7 @@ fn refusal_text(lang: Lang, refusal: &Refusal) -> String {
     match refusal {
         Refusal::File(e) => i18n::document_error(lang, e),
         Refusal::Sheet(e) => i18n::sheet_error(lang, e),
+        Refusal::Unreadable(e) => i18n::unreadable(lang, e),
         Refusal::ReaderUnavailable => i18n::VIEW_LOAD_FAILED.get(lang).to_string(),
     }
 }

@@ -696,6 +696,9 @@ messages! {
     JSON_WHOLE = "JSON（計画全体）", "JSON (whole plan)";
     CSV_WHOLE = "CSV・Excel用（計画全体）", "CSV for Excel (whole plan)";
     FILTERED_VIEW = "表示中の取組のみ", "shown initiatives only";
+    FILE_UNREADABLE = "ファイルを読めませんでした。選んだ後に移動・削除されたか、ブラウザが読むことを許しませんでした。", "The file could not be read: it was moved or deleted after it was chosen, or the browser did not allow reading it.";
+    FETCHED_NOT_FOUND = "サイトにありません（HTTP 404）。", "It is not on the site (HTTP 404).";
+    FETCHED_NOT_TEXT = "テキストのファイルではありません。", "It is not a text file.";
     DOWNLOAD_FAILED = "ダウンロードできませんでした。", "The download failed.";
     DETAIL = "取組の詳細", "Initiative details";
     BACK_TO_LIST = "一覧に戻る", "Back to the list";
