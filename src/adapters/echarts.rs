@@ -94,8 +94,11 @@ pub async fn load() -> Result<(), BrowserError> {
 
 fn start() -> Result<js_sys::Promise, BrowserError> {
     let document = document();
-    let script: web_sys::HtmlScriptElement =
-        document.create_element("script").map_err(describe)?.dyn_into().map_err(|_| BrowserError::from("not a script element"))?;
+    let script: web_sys::HtmlScriptElement = document
+        .create_element("script")
+        .map_err(describe)?
+        .dyn_into()
+        .map_err(|_| BrowserError::from("not a script element"))?;
     script.set_src(&script_src());
     script.set_async(true);
     let done = js_sys::Promise::new(&mut |resolve, reject| {

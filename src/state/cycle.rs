@@ -19,8 +19,8 @@ use kama_plan::progress::{CellKey, Record, Stamp};
 use leptos::prelude::*;
 
 use super::Progress;
-use crate::adapters::file_input::Picked;
 use crate::adapters::fetch::{self, FetchError};
+use crate::adapters::file_input::Picked;
 use crate::adapters::{linked_file, storage, BrowserError};
 
 /// A file of a batch that was not taken, and why.

@@ -2,18 +2,18 @@ use kama_plan::view_state::View;
 use kama_plan::{Plan, PLAN_JSON};
 use leptos::prelude::*;
 
-use super::detail::Detail;
-use super::filters::FilterPanel;
-use super::loading;
-use super::plan_tree::PlanTree;
-use super::ready::{self, Part, Ready};
-use super::record_bar::{RecordBar, SetupToggle};
-use super::splits;
-use super::PlanRef;
 use crate::adapters::fetch::{self, FetchError};
 use crate::adapters::{focus, linked_file, prefs};
 use crate::i18n::{self, t, Lang, UiLang};
 use crate::state::{Explore, Progress};
+use crate::ui::first::detail::Detail;
+use crate::ui::first::filters::FilterPanel;
+use crate::ui::first::plan_tree::PlanTree;
+use crate::ui::first::record_bar::{RecordBar, SetupToggle};
+use crate::ui::loading;
+use crate::ui::ready::{self, Part, Ready};
+use crate::ui::splits;
+use crate::ui::PlanRef;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -100,7 +100,7 @@ fn Tracker(plan: PlanRef, with_published: bool) -> impl IntoView {
         document().set_title(&title);
     });
     view! {
-        <super::update_banner::UpdateBanner />
+        <crate::ui::first::update_banner::UpdateBanner />
         <a class="skip-link" href="#main">{t(i18n::SKIP_TO_MAIN)}</a>
         <header class="masthead">
             <div class="masthead-text">
@@ -158,7 +158,7 @@ fn ViewTab(explore: Explore, target: View, label: i18n::Msg) -> impl IntoView {
             on:pointerenter=move |_| splits::preload(target)
             on:focus=move |_| splits::preload(target)
             on:click=move |ev| {
-                if super::is_plain_click(&ev) {
+                if crate::ui::is_plain_click(&ev) {
                     ev.prevent_default();
                     explore.set_view(target);
                 }

@@ -9,8 +9,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 
-use super::ready::{self, Part};
 use crate::i18n::{self, t};
+use crate::ui::ready::{self, Part};
 
 /// A split file could not be fetched or instantiated: offline before the
 /// service worker had it, or the site was redeployed meanwhile.

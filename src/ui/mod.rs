@@ -1,29 +1,21 @@
-//! Components. One file per part of the screen.
+//! Components, one file per part of the screen, in folders by the wasm file
+//! they are in:
+//! - `app`: the root, which alone knows the split points (`splits`) and
+//!   passes what other components load to them; `loading` shows a split
+//!   part while it loads; `ready` tells tests a view has rendered;
+//! - `first/`: the rest of the first file (the list, filters, record bar);
+//! - `views/`: the five views behind the tabs (split file `views`);
+//! - `opened/`: an opened initiative (split file `detail`);
+//! - `staff`: staff's controls and setup (split file `staff`).
 
 pub mod app;
-pub mod badges;
-pub mod chart;
-pub mod charts_view;
-pub mod cycle;
-pub mod detail;
-pub mod downloads;
-pub mod filters;
-pub mod highlight;
-pub mod kpis;
+pub mod first;
 pub mod loading;
-pub mod plan_tree;
-pub mod progress_editor;
-pub mod progress_overview;
-pub mod progress_view;
-pub mod publishing;
+pub mod opened;
 pub mod ready;
-pub mod record_bar;
-pub mod records;
-pub mod report;
 pub mod splits;
 pub mod staff;
-pub mod timeline;
-pub mod update_banner;
+pub mod views;
 
 /// The app's view of the plan: loaded once at start and never changed, so it
 /// is shared as a `'static` reference instead of a signal.

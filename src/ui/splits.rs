@@ -32,43 +32,43 @@ use kama_plan::Initiative;
 use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
 
-use super::downloads::{EncodedPlan, Format};
-use super::loading::{ChunkFailed, Loaded};
-use super::staff::Step;
-use super::PlanRef;
 use crate::adapters::pending::{self, Work};
 use crate::state::progress::Health;
 use crate::state::{Explore, Progress};
+use crate::ui::loading::{ChunkFailed, Loaded};
+use crate::ui::staff::Step;
+use crate::ui::PlanRef;
+use kama_plan::export::{self, PlanFileError, PlanFormat};
 
 // `preload_views` loads the file of all five views.
 #[wasm_split(views, wasm_split_path = leptos::wasm_split, fallible, preload(preload_views))]
 pub fn timeline(explore: Explore) -> Loaded {
-    Ok(view! { <super::timeline::TimelineView explore /> }.into_any())
+    Ok(view! { <crate::ui::views::timeline::TimelineView explore /> }.into_any())
 }
 
 #[wasm_split(views, wasm_split_path = leptos::wasm_split, fallible)]
 pub fn progress(explore: Explore, progress: Progress) -> Loaded {
-    Ok(view! { <super::progress_view::ProgressView explore progress read_sheet=sheet_reader /> }.into_any())
+    Ok(view! { <crate::ui::views::progress_view::ProgressView explore progress read_sheet=sheet_reader /> }.into_any())
 }
 
 #[wasm_split(views, wasm_split_path = leptos::wasm_split, fallible)]
 pub fn report(explore: Explore, progress: Progress) -> Loaded {
-    Ok(view! { <super::report::ReportView explore progress /> }.into_any())
+    Ok(view! { <crate::ui::views::report::ReportView explore progress /> }.into_any())
 }
 
 #[wasm_split(views, wasm_split_path = leptos::wasm_split, fallible)]
 pub fn kpis(explore: Explore, progress: Progress) -> Loaded {
-    Ok(view! { <super::kpis::KpiView explore progress /> }.into_any())
+    Ok(view! { <crate::ui::views::kpis::KpiView explore progress /> }.into_any())
 }
 
 #[wasm_split(views, wasm_split_path = leptos::wasm_split, fallible)]
 pub fn charts(explore: Explore, progress: Progress) -> Loaded {
-    Ok(view! { <super::charts_view::ChartsView explore progress /> }.into_any())
+    Ok(view! { <crate::ui::views::charts_view::ChartsView explore progress /> }.into_any())
 }
 
 #[wasm_split(detail, wasm_split_path = leptos::wasm_split, fallible, preload(preload_detail))]
 pub fn initiative_detail(explore: Explore, progress: Progress, initiative: &'static Initiative) -> Loaded {
-    Ok(view! { <super::detail::InitiativeDetail explore progress initiative /> }.into_any())
+    Ok(view! { <crate::ui::opened::initiative::InitiativeDetail explore progress initiative /> }.into_any())
 }
 
 #[wasm_split(staff, wasm_split_path = leptos::wasm_split, fallible)]
@@ -79,27 +79,31 @@ pub fn recorder_actions(
     on_show_conflicts: Callback<()>,
 ) -> Loaded {
     let on_step = Callback::new(move |step| self::step(progress, step));
-    Ok(view! { <super::staff::RecorderActions progress setup_open on_toggle_setup on_show_conflicts on_step /> }
+    Ok(view! { <crate::ui::staff::RecorderActions progress setup_open on_toggle_setup on_show_conflicts on_step /> }
         .into_any())
 }
 
 #[wasm_split(staff, wasm_split_path = leptos::wasm_split, fallible)]
 pub fn staff_setup(progress: Progress, on_done: Callback<()>) -> Loaded {
-    Ok(view! { <super::staff::StaffSetup progress on_done /> }.into_any())
+    Ok(view! { <crate::ui::staff::StaffSetup progress on_done /> }.into_any())
 }
 
 /// The plan's JSON and CSV encoders, used only when a download is asked for.
 #[wasm_split(plan_export, wasm_split_path = leptos::wasm_split, fallible)]
-fn encode_plan(plan: PlanRef, chosen: Vec<&'static Initiative>, format: Format) -> Result<EncodedPlan, ChunkFailed> {
-    Ok(super::downloads::encode(plan, chosen, format))
+fn encode_plan(
+    plan: PlanRef,
+    chosen: Vec<&'static Initiative>,
+    format: PlanFormat,
+) -> Result<Result<Vec<u8>, PlanFileError>, ChunkFailed> {
+    Ok(export::plan_file(plan, chosen, format))
 }
 
 /// [`encode_plan`] as the downloads panel takes it.
 pub fn plan_encoder(
     plan: PlanRef,
     chosen: Vec<&'static Initiative>,
-    format: Format,
-) -> Pin<Box<dyn Future<Output = Result<EncodedPlan, ChunkFailed>>>> {
+    format: PlanFormat,
+) -> Pin<Box<dyn Future<Output = Result<Result<Vec<u8>, PlanFileError>, ChunkFailed>>>> {
     Box::pin(encode_plan(plan, chosen, format))
 }
 

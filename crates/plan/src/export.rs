@@ -11,6 +11,29 @@ use crate::plan::{Initiative, KpiCode, KpiRole, Plan, Policy, SubPolicy};
 /// The importer's own writer, so downloads and the committed file never drift.
 pub use crate::import::to_json;
 
+/// A file format the plan is offered in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlanFormat {
+    /// The plan file's own JSON, with only the chosen initiatives.
+    Json,
+    /// One row per initiative, for Excel.
+    Csv,
+}
+
+/// The chosen initiatives as a file's bytes.
+pub fn plan_file<'a>(
+    plan: &Plan,
+    chosen: impl IntoIterator<Item = &'a Initiative>,
+    format: PlanFormat,
+) -> Result<Vec<u8>, PlanFileError> {
+    match format {
+        PlanFormat::Json => {
+            to_json(&plan_subset(plan, chosen)).map(String::into_bytes).map_err(|e| PlanFileError::Json(e.to_string()))
+        }
+        PlanFormat::Csv => plan_csv(plan, chosen).map_err(|e| PlanFileError::Csv(e.to_string())),
+    }
+}
+
 /// Why a file of the plan could not be made, in its encoder's words (in
 /// practice, never).
 #[derive(Debug, Clone, PartialEq, Eq)]

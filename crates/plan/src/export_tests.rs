@@ -163,3 +163,15 @@ fn empty_subset_gives_a_header_and_empty_arrays() {
         assert_eq!(value[key], serde_json::json!([]), "{key}");
     }
 }
+
+#[test]
+fn a_plan_file_holds_the_chosen_initiatives_in_either_format() {
+    let plan = plan();
+    let chosen: Vec<&Initiative> = plan.initiatives.iter().filter(|i| i.priority).collect();
+    let json = plan_file(&plan, chosen.iter().copied(), PlanFormat::Json).expect("writes");
+    let subset = Plan::from_json(std::str::from_utf8(&json).expect("UTF-8")).expect("reads back");
+    assert_eq!(subset.initiatives.len(), chosen.len());
+    assert!(subset.initiatives.iter().all(|i| i.priority));
+    let csv = plan_file(&plan, chosen.iter().copied(), PlanFormat::Csv).expect("writes");
+    assert_eq!(read(&csv).1.len(), chosen.len());
+}

@@ -4,12 +4,12 @@
 use kama_plan::FiscalYear;
 use leptos::prelude::*;
 
-use super::cycle::CyclePanel;
-use super::progress_overview::{Checks, NotedList, PublishedChanges, ReportLink, StatusOverview};
-use super::records::{ConflictList, FilesPanel, ReadSheet};
 use crate::i18n::{self, t};
 use crate::state::cycle::Cycle;
 use crate::state::{Explore, Progress};
+use crate::ui::views::cycle::CyclePanel;
+use crate::ui::views::progress_overview::{Checks, NotedList, PublishedChanges, ReportLink, StatusOverview};
+use crate::ui::views::records::{ConflictList, FilesPanel, ReadSheet};
 
 #[component]
 pub fn YearPicker(explore: Explore, year: Memo<FiscalYear>) -> impl IntoView {

@@ -4,9 +4,9 @@ use kama_plan::query::{Direction, FacetCounts, Filters};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::downloads::{Downloads, EncodePlan};
 use crate::i18n::{self, t, Lang, Msg};
 use crate::state::Explore;
+use crate::ui::first::downloads::{Downloads, EncodePlan};
 
 /// One checkbox of a facet, as the current results make it.
 #[derive(Debug, Clone, Default, PartialEq)]

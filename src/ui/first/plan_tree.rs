@@ -4,11 +4,11 @@ use kama_plan::{Initiative, InitiativeId};
 use leptos::html;
 use leptos::prelude::*;
 
-use super::badges::Badges;
-use super::highlight::{Highlighted, MatchExcerpt};
-use super::PlanRef;
 use crate::i18n::{self, t};
 use crate::state::Explore;
+use crate::ui::first::badges::Badges;
+use crate::ui::first::highlight::{Highlighted, MatchExcerpt};
+use crate::ui::PlanRef;
 
 /// Policies → sub-policies → the initiatives that match the filters. At the
 /// real plan's size every match is in the DOM, so the browser's find and
@@ -298,7 +298,7 @@ pub fn InitiativeLink(
             href=href
             aria-current=move || current.get().then_some("true")
             on:click=move |ev| {
-                if super::is_plain_click(&ev) {
+                if crate::ui::is_plain_click(&ev) {
                     ev.prevent_default();
                     explore.open(id);
                 }

@@ -2,10 +2,10 @@ use kama_plan::listing::WINDOWING_FROM;
 use kama_plan::timeline::{self, Timeline};
 use leptos::prelude::*;
 
-use super::plan_tree::InitiativeLink;
 use crate::adapters::clock;
 use crate::i18n::{self, t};
 use crate::state::Explore;
+use crate::ui::first::plan_tree::InitiativeLink;
 
 /// Rows the timeline of a large plan draws.
 const TIMELINE_ROWS_LARGE: usize = 300;

@@ -9,10 +9,10 @@ use kama_plan::progress::{CellKey, KpiCell};
 use kama_plan::{FiscalYear, Kpi, KpiCode, KpiRole};
 use leptos::prelude::*;
 
-use super::chart::{chart_spec, use_chart_labels, ChartFigure};
-use super::plan_tree::InitiativeLink;
 use crate::i18n::{self, t, Lang};
 use crate::state::{Explore, Progress};
+use crate::ui::first::plan_tree::InitiativeLink;
+use crate::ui::views::chart::{chart_spec, use_chart_labels, ChartFigure};
 
 #[component]
 pub fn KpiView(explore: Explore, progress: Progress) -> impl IntoView {
@@ -31,7 +31,7 @@ pub fn KpiLink(explore: Explore, code: Option<KpiCode>, children: Children) -> i
         <a
             href=move || explore.href_kpi(code)
             on:click=move |ev| {
-                if super::is_plain_click(&ev) {
+                if crate::ui::is_plain_click(&ev) {
                     ev.prevent_default();
                     explore.open_kpi(code);
                 }

@@ -145,8 +145,9 @@ pub fn ChartFigure(spec: Signal<ChartSpec>, id: &'static str) -> impl IntoView {
             return;
         }
         drawing.set(Drawing::Rendering);
-        let result =
-            json.get().and_then(|json| chart.with_value(|c| c.as_ref().map(|c| c.set_option(&json).map_err(|e| e.to_string())).unwrap_or(Ok(()))));
+        let result = json.get().and_then(|json| {
+            chart.with_value(|c| c.as_ref().map(|c| c.set_option(&json).map_err(|e| e.to_string())).unwrap_or(Ok(())))
+        });
         if let Err(e) = result {
             unavailable(drawing, show_table, &e);
         }

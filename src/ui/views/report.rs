@@ -14,11 +14,11 @@ use kama_plan::timeline::CalendarDate;
 use kama_plan::{FiscalYear, Initiative, InitiativeId, KpiRole, Plan, Policy, PolicyCode};
 use leptos::prelude::*;
 
-use super::progress_overview::{status_label, StatusOverview};
-use super::progress_view::YearPicker;
 use crate::adapters::clock;
 use crate::i18n::{self, t, Lang};
 use crate::state::{Explore, Progress};
+use crate::ui::views::progress_overview::{status_label, StatusOverview};
+use crate::ui::views::progress_view::YearPicker;
 
 #[component]
 pub fn ReportView(explore: Explore, progress: Progress) -> impl IntoView {

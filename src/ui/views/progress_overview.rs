@@ -10,11 +10,11 @@ use kama_plan::view_state::View;
 use kama_plan::{FiscalYear, InitiativeId, KpiCode};
 use leptos::prelude::*;
 
-use super::plan_tree::InitiativeLink;
 use crate::adapters::clock;
 use crate::i18n::{self, t, Lang};
 use crate::state::progress::Published;
 use crate::state::{Explore, Progress};
+use crate::ui::first::plan_tree::InitiativeLink;
 
 /// 「印刷用の進捗報告を開く」: a real link (new tab works), switching in place
 /// on a plain click.
@@ -25,7 +25,7 @@ pub fn ReportLink(explore: Explore) -> impl IntoView {
             <a
                 href=move || explore.href_view(View::Report)
                 on:click=move |ev| {
-                    if super::is_plain_click(&ev) {
+                    if crate::ui::is_plain_click(&ev) {
                         ev.prevent_default();
                         explore.set_view(View::Report);
                     }
@@ -346,7 +346,7 @@ fn CheckItem(explore: Explore, subject: Subject, years: Vec<FiscalYear>) -> impl
                     class="kpi-name"
                     href=move || explore.href_kpi(Some(code))
                     on:click=move |ev| {
-                        if super::is_plain_click(&ev) {
+                        if crate::ui::is_plain_click(&ev) {
                             ev.prevent_default();
                             explore.open_kpi(Some(code));
                         }
@@ -395,7 +395,7 @@ pub fn PublishedChanges(
                                 .iter()
                                 .map(|c| view! {
                                     <li>
-                                        <span class="change-cell">{super::records::describe_key(plan, lang, c.key)}</span>
+                                        <span class="change-cell">{crate::ui::views::records::describe_key(plan, lang, c.key)}</span>
                                         " " <strong>{i18n::history_field(c.field).get(lang)}</strong> ": "
                                         <span class="before">{value(&c.published)}</span>
                                         " → "

@@ -1,15 +1,15 @@
 use std::future::Future;
 use std::pin::Pin;
 
-use kama_plan::export::{self, PlanFileError};
+use kama_plan::export::{PlanFileError, PlanFormat as Format};
 use kama_plan::Initiative;
 use leptos::prelude::*;
 
-use super::loading::ChunkFailed;
-use super::PlanRef;
 use crate::adapters::{download, BrowserError};
 use crate::i18n::{self, t};
 use crate::state::Explore;
+use crate::ui::loading::ChunkFailed;
+use crate::ui::PlanRef;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Scope {
@@ -17,18 +17,14 @@ enum Scope {
     Filtered,
 }
 
-#[derive(Clone, Copy, PartialEq)]
-pub enum Format {
-    Json,
-    Csv,
-}
-
 /// The chosen initiatives as a file's bytes.
-pub type EncodedPlan = Result<Vec<u8>, PlanFileError>;
 
 /// The encoders, from their split file (which may have to load first).
-pub type EncodePlan =
-    fn(PlanRef, Vec<&'static Initiative>, Format) -> Pin<Box<dyn Future<Output = Result<EncodedPlan, ChunkFailed>>>>;
+pub type EncodePlan = fn(
+    PlanRef,
+    Vec<&'static Initiative>,
+    Format,
+) -> Pin<Box<dyn Future<Output = Result<Result<Vec<u8>, PlanFileError>, ChunkFailed>>>>;
 
 /// The plan as open data: JSON (with its field documentation) and CSV for
 /// Excel, of the whole plan or of what the filters show.
@@ -103,15 +99,5 @@ impl DownloadFailed {
             DownloadFailed::Save(e) => e.to_string(),
             DownloadFailed::CodeMissing => i18n::CODE_LOAD_FAILED.get(lang).to_string(),
         }
-    }
-}
-
-/// The chosen initiatives as a file's bytes. In the `plan_export` split file.
-pub(super) fn encode(plan: PlanRef, chosen: Vec<&'static Initiative>, format: Format) -> EncodedPlan {
-    match format {
-        Format::Json => export::to_json(&export::plan_subset(plan, chosen))
-            .map(String::into_bytes)
-            .map_err(|e| PlanFileError::Json(e.to_string())),
-        Format::Csv => export::plan_csv(plan, chosen).map_err(|e| PlanFileError::Csv(e.to_string())),
     }
 }

@@ -25,7 +25,7 @@ use crate::i18n::{self, t, Lang};
 use crate::state::cycle::Cycle;
 use crate::state::Progress;
 
-use super::PlanRef;
+use crate::ui::PlanRef;
 
 #[component]
 pub fn FilesPanel(

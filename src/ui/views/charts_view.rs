@@ -5,10 +5,10 @@
 use kama_plan::charts::{composition_by_direction, composition_by_first_plan, progress_by_status};
 use leptos::prelude::*;
 
-use super::chart::{chart_spec, use_chart_labels, ChartFigure};
-use super::progress_view::YearPicker;
 use crate::i18n::{self, t};
 use crate::state::{Explore, Progress};
+use crate::ui::views::chart::{chart_spec, use_chart_labels, ChartFigure};
+use crate::ui::views::progress_view::YearPicker;
 
 #[component]
 pub fn ChartsView(explore: Explore, progress: Progress) -> impl IntoView {

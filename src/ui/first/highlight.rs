@@ -3,8 +3,8 @@ use kama_plan::search::{highlight, Query, Segment};
 use kama_plan::Initiative;
 use leptos::prelude::*;
 
-use super::PlanRef;
 use crate::i18n;
+use crate::ui::PlanRef;
 
 /// `text` with the search words marked (`<mark>`), as the user types. The
 /// marks are a memo, and text without a hit stays plain: a keystroke that

@@ -20,12 +20,12 @@ use kama_plan::timeline::CalendarDate;
 use kama_plan::FiscalYear;
 use leptos::prelude::*;
 
-use super::plan_tree::InitiativeLink;
 use crate::adapters::{clock, download};
 use crate::i18n::{self, t, Lang};
 use crate::state::cycle::{Cycle, FileRefusal};
 use crate::state::progress::Published;
 use crate::state::{Explore, Progress};
+use crate::ui::first::plan_tree::InitiativeLink;
 
 const JSON: &str = "application/json";
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -54,8 +54,8 @@ pub fn CyclePanel(
             {move || secretariat().then(|| view! {
                 <MakeRequests progress year />
                 <AnswerBoard explore progress year deadline />
-                <super::publishing::YearClosing progress year />
-                <super::publishing::PublishFile progress />
+                <crate::ui::views::publishing::YearClosing progress year />
+                <crate::ui::views::publishing::PublishFile progress />
             })}
         </section>
     }

@@ -1,0 +1,4 @@
+//! An opened initiative: the `detail` split file (`ui::splits`).
+
+pub mod initiative;
+pub mod progress_editor;
