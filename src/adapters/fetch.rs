@@ -17,6 +17,18 @@ pub enum FetchError {
     NotText,
 }
 
+/// The technical detail (`HTTP 500`, the browser's words), for a message
+/// that says the rest; `crate::i18n::fetch_error` words it whole.
+impl std::fmt::Display for FetchError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FetchError::Browser(e) => e.fmt(f),
+            FetchError::Status(status) => write!(f, "HTTP {status}"),
+            FetchError::NotText => f.write_str("not text"),
+        }
+    }
+}
+
 impl From<BrowserError> for FetchError {
     fn from(e: BrowserError) -> Self {
         FetchError::Browser(e)

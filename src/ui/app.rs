@@ -201,9 +201,9 @@ fn LanguageSwitch() -> impl IntoView {
 
 #[component]
 fn LoadError(error: PlanLoadError) -> impl IntoView {
-    let lang = i18n::use_lang();
-    let detail = move || match &error {
-        PlanLoadError::Fetch(e) => i18n::fetch_error(lang.get(), e),
+    // The heading says what failed; the detail stays technical.
+    let detail = match &error {
+        PlanLoadError::Fetch(e) => e.to_string(),
         PlanLoadError::Invalid(detail) => detail.clone(),
     };
     view! {

@@ -56,7 +56,8 @@ pub fn RecordBar(
             {move || {
                 let reason = match progress.published.get() {
                     Published::Refused(e) => i18n::document_error(lang.get(), &e),
-                    Published::Unreachable(e) => i18n::fetch_error(lang.get(), &e),
+                    // The sentence says what failed; the detail stays technical.
+                    Published::Unreachable(e) => e.to_string(),
                     _ => return None,
                 };
                 Some(view! { <p class="notice warning" role="alert">{t(i18n::PUBLISHED_REFUSED)} " (" {reason} ")"</p> })
