@@ -1,9 +1,11 @@
-//! The prerendered first paint (`kama_plan::prerender`, written into
-//! index.html at build time) and its hand-over to the app.
+//! The prerendered first paint (`crates/prerender`, written into index.html
+//! at build time) and its hand-over to the app.
 
-use kama_plan::prerender::ROOT_ID;
 use kama_plan::InitiativeId;
 use leptos::prelude::*;
+
+/// The element the app removes before it mounts.
+pub const ROOT_ID: &str = "prerendered";
 
 /// Removes the first paint, if the page has one, and says which initiative's
 /// row had the keyboard focus in it (so the app can focus its own).

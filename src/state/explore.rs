@@ -40,7 +40,8 @@ impl Explore {
             let mut rows = plan.initiatives.iter();
             idle::run(move || rows.next().is_some_and(|initiative| query::prepare_row_search(plan, initiative)));
         }
-        let state = RwSignal::new(ViewState::from_query(&history::query(), plan));
+        let explore = Explore::at(plan, index, ViewState::from_query(&history::query(), plan));
+        let state = explore.state;
         lifecycle::on_page_hide(history::flush);
         history::on_navigate(move |q| {
             let before = state.with_untracked(|s| s.open);
@@ -52,7 +53,13 @@ impl Explore {
                 focus::row_link(id);
             }
         });
+        explore
+    }
 
+    /// The plan shown as `state` says, with no tie to the address bar or the
+    /// browser (the first paint is rendered from this at build time).
+    pub fn at(plan: &'static Plan, index: &'static PlanIndex, state: ViewState) -> Explore {
+        let state = RwSignal::new(state);
         let filters = Memo::new(move |_| state.with(|s| s.filters.clone()));
         let query = Memo::new(move |_| filters.with(|f| Query::parse(&f.text)));
         // Text is searched only when the words change; a facet click reuses the hits.

@@ -1,4 +1,4 @@
-// The prerendered first paint (crates/plan/src/prerender.rs, written into
+// The prerendered first paint (crates/prerender, written into
 // index.html at build time): the plan is on screen before the wasm runs, it
 // is readable with scripts off, and the app takes its place without
 // duplicates, other text or a jump.

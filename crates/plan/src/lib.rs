@@ -13,7 +13,6 @@ pub mod import;
 pub mod kpi;
 pub mod listing;
 pub mod plan;
-pub mod prerender;
 pub mod progress;
 pub mod query;
 pub mod scales;

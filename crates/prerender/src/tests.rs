@@ -1,10 +1,16 @@
+use kama_plan::PLAN_JSON;
+
 use super::*;
-use crate::test_support::plan;
+
+/// Kama's plan, for the life of the test run (the app's components take it so).
+fn plan() -> &'static Plan {
+    Box::leak(Box::new(Plan::from_json(PLAN_JSON).expect("data/plan.json reads")))
+}
 
 #[test]
 fn every_initiative_is_a_row_in_plan_order_within_its_sub_policy() {
     let plan = plan();
-    let html = first_paint(&plan);
+    let html = first_paint(plan);
     let ids: Vec<&str> =
         html.split(r#"data-initiative-id=""#).skip(1).filter_map(|rest| rest.split('"').next()).collect();
     assert_eq!(ids.len(), plan.initiatives.len());
@@ -21,7 +27,7 @@ fn every_initiative_is_a_row_in_plan_order_within_its_sub_policy() {
 #[test]
 fn rows_link_to_the_initiative_and_carry_its_badges() {
     let plan = plan();
-    let html = first_paint(&plan);
+    let html = first_paint(plan);
     let priority = plan.initiatives.iter().find(|i| i.priority).expect("the plan has 重点 initiatives");
     let row =
         html.split(&format!(r#"data-initiative-id="{}""#, priority.id)).nth(1).and_then(|r| r.split("</li>").next());
@@ -37,16 +43,22 @@ fn rows_link_to_the_initiative_and_carry_its_badges() {
 
 #[test]
 fn plan_text_is_escaped_not_changed() {
-    let mut plan = plan();
+    let mut plan = Plan::from_json(PLAN_JSON).expect("reads");
     plan.plan.title = r#"<script>alert("x")</script> & 'y'"#.into();
-    let html = first_paint(&plan);
+    plan.initiatives[0].short_name = "<b>取組</b> & x".into();
+    let plan: &'static Plan = Box::leak(Box::new(plan));
+    let html = first_paint(plan);
     assert!(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;"));
     assert!(!html.contains("<script>"));
+    assert!(html.contains("&lt;b&gt;取組&lt;/b&gt; &amp; x"), "the app's row escapes plan text too");
+    assert!(!html.contains("<b>"));
+    assert!(html.contains("&lt;b&gt;取組&lt;/b&gt; &amp;"), "the app's row escapes plan text too");
+    assert!(!html.contains("<b>"));
 }
 
 #[test]
 fn the_tabs_link_to_every_view_with_the_list_current() {
-    let html = first_paint(&plan());
+    let html = first_paint(plan());
     assert!(html.contains(r#"<nav class="view-tabs prerendered-tabs""#));
     assert!(html.contains(r#"<a href="./" aria-current="page">一覧</a>"#), "{html}");
     assert!(html.contains(r#"<a href="?view=timeline">"#), "{html}");
@@ -67,7 +79,7 @@ fn inserted_at_the_end_of_the_body_after_the_notice_once() {
 
 #[test]
 fn a_hidden_notice_waits_for_the_app_failing_to_start() {
-    let html = first_paint(&plan());
+    let html = first_paint(plan());
     let notice = html.split(r#"<div class="notice warning boot-failed" role="alert" hidden>"#).nth(1);
     let notice = notice.and_then(|n| n.split("</div>").next()).expect("the notice is there, hidden");
     assert!(notice.contains(i18n::APP_FAILED.ja) && notice.contains(i18n::APP_FAILED.en), "{notice}");

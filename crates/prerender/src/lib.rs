@@ -1,21 +1,25 @@
 //! The first paint, as static HTML written into `index.html` at build time:
-//! the masthead, the view tabs, the record bar and every initiative of the plan, in the app's
-//! own markup and classes, in Japanese, unfiltered.
+//! the masthead, the view tabs, the record bar and every initiative of the
+//! plan, in Japanese, unfiltered. The list is the app's own `PlanTree`,
+//! rendered natively, so its markup is the app's by construction.
 //!
 //! Why: the wasm takes a few hundred milliseconds to arrive, compile and
 //! render; with this the plan is on screen (and readable, findable and
 //! printable with JavaScript or WebAssembly switched off) from the first
 //! paint. The app removes it and mounts itself in one task, so the two are
-//! never both in the DOM. A browser test compares the two lists row by row.
+//! never both in the DOM.
 
 use std::fmt::Write;
 
-use crate::i18n::{self, Lang, Msg};
-use crate::plan::{Initiative, Plan};
-use crate::view_state::{View, ViewState};
+use kama_plan::i18n::{self, Lang, Msg};
+use kama_plan::query::PlanIndex;
+use kama_plan::view_state::{View, ViewState};
+use kama_plan::Plan;
+use kama_sme_app::state::Explore;
+use kama_sme_app::ui::first::plan_tree::PlanTree;
+use leptos::prelude::*;
 
-/// The element the app removes before it mounts.
-pub const ROOT_ID: &str = "prerendered";
+pub use kama_sme_app::adapters::first_paint::ROOT_ID;
 
 /// Where the prerendered markup goes: at the end of the body, after the
 /// `<noscript>` notice.
@@ -64,8 +68,32 @@ const TABS: [(View, Msg); 6] = [
     (View::Charts, i18n::VIEW_CHARTS),
 ];
 
+/// Effects are scheduled on an executor: this one drops them, since the
+/// first paint is static (they run in the browser, in the app).
+struct NoEffects;
+
+impl any_spawner::CustomExecutor for NoEffects {
+    fn spawn(&self, _: any_spawner::PinnedFuture<()>) {}
+    fn spawn_local(&self, _: any_spawner::PinnedLocalFuture<()>) {}
+    fn poll_local(&self) {}
+}
+
+/// The app's list of `plan`, unfiltered, as HTML.
+fn plan_tree(plan: &'static Plan) -> String {
+    // Already set by an earlier call: the same executor.
+    let _ = any_spawner::Executor::init_custom_executor(NoEffects);
+    let index: &'static PlanIndex = Box::leak(Box::new(PlanIndex::new(plan)));
+    let owner = Owner::new();
+    let html = owner.with(|| {
+        let explore = Explore::at(plan, index, ViewState::default());
+        view! { <PlanTree explore on_approach=Callback::new(|()| ()) /> }.to_html()
+    });
+    owner.cleanup();
+    html
+}
+
 /// The prerendered first paint of `plan`, one `<div id="prerendered">`.
-pub fn first_paint(plan: &Plan) -> String {
+pub fn first_paint(plan: &'static Plan) -> String {
     let mut html = String::with_capacity(64 * 1024);
     let _ = write!(
         html,
@@ -103,78 +131,17 @@ pub fn first_paint(plan: &Plan) -> String {
         t(i18n::READ_ONLY_RECORD),
         t(i18n::START_RECORDING)
     );
-    let _ = write!(
-        html,
-        r#"<div class="explore"><div class="filters-placeholder"></div><main id="main" class="layout" tabindex="-1"><nav class="plan-tree" aria-label="{}">"#,
-        t(i18n::PLAN_STRUCTURE)
+    html.push_str(
+        r#"<div class="explore"><div class="filters-placeholder"></div><main id="main" class="layout" tabindex="-1">"#,
     );
-    for policy in &plan.policies {
-        let _ = write!(
-            html,
-            r#"<section class="policy"><h2 lang="ja"><span class="code">{}</span> {}</h2>"#,
-            policy.code,
-            escape(&policy.name)
-        );
-        for sub in &policy.sub_policies {
-            let _ = write!(
-                html,
-                r#"<section class="sub-policy"><h3 lang="ja"><span class="code">{}</span> {}</h3><ul class="initiatives">"#,
-                sub.id,
-                escape(&sub.name)
-            );
-            for initiative in plan.initiatives.iter().filter(|i| i.sub_policy_id() == sub.id) {
-                row(&mut html, plan, initiative);
-            }
-            html.push_str("</ul></section>");
-        }
-        html.push_str("</section>");
-    }
+    html.push_str(&plan_tree(plan));
     let _ = write!(
         html,
-        r#"</nav><section class="detail" aria-label="{}"></section></main></div><footer class="site-footer"><p>{}</p></footer></div>"#,
+        r#"<section class="detail" aria-label="{}"></section></main></div><footer class="site-footer"><p>{}</p></footer></div>"#,
         t(i18n::DETAIL),
         t(i18n::SOURCE_NOTE)
     );
     html
-}
-
-/// One initiative, as `plan_tree::InitiativeRow` and `badges::Badges` draw it.
-fn row(html: &mut String, plan: &Plan, initiative: &Initiative) {
-    let id = initiative.id;
-    let _ = write!(
-        html,
-        r#"<li class="initiative-row" data-initiative-id="{id}"><a href="?id={ascii}"><span class="id">{id}</span><span class="name" lang="ja">{name}</span><span class="badges">"#,
-        ascii = id.ascii(),
-        name = escape(plan.display_name(initiative)),
-    );
-    if initiative.priority {
-        let _ = write!(
-            html,
-            r#"<span class="badge badge-priority" title="{}">{}</span>"#,
-            t(i18n::PRIORITY_LONG),
-            t(i18n::PRIORITY)
-        );
-    }
-    let _ = write!(
-        html,
-        r#"<span class="badge badge-first" title="{}"><span class="badge-key">{}</span><span lang="ja">{}</span></span>"#,
-        t(i18n::FIRST_PLAN),
-        t(i18n::FIRST_PLAN_SHORT),
-        initiative.first_plan.as_ja()
-    );
-    if let Some(direction) = &initiative.direction {
-        let _ = write!(
-            html,
-            r#"<span class="badge badge-direction" title="{}"><span class="badge-key">{}</span><span lang="ja">{}</span></span>"#,
-            t(i18n::DIRECTION),
-            t(i18n::DIRECTION_SHORT),
-            escape(direction)
-        );
-    }
-    if initiative.relisted_from.is_some() {
-        let _ = write!(html, r#"<span class="badge badge-relisted">{}</span>"#, t(i18n::RELISTED));
-    }
-    html.push_str("</span></a></li>");
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -205,5 +172,4 @@ pub fn insert(page: &str, first_paint: &str) -> Result<String, InsertError> {
 }
 
 #[cfg(test)]
-#[path = "prerender_tests.rs"]
 mod tests;

@@ -1,10 +1,11 @@
-//! Writes the first paint (`kama_plan::prerender`) into a built page.
-//! Usage: cargo run -p kama-plan --bin prerender -- <dist>/index.html
+//! Writes the first paint (`kama_prerender`) into a built page.
+//! Usage: cargo run -p kama-prerender --bin prerender -- <dist>/index.html
 //! (a Trunk post_build hook, on the staged index.html; see Trunk.toml).
 
 use std::process::ExitCode;
 
-use kama_plan::{prerender, Plan, PLAN_JSON};
+use kama_plan::{Plan, PLAN_JSON};
+use kama_prerender as prerender;
 
 fn main() -> ExitCode {
     let Some(path) = std::env::args().nth(1) else {
@@ -14,8 +15,9 @@ fn main() -> ExitCode {
     let result = Plan::from_json(PLAN_JSON)
         .map_err(|e| format!("data/plan.json: {e}"))
         .and_then(|plan| {
+            let plan: &'static Plan = Box::leak(Box::new(plan));
             let page = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
-            prerender::insert(&page, &prerender::first_paint(&plan)).map_err(|e| format!("{path}: {e}"))
+            prerender::insert(&page, &prerender::first_paint(plan)).map_err(|e| format!("{path}: {e}"))
         })
         .and_then(|page| std::fs::write(&path, page).map_err(|e| format!("{path}: {e}")));
     match result {
