@@ -89,7 +89,9 @@ fn plan_tree(plan: &'static Plan) -> String {
         view! { <PlanTree explore on_approach=Callback::new(|()| ()) /> }.to_html()
     });
     owner.cleanup();
-    html
+    // `<!>` marks where hydration would find text between dynamic parts; the
+    // app replaces the first paint rather than hydrating it, so they go.
+    html.replace("<!>", "")
 }
 
 /// The prerendered first paint of `plan`, one `<div id="prerendered">`.

@@ -22,6 +22,7 @@ fn every_initiative_is_a_row_in_plan_order_within_its_sub_policy() {
     }
     assert_eq!(ids, expected);
     assert!(html.starts_with(r#"<div id="prerendered">"#) && html.ends_with("</div>"));
+    assert!(!html.contains("<!>"), "no hydration markers: the app replaces the first paint");
 }
 
 #[test]
