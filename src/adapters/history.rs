@@ -28,11 +28,15 @@ pub fn query() -> String {
 
 /// An `href` for a query: `?a=b`, or the bare path for the default state.
 pub fn href(query: &str) -> String {
-    if query.is_empty() {
-        window().location().pathname().unwrap_or_else(|_| "./".into())
-    } else {
-        format!("?{query}")
+    if !query.is_empty() {
+        return format!("?{query}");
     }
+    // Rendered natively (the first paint, at build time) there is no
+    // location: the page itself.
+    if cfg!(not(target_arch = "wasm32")) {
+        return "./".into();
+    }
+    window().location().pathname().unwrap_or_else(|_| "./".into())
 }
 
 /// The full address of a query, as the address bar shows it.

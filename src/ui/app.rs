@@ -4,10 +4,11 @@ use leptos::prelude::*;
 
 use crate::adapters::fetch::{self, FetchError};
 use crate::adapters::{focus, linked_file, prefs};
-use crate::i18n::{self, t, Lang, UiLang};
+use crate::i18n::{self, t, UiLang};
 use crate::state::{Explore, Progress};
 use crate::ui::first::detail::Detail;
 use crate::ui::first::filters::FilterPanel;
+use crate::ui::first::masthead::{Masthead, ViewTabs};
 use crate::ui::first::plan_tree::PlanTree;
 use crate::ui::first::record_bar::{RecordBar, SetupToggle};
 use crate::ui::loading;
@@ -79,6 +80,7 @@ fn Tracker(plan: PlanRef, with_published: bool) -> impl IntoView {
         Callback::new(move |on_done: Callback<()>| loading::show_panel(move || splits::staff_setup(progress, on_done)));
     let retry_store = Callback::new(move |()| splits::open_store(progress));
     let approach_list = Callback::new(|()| splits::preload(View::List));
+    let preload_view = Callback::new(splits::preload);
     let view = explore.view;
     let ready = Ready::provide();
     let ready_mark = move || ready.mark(view.get(), explore.open.get(), progress.settled());
@@ -102,24 +104,8 @@ fn Tracker(plan: PlanRef, with_published: bool) -> impl IntoView {
     view! {
         <crate::ui::first::update_banner::UpdateBanner />
         <a class="skip-link" href="#main">{t(i18n::SKIP_TO_MAIN)}</a>
-        <header class="masthead">
-            <div class="masthead-text">
-                <p class="masthead-org">{t(i18n::MUNICIPALITY)} " · " {t(i18n::APP_NAME)}</p>
-                <h1 lang="ja">{plan.plan.title.clone()}</h1>
-                <p class="masthead-period">
-                    {t(i18n::PLAN_PERIOD)} " · " {plan.initiatives.len()} {t(i18n::INITIATIVE_COUNT_SUFFIX)}
-                </p>
-            </div>
-            <LanguageSwitch />
-        </header>
-        <nav class="view-tabs" aria-label=t(i18n::VIEWS)>
-            <ViewTab explore target=View::List label=i18n::VIEW_LIST />
-            <ViewTab explore target=View::Timeline label=i18n::TIMELINE />
-            <ViewTab explore target=View::Progress label=i18n::VIEW_PROGRESS />
-            <ViewTab explore target=View::Report label=i18n::VIEW_REPORT />
-            <ViewTab explore target=View::Kpis label=i18n::VIEW_KPIS />
-            <ViewTab explore target=View::Charts label=i18n::VIEW_CHARTS />
-        </nav>
+        <Masthead plan />
+        <ViewTabs explore on_approach=preload_view />
         <RecordBar progress recorder_actions staff_setup on_retry_store=retry_store />
         // Filters shape the list, the timeline and the composition charts;
         // the record views show the whole plan.
@@ -147,56 +133,6 @@ fn Tracker(plan: PlanRef, with_published: bool) -> impl IntoView {
 
 fn filtered(view: View) -> bool {
     matches!(view, View::List | View::Timeline | View::Charts)
-}
-
-#[component]
-fn ViewTab(explore: Explore, target: View, label: i18n::Msg) -> impl IntoView {
-    view! {
-        <a
-            href=move || explore.href_view(target)
-            aria-current=move || (explore.view.get() == target).then_some("page")
-            on:pointerenter=move |_| splits::preload(target)
-            on:focus=move |_| splits::preload(target)
-            on:click=move |ev| {
-                if crate::ui::is_plain_click(&ev) {
-                    ev.prevent_default();
-                    explore.set_view(target);
-                }
-            }
-        >
-            {t(label)}
-        </a>
-    }
-}
-
-/// 日本語 ⇄ English for the interface; remembered in this browser.
-#[component]
-fn LanguageSwitch() -> impl IntoView {
-    let lang = use_context::<UiLang>().map(|l| l.0);
-    let current = i18n::use_lang();
-    let other = move || match current.get() {
-        Lang::Ja => Lang::En,
-        Lang::En => Lang::Ja,
-    };
-    view! {
-        <button
-            type="button"
-            class="lang-switch"
-            lang=move || other().code()
-            on:click=move |_| {
-                let next = other();
-                if let Some(l) = lang {
-                    l.set(next);
-                }
-                prefs::save_lang(next);
-            }
-        >
-            {move || match other() {
-                Lang::En => "English",
-                Lang::Ja => "日本語",
-            }}
-        </button>
-    }
 }
 
 #[component]

@@ -13,9 +13,10 @@ use std::fmt::Write;
 
 use kama_plan::i18n::{self, Lang, Msg};
 use kama_plan::query::PlanIndex;
-use kama_plan::view_state::{View, ViewState};
+use kama_plan::view_state::ViewState;
 use kama_plan::Plan;
 use kama_sme_app::state::Explore;
+use kama_sme_app::ui::first::masthead::{Masthead, ViewTabs};
 use kama_sme_app::ui::first::plan_tree::PlanTree;
 use leptos::prelude::*;
 
@@ -31,43 +32,6 @@ fn t(msg: Msg) -> &'static str {
     msg.get(JA)
 }
 
-/// `text` with the five characters that could end a text run or an attribute
-/// value escaped. Plan text is otherwise written as published.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// The tabs' addresses, as the app writes them from an unfiltered view (the
-/// list's own is the page itself).
-fn view_href(view: View) -> String {
-    let query = ViewState { view, ..ViewState::default() }.to_query();
-    if query.is_empty() {
-        "./".to_string()
-    } else {
-        format!("?{query}")
-    }
-}
-
-const TABS: [(View, Msg); 6] = [
-    (View::List, i18n::VIEW_LIST),
-    (View::Timeline, i18n::TIMELINE),
-    (View::Progress, i18n::VIEW_PROGRESS),
-    (View::Report, i18n::VIEW_REPORT),
-    (View::Kpis, i18n::VIEW_KPIS),
-    (View::Charts, i18n::VIEW_CHARTS),
-];
-
 /// Effects are scheduled on an executor: this one drops them, since the
 /// first paint is static (they run in the browser, in the app).
 struct NoEffects;
@@ -78,44 +42,43 @@ impl any_spawner::CustomExecutor for NoEffects {
     fn poll_local(&self) {}
 }
 
-/// The app's list of `plan`, unfiltered, as HTML.
-fn plan_tree(plan: &'static Plan) -> String {
+/// The app's own components of the first screen, rendered as the app draws
+/// them for an unfiltered list: the masthead with the tabs, and the list.
+struct Rendered {
+    top: String,
+    tree: String,
+}
+
+fn render(plan: &'static Plan) -> Rendered {
     // Already set by an earlier call: the same executor.
     let _ = any_spawner::Executor::init_custom_executor(NoEffects);
     let index: &'static PlanIndex = Box::leak(Box::new(PlanIndex::new(plan)));
     let owner = Owner::new();
-    let html = owner.with(|| {
+    let rendered = owner.with(|| {
         let explore = Explore::at(plan, index, ViewState::default());
-        view! { <PlanTree explore on_approach=Callback::new(|()| ()) /> }.to_html()
+        let top = view! {
+            <Masthead plan first_paint=true />
+            <ViewTabs explore on_approach=Callback::new(|_| ()) first_paint=true />
+        };
+        let tree = view! { <PlanTree explore on_approach=Callback::new(|()| ()) /> };
+        Rendered { top: without_markers(top.to_html()), tree: without_markers(tree.to_html()) }
     });
     owner.cleanup();
-    // `<!>` marks where hydration would find text between dynamic parts; the
-    // app replaces the first paint rather than hydrating it, so they go.
+    rendered
+}
+
+/// `<!>` marks where hydration would find text between dynamic parts; the
+/// app replaces the first paint rather than hydrating it, so they go.
+fn without_markers(html: String) -> String {
     html.replace("<!>", "")
 }
 
 /// The prerendered first paint of `plan`, one `<div id="prerendered">`.
 pub fn first_paint(plan: &'static Plan) -> String {
     let mut html = String::with_capacity(64 * 1024);
-    let _ = write!(
-        html,
-        r##"<div id="{ROOT_ID}"><a class="skip-link" href="#main">{skip}</a><header class="masthead"><div class="masthead-text"><p class="masthead-org">{org} · {app}</p><h1 lang="ja">{title}</h1><p class="masthead-period">{period} · {count}{suffix}</p></div><button type="button" class="lang-switch" lang="en" disabled>English</button></header>"##,
-        skip = t(i18n::SKIP_TO_MAIN),
-        org = t(i18n::MUNICIPALITY),
-        app = t(i18n::APP_NAME),
-        title = escape(&plan.plan.title),
-        period = t(i18n::PLAN_PERIOD),
-        count = plan.initiatives.len(),
-        suffix = t(i18n::INITIATIVE_COUNT_SUFFIX),
-    );
-    // `prerendered-tabs` tells these from the app's (the browser tests wait
-    // for the app's current tab).
-    let _ = write!(html, r#"<nav class="view-tabs prerendered-tabs" aria-label="{}">"#, t(i18n::VIEWS));
-    for (view, label) in TABS {
-        let current = if view == View::List { r#" aria-current="page""# } else { "" };
-        let _ = write!(html, r#"<a href="{}"{current}>{}</a>"#, escape(&view_href(view)), t(label));
-    }
-    html.push_str("</nav>");
+    let Rendered { top, tree } = render(plan);
+    let _ =
+        write!(html, r##"<div id="{ROOT_ID}"><a class="skip-link" href="#main">{}</a>{top}"##, t(i18n::SKIP_TO_MAIN));
     // Shown by public/boot-check.js if the app fails to start: without it
     // this page would look like a working app that ignores every click.
     let _ = write!(
@@ -136,7 +99,7 @@ pub fn first_paint(plan: &'static Plan) -> String {
     html.push_str(
         r#"<div class="explore"><div class="filters-placeholder"></div><main id="main" class="layout" tabindex="-1">"#,
     );
-    html.push_str(&plan_tree(plan));
+    html.push_str(&tree);
     let _ = write!(
         html,
         r#"<section class="detail" aria-label="{}"></section></main></div><footer class="site-footer"><p>{}</p></footer></div>"#,

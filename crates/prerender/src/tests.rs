@@ -49,7 +49,8 @@ fn plan_text_is_escaped_not_changed() {
     plan.initiatives[0].short_name = "<b>取組</b> & x".into();
     let plan: &'static Plan = Box::leak(Box::new(plan));
     let html = first_paint(plan);
-    assert!(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;"));
+    // Text, escaped as text: quotes need no escaping outside attributes.
+    assert!(html.contains(r#"<h1 lang="ja">&lt;script&gt;alert("x")&lt;/script&gt; &amp; 'y'</h1>"#), "{html}");
     assert!(!html.contains("<script>"));
     assert!(html.contains("&lt;b&gt;取組&lt;/b&gt; &amp; x"), "the app's row escapes plan text too");
     assert!(!html.contains("<b>"));
@@ -60,7 +61,11 @@ fn plan_text_is_escaped_not_changed() {
 #[test]
 fn the_tabs_link_to_every_view_with_the_list_current() {
     let html = first_paint(plan());
-    assert!(html.contains(r#"<nav class="view-tabs prerendered-tabs""#));
+    assert!(html.contains(r#"class="view-tabs prerendered-tabs""#), "{html}");
+    assert!(
+        html.contains(r#"<button type="button" lang="en" disabled class="lang-switch">English</button>"#),
+        "inert until the app starts"
+    );
     assert!(html.contains(r#"<a href="./" aria-current="page">一覧</a>"#), "{html}");
     assert!(html.contains(r#"<a href="?view=timeline">"#), "{html}");
     assert_eq!(html.matches("aria-current").count(), 1);

@@ -5,6 +5,7 @@ pub mod detail;
 pub mod downloads;
 pub mod filters;
 pub mod highlight;
+pub mod masthead;
 pub mod plan_tree;
 pub mod record_bar;
 pub mod update_banner;
