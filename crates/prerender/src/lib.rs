@@ -18,6 +18,7 @@ use kama_plan::Plan;
 use kama_sme_app::state::Explore;
 use kama_sme_app::ui::first::masthead::{Masthead, ViewTabs};
 use kama_sme_app::ui::first::plan_tree::PlanTree;
+use kama_sme_app::ui::first::record_bar::ReadOnlyNote;
 use leptos::prelude::*;
 
 pub use kama_sme_app::adapters::first_paint::ROOT_ID;
@@ -46,6 +47,7 @@ impl any_spawner::CustomExecutor for NoEffects {
 /// them for an unfiltered list: the masthead with the tabs, and the list.
 struct Rendered {
     top: String,
+    note: String,
     tree: String,
 }
 
@@ -60,8 +62,13 @@ fn render(plan: &'static Plan) -> Rendered {
             <Masthead plan first_paint=true />
             <ViewTabs explore on_approach=Callback::new(|_| ()) first_paint=true />
         };
+        let note = view! { <ReadOnlyNote setup_open=Signal::stored(false) on_start=Callback::new(|()| ()) first_paint=true /> };
         let tree = view! { <PlanTree explore on_approach=Callback::new(|()| ()) /> };
-        Rendered { top: without_markers(top.to_html()), tree: without_markers(tree.to_html()) }
+        Rendered {
+            top: without_markers(top.to_html()),
+            note: without_markers(note.to_html()),
+            tree: without_markers(tree.to_html()),
+        }
     });
     owner.cleanup();
     rendered
@@ -76,7 +83,7 @@ fn without_markers(html: String) -> String {
 /// The prerendered first paint of `plan`, one `<div id="prerendered">`.
 pub fn first_paint(plan: &'static Plan) -> String {
     let mut html = String::with_capacity(64 * 1024);
-    let Rendered { top, tree } = render(plan);
+    let Rendered { top, note, tree } = render(plan);
     let _ =
         write!(html, r##"<div id="{ROOT_ID}"><a class="skip-link" href="#main">{}</a>{top}"##, t(i18n::SKIP_TO_MAIN));
     // Shown by public/boot-check.js if the app fails to start: without it
@@ -91,10 +98,8 @@ pub fn first_paint(plan: &'static Plan) -> String {
     // their own once the app starts).
     let _ = write!(
         html,
-        r#"<div class="record-bar no-print" role="region" aria-label="{}"><div class="record-actions read-only"><span class="read-only-note">{}</span><button type="button" disabled>{}</button></div></div>"#,
-        t(i18n::RECORD_BAR),
-        t(i18n::READ_ONLY_RECORD),
-        t(i18n::START_RECORDING)
+        r#"<div class="record-bar no-print" role="region" aria-label="{}">{note}</div>"#,
+        t(i18n::RECORD_BAR)
     );
     html.push_str(
         r#"<div class="explore"><div class="filters-placeholder"></div><main id="main" class="layout" tabindex="-1">"#,

@@ -9,6 +9,35 @@ use crate::i18n::{self, t};
 use crate::state::progress::{Health, Published};
 use crate::state::Progress;
 
+/// For a visitor: the record is read only, and the way to record. Also in
+/// the static first paint (`crates/prerender`).
+#[component]
+pub fn ReadOnlyNote(
+    /// Whether the setup of who records is open.
+    setup_open: Signal<bool>,
+    /// Opens (or closes) that setup.
+    on_start: Callback<()>,
+    /// Drawn into the static first paint: the button is inert until the app
+    /// starts.
+    #[prop(optional)]
+    first_paint: bool,
+) -> impl IntoView {
+    view! {
+        <div class="record-actions read-only">
+            <span class="read-only-note">{t(i18n::READ_ONLY_RECORD)}</span>
+            <button
+                type="button"
+                id="start-recording"
+                aria-expanded=move || setup_open.get().to_string()
+                disabled=first_paint
+                on:click=move |_| on_start.run(())
+            >
+                {t(i18n::START_RECORDING)}
+            </button>
+        </div>
+    }
+}
+
 /// The setup panel's state, as the staff controls that open it see it.
 #[derive(Clone, Copy)]
 pub struct SetupToggle {
@@ -37,14 +66,7 @@ pub fn RecordBar(
             {move || if progress.can_record() {
                 recorder_actions.run(SetupToggle { open: setup_open.into(), toggle: toggle_setup })
             } else {
-                view! {
-                    <div class="record-actions read-only">
-                        <span class="read-only-note">{t(i18n::READ_ONLY_RECORD)}</span>
-                        <button type="button" id="start-recording" aria-expanded=move || setup_open.get().to_string() on:click=move |_| toggle_setup.run(())>
-                            {t(i18n::START_RECORDING)}
-                        </button>
-                    </div>
-                }.into_any()
+                view! { <ReadOnlyNote setup_open=setup_open.into() on_start=toggle_setup /> }.into_any()
             }}
             {move || setup_open.get().then(|| staff_setup.run(close_setup))}
             {move || (progress.health.get() == Health::CodeMissing).then(|| view! {
