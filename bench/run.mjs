@@ -237,7 +237,7 @@ const server = await serveStatic(SITE, '/');
 const browser = await launchChromium();
 const n = plan.initiatives.length;
 const urls = { app: `${server.url}app/`, static: `${server.url}base/static.html`, vanilla: `${server.url}base/vanilla.html` };
-// "app": the rows of the prerendered first paint (crates/plan/src/prerender.rs)
+// "app": the rows of the prerendered first paint (crates/prerender)
 // count, as any rows in the DOM do. "app_ready": the app's own rows, mounted
 // by the wasm in place of the prerendered ones (those sit in #prerendered).
 const probes = {
