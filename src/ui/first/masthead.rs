@@ -10,6 +10,15 @@ use crate::i18n::{self, t, Lang, UiLang};
 use crate::state::Explore;
 use crate::ui::PlanRef;
 
+const TABS: [(View, i18n::Msg); 6] = [
+    (View::List, i18n::VIEW_LIST),
+    (View::Timeline, i18n::TIMELINE),
+    (View::Progress, i18n::VIEW_PROGRESS),
+    (View::Report, i18n::VIEW_REPORT),
+    (View::Kpis, i18n::VIEW_KPIS),
+    (View::Charts, i18n::VIEW_CHARTS),
+];
+
 #[component]
 pub fn Masthead(
     /// The plan whose name and size are shown.
@@ -46,12 +55,7 @@ pub fn ViewTabs(
 ) -> impl IntoView {
     view! {
         <nav class="view-tabs" class:prerendered-tabs=first_paint aria-label=t(i18n::VIEWS)>
-            <ViewTab explore target=View::List label=i18n::VIEW_LIST on_approach />
-            <ViewTab explore target=View::Timeline label=i18n::TIMELINE on_approach />
-            <ViewTab explore target=View::Progress label=i18n::VIEW_PROGRESS on_approach />
-            <ViewTab explore target=View::Report label=i18n::VIEW_REPORT on_approach />
-            <ViewTab explore target=View::Kpis label=i18n::VIEW_KPIS on_approach />
-            <ViewTab explore target=View::Charts label=i18n::VIEW_CHARTS on_approach />
+            {TABS.into_iter().map(|(target, label)| view! { <ViewTab explore target label on_approach /> }).collect_view()}
         </nav>
     }
 }
