@@ -166,8 +166,15 @@ async function storeTiming(browser, url, record) {
   for (let run = 0; run < FILTER_RUNS; run++) {
     const context = await browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
+    // The page opens read-only; a recorder's browser edits (kama_plan::staff).
     await page.addInitScript(([key, value]) => {
-      if (!sessionStorage.getItem('seeded')) { localStorage.setItem(key, value); sessionStorage.setItem('seeded', '1'); }
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem(key, value);
+        localStorage.setItem('kama-sme-tracker:role', 'recorder');
+        localStorage.setItem('kama-sme-tracker:author', '計測');
+        localStorage.setItem('kama-sme-tracker:owner', '商工観光課');
+        sessionStorage.setItem('seeded', '1');
+      }
     }, [STORE_KEY, record]);
     await page.goto(`${url}?id=1-1-a&year=2024`);
     const note = page.locator('fieldset[data-year="2024"] textarea.note-input');

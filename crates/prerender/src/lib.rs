@@ -56,6 +56,9 @@ fn render(plan: &'static Plan) -> Rendered {
     let _ = any_spawner::Executor::init_custom_executor(NoEffects);
     let index: &'static PlanIndex = Box::leak(Box::new(PlanIndex::new(plan)));
     let owner = Owner::new();
+    // Rendering once reads every signal outside any tracking context, which
+    // is the point here: no warnings for it.
+    let _static = leptos::reactive::diagnostics::SpecialNonReactiveZone::enter();
     let rendered = owner.with(|| {
         let explore = Explore::at(plan, index, ViewState::default());
         let top = view! {
