@@ -270,6 +270,11 @@ test('a request put beside index.html opens from a link (?open=), checked like a
   await waitForSettled(page, 'idle');
   await expectCount(page.locator('.files-refused'), 0);
   assert.deepEqual(page.errors, []);
+  // A linked file the site does not have is named, with why in plain Japanese
+  // (not as "not JSON"); Chromium logs the 404 itself.
+  await page.goto(`${site.url}?open=missing.json&view=progress`);
+  await waitForReady(page, 'progress');
+  await expectText(page.locator('.files-refused'), /missing\.json[\s\S]*サイトにありません（HTTP 404）/);
   await page.context().close();
   await site.close();
 });
