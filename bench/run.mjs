@@ -12,13 +12,20 @@
 //   4. store — loading and saving a full progress record (86 initiatives × 5 FY
 //      with 200-character notes, 27 KPIs × 5 FY), as the app's own User Timing
 //      measures, against plain JSON.parse/getItem and stringify/setItem of the
-//      same document in the same page.
+//      same document in the same page;
+//   5. typed search answered — a query typed from navigation start, a
+//      character every 10 ms into whatever search box the page has, until the
+//      visible rows are the page's own steady answer and stay so; cold cache,
+//      files served brotli-compressed; on Lighthouse's mobile profile and
+//      unthrottled, against the plain filtering page of 3.
 
 import { cp, mkdir, readFile, readdir, writeFile, rm } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
-import { DIST, ROOT, serveStatic, launchChromium } from '../tests/e2e/support.mjs';
+import { createServer } from 'node:http';
+import { extname, normalize } from 'node:path';
+import { DIST, ROOT, TYPES, serveStatic, launchChromium } from '../tests/e2e/support.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const FILTER_RUNS = Number(process.env.BENCH_FILTER_RUNS ?? 3);
@@ -76,6 +83,7 @@ function apply() {
   count.textContent = n + ' / ' + rows.length;
 }
 q.addEventListener('input', apply); p2.addEventListener('change', apply);
+apply(); // what was typed before this script ran
 </script></body></html>`;
 
 // --- In-page measurement -------------------------------------------------------
@@ -197,6 +205,86 @@ async function storeTiming(browser, url, record) {
   return { load: median(load), save: median(save), base_load: median(baseLoad), base_save: median(baseSave), bytes: Buffer.byteLength(record) };
 }
 
+// Lighthouse's mobile profile: 150 ms RTT, 1.6 Mbps down, 750 kbps up, the CPU 4× slower.
+const PROFILES = {
+  mobile: { latency: 150, downloadThroughput: (1638.4 * 1024) / 8, uploadThroughput: (750 * 1024) / 8, cpu: 4 },
+  unthrottled: null,
+};
+const QUERY = 'デジタル化';
+
+/** Serves `dir` as a static host would, every file brotli-compressed. */
+async function serveBrotli(dir) {
+  const cache = new Map();
+  const server = createServer(async (req, res) => {
+    let rel = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    if (rel.endsWith('/')) rel += 'index.html';
+    try {
+      if (!cache.has(rel)) {
+        const body = await readFile(join(dir, rel));
+        cache.set(rel, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+      }
+      res.writeHead(200, { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream', 'content-encoding': 'br' });
+      res.end(cache.get(rel));
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** In the page from its start: types QUERY a character per 10 ms into
+ * `#search-input` (again from the start when a new box replaces the old), and
+ * notes each change of which rows are visible, with its time. */
+const TYPIST = (query) => {
+  const chars = [...query];
+  window.__seen = [];
+  const visible = () => [...document.querySelectorAll('[data-initiative-id]')]
+    .filter((r) => r.offsetParent !== null).map((r) => r.dataset.initiativeId).join(' ');
+  let last = null;
+  const look = () => {
+    const now = visible();
+    if (now !== last) { last = now; window.__seen.push([performance.now(), now]); }
+  };
+  const timer = setInterval(() => {
+    const box = document.getElementById('search-input');
+    if (box) {
+      const typed = [...box.value];
+      if (typed.length < chars.length && chars.slice(0, typed.length).join('') === box.value) {
+        box.value = chars.slice(0, typed.length + 1).join('');
+        box.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      }
+    }
+    look();
+  }, 10);
+  new MutationObserver(look).observe(document, { childList: true, subtree: true, attributes: true });
+  window.__stopTyping = () => clearInterval(timer);
+};
+
+/** ms from navigation start until the visible rows are, for good, what they
+ * are once the page has been still for `STILL_MS`. */
+async function typedSearch(browser, url, profile) {
+  const STILL_MS = 1500;
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  if (profile) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: profile.latency, downloadThroughput: profile.downloadThroughput, uploadThroughput: profile.uploadThroughput });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+  }
+  await page.addInitScript(TYPIST, QUERY);
+  await page.goto(url);
+  await page.waitForFunction(
+    (still) => { const s = window.__seen; return s.length > 0 && performance.now() - s[s.length - 1][0] > still && document.getElementById('search-input')?.value.length > 1; },
+    STILL_MS, { timeout: 120000, polling: 100 },
+  );
+  const seen = await page.evaluate(() => { window.__stopTyping(); return window.__seen; });
+  await context.close();
+  return seen[seen.length - 1][0];
+}
+
 // --- Run ---------------------------------------------------------------------------
 
 const plan = JSON.parse(await readFile(join(ROOT, 'data', 'plan.json'), 'utf8'));
@@ -275,8 +363,20 @@ const filter = {
   baseLarge: await filterLatency(browser, `${server.url}base/filter-${LARGE}.html`, 'デジタル化'),
 };
 const store = await storeTiming(browser, urls.app, record);
-await browser.close();
 await server.close();
+
+const brotliServer = await serveBrotli(SITE);
+const typed = {};
+for (const [profileName, profile] of Object.entries(PROFILES)) {
+  const runs = { app: [], plain: [] };
+  for (let run = 0; run < RUNS; run++) {
+    runs.app.push(await typedSearch(browser, `${brotliServer.url}app/`, profile));
+    runs.plain.push(await typedSearch(browser, `${brotliServer.url}base/filter.html`, profile));
+  }
+  typed[profileName] = { app: median(runs.app), plain: median(runs.plain) };
+}
+await browser.close();
+await brotliServer.close();
 
 // --- Report --------------------------------------------------------------------------
 
@@ -302,6 +402,10 @@ for (const [label, app, base] of [[`${n}`, filter.app86, filter.base86], [`${LAR
 console.log(`\n4. Store: a full record (${(store.bytes / 1024).toFixed(0)} KB JSON; median of ${FILTER_RUNS})`);
 console.log(`load  app ${ms(store.load)} / JSON.parse+getItem ${ms(store.base_load)} = ${x(store.load, store.base_load)}`);
 console.log(`save  app ${ms(store.save)} / stringify+setItem ${ms(store.base_save)} = ${x(store.save, store.base_save)}`);
+console.log(`\n5. Typed search answered: ${QUERY} typed from navigation start (median of ${RUNS}, alternated; cold cache, brotli)`);
+for (const [name, t] of Object.entries(typed)) {
+  console.log(`${name.padEnd(12)} app ${ms(t.app)} / plain page ${ms(t.plain)} = ${x(t.app, t.plain)}`);
+}
 
 await writeFile(join(OUT, 'results.json'), JSON.stringify({
   date: new Date().toISOString(), runs: RUNS, filter_runs: FILTER_RUNS,
@@ -310,6 +414,7 @@ await writeFile(join(OUT, 'results.json'), JSON.stringify({
   first_contentful_paint_ms: fcpMs,
   filter_ms: filter,
   store_ms: store,
+  typed_search_ms: typed,
   echarts_bytes: { ours: echartsOurs, full: echartsFull },
   service_worker_bytes: serviceWorker,
 }, null, 2));

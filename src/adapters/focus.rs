@@ -44,3 +44,24 @@ pub fn reveal_row(id: InitiativeId) {
 fn row(id: InitiativeId) -> Option<web_sys::Element> {
     document().query_selector(&format!("[data-initiative-id=\"{id}\"]")).ok().flatten()
 }
+
+/// Scrolls the row of view tabs sideways so that the current one is whole in
+/// view, once the tabs have been redrawn. The page itself does not move.
+pub fn reveal_current_tab() {
+    request_animation_frame(|| {
+        let tab = document().query_selector(".view-tabs [aria-current=\"page\"]").ok().flatten();
+        let Some(tab) = tab.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {
+            return;
+        };
+        let Some(tabs) = tab.parent_element() else {
+            return;
+        };
+        // `offset_left` is within the row: the row is positioned (styles.css).
+        let (left, right) = (tab.offset_left(), tab.offset_left() + tab.offset_width());
+        let (shown, width) = (tabs.scroll_left(), tabs.client_width());
+        // Centred, so that its neighbours show which way the others lie.
+        if left < shown || right > shown + width {
+            tabs.set_scroll_left((left + right - width) / 2);
+        }
+    });
+}

@@ -82,6 +82,7 @@ fn Tracker(plan: PlanRef, with_published: bool) -> impl IntoView {
     let approach_list = Callback::new(|()| splits::preload(View::List));
     let preload_view = Callback::new(splits::preload);
     let view = explore.view;
+    let edits_here = Signal::derive(move || view.get().edits_records());
     let ready = Ready::provide();
     let ready_mark = move || ready.mark(view.get(), explore.open.get(), progress.settled());
     if let Some(id) = explore.open.get_untracked() {
@@ -106,7 +107,7 @@ fn Tracker(plan: PlanRef, with_published: bool) -> impl IntoView {
         <a class="skip-link" href="#main">{t(i18n::SKIP_TO_MAIN)}</a>
         <Masthead plan />
         <ViewTabs explore on_approach=preload_view />
-        <RecordBar progress recorder_actions staff_setup on_retry_store=retry_store />
+        <RecordBar progress recorder_actions staff_setup on_retry_store=retry_store edits_here />
         // Filters shape the list, the timeline and the composition charts;
         // the record views show the whole plan.
         <div class="explore" class:no-filters=move || !show_filters.get()>

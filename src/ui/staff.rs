@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::adapters::download;
 use crate::i18n::{self, t};
-use crate::state::progress::Health;
+use crate::state::progress::{Health, Published};
 use crate::state::Progress;
 
 /// A step through the record's history.
@@ -46,10 +46,10 @@ pub fn RecorderActions(
     view! {
         <div class="record-actions">
             <button type="button" on:click=move |_| on_step.run(Step::Undo) disabled=move || !progress.can_undo()>
-                "↶ " {t(i18n::UNDO)}
+                "↶ " <span class="step-label">{t(i18n::UNDO)}</span>
             </button>
             <button type="button" on:click=move |_| on_step.run(Step::Redo) disabled=move || !progress.can_redo()>
-                "↷ " {t(i18n::REDO)}
+                "↷ " <span class="step-label">{t(i18n::REDO)}</span>
             </button>
             <span class="save-state" role="status">
                 {move || (progress.health.get() == Health::Kept && progress.can_undo()).then(|| t(i18n::SAVED_HERE))}
@@ -68,6 +68,14 @@ pub fn RecorderActions(
         // Only recorders edit, so only they are told an edit was refused.
         {move || progress.refused.get().map(|e| view! { <p class="notice warning edit-refused" role="alert">{i18n::edit_error(lang.get(), &e)}</p> })}
         {move || health_message().map(|m| view! { <p class="notice warning" role="alert">{m.get(lang.get())}</p> })}
+        {move || {
+            let reason = match progress.published.get() {
+                Published::Refused(e) => i18n::document_error(lang.get(), &e),
+                Published::Unreachable(e) => i18n::fetch_error(lang.get(), &e),
+                _ => return None,
+            };
+            Some(view! { <p class="notice warning" role="alert">{t(i18n::PUBLISHED_REFUSED)} " (" {reason} ")"</p> })
+        }}
         <For each=move || progress.backups.get() key=|b| b.key.clone() let(backup)>
             <div class="notice warning" role="alert">
                 <p>

@@ -324,9 +324,18 @@ test('a published progress.json is shown to every visitor, with local drafts mar
   const broken = await newPage(app.browser);
   await broken.goto(site.url + '?id=1-1-a');
   await waitForReady(broken, 'list 1-①-a');
-  await broken.locator('[role="alert"]', { hasText: 'progress.json' }).waitFor();
+  // Staff are told why in Japanese, once.
+  const why = broken.locator('[role="alert"]', { hasText: 'progress.json' });
+  await expectText(why, /JSON形式ではないか、途中で切れています/, 'the reason, worded');
+  await expectCount(why, 1, 'one notice');
   await expectValue((await card(broken, 2023)).locator('textarea.note-input'), '');
   await broken.context().close();
+  // A visitor is told that it failed.
+  const visitor = await newPage(app.browser, { staff: null });
+  await visitor.goto(site.url);
+  await waitForReady(visitor, 'list');
+  await expectCount(visitor.locator('[role="alert"]', { hasText: 'progress.json' }), 1, 'the visitor sees that the published file was not used');
+  await visitor.context().close();
   await site.close();
 });
 

@@ -41,6 +41,13 @@ impl View {
         self.param().unwrap_or("list")
     }
 
+    /// Whether records are edited here (in the list, through the open
+    /// initiative). The timeline and the charts only show them, so staff's
+    /// undo bar stays out of their way.
+    pub fn edits_records(self) -> bool {
+        !matches!(self, View::Timeline | View::Charts)
+    }
+
     fn param(self) -> Option<&'static str> {
         match self {
             View::List => None,

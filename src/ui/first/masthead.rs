@@ -5,7 +5,7 @@
 use kama_plan::view_state::View;
 use leptos::prelude::*;
 
-use crate::adapters::prefs;
+use crate::adapters::{focus, prefs};
 use crate::i18n::{self, t, Lang, UiLang};
 use crate::state::Explore;
 use crate::ui::PlanRef;
@@ -53,6 +53,11 @@ pub fn ViewTabs(
     #[prop(optional)]
     first_paint: bool,
 ) -> impl IntoView {
+    // On a phone the tabs are one scrolling row: the shown one is kept in it.
+    Effect::new(move |_| {
+        explore.view.track();
+        focus::reveal_current_tab();
+    });
     view! {
         <nav class="view-tabs" class:prerendered-tabs=first_paint aria-label=t(i18n::VIEWS)>
             {TABS.into_iter().map(|(target, label)| view! { <ViewTab explore target label on_approach /> }).collect_view()}

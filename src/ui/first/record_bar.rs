@@ -55,13 +55,15 @@ pub fn RecordBar(
     staff_setup: Callback<Callback<()>, AnyView>,
     /// Tries again to load the store's code.
     on_retry_store: Callback<()>,
+    /// Whether the shown view edits records: elsewhere the bar keeps only
+    /// what it has to say (a refused file, a storage problem).
+    edits_here: Signal<bool>,
 ) -> impl IntoView {
-    let lang = i18n::use_lang();
     let setup_open = RwSignal::new(false);
     let close_setup = Callback::new(move |()| setup_open.set(false));
     let toggle_setup = Callback::new(move |()| setup_open.update(|o| *o = !*o));
     view! {
-        <div class="record-bar no-print" role="region" aria-label=t(i18n::RECORD_BAR)>
+        <div class="record-bar no-print" class:quiet=move || !edits_here.get() role="region" aria-label=t(i18n::RECORD_BAR)>
             // Staff's controls are in the `staff` file, which visitors never fetch.
             {move || if progress.can_record() {
                 recorder_actions.run(SetupToggle { open: setup_open.into(), toggle: toggle_setup })
@@ -75,10 +77,13 @@ pub fn RecordBar(
                     <button type="button" on:click=move |_| on_retry_store.run(())>{t(i18n::VIEW_LOAD_RETRY)}</button>
                 </div>
             })}
+            // Recorders are told why in their words by their own controls;
+            // for a visitor, who can do nothing about it, the sentence says
+            // what failed and the detail stays technical.
             {move || {
                 let reason = match progress.published.get() {
-                    Published::Refused(e) => i18n::document_error(lang.get(), &e),
-                    // The sentence says what failed; the detail stays technical.
+                    _ if progress.can_record() => return None,
+                    Published::Refused(e) => e.to_string(),
                     Published::Unreachable(e) => e.to_string(),
                     _ => return None,
                 };
