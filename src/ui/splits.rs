@@ -63,7 +63,8 @@ pub fn kpis(explore: Explore, progress: Progress) -> Loaded {
 
 #[wasm_split(views, wasm_split_path = leptos::wasm_split, fallible)]
 pub fn charts(explore: Explore, progress: Progress) -> Loaded {
-    Ok(view! { <crate::ui::views::charts_view::ChartsView explore progress /> }.into_any())
+    let has_published = Signal::derive(move || progress.has_published());
+    Ok(view! { <crate::ui::views::charts_view::ChartsView explore record=progress.shown has_published /> }.into_any())
 }
 
 #[wasm_split(detail, wasm_split_path = leptos::wasm_split, fallible, preload(preload_detail))]

@@ -94,7 +94,10 @@ fn a_hidden_notice_waits_for_the_app_failing_to_start() {
 #[test]
 fn the_record_bar_says_read_only_with_an_inert_button() {
     let html = first_paint(plan());
-    let bar = html.split(r#"<div class="record-bar no-print" role="region""#).nth(1).and_then(|b| b.split("</div></div>").next());
+    let bar = html
+        .split(r#"<div class="record-bar no-print" role="region""#)
+        .nth(1)
+        .and_then(|b| b.split("</div></div>").next());
     let bar = bar.expect("the record bar is there");
     assert!(bar.contains(i18n::READ_ONLY_RECORD.ja), "{bar}");
     assert!(bar.contains(r#"id="start-recording""#) && bar.contains("disabled"), "{bar}");

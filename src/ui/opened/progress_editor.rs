@@ -8,7 +8,7 @@ use std::cell::Cell;
 
 use kama_plan::progress::edit::{Change, Edit, TextField};
 use kama_plan::progress::{
-    split_owners, Cell as _, CellKey, Grade, InitiativeCell, Link, LinkError, Status, WayForward,
+    split_owners, Cell as _, CellKey, Grade, InitiativeCell, Link, LinkError, Record, Status, WayForward,
 };
 use kama_plan::scales::Choice;
 use kama_plan::{FiscalYear, InitiativeId};
@@ -218,7 +218,7 @@ fn YearForm(
                 {move || stamp().map(|s| view! { <span>{t(i18n::UPDATED_BY)} ": " {s}</span> })}
                 {move || draft().then(|| view! { <span class="badge draft">{t(i18n::LOCAL_DRAFT)}</span> })}
             </p>
-            <CellHistoryList progress key=CellKey::Initiative(id, year) />
+            <CellHistoryList record=progress.shown key=CellKey::Initiative(id, year) />
         </fieldset>
     }
 }
@@ -227,12 +227,12 @@ fn YearForm(
 #[component]
 fn CellHistoryList(
     /// The record holding the history.
-    progress: Progress,
+    record: Memo<Record>,
     /// The cell whose history is shown.
     key: CellKey,
 ) -> impl IntoView {
     let lang = i18n::use_lang();
-    let history = Memo::new(move |_| progress.shown.with(|r| r.history.get(&key).cloned().unwrap_or_default()));
+    let history = Memo::new(move |_| record.with(|r| r.history.get(&key).cloned().unwrap_or_default()));
     view! {
         <Show when=move || history.with(|h| !h.entries.is_empty())>
             <details class="cell-history">

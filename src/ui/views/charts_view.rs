@@ -3,15 +3,24 @@
 //! data table (`ChartFigure`); ECharts is loaded when this view opens.
 
 use kama_plan::charts::{composition_by_direction, composition_by_first_plan, progress_by_status};
+use kama_plan::progress::Record;
 use leptos::prelude::*;
 
 use crate::i18n::{self, t};
-use crate::state::{Explore, Progress};
+use crate::state::Explore;
 use crate::ui::views::chart::{chart_spec, use_chart_labels, ChartFigure};
 use crate::ui::views::progress_view::YearPicker;
 
 #[component]
-pub fn ChartsView(explore: Explore, progress: Progress) -> impl IntoView {
+pub fn ChartsView(
+    /// The filtered initiatives the composition charts count, and the year
+    /// the progress chart shows.
+    explore: Explore,
+    /// The record the progress chart counts.
+    record: Memo<Record>,
+    /// Whether that record includes the published one (a note says so).
+    has_published: Signal<bool>,
+) -> impl IntoView {
     let plan = explore.plan;
     let labels = use_chart_labels(plan);
     let lang = i18n::use_lang();
@@ -23,7 +32,7 @@ pub fn ChartsView(explore: Explore, progress: Progress) -> impl IntoView {
         chart_spec(move || explore.result.with(|r| labels.with(|l| composition_by_first_plan(plan, &r.matches, l))));
     let by_status = chart_spec(move || {
         let year = year.get();
-        progress.shown.with(|record| labels.with(|l| progress_by_status(plan, record, year, l)))
+        record.with(|record| labels.with(|l| progress_by_status(plan, record, year, l)))
     });
 
     let counted = move || explore.result.with(|r| i18n::charts_follow_filters(lang.get(), r.matches.len(), r.total));
@@ -42,7 +51,7 @@ pub fn ChartsView(explore: Explore, progress: Progress) -> impl IntoView {
             <section class="charts-group" aria-labelledby="charts-progress-title">
                 <h3 id="charts-progress-title">{t(i18n::CHARTS_PROGRESS_TITLE)}</h3>
                 <YearPicker explore year />
-                <p class="hint" hidden=move || !progress.has_published()>{t(i18n::PUBLISHED_NOTE)}</p>
+                <p class="hint" hidden=move || !has_published.get()>{t(i18n::PUBLISHED_NOTE)}</p>
                 <p class="hint">{t(i18n::OVERVIEW_RELISTED_NOTE)}</p>
                 <ChartFigure spec=by_status id="chart-status" />
             </section>

@@ -5,7 +5,7 @@
 use kama_plan::charts::kpi_target_vs_actual;
 use kama_plan::kpi::{self, Rating, ValueError, ValueKind};
 use kama_plan::progress::edit::{self, Edit, KpiField};
-use kama_plan::progress::{CellKey, KpiCell};
+use kama_plan::progress::{CellKey, KpiCell, Record};
 use kama_plan::{FiscalYear, Kpi, KpiCode, KpiRole};
 use leptos::prelude::*;
 
@@ -13,6 +13,7 @@ use crate::i18n::{self, t, Lang};
 use crate::state::{Explore, Progress};
 use crate::ui::first::plan_tree::InitiativeLink;
 use crate::ui::views::chart::{chart_spec, use_chart_labels, ChartFigure};
+use crate::ui::PlanRef;
 
 #[component]
 pub fn KpiView(explore: Explore, progress: Progress) -> impl IntoView {
@@ -56,7 +57,7 @@ fn KpiCatalog(explore: Explore, progress: Progress) -> impl IntoView {
                         </KpiLink>
                         {kpi.unit.clone().map(|u| view! { <span class="unit" lang="ja">"（" {u} "）"</span> })}
                     </h4>
-                    <Sparkline progress kpi />
+                    <Sparkline plan=progress.plan record=progress.shown kpi />
                     <NamingInitiatives explore code=kpi.code />
                 </li>
             }
@@ -116,14 +117,19 @@ fn NamingInitiatives(explore: Explore, code: KpiCode) -> impl IntoView {
 /// Recorded actuals over the plan years, as a small line (no chart library:
 /// the catalog must not load one). The numbers are in its label.
 #[component]
-fn Sparkline(progress: Progress, kpi: &'static Kpi) -> impl IntoView {
+fn Sparkline(
+    /// The plan, for its fiscal years.
+    plan: PlanRef,
+    /// The record whose actuals are drawn.
+    record: Memo<Record>,
+    /// The KPI.
+    kpi: &'static Kpi,
+) -> impl IntoView {
     let code = kpi.code;
-    let years: Vec<FiscalYear> = progress.plan.plan.fiscal_years.years().collect();
+    let years: Vec<FiscalYear> = plan.plan.fiscal_years.years().collect();
     let lang = i18n::use_lang();
     let actuals = Memo::new(move |_| {
-        progress
-            .shown
-            .with(|r| years.iter().map(|y| (*y, r.kpis.get(&(code, *y)).and_then(|c| c.actual))).collect::<Vec<_>>())
+        record.with(|r| years.iter().map(|y| (*y, r.kpis.get(&(code, *y)).and_then(|c| c.actual))).collect::<Vec<_>>())
     });
     move || {
         let values = actuals.get();
@@ -235,7 +241,7 @@ fn KpiDetail(explore: Explore, progress: Progress, kpi: &'static Kpi) -> impl In
             </div>
             <p class="hint rating-thresholds">{t(i18n::KPI_RATING_RULE)}</p>
             <FillTargets progress kpi />
-            <KpiChart progress kpi />
+            <KpiChart plan=progress.plan record=progress.shown kpi />
             <h3>{t(i18n::KPI_NAMED_BY)}</h3>
             <NamingInitiatives explore code=kpi.code />
         </article>
@@ -272,11 +278,17 @@ fn FillTargets(
 
 /// Target vs actual by year; ECharts is loaded when this page opens.
 #[component]
-fn KpiChart(progress: Progress, kpi: &'static Kpi) -> impl IntoView {
-    let plan = progress.plan;
+fn KpiChart(
+    /// The plan the KPI is in.
+    plan: PlanRef,
+    /// The record whose values are drawn.
+    record: Memo<Record>,
+    /// The KPI.
+    kpi: &'static Kpi,
+) -> impl IntoView {
     let code = kpi.code;
     let labels = use_chart_labels(plan);
-    let build = move || progress.shown.with(|r| labels.with(|l| kpi_target_vs_actual(plan, r, code, l)));
+    let build = move || record.with(|r| labels.with(|l| kpi_target_vs_actual(plan, r, code, l)));
     // `None` only for a KPI the plan lacks, and this page is only shown for one it has.
     let Some(first) = untrack(build) else { return ().into_any() };
     let spec = chart_spec(move || build().unwrap_or_else(|| first.clone()));

@@ -5,7 +5,7 @@
 
 use kama_plan::progress::checks::{self, Finding};
 use kama_plan::progress::overview::{self, PolicyStatusCounts};
-use kama_plan::progress::{sync, CellKey, InitiativeCell, Status};
+use kama_plan::progress::{sync, CellKey, InitiativeCell, Record, Status};
 use kama_plan::view_state::View;
 use kama_plan::{FiscalYear, InitiativeId, KpiCode};
 use leptos::prelude::*;
@@ -15,6 +15,7 @@ use crate::i18n::{self, t, Lang};
 use crate::state::progress::Published;
 use crate::state::{Explore, Progress};
 use crate::ui::first::plan_tree::InitiativeLink;
+use crate::ui::PlanRef;
 
 /// 「印刷用の進捗報告を開く」: a real link (new tab works), switching in place
 /// on a plain click.
@@ -40,10 +41,16 @@ pub fn ReportLink(explore: Explore) -> impl IntoView {
 /// Counts per status for each policy, as a data table (the numbers are the
 /// point, and screen readers need the headers).
 #[component]
-pub fn StatusOverview(progress: Progress, year: Memo<FiscalYear>) -> impl IntoView {
+pub fn StatusOverview(
+    /// The plan whose policies are the rows.
+    plan: PlanRef,
+    /// The record counted.
+    record: Memo<Record>,
+    /// The fiscal year counted.
+    year: Memo<FiscalYear>,
+) -> impl IntoView {
     let lang = i18n::use_lang();
-    let plan = progress.plan;
-    let counts = Memo::new(move |_| progress.shown.with(|r| overview::status_counts(plan, r, year.get())));
+    let counts = Memo::new(move |_| record.with(|r| overview::status_counts(plan, r, year.get())));
     let totals = Memo::new(move |_| counts.with(|c| sum(c)));
     let caption =
         move || format!("{} {}", i18n::fiscal_year(lang.get(), year.get()), i18n::OVERVIEW_CAPTION.get(lang.get()));
@@ -367,15 +374,18 @@ fn CheckItem(explore: Explore, subject: Subject, years: Vec<FiscalYear>) -> impl
 /// the published `progress.json`, for the 事務局 to check before publishing.
 #[component]
 pub fn PublishedChanges(
-    /// The record shown and the published one.
-    progress: Progress,
+    /// The plan the fields belong to.
+    plan: PlanRef,
+    /// The record shown.
+    record: Memo<Record>,
+    /// The published record, if the site has one.
+    published: RwSignal<Published>,
 ) -> impl IntoView {
-    let plan = progress.plan;
     let lang = i18n::use_lang();
     let changes = Memo::new(move |_| {
-        let published = progress.published.read();
+        let published = published.read();
         let Published::Loaded(published) = &*published else { return None };
-        Some(progress.shown.with(|shown| sync::changes(published, shown)))
+        Some(record.with(|shown| sync::changes(published, shown)))
     });
     view! {
         <Show when=move || changes.with(Option::is_some)>

@@ -64,10 +64,10 @@ pub fn ProgressView(
             // Conflicts wait for a decision, so they come first.
             <ConflictList progress />
             <CyclePanel explore progress cycle year />
-            <StatusOverview progress year />
+            <StatusOverview plan=progress.plan record=progress.shown year />
             <NotedList explore progress year />
             <Checks explore progress />
-            <PublishedChanges progress />
+            <PublishedChanges plan=progress.plan record=progress.shown published=progress.published />
             <FilesPanel progress cycle year read_sheet />
         </section>
     }

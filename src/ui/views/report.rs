@@ -63,7 +63,7 @@ pub fn ReportView(explore: Explore, progress: Progress) -> impl IntoView {
                     {t(i18n::REPORT_SHOW_ALL)}
                 </button>
             </p>
-            <StatusOverview progress year />
+            <StatusOverview plan=progress.plan record=progress.shown year />
             {move || {
                 let y = year.get();
                 // The list's filters narrow the report (`?view=report&policy=2`).
