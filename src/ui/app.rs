@@ -59,7 +59,13 @@ fn parse(json: &str) -> Result<PlanRef, PlanLoadError> {
 /// What a user opens: filters, then the plan as a list beside the open
 /// initiative, or as a timeline.
 #[component]
-fn Tracker(plan: PlanRef, with_published: bool) -> impl IntoView {
+fn Tracker(
+    /// The plan shown, filtered and recorded against.
+    plan: PlanRef,
+    /// Whether to look for the city's published record (not for a plan
+    /// loaded by URL, which it could not belong to).
+    with_published: bool,
+) -> impl IntoView {
     let explore = Explore::new(plan);
     let progress = Progress::new(plan, with_published);
     splits::open_store(progress);
@@ -137,7 +143,10 @@ fn filtered(view: View) -> bool {
 }
 
 #[component]
-fn LoadError(error: PlanLoadError) -> impl IntoView {
+fn LoadError(
+    /// What failed, told in the detail under the heading.
+    error: PlanLoadError,
+) -> impl IntoView {
     // The heading says what failed; the detail stays technical.
     let detail = match &error {
         PlanLoadError::Fetch(e) => e.to_string(),

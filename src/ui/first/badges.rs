@@ -6,7 +6,10 @@ use crate::i18n::{self, t};
 /// 重点 / 第1次計画との関連 / 実施方針区分 / 再掲 as compact labels. Both of the
 /// middle two can read 「継続」, so each shows a short key for its field.
 #[component]
-pub fn Badges(initiative: &'static Initiative) -> impl IntoView {
+pub fn Badges(
+    /// The initiative whose fields are labelled.
+    initiative: &'static Initiative,
+) -> impl IntoView {
     let lang = i18n::use_lang();
     view! {
         <span class="badges">

@@ -34,7 +34,10 @@ pub fn Detail(
 
 /// Shown while no initiative is open: the plan in numbers and how to read the labels.
 #[component]
-fn Overview(plan: PlanRef) -> impl IntoView {
+fn Overview(
+    /// The plan counted in the numbers.
+    plan: PlanRef,
+) -> impl IntoView {
     let stats = [
         (i18n::POLICIES, plan.policies.len()),
         (i18n::SUB_POLICIES, plan.policies.iter().map(|p| p.sub_policies.len()).sum()),

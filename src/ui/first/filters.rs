@@ -190,7 +190,16 @@ pub fn FilterPanel(
 /// A facet's checkboxes. The elements stay put while counts change, so focus
 /// is not lost when a box is toggled.
 #[component]
-fn FacetGroup(legend: Msg, facet: Facet, #[prop(optional)] open: bool) -> impl IntoView {
+fn FacetGroup(
+    /// The facet's name, on its summary and legend.
+    legend: Msg,
+    /// The options with their counts, and what toggles one.
+    facet: Facet,
+    /// Whether the group starts open (unset: closed, its options built when
+    /// first opened).
+    #[prop(optional)]
+    open: bool,
+) -> impl IntoView {
     let Facet { options, toggle: on_toggle } = facet;
     let len = options.with_untracked(Vec::len);
     let chosen = move || options.with(|o| o.iter().filter(|o| o.checked).count());

@@ -11,7 +11,13 @@ use crate::ui::PlanRef;
 /// does not change where they fall (most rows, most keystrokes) leaves the
 /// row's DOM alone.
 #[component]
-pub fn Highlighted(#[prop(into)] text: String, query: Memo<Query>) -> impl IntoView {
+pub fn Highlighted(
+    /// The text shown, with the hits marked.
+    #[prop(into)]
+    text: String,
+    /// The search words whose hits are marked.
+    query: Memo<Query>,
+) -> impl IntoView {
     let plain = text.clone();
     let segments = Memo::new(move |_| {
         query.with(|q| (!q.is_empty()).then(|| highlight(&text, q)).filter(|s| s.iter().any(|s| s.hit)))
@@ -25,7 +31,14 @@ pub fn Highlighted(#[prop(into)] text: String, query: Memo<Query>) -> impl IntoV
 /// Why a result matched, when its id and name do not show it: the field and
 /// an excerpt around the hit.
 #[component]
-pub fn MatchExcerpt(plan: PlanRef, initiative: &'static Initiative, query: Memo<Query>) -> impl IntoView {
+pub fn MatchExcerpt(
+    /// The plan, for the initiative's listed name and its KPIs.
+    plan: PlanRef,
+    /// The result whose matching field is excerpted.
+    initiative: &'static Initiative,
+    /// The search words it matched.
+    query: Memo<Query>,
+) -> impl IntoView {
     let lang = i18n::use_lang();
     // A memo, so the excerpt is rebuilt only when it changes; the field's
     // name is plain text in it (a first keystroke builds dozens of excerpts).

@@ -66,7 +66,16 @@ pub fn ViewTabs(
 }
 
 #[component]
-fn ViewTab(explore: Explore, target: View, label: i18n::Msg, on_approach: Callback<View>) -> impl IntoView {
+fn ViewTab(
+    /// Marks the tab current, gives its address, and switches to its view.
+    explore: Explore,
+    /// The view the tab opens.
+    target: View,
+    /// The tab's name.
+    label: i18n::Msg,
+    /// The tab pointed at or focused: its view may be opened next.
+    on_approach: Callback<View>,
+) -> impl IntoView {
     view! {
         <a
             href=move || explore.href_view(target)
@@ -87,7 +96,11 @@ fn ViewTab(explore: Explore, target: View, label: i18n::Msg, on_approach: Callba
 
 /// 日本語 ⇄ English for the interface; remembered in this browser.
 #[component]
-fn LanguageSwitch(first_paint: bool) -> impl IntoView {
+fn LanguageSwitch(
+    /// Drawn into the static first paint: the switch is inert until the app
+    /// starts.
+    first_paint: bool,
+) -> impl IntoView {
     let lang = use_context::<UiLang>().map(|l| l.0);
     let current = i18n::use_lang();
     let other = move || match current.get() {

@@ -49,7 +49,10 @@ pub fn PlanTree(
 /// string decoding are what a keystroke would cost), and a hidden row's link
 /// and marks wait until it shows again.
 #[component]
-fn AllRows(explore: Explore) -> impl IntoView {
+fn AllRows(
+    /// The plan listed, and the filters' result that hides rows and sections.
+    explore: Explore,
+) -> impl IntoView {
     let plan = explore.plan;
     let count = plan.initiatives.len();
     let shown_now = move |matches: &[usize]| {
@@ -148,7 +151,10 @@ const OVERSCAN: usize = 6;
 /// Large plans: the same rows, but only those scrolled into view are in the
 /// DOM, in a box of fixed-height rows.
 #[component]
-fn WindowedRows(explore: Explore) -> impl IntoView {
+fn WindowedRows(
+    /// The plan and the filters' result, listed as rows.
+    explore: Explore,
+) -> impl IntoView {
     let plan = explore.plan;
     let rows = Memo::new(move |_| explore.result.with(|r| listing::rows(plan, &r.matches)));
     let viewport = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(1000.0);
@@ -211,7 +217,16 @@ fn WindowedRows(explore: Explore) -> impl IntoView {
 /// of the list is not in the DOM. (Keyed by position and size too, so a
 /// row is rebuilt rather than left with a stale position.)
 #[component]
-fn WindowRow(explore: Explore, row: Row, pos: usize, total: usize) -> impl IntoView {
+fn WindowRow(
+    /// The plan, for the headings' names, and what an initiative row links to.
+    explore: Explore,
+    /// The heading or initiative the row shows.
+    row: Row,
+    /// The row's place in the list (0-based), announced.
+    pos: usize,
+    /// How many rows the list has, announced.
+    total: usize,
+) -> impl IntoView {
     let plan: PlanRef = explore.plan;
     let (size, at) = (total, pos + 1);
     match row {
@@ -242,7 +257,10 @@ fn WindowRow(explore: Explore, row: Row, pos: usize, total: usize) -> impl IntoV
 
 #[component]
 fn InitiativeRow(
+    /// Links the row to its initiative, marks it when open, and highlights
+    /// the search words.
     explore: Explore,
+    /// The initiative the row lists.
     initiative: &'static Initiative,
     /// In a windowed list: (1-based position, rows in the list).
     #[prop(optional)]
@@ -280,13 +298,18 @@ fn InitiativeRow(
 /// work; a plain click opens the initiative in place.
 #[component]
 pub fn InitiativeLink(
+    /// Gives the link its address and opens the initiative on a plain click.
     explore: Explore,
+    /// The initiative linked to.
     id: InitiativeId,
-    #[prop(optional, into)] current: Signal<bool>,
+    /// Whether it is the open initiative (marked `aria-current`).
+    #[prop(optional, into)]
+    current: Signal<bool>,
     /// While false, the link keeps its last address instead of following
     /// every filter change (a hidden row; unset: always follows).
     #[prop(optional, into)]
     live: Option<Signal<bool>>,
+    /// What the link shows.
     children: Children,
 ) -> impl IntoView {
     let href = Memo::new(move |last: Option<&String>| match last {

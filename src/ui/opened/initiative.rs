@@ -16,7 +16,15 @@ use crate::ui::opened::progress_editor::{self, ProgressEditor};
 use crate::ui::views::kpis::KpiLink;
 
 #[component]
-pub fn InitiativeDetail(explore: Explore, progress: Progress, initiative: &'static Initiative) -> impl IntoView {
+pub fn InitiativeDetail(
+    /// The search words, the list around it and the year shown; closes it
+    /// and opens others.
+    explore: Explore,
+    /// The record its progress editor writes to.
+    progress: Progress,
+    /// The initiative shown.
+    initiative: &'static Initiative,
+) -> impl IntoView {
     let plan = explore.plan;
     let query = explore.query;
     let close = move |_| explore.close();
@@ -124,7 +132,12 @@ fn or_dash(s: &str) -> String {
 }
 
 #[component]
-fn RelatedLink(explore: Explore, id: InitiativeId) -> impl IntoView {
+fn RelatedLink(
+    /// Names the initiative, links to it and opens it.
+    explore: Explore,
+    /// The related initiative.
+    id: InitiativeId,
+) -> impl IntoView {
     let plan = explore.plan;
     let name = plan.initiative(id).map(|i| plan.display_name(i).to_string()).unwrap_or_default();
     view! {
@@ -135,7 +148,12 @@ fn RelatedLink(explore: Explore, id: InitiativeId) -> impl IntoView {
 }
 
 #[component]
-fn KpiList(explore: Explore, initiative: &'static Initiative) -> impl IntoView {
+fn KpiList(
+    /// Names the KPIs and links each to the KPI view.
+    explore: Explore,
+    /// The initiative whose KPIs are listed.
+    initiative: &'static Initiative,
+) -> impl IntoView {
     let plan = explore.plan;
     if initiative.kpis.is_empty() {
         return view! { <span>{t(i18n::KPI_NONE)}</span> }.into_any();
@@ -160,7 +178,12 @@ fn KpiList(explore: Explore, initiative: &'static Initiative) -> impl IntoView {
 }
 
 #[component]
-fn ScheduleTable(initiative: &'static Initiative, query: Memo<Query>) -> impl IntoView {
+fn ScheduleTable(
+    /// The initiative whose schedule is tabled.
+    initiative: &'static Initiative,
+    /// The search words marked in the activities.
+    query: Memo<Query>,
+) -> impl IntoView {
     if initiative.schedule.is_empty() {
         return view! { <span>{t(i18n::SCHEDULE_NONE)}</span> }.into_any();
     }

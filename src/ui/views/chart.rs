@@ -92,7 +92,12 @@ impl Drawing {
 /// A chart with its data table. `id` must be unique on the page: it names
 /// the figure (`id`), its title (`{id}-title`) and its table (`{id}-table`).
 #[component]
-pub fn ChartFigure(spec: Signal<ChartSpec>, id: &'static str) -> impl IntoView {
+pub fn ChartFigure(
+    /// What the chart draws, with its title, description and table.
+    spec: Signal<ChartSpec>,
+    /// Names the figure, its title and its table; unique on the page.
+    id: &'static str,
+) -> impl IntoView {
     let container = NodeRef::<html::Div>::new();
     let drawing = RwSignal::new(Drawing::Loading);
     // The instance exists (apart from `drawing`, which its events set).
@@ -204,7 +209,10 @@ fn unavailable(drawing: RwSignal<Drawing>, show_table: RwSignal<bool>, reason: &
 /// The chart's numbers: a caption with the unit, a header row, one row per
 /// category; 「-」 where nothing is recorded.
 #[component]
-fn ChartTable(table: DataTable) -> impl IntoView {
+fn ChartTable(
+    /// The chart's numbers, with their caption, unit and headers.
+    table: DataTable,
+) -> impl IntoView {
     let lang = i18n::use_lang();
     let unit = table.unit.clone();
     let caption = move || match &unit {

@@ -63,7 +63,10 @@ pub fn CyclePanel(
 
 /// What the last answer files gave: which were taken, and what was not.
 #[component]
-fn AnswersRead(cycle: Cycle) -> impl IntoView {
+fn AnswersRead(
+    /// The answer files last read, and the files refused.
+    cycle: Cycle,
+) -> impl IntoView {
     let lang = i18n::use_lang();
     view! {
         {move || cycle.answers.get().map(|a| {
@@ -113,7 +116,16 @@ fn refusal_text(lang: Lang, refusal: &FileRefusal) -> String {
 /// The request this browser answers: what is asked, the rows as filled so
 /// far, and the answer file.
 #[component]
-fn OpenedRequest(explore: Explore, progress: Progress, cycle: Cycle, request: Request) -> impl IntoView {
+fn OpenedRequest(
+    /// Links each to-do row to its initiative.
+    explore: Explore,
+    /// The record the rows and the answer are read from, and who answers.
+    progress: Progress,
+    /// Forgets the request when it is closed.
+    cycle: Cycle,
+    /// The request answered: what is asked, its rows and its comments.
+    request: Request,
+) -> impl IntoView {
     let lang = i18n::use_lang();
     let today = clock::today();
     let due = Some(Due { deadline: request.deadline, today });
@@ -161,7 +173,14 @@ fn OpenedRequest(explore: Explore, progress: Progress, cycle: Cycle, request: Re
 }
 
 #[component]
-fn ToDoRow(explore: Explore, row: BoardRow, comment: Option<String>) -> impl IntoView {
+fn ToDoRow(
+    /// Names the initiative and links to it.
+    explore: Explore,
+    /// The initiative and how far its answer has got.
+    row: BoardRow,
+    /// The 事務局's comment on it, sent with the request.
+    comment: Option<String>,
+) -> impl IntoView {
     let lang = i18n::use_lang();
     let name = explore.plan.initiative(row.id).map(|i| explore.plan.display_name(i).to_string()).unwrap_or_default();
     view! {
@@ -197,7 +216,12 @@ fn save(name: &str, mime: &str, bytes: Result<Vec<u8>, ExportError>) -> Result<(
 }
 
 #[component]
-fn SaveOutcome(saved: RwSignal<Option<Result<(), Failure>>>, done: i18n::Msg) -> impl IntoView {
+fn SaveOutcome(
+    /// How the last save went, once a file has been saved.
+    saved: RwSignal<Option<Result<(), Failure>>>,
+    /// What is said when the file was saved.
+    done: i18n::Msg,
+) -> impl IntoView {
     let lang = i18n::use_lang();
     move || {
         saved.get().map(|outcome| match outcome {
@@ -216,7 +240,13 @@ fn SaveOutcome(saved: RwSignal<Option<Result<(), Failure>>>, done: i18n::Msg) ->
 /// The 事務局's request files for the year: one per 担当, each with its rows,
 /// last year's answers to start from, the deadline and the instructions.
 #[component]
-fn MakeRequests(progress: Progress, year: Memo<FiscalYear>) -> impl IntoView {
+fn MakeRequests(
+    /// The record the requests are made from, where the year's settings are
+    /// kept, and who issues them.
+    progress: Progress,
+    /// The fiscal year asked about.
+    year: Memo<FiscalYear>,
+) -> impl IntoView {
     let lang = i18n::use_lang();
     // Drafts of the year's settings, from the record; recorded when the requests are made.
     let settings =
@@ -323,9 +353,13 @@ fn MakeRequests(progress: Progress, year: Memo<FiscalYear>) -> impl IntoView {
 /// filled, empty, in conflict and overdue, each row linking to its initiative.
 #[component]
 fn AnswerBoard(
+    /// Links each row to its initiative.
     explore: Explore,
+    /// The record counted, its conflicts, and where checks are recorded.
     progress: Progress,
+    /// The fiscal year counted.
     year: Memo<FiscalYear>,
+    /// The year's 回答期限, which marks rows overdue.
     deadline: Memo<Option<CalendarDate>>,
 ) -> impl IntoView {
     let lang = i18n::use_lang();
@@ -409,7 +443,16 @@ fn AnswerBoard(
 /// One line on the board: how far it has got, and the 事務局's check of it
 /// (確認, with a comment sent back in the next request, or its withdrawal).
 #[component]
-fn ReviewRow(explore: Explore, progress: Progress, row: BoardRow, year: FiscalYear) -> impl IntoView {
+fn ReviewRow(
+    /// Links the line to its initiative.
+    explore: Explore,
+    /// The record the line's check is read from and recorded in.
+    progress: Progress,
+    /// The initiative and how far its answer has got.
+    row: BoardRow,
+    /// The fiscal year checked.
+    year: FiscalYear,
+) -> impl IntoView {
     let lang = i18n::use_lang();
     let plan = progress.plan;
     let id = row.id;

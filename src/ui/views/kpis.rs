@@ -16,7 +16,12 @@ use crate::ui::views::chart::{chart_spec, use_chart_labels, ChartFigure};
 use crate::ui::PlanRef;
 
 #[component]
-pub fn KpiView(explore: Explore, progress: Progress) -> impl IntoView {
+pub fn KpiView(
+    /// The KPI open, if any, and the links to KPIs and initiatives.
+    explore: Explore,
+    /// The record whose values are shown and edited.
+    progress: Progress,
+) -> impl IntoView {
     let plan = explore.plan;
     move || match explore.kpi.get().map(|code| (code, plan.kpi(code))) {
         None => view! { <KpiCatalog explore progress /> }.into_any(),
@@ -27,7 +32,14 @@ pub fn KpiView(explore: Explore, progress: Progress) -> impl IntoView {
 
 /// A real link to one KPI's page; a plain click opens it in place.
 #[component]
-pub fn KpiLink(explore: Explore, code: Option<KpiCode>, children: Children) -> impl IntoView {
+pub fn KpiLink(
+    /// Gives the link its address and opens the KPI on a plain click.
+    explore: Explore,
+    /// The KPI linked to (`None`: the catalog).
+    code: Option<KpiCode>,
+    /// What the link shows.
+    children: Children,
+) -> impl IntoView {
     view! {
         <a
             href=move || explore.href_kpi(code)
@@ -44,7 +56,12 @@ pub fn KpiLink(explore: Explore, code: Option<KpiCode>, children: Children) -> i
 }
 
 #[component]
-fn KpiCatalog(explore: Explore, progress: Progress) -> impl IntoView {
+fn KpiCatalog(
+    /// The plan's policies and KPIs, and the links to them and their initiatives.
+    explore: Explore,
+    /// The record whose actuals the sparklines draw.
+    progress: Progress,
+) -> impl IntoView {
     let plan = explore.plan;
     let policies = plan.policies.iter().map(move |policy| {
         let kpis = plan.kpis.iter().filter(|k| k.code.policy == policy.code).map(move |kpi| {
@@ -80,7 +97,12 @@ fn KpiCatalog(explore: Explore, progress: Progress) -> impl IntoView {
 
 /// The initiatives that name a KPI, primary first.
 #[component]
-fn NamingInitiatives(explore: Explore, code: KpiCode) -> impl IntoView {
+fn NamingInitiatives(
+    /// The plan's initiatives, searched for the KPI and linked to.
+    explore: Explore,
+    /// The KPI named.
+    code: KpiCode,
+) -> impl IntoView {
     let plan = explore.plan;
     let all: Vec<_> =
         plan.initiatives.iter().filter_map(|i| i.kpis.iter().find(|k| k.code == code).map(|k| (k.role, i))).collect();
@@ -204,7 +226,14 @@ fn single_value(
 }
 
 #[component]
-fn KpiDetail(explore: Explore, progress: Progress, kpi: &'static Kpi) -> impl IntoView {
+fn KpiDetail(
+    /// Links back to the catalog and to the initiatives naming the KPI.
+    explore: Explore,
+    /// The record whose values are shown and edited.
+    progress: Progress,
+    /// The KPI shown.
+    kpi: &'static Kpi,
+) -> impl IntoView {
     let kind = ValueKind::of(kpi);
     let years: Vec<FiscalYear> = progress.plan.plan.fiscal_years.years().collect();
     let unit = kpi.unit.clone();
@@ -304,7 +333,16 @@ fn kind_hint(kind: ValueKind) -> i18n::Msg {
 }
 
 #[component]
-fn KpiYearRow(progress: Progress, code: KpiCode, kind: ValueKind, year: FiscalYear) -> impl IntoView {
+fn KpiYearRow(
+    /// The record the year's values and note are read from and written to.
+    progress: Progress,
+    /// The KPI.
+    code: KpiCode,
+    /// What numbers the KPI takes, for checking what is typed.
+    kind: ValueKind,
+    /// The fiscal year of the row.
+    year: FiscalYear,
+) -> impl IntoView {
     let lang = i18n::use_lang();
     let cell = Memo::new(move |_| progress.shown.with(|r| r.kpis.get(&(code, year)).cloned()));
     let rate = move || cell.with(|c| c.as_ref().and_then(|c| kpi::achievement(c.actual, c.target)));
@@ -354,11 +392,17 @@ fn KpiYearRow(progress: Progress, code: KpiCode, kind: ValueKind, year: FiscalYe
 /// saved; the field keeps what was typed so it can be corrected.
 #[component]
 fn ValueInput(
+    /// The record the value is written to, and whether the year may be edited.
     progress: Progress,
+    /// The KPI, for the edit and the field's id.
     code: KpiCode,
+    /// The fiscal year, for the edit, the field's id and its label.
     year: FiscalYear,
+    /// What numbers the KPI takes, for checking what is typed.
     kind: ValueKind,
+    /// Which of the values this is: baseline, target or actual.
     field: KpiField,
+    /// The year's recorded values, from which this one is shown.
     cell: Memo<Option<KpiCell>>,
 ) -> impl IntoView {
     let lang = i18n::use_lang();

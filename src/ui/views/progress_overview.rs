@@ -20,7 +20,10 @@ use crate::ui::PlanRef;
 /// 「印刷用の進捗報告を開く」: a real link (new tab works), switching in place
 /// on a plain click.
 #[component]
-pub fn ReportLink(explore: Explore) -> impl IntoView {
+pub fn ReportLink(
+    /// Gives the link the report's address and opens it on a plain click.
+    explore: Explore,
+) -> impl IntoView {
     view! {
         <p class="report-link">
             <a
@@ -130,7 +133,14 @@ fn sum(counts: &[PolicyStatusCounts]) -> PolicyStatusCounts {
 
 /// The initiatives with a note for the year, each linking to its record.
 #[component]
-pub fn NotedList(explore: Explore, progress: Progress, year: Memo<FiscalYear>) -> impl IntoView {
+pub fn NotedList(
+    /// Links each noted initiative to its record.
+    explore: Explore,
+    /// The record whose notes are listed.
+    progress: Progress,
+    /// The fiscal year whose notes are listed.
+    year: Memo<FiscalYear>,
+) -> impl IntoView {
     let plan = progress.plan;
     // Owned copies: the memo outlives any borrow of the record.
     let noted = Memo::new(move |_| {
@@ -164,10 +174,15 @@ pub fn NotedList(explore: Explore, progress: Progress, year: Memo<FiscalYear>) -
 
 #[component]
 fn NotedItem(
+    /// Links the initiative to its record.
     explore: Explore,
+    /// The plan, for the initiative's name, and whether the note is a local draft.
     progress: Progress,
+    /// The noted initiative.
     id: InitiativeId,
+    /// The fiscal year of the note.
     year: FiscalYear,
+    /// The note, with its status and who wrote it when.
     cell: InitiativeCell,
 ) -> impl IntoView {
     let lang = i18n::use_lang();
@@ -276,7 +291,12 @@ const FOLD_AFTER: usize = 10;
 
 /// Reminders about closed years (never errors: nothing here blocks saving).
 #[component]
-pub fn Checks(explore: Explore, progress: Progress) -> impl IntoView {
+pub fn Checks(
+    /// Links each finding to the initiative or KPI to look at.
+    explore: Explore,
+    /// The record checked.
+    progress: Progress,
+) -> impl IntoView {
     let plan = progress.plan;
     let findings = Memo::new(move |_| progress.shown.with(|r| checks::run(plan, r, clock::today())));
     let section = move |kind: Kind| {
@@ -329,7 +349,14 @@ pub fn Checks(explore: Explore, progress: Progress) -> impl IntoView {
 }
 
 #[component]
-fn CheckItem(explore: Explore, subject: Subject, years: Vec<FiscalYear>) -> impl IntoView {
+fn CheckItem(
+    /// Names the initiative or KPI and links to it.
+    explore: Explore,
+    /// The initiative or KPI the finding is about.
+    subject: Subject,
+    /// The fiscal years it was found for.
+    years: Vec<FiscalYear>,
+) -> impl IntoView {
     let lang = i18n::use_lang();
     let plan = explore.plan;
     let years_text = move || years.iter().map(|&y| i18n::fiscal_year(lang.get(), y)).collect::<Vec<_>>().join("、");

@@ -12,7 +12,12 @@ use crate::ui::views::progress_overview::{Checks, NotedList, PublishedChanges, R
 use crate::ui::views::records::{ConflictList, FilesPanel, ReadSheet};
 
 #[component]
-pub fn YearPicker(explore: Explore, year: Memo<FiscalYear>) -> impl IntoView {
+pub fn YearPicker(
+    /// The plan's fiscal years offered, and where the chosen one is set.
+    explore: Explore,
+    /// The fiscal year shown, selected in the list.
+    year: Memo<FiscalYear>,
+) -> impl IntoView {
     let lang = i18n::use_lang();
     let years: Vec<FiscalYear> = explore.plan.plan.fiscal_years.years().collect();
     view! {

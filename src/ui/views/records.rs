@@ -173,7 +173,12 @@ pub fn FilesPanel(
 }
 
 #[component]
-fn ImportPreview(progress: Progress, done: RwSignal<bool>) -> impl IntoView {
+fn ImportPreview(
+    /// The import waiting to be checked, applied or cancelled.
+    progress: Progress,
+    /// Set once the import is applied.
+    done: RwSignal<bool>,
+) -> impl IntoView {
     let plan = progress.plan;
     let lang = i18n::use_lang();
     move || {
@@ -446,7 +451,10 @@ const EXPORTS: [Export; 3] = [
 
 /// Cells changed in two places: the newer is shown; the other can be taken.
 #[component]
-pub fn ConflictList(progress: Progress) -> impl IntoView {
+pub fn ConflictList(
+    /// The record whose conflicting cells are listed and resolved.
+    progress: Progress,
+) -> impl IntoView {
     let plan = progress.plan;
     let lang = i18n::use_lang();
     view! {

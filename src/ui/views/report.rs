@@ -21,7 +21,12 @@ use crate::ui::views::progress_overview::{status_label, StatusOverview};
 use crate::ui::views::progress_view::YearPicker;
 
 #[component]
-pub fn ReportView(explore: Explore, progress: Progress) -> impl IntoView {
+pub fn ReportView(
+    /// The year reported, the filters that narrow the report, and its address.
+    explore: Explore,
+    /// The record reported, and where the council's notes are kept.
+    progress: Progress,
+) -> impl IntoView {
     let lang = i18n::use_lang();
     let plan = progress.plan;
     let year = explore.reported_year();

@@ -17,7 +17,10 @@ const TIMELINE_ROWS_LARGE: usize = 300;
 /// which Leptos applies with `style.setProperty`: the page's CSP has no
 /// `'unsafe-inline'` for styles, and blocks a whole `style="…"` attribute.
 #[component]
-pub fn TimelineView(explore: Explore) -> impl IntoView {
+pub fn TimelineView(
+    /// The filtered initiatives drawn, each linking to its initiative.
+    explore: Explore,
+) -> impl IntoView {
     let plan = explore.plan;
     let today = clock::today();
     // A large plan's timeline draws its first rows only (every bar is DOM).
