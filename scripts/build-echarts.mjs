@@ -53,7 +53,7 @@ if (rust !== locked) {
 const file = `vendor/echarts-${locked}-kama.js`;
 
 // --- The bundle ---------------------------------------------------------------
-// Only what the charts use (src/ui/views/chart.rs, crates/plan/src/charts): bar and
+// Only what the charts use (src/ui/views/chart.rs, crates/plan/src/present/charts): bar and
 // line series on a grid, with title, tooltip, legend (plain and scroll) and
 // aria, drawn on canvas. `window.echarts` is the one global: the adapter calls
 // init/getInstanceByDom/dispose; getInstanceById lets tests count live charts.

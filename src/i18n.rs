@@ -1,7 +1,7 @@
-//! The interface strings (`kama_plan::i18n`, one table for the app and the
+//! The interface strings (`kama_plan::present::i18n`, one table for the app and the
 //! prerendered first paint) with the app's reactive lookups.
 
-pub use kama_plan::i18n::*;
+pub use kama_plan::present::i18n::*;
 use leptos::prelude::*;
 
 use crate::adapters::fetch::FetchError;

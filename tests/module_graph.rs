@@ -267,3 +267,23 @@ fn a_cycle_is_found_and_named() {
     assert_eq!(cycle.as_deref(), Some("ui::a → ui::b → ui::c → ui::a"));
     assert_eq!(none, None);
 }
+
+/// The core's layers: the domain never imports how it is presented
+/// (`present`: interface strings, chart options), so it can be read, tested
+/// and reused without them. Its tests may word what they check.
+#[test]
+fn the_domain_does_not_import_its_presentation() {
+    let modules = read_modules(&crate_dir("crates/plan/src"));
+    let present = vec!["present".to_string()];
+    let is_test = |m: &Module| m.last().is_some_and(|n| n.ends_with("tests") || n.starts_with("test_"));
+    let wrong: Vec<String> = module_graph(&modules)
+        .into_iter()
+        .filter(|(from, _)| !from.starts_with(&present) && !is_test(from))
+        .flat_map(|(from, to)| {
+            to.into_iter()
+                .filter(|t| t.starts_with(&present))
+                .map(move |t| format!("{} → {}", from.join("::"), t.join("::")))
+        })
+        .collect();
+    assert!(wrong.is_empty(), "domain modules import the presentation: {}", wrong.join(", "));
+}

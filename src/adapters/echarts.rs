@@ -185,7 +185,7 @@ impl Chart {
         Ok(Chart { instance, observer, _on_resize: on_resize, _on_finished: on_finished })
     }
 
-    /// Replaces the whole option with `json` (from `kama_plan::charts::option_json`).
+    /// Replaces the whole option with `json` (from `kama_plan::present::charts::option_json`).
     /// ECharts may report `finished` before this returns.
     pub fn set_option(&self, json: &str) -> Result<(), BrowserError> {
         let option = js_sys::JSON::parse(json).map_err(describe)?;

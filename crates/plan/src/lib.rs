@@ -2,17 +2,17 @@
 //! data: the model (`plan`), the importer from the published table (`import`),
 //! filtering and facet counts (`query`), Japanese-aware search (`search`),
 //! the timeline layout (`timeline`), the URL's view state (`view_state`)
-//! and the text folding they share. Plain Rust, no DOM: every module here is
-//! tested with `cargo test` on the host.
+//! and the text folding they share; `present` words and draws them (interface
+//! strings, chart options). Plain Rust, no DOM: every module here is tested
+//! with `cargo test` on the host.
 
-pub mod charts;
 pub mod export;
 pub mod generate;
-pub mod i18n;
 pub mod import;
 pub mod kpi;
 pub mod listing;
 pub mod plan;
+pub mod present;
 pub mod progress;
 pub mod query;
 pub mod scales;

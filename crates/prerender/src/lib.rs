@@ -11,7 +11,7 @@
 
 use std::fmt::Write;
 
-use kama_plan::i18n::{self, Lang, Msg};
+use kama_plan::present::i18n::{self, Lang, Msg};
 use kama_plan::query::PlanIndex;
 use kama_plan::view_state::ViewState;
 use kama_plan::Plan;

@@ -7,7 +7,7 @@
 //! container with a non-empty `_echarts_instance_` attribute, and
 //! `echarts.getInstanceById("ec_<n>")` answers until it is disposed.
 
-use kama_plan::charts::{option_json, ChartSpec, DataTable, Labels};
+use kama_plan::present::charts::{option_json, ChartSpec, DataTable, Labels};
 use kama_plan::progress::Status;
 use kama_plan::{FirstPlan, Plan};
 use leptos::html;
@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use crate::adapters::echarts::{self, Chart};
 use crate::i18n::{self, t, Lang};
 
-/// The chart words of the interface, for `kama_plan::charts`' builders.
+/// The chart words of the interface, for `kama_plan::present::charts`' builders.
 pub fn chart_labels(lang: Lang, plan: &Plan) -> Labels {
     let get = |m: i18n::Msg| m.get(lang).to_string();
     Labels {
@@ -104,7 +104,7 @@ pub fn ChartFigure(
     let live = RwSignal::new(false);
     let show_table = RwSignal::new(false);
     let chart = StoredValue::new_local(None::<Chart>);
-    // The canvas' width: the legend wraps to fit it (kama_plan::charts::option_json).
+    // The canvas' width: the legend wraps to fit it (kama_plan::present::charts::option_json).
     let width = RwSignal::new(0.0_f64);
     let alive = StoredValue::new(true);
 

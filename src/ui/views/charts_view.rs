@@ -2,7 +2,7 @@
 //! and search) and of one fiscal year's progress. Each chart comes with its
 //! data table (`ChartFigure`); ECharts is loaded when this view opens.
 
-use kama_plan::charts::{composition_by_direction, composition_by_first_plan, progress_by_status};
+use kama_plan::present::charts::{composition_by_direction, composition_by_first_plan, progress_by_status};
 use kama_plan::progress::Record;
 use leptos::prelude::*;
 

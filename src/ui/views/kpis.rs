@@ -2,8 +2,8 @@
 //! KPI's baseline / target / actual per fiscal year, editable by staff
 //! through the progress store (so undo, saving, export and merge apply).
 
-use kama_plan::charts::kpi_target_vs_actual;
 use kama_plan::kpi::{self, Rating, ValueError, ValueKind};
+use kama_plan::present::charts::kpi_target_vs_actual;
 use kama_plan::progress::edit::{self, Edit, KpiField};
 use kama_plan::progress::{CellKey, KpiCell, Record};
 use kama_plan::{FiscalYear, Kpi, KpiCode, KpiRole};

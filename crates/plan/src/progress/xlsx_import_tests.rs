@@ -6,7 +6,7 @@
 use std::io::Write;
 
 use super::*;
-use crate::i18n::{sheet_error, Lang};
+use crate::present::i18n::{sheet_error, Lang};
 use crate::progress::csv::UtcOffset;
 use crate::progress::edit::History;
 use crate::progress::xlsx::workbook;

@@ -379,7 +379,7 @@ fn a_note_over_excels_cell_limit_is_refused_with_a_sentence() {
     // Worded in Japanese, the cell is named as Excel names it, and the way out.
     let export = crate::progress::file_name::ExportError::from(error.clone());
     assert_eq!(
-        crate::i18n::export_error(crate::i18n::Lang::Ja, &export),
+        crate::present::i18n::export_error(crate::present::i18n::Lang::Ja, &export),
         format!(
             "「取組進捗」の {}{row} のセルが長すぎて Excel のファイルに書けません（32768文字。Excel の上限は32,767文字）。その欄を短くするか、JSON で書き出してください。",
             col("メモ")

@@ -3,10 +3,10 @@
 use serde_json::json;
 
 use super::*;
-use crate::charts::spec::tests::{
+use crate::plan::InitiativeId;
+use crate::present::charts::spec::tests::{
     assert_legend_is_the_columns, en, grid_below, ja, option, option_at, plain_legend, series,
 };
-use crate::plan::InitiativeId;
 use crate::progress::{InitiativeCell, Stamp};
 use crate::test_support::plan;
 

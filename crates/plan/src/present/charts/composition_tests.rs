@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use serde_json::json;
 
 use super::*;
-use crate::charts::spec::tests::{
+use crate::present::charts::spec::tests::{
     assert_legend_is_the_columns, en, grid_below, ja, option, option_at, plain_legend, series,
 };
 use crate::query::{self, Filters, PlanIndex};

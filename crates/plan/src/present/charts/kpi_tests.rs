@@ -3,11 +3,11 @@
 use serde_json::json;
 
 use super::*;
-use crate::charts::option_json;
-use crate::charts::spec::tests::{
+use crate::plan::FiscalYear;
+use crate::present::charts::option_json;
+use crate::present::charts::spec::tests::{
     assert_legend_is_the_columns, en, grid_below, ja, option, option_at, plain_legend, series,
 };
-use crate::plan::FiscalYear;
 use crate::progress::KpiCell;
 use crate::test_support::{code, plan};
 

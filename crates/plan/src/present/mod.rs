@@ -1,0 +1,6 @@
+//! How the domain is presented: every interface string in Japanese and
+//! English (`i18n`) and the charts' options (`charts`). Kept in this crate so
+//! they are tested on the host; nothing in the domain imports them.
+
+pub mod charts;
+pub mod i18n;
