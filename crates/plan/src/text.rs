@@ -3,8 +3,8 @@
 //! NFKC comes from two well-kept implementations of the same Unicode
 //! algorithm: natively (the importer, tests) the unicode-normalization
 //! crate; in the browser the platform's own (ICU, through
-//! `String.prototype.normalize`), because the crate's tables cost 62 KB of
-//! brotli on every first visit (measured: 452.6 → 390.8 KB of wasm).
+//! `String.prototype.normalize`), because the crate's tables would be a
+//! large part of every first visit.
 
 /// NFKC: full-width ASCII → half-width, half-width katakana → full-width,
 /// circled digits → digits.

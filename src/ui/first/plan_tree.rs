@@ -175,7 +175,7 @@ fn WindowedRows(
     let total = Memo::new(move |_| rows.with(Vec::len));
     let container = NodeRef::<html::Div>::new();
     // New results start at the top. Only when scrolled: setting scrollTop
-    // forces a layout (measured: 11 ms a keystroke at 10,000 initiatives).
+    // forces a layout, which a keystroke in a large plan would pay each time.
     Effect::new(move |_| {
         rows.track();
         if scroll.with_untracked(|s| s.0 > 0.0) {

@@ -50,7 +50,7 @@ pub fn use_chart_labels(plan: &'static Plan) -> Memo<Labels> {
 
 /// A chart spec computed by `build` whenever what it reads changes, for
 /// [`ChartFigure`]. Use this rather than `Memo::new`: that would compare the
-/// whole ECharts option (charming's deep `PartialEq`, ~30 KB of wasm); this
+/// whole ECharts option (charming's deep `PartialEq`, a large piece of wasm); this
 /// compares what the figure shows (title, description, table), which the
 /// builders derive from the same data as the option.
 pub fn chart_spec(build: impl Fn() -> ChartSpec + Send + Sync + 'static) -> Signal<ChartSpec> {

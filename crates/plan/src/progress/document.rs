@@ -476,7 +476,7 @@ pub fn from_json(text: &str, plan: &Plan, max_bytes: usize) -> Result<Record, Do
     // The current version is read straight into its rows, and so is any
     // older one whose rows are a subset of today's (`reads_as_current`); only
     // a change of shape would go through a JSON tree to be migrated (a tree of
-    // a full record costs several times the parse, and its reader ~30 KB of
+    // a full record costs several times the parse, and its reader would be in
     // the first visit's wasm).
     let doc: Document = if reads_as_current(version) {
         serde_json::from_str(text)

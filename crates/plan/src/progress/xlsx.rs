@@ -5,8 +5,8 @@
 //! and chart them. Strings are never evaluated as formulas in an .xlsx, so no
 //! injection neutralising is needed (or wanted: it would alter notes).
 //!
-//! Written by hand rather than with a spreadsheet library, which cost the app
-//! over 200 KB of compressed wasm: the workbook is a handful of SpreadsheetML
+//! Written by hand rather than with a spreadsheet library, which would
+//! multiply the app's wasm: the workbook is a handful of SpreadsheetML
 //! parts (ECMA-376 Part 1) with inline strings, in a zip of stored
 //! (uncompressed) entries (PKWARE APPNOTE.TXT), which is all Excel needs.
 
@@ -585,9 +585,8 @@ fn put32(out: &mut Vec<u8>, n: u32) {
 
 /// The CRC-32 zip stores for each entry (APPNOTE 4.4.7): the reflected
 /// polynomial 0xEDB88320, initial and final value all ones, bit by bit. A
-/// crate such as `crc32fast` is faster but brings a 16 KB lookup table, all
-/// of it downloaded with the app; a workbook of some hundred kilobytes takes
-/// milliseconds this way.
+/// crate such as `crc32fast` is faster but brings a lookup table, all of it
+/// downloaded with the app, and a workbook is small enough for this.
 fn crc32(data: &[u8]) -> u32 {
     let mut crc = !0u32;
     for &byte in data {
