@@ -142,8 +142,15 @@ async function firstRender(browser, url, expected, selector = '[data-initiative-
     })
       .observe({ type: 'paint', buffered: true });
   }));
+  // The app's own marks (src/main.rs): when its code starts, and what the
+  // mount spends reading the plan and building the page.
+  const startup = await page.evaluate(() => {
+    const mount = performance.getEntriesByName('kama:mount')[0];
+    const parse = performance.getEntriesByName('kama:plan-parse')[0];
+    return mount && parse ? { starts: mount.startTime, parse: parse.duration, build: mount.duration - parse.duration } : null;
+  });
   await context.close();
-  return { rendered: t, fcp };
+  return { rendered: t, fcp, startup };
 }
 
 async function filterLatency(browser, url, word) {
@@ -343,16 +350,19 @@ const probes = {
 };
 const render = Object.fromEntries(Object.keys(probes).map((k) => [k, []]));
 const paint = { app: [], static: [] };
+const startup = { starts: [], parse: [], build: [] };
 for (const [url, selector] of Object.values(probes)) await firstRender(browser, url, n, selector); // warm caches
 for (let run = 0; run < RUNS; run++) {
   for (const [name, [url, selector]] of Object.entries(probes)) {
-    const { rendered, fcp } = await firstRender(browser, url, n, selector);
+    const { rendered, fcp, startup: marks } = await firstRender(browser, url, n, selector);
     render[name].push(rendered);
+    if (name === 'app_ready' && marks) for (const k of Object.keys(startup)) startup[k].push(marks[k]);
     if (name in paint) paint[name].push(fcp);
   }
 }
 const fcpMs = Object.fromEntries(Object.entries(paint).map(([k, v]) => [k, median(v)]));
 const firstRenderMs = Object.fromEntries(Object.entries(render).map(([k, v]) => [k, median(v)]));
+const startupMs = Object.fromEntries(Object.entries(startup).map(([k, v]) => [k, median(v)]));
 // Large plans are windowed: rendered once the first rows of the list show.
 const largeRenderMs = (await firstRender(browser, `${urls.app}?plan=plan-${LARGE}.json`, 1, '.plan-window [data-initiative-id]')).rendered;
 
@@ -393,6 +403,7 @@ console.log(`static HTML, no JS   ${ms(firstRenderMs.static)}`);
 console.log(`vanilla JS           ${ms(firstRenderMs.vanilla)}`);
 console.log(`app, first paint     ${ms(firstRenderMs.app)}   app/static ${x(firstRenderMs.app, firstRenderMs.static)}   app/vanilla ${x(firstRenderMs.app, firstRenderMs.vanilla)}   (prerendered rows)`);
 console.log(`app, ready           ${ms(firstRenderMs.app_ready)}   app/static ${x(firstRenderMs.app_ready, firstRenderMs.static)}   app/vanilla ${x(firstRenderMs.app_ready, firstRenderMs.vanilla)}   (the wasm's own rows, interactive)`);
+console.log(`  of which: the app's code starts at ${ms(startupMs.starts)}, reads the plan in ${ms(startupMs.parse)}, builds the page in ${ms(startupMs.build)} (what hydrating the first paint could replace)`);
 console.log(`first-contentful-paint (the browser's own): static ${ms(fcpMs.static)}, app ${ms(fcpMs.app)} = ${x(fcpMs.app, fcpMs.static)}`);
 console.log(`app, ${LARGE} generated  ${ms(largeRenderMs)} (windowed list: until the first rows show)`);
 console.log(`\n3. Filter latency until the DOM settles (median; ${FILTER_RUNS} runs; keystrokes typing デジタル化)`);
@@ -412,6 +423,7 @@ await writeFile(join(OUT, 'results.json'), JSON.stringify({
   bytes: { wasm, js, css, wasm_js_css: code, html, first_visit: firstVisit, split_wasm: splitWasm, plan_data: planData, vanilla_baseline: baselineBytes },
   first_render_ms: { ...firstRenderMs, app_large: largeRenderMs, large: LARGE },
   first_contentful_paint_ms: fcpMs,
+  startup_ms: startupMs,
   filter_ms: filter,
   store_ms: store,
   typed_search_ms: typed,

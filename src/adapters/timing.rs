@@ -1,6 +1,7 @@
-//! User Timing marks around the store's work, so the benchmark (and the
-//! browser's performance panel) can see how long loading and saving the
-//! record take in a real page. Costs two calls per save.
+//! User Timing marks around start-up and the store's work, so the benchmark
+//! (and the browser's performance panel) can see how long mounting the app,
+//! reading the plan, and loading and saving the record take in a real page.
+//! Costs two calls per save.
 
 /// Runs `work` and records it as the performance measure `name`.
 pub fn measure<T>(name: &str, work: impl FnOnce() -> T) -> T {

@@ -3,7 +3,7 @@ use kama_plan::{Plan, PLAN_JSON};
 use leptos::prelude::*;
 
 use crate::adapters::fetch::{self, FetchError};
-use crate::adapters::{focus, linked_file, prefs};
+use crate::adapters::{focus, linked_file, prefs, timing};
 use crate::i18n::{self, t, UiLang};
 use crate::state::{Explore, Progress};
 use crate::ui::first::detail::Detail;
@@ -53,7 +53,9 @@ enum PlanLoadError {
 
 /// Leaked once per load: the plan lives as long as the page.
 fn parse(json: &str) -> Result<PlanRef, PlanLoadError> {
-    Plan::from_json(json).map(|plan| &*Box::leak(Box::new(plan))).map_err(|e| PlanLoadError::Invalid(e.to_string()))
+    timing::measure("kama:plan-parse", || Plan::from_json(json))
+        .map(|plan| &*Box::leak(Box::new(plan)))
+        .map_err(|e| PlanLoadError::Invalid(e.to_string()))
 }
 
 /// What a user opens: filters, then the plan as a list beside the open
