@@ -5,14 +5,9 @@
 
 use super::history;
 
-/// The file named by `param` (`plan`, `open`), percent-decoded.
+/// The file named by `param` (`plan`, `open`) in the current address.
 pub fn named(param: &str) -> Option<String> {
-    let query = history::query();
-    let raw = query.split('&').find_map(|p| p.strip_prefix(param)?.strip_prefix('='))?;
-    let file = js_sys::decode_uri_component(raw).ok()?.as_string()?;
-    let bare = !file.starts_with('.')
-        && !file.chars().any(|c| c.is_control() || matches!(c, '/' | '\\' | ':' | '?' | '#' | '%' | '&'));
-    (bare && file.ends_with(".json")).then_some(file)
+    kama_plan::view_state::linked_file(&history::query(), param).map(|f| f.as_str().to_string())
 }
 
 thread_local!(static OPENED: Option<String> = named("open"));

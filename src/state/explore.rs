@@ -71,7 +71,9 @@ impl Explore {
         let kpi = Memo::new(move |_| state.with(|s| s.kpi));
         let query_without_open = Memo::new(move |_| {
             state.with(|s| {
-                ViewState { open: None, view: View::List, year: None, kpi: None, filters: s.filters.clone() }.to_query()
+                let filters = s.filters.clone();
+                let plan_file = s.plan_file.clone();
+                ViewState { open: None, view: View::List, year: None, kpi: None, filters, plan_file }.to_query()
             })
         });
         Explore { plan, state, result, query, open, view, filters, year, kpi, query_without_open }

@@ -21,6 +21,7 @@ import {
   expectTextContent,
   expectText,
   expectAttribute,
+  expectUrl,
 } from './support.mjs';
 
 const LARGE = 10_000;
@@ -110,4 +111,24 @@ test('10,000 initiatives: the timeline draws the first 300 and says so; the real
   await expectCount(real.locator('.plan-window'), 0);
   assert.deepEqual(page.errors, []);
   assert.deepEqual(real.errors, []);
+});
+
+test('a plan opened by its file stays through every click and a reload (the record is its own)', async () => {
+  const page = await open();
+  const named = new RegExp(`[?&]plan=plan-${LARGE}\\.json(&|$)`);
+  await page.locator('.view-tabs:not(.prerendered-tabs)').getByRole('link', { name: 'スケジュール（タイムライン）' }).click();
+  await waitForReady(page, 'timeline');
+  await expectUrl(page, named, 'the timeline tab keeps the plan');
+  await page.locator('.view-tabs:not(.prerendered-tabs)').getByRole('link', { name: '進捗', exact: true }).click();
+  await waitForReady(page, 'progress');
+  await expectUrl(page, named, 'the progress tab keeps the plan');
+  for (const link of await page.locator('.view-tabs:not(.prerendered-tabs) a').all()) {
+    assert.match(decodeURIComponent(await link.getAttribute('href')), named, 'every tab links with the plan');
+  }
+  await page.reload();
+  await waitForReady(page, 'progress');
+  await page.locator('.view-tabs:not(.prerendered-tabs)').getByRole('link', { name: '一覧' }).click();
+  await waitForReady(page, 'list');
+  await expectTextContent(page.locator('.result-count'), `${LARGE}件中 ${LARGE}件`, 'still the plan of the file after a reload');
+  await page.context().close();
 });

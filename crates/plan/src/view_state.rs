@@ -69,6 +69,33 @@ pub struct ViewState {
     pub year: Option<FiscalYear>,
     /// The KPI open in the KPI view.
     pub kpi: Option<KpiCode>,
+    /// The plan file shown instead of the embedded plan (`plan=`): kept in
+    /// every address, so a click or a reload never falls back to the
+    /// embedded plan (and its record) unnoticed.
+    pub plan_file: Option<LinkedFile>,
+}
+
+/// A file beside `index.html` named in the address (`plan=`, `open=`): a bare
+/// `.json` name, so an address can never make the page fetch from elsewhere.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkedFile(String);
+
+impl LinkedFile {
+    pub fn parse(name: &str) -> Option<LinkedFile> {
+        let bare = !name.starts_with('.')
+            && !name.chars().any(|c| c.is_control() || matches!(c, '/' | '\\' | ':' | '?' | '#' | '%' | '&'));
+        (bare && name.ends_with(".json")).then(|| LinkedFile(name.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// The file the query names with `param` (`plan`, `open`), if it is one a
+/// link may name.
+pub fn linked_file(query: &str, param: &str) -> Option<LinkedFile> {
+    pairs(query).find(|(key, _)| key == param).and_then(|(_, value)| LinkedFile::parse(&value))
 }
 
 const NOT_STATED: &str = "none";
@@ -118,6 +145,7 @@ impl ViewState {
                 "q" => f.text = value.chars().take(MAX_QUERY_CHARS).collect(),
                 "relisted" => f.fold_relisted = value == "fold",
                 "id" => s.open = value.parse().ok(),
+                "plan" => s.plan_file = LinkedFile::parse(&value),
                 _ => {}
             }
         }
@@ -128,6 +156,9 @@ impl ViewState {
     pub fn to_query(&self) -> String {
         let f = &self.filters;
         let mut out: Vec<(&str, String)> = Vec::new();
+        if let Some(file) = &self.plan_file {
+            out.push(("plan", file.as_str().into()));
+        }
         if let Some(v) = self.view.param() {
             out.push(("view", v.into()));
         }

@@ -26,6 +26,7 @@ fn every_parameter_round_trips() {
         open: Some(InitiativeId { policy: 2, sub: 1, letter: 'a' }),
         year: Some(FiscalYear(2026)),
         kpi: Some(KpiCode { policy: 2, number: 2 }),
+        plan_file: LinkedFile::parse("plan-10000.json"),
     };
     let query = state.to_query();
     assert_eq!(read(&query), state, "{query}");
@@ -124,4 +125,31 @@ fn a_views_name_is_its_view_parameter() {
     names.sort_unstable();
     names.dedup();
     assert_eq!(names.len(), views.len(), "names are distinct");
+}
+
+#[test]
+fn the_plan_file_stays_in_every_address_and_only_a_bare_json_name_counts() {
+    let state = read("plan=other-plan.json&view=timeline");
+    assert_eq!(state.plan_file.as_ref().map(LinkedFile::as_str), Some("other-plan.json"));
+    // Whatever else changes, the address keeps naming the plan.
+    let moved = ViewState { view: View::Progress, open: None, ..state };
+    assert!(moved.to_query().starts_with("plan=other-plan.json&view=progress"), "{}", moved.to_query());
+    for refused in [
+        "https://evil.example/p.json",
+        "../plan.json",
+        ".hidden.json",
+        "dir/plan.json",
+        "plan.js",
+        "javascript:alert(1).json",
+        "a%2F..json",
+        "p\u{0}.json",
+    ] {
+        let query = format!("plan={}", utf8_percent_encode(refused, NON_ALPHANUMERIC));
+        assert_eq!(read(&query).plan_file, None, "{refused}");
+        assert_eq!(linked_file(&query, "plan"), None, "{refused}");
+    }
+    assert_eq!(
+        linked_file("id=1-1-a&open=request.json", "open").as_ref().map(LinkedFile::as_str),
+        Some("request.json")
+    );
 }
