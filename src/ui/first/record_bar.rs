@@ -77,17 +77,12 @@ pub fn RecordBar(
                     <button type="button" on:click=move |_| on_retry_store.run(())>{t(i18n::VIEW_LOAD_RETRY)}</button>
                 </div>
             })}
-            // Recorders are told why in their words by their own controls;
-            // for a visitor, who can do nothing about it, the sentence says
-            // what failed and the detail stays technical.
+            // Recorders are told why by their own controls; a visitor, who can
+            // do nothing about it, that the published record is not used.
             {move || {
-                let reason = match progress.published.get() {
-                    _ if progress.can_record() => return None,
-                    Published::Refused(e) => e.to_string(),
-                    Published::Unreachable(e) => e.to_string(),
-                    _ => return None,
-                };
-                Some(view! { <p class="notice warning" role="alert">{t(i18n::PUBLISHED_REFUSED)} " (" {reason} ")"</p> })
+                let failed = matches!(progress.published.get(), Published::Refused(_) | Published::Unreachable(_));
+                (failed && !progress.can_record())
+                    .then(|| view! { <p class="notice warning" role="alert">{t(i18n::PUBLISHED_REFUSED)}</p> })
             }}
         </div>
     }
