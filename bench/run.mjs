@@ -23,9 +23,7 @@ import { cp, mkdir, readFile, readdir, writeFile, rm } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
-import { createServer } from 'node:http';
-import { extname, normalize } from 'node:path';
-import { DIST, ROOT, TYPES, serveStatic, launchChromium } from '../tests/e2e/support.mjs';
+import { DIST, ROOT, serveStatic, launchChromium } from '../tests/e2e/support.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const FILTER_RUNS = Number(process.env.BENCH_FILTER_RUNS ?? 3);
@@ -219,27 +217,6 @@ const PROFILES = {
 };
 const QUERY = 'デジタル化';
 
-/** Serves `dir` as a static host would, every file brotli-compressed. */
-async function serveBrotli(dir) {
-  const cache = new Map();
-  const server = createServer(async (req, res) => {
-    let rel = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    if (rel.endsWith('/')) rel += 'index.html';
-    try {
-      if (!cache.has(rel)) {
-        const body = await readFile(join(dir, rel));
-        cache.set(rel, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
-      }
-      res.writeHead(200, { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream', 'content-encoding': 'br' });
-      res.end(cache.get(rel));
-    } catch {
-      res.writeHead(404).end('not found');
-    }
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
-}
-
 /** In the page from its start: types QUERY a character per 10 ms into
  * `#search-input` (again from the start when a new box replaces the old), and
  * notes each change of which rows are visible, with its time. */
@@ -375,7 +352,7 @@ const filter = {
 const store = await storeTiming(browser, urls.app, record);
 await server.close();
 
-const brotliServer = await serveBrotli(SITE);
+const brotliServer = await serveStatic(SITE, '/', { brotli: true });
 const typed = {};
 for (const [profileName, profile] of Object.entries(PROFILES)) {
   const runs = { app: [], plain: [] };

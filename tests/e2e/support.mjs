@@ -3,6 +3,7 @@
 // headless Chromium driven by playwright-core.
 
 import { createServer } from 'node:http';
+import { brotliCompressSync, constants as brotliConstants } from 'node:zlib';
 import { readFile, mkdir } from 'node:fs/promises';
 import { extname, join, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +16,7 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = process.env.KAMA_DIST ?? join(ROOT, 'dist');
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
 
-export const TYPES = {
+const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -26,8 +27,10 @@ export const TYPES = {
   '.png': 'image/png',
 };
 
-/** Serves `dir` at http://127.0.0.1:<port><prefix>. No SPA fallback: a static host has none. */
-export async function serveStatic(dir = DIST, prefix = '/') {
+/** Serves `dir` at http://127.0.0.1:<port><prefix>. No SPA fallback: a static host has none.
+ * `brotli`: every file sent brotli-compressed (quality 11), as a production host would. */
+export async function serveStatic(dir = DIST, prefix = '/', { brotli = false } = {}) {
+  const compressed = new Map();
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!path.startsWith(prefix)) {
@@ -37,8 +40,18 @@ export async function serveStatic(dir = DIST, prefix = '/') {
     let rel = normalize(path.slice(prefix.length)).replace(/^(\.\.[/\\])+/, '');
     if (rel === '' || rel.endsWith('/') || rel === '.') rel = join(rel, 'index.html');
     try {
+      const type = { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream' };
+      if (brotli) {
+        if (!compressed.has(rel)) {
+          const quality = { [brotliConstants.BROTLI_PARAM_QUALITY]: 11 };
+          compressed.set(rel, brotliCompressSync(await readFile(join(dir, rel)), { params: quality }));
+        }
+        res.writeHead(200, { ...type, 'content-encoding': 'br' });
+        res.end(compressed.get(rel));
+        return;
+      }
       const body = await readFile(join(dir, rel));
-      res.writeHead(200, { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream' });
+      res.writeHead(200, type);
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');
