@@ -35,7 +35,6 @@ use leptos::wasm_split::wasm_split;
 use crate::adapters::pending::{self, Work};
 use crate::state::progress::Health;
 use crate::state::{Explore, Progress};
-use crate::ui::first::downloads::PlanBytes;
 use crate::ui::loading::{ChunkFailed, Loaded};
 use crate::ui::staff::Step;
 use crate::ui::PlanRef;
@@ -101,7 +100,11 @@ fn encode_plan(
 }
 
 /// [`encode_plan`] as the downloads panel takes it.
-pub fn plan_encoder(plan: PlanRef, chosen: Vec<&'static Initiative>, format: PlanFormat) -> PlanBytes {
+pub fn plan_encoder(
+    plan: PlanRef,
+    chosen: Vec<&'static Initiative>,
+    format: PlanFormat,
+) -> Pin<Box<dyn Future<Output = Result<Result<Vec<u8>, PlanFileError>, ChunkFailed>>>> {
     Box::pin(encode_plan(plan, chosen, format))
 }
 

@@ -17,12 +17,14 @@ enum Scope {
     Filtered,
 }
 
-/// The chosen initiatives as a file's bytes, once the encoders' split file
-/// has loaded.
-pub type PlanBytes = Pin<Box<dyn Future<Output = Result<Result<Vec<u8>, PlanFileError>, ChunkFailed>>>>;
+/// The chosen initiatives as a file's bytes.
 
 /// The encoders, from their split file (which may have to load first).
-pub type EncodePlan = fn(PlanRef, Vec<&'static Initiative>, Format) -> PlanBytes;
+pub type EncodePlan = fn(
+    PlanRef,
+    Vec<&'static Initiative>,
+    Format,
+) -> Pin<Box<dyn Future<Output = Result<Result<Vec<u8>, PlanFileError>, ChunkFailed>>>>;
 
 /// The plan as open data: JSON (with its field documentation) and CSV for
 /// Excel, of the whole plan or of what the filters show.
