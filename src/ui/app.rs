@@ -1,5 +1,5 @@
 use kama_plan::view_state::View;
-use kama_plan::{Plan, PLAN_JSON};
+use kama_plan::{Plan, EMBEDDED_PLAN_JSON};
 use leptos::prelude::*;
 
 use crate::adapters::fetch::{self, FetchError};
@@ -22,7 +22,7 @@ pub fn App() -> impl IntoView {
     provide_context(UiLang(lang));
     Effect::new(move |_| prefs::apply_lang(lang.get()));
     let Some(file) = linked_file::named("plan") else {
-        return match parse(PLAN_JSON) {
+        return match parse(EMBEDDED_PLAN_JSON) {
             Ok(plan) => view! { <Tracker plan with_published=true /> }.into_any(),
             Err(error) => view! { <LoadError error /> }.into_any(),
         };

@@ -175,3 +175,11 @@ fn a_plan_file_holds_the_chosen_initiatives_in_either_format() {
     let csv = plan_file(&plan, chosen.iter().copied(), PlanFormat::Csv).expect("writes");
     assert_eq!(read(&csv).1.len(), chosen.len());
 }
+
+#[test]
+fn the_embedded_plan_is_plan_json_without_its_indentation() {
+    assert!(!crate::EMBEDDED_PLAN_JSON.contains('\n'));
+    assert!(crate::EMBEDDED_PLAN_JSON.len() < PLAN_JSON.len());
+    let embedded = Plan::from_json(crate::EMBEDDED_PLAN_JSON).expect("the embedded plan reads");
+    assert_eq!(embedded, Plan::from_json(PLAN_JSON).expect("plan.json reads"));
+}

@@ -27,8 +27,31 @@ pub struct PlanMeta {
     pub title: String,
     pub municipality: String,
     pub fiscal_years: FiscalYearRange,
-    /// Path of the source table inside the repository.
+    /// Path of the source table inside the repository, or the name of the
+    /// file a plan table was imported from.
     pub source: String,
+    /// What the plan calls each level of its hierarchy.
+    #[serde(default)]
+    pub levels: Levels,
+}
+
+/// The names of a plan's levels, as its own table heads them: Kama's
+/// 基本施策 / 施策 / 取組, elsewhere 基本目標 / 施策 / 事業.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Levels {
+    pub policy: String,
+    /// `None` for a plan of two levels: each policy then holds one
+    /// sub-policy of its own name, so that every initiative has a place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sub_policy: Option<String>,
+    pub initiative: String,
+}
+
+impl Default for Levels {
+    /// Kama's, for plan files written before the levels were named.
+    fn default() -> Self {
+        Levels { policy: "基本施策".into(), sub_policy: Some("施策".into()), initiative: "取組".into() }
+    }
 }
 
 /// A Japanese fiscal year (年度), named by the calendar year it starts in:
@@ -135,7 +158,9 @@ pub struct Initiative {
     pub short_name: String,
     /// 重要課題 (重).
     pub priority: bool,
-    pub first_plan: FirstPlan,
+    /// `None` where the plan does not relate its initiatives to a previous one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_plan: Option<FirstPlan>,
     /// 実施方針区分, verbatim; `None` when the table leaves it empty or says `-`/`(再掲)`.
     pub direction: Option<String>,
     /// 現状, verbatim.
@@ -150,6 +175,17 @@ pub struct Initiative {
     pub remarks: Option<String>,
     /// 1-based line of the row in the source table, for provenance.
     pub source_line: usize,
+    /// The table's other columns, kept as written, shown in the detail.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extra: Vec<CustomField>,
+}
+
+/// A column the plan's own table has and this model does not name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomField {
+    /// The column's title.
+    pub label: String,
+    pub value: String,
 }
 
 impl Initiative {

@@ -123,7 +123,7 @@ impl PlanIndex {
             e.at = Positions {
                 policy: position(&labels.policies, i.policy),
                 sub_policy: subs.get(&i.sub_policy_id()).copied(),
-                first_plan: labels.first_plan.iter().position(|(f, _)| *f == i.first_plan),
+                first_plan: labels.first_plan.iter().position(|(f, _)| Some(*f) == i.first_plan),
                 direction: directions.iter().position(|d| *d == e.direction),
                 kpis: e.kpis.iter().filter_map(|k| labels.kpis.iter().position(|(c, _)| c == k)).collect(),
                 years: e.years.iter().filter_map(|y| labels.fiscal_years.iter().position(|(v, _)| v == y)).collect(),
@@ -273,7 +273,7 @@ fn passes(f: &Filters, facet: Facet, i: &Initiative, e: &Entry) -> bool {
         Facet::Policy => f.policies.is_empty() || f.policies.contains(&i.policy),
         Facet::SubPolicy => f.sub_policies.is_empty() || f.sub_policies.contains(&i.sub_policy_id()),
         Facet::Priority => !f.priority_only || i.priority,
-        Facet::FirstPlan => f.first_plan.is_empty() || f.first_plan.contains(&i.first_plan),
+        Facet::FirstPlan => f.first_plan.is_empty() || i.first_plan.is_some_and(|p| f.first_plan.contains(&p)),
         Facet::Direction => f.directions.is_empty() || f.directions.contains(&e.direction),
         Facet::Kpi => f.kpis.is_empty() || e.kpis.iter().any(|k| f.kpis.contains(k)),
         Facet::FiscalYear => f.fiscal_years.is_empty() || e.years.iter().any(|y| f.fiscal_years.contains(y)),

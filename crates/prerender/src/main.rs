@@ -4,7 +4,7 @@
 
 use std::process::ExitCode;
 
-use kama_plan::{Plan, PLAN_JSON};
+use kama_plan::{Plan, EMBEDDED_PLAN_JSON};
 use kama_prerender as prerender;
 
 fn main() -> ExitCode {
@@ -12,7 +12,7 @@ fn main() -> ExitCode {
         eprintln!("usage: prerender <index.html>");
         return ExitCode::FAILURE;
     };
-    let result = Plan::from_json(PLAN_JSON)
+    let result = Plan::from_json(EMBEDDED_PLAN_JSON)
         .map_err(|e| format!("data/plan.json: {e}"))
         .and_then(|plan| {
             let plan: &'static Plan = Box::leak(Box::new(plan));

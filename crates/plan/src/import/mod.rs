@@ -143,7 +143,7 @@ impl Builder {
             text: f.text,
             short_name: f.short_name,
             priority: f.priority,
-            first_plan: f.first_plan,
+            first_plan: Some(f.first_plan),
             direction: f.direction_cell.filter(|d| !blank(d) && d != RELISTED_MARK),
             situation: f.situation,
             kpis: kpi_cells.links,
@@ -152,6 +152,7 @@ impl Builder {
             schedule,
             remarks,
             source_line: line,
+            extra: Vec::new(),
         });
         Ok(())
     }
@@ -210,6 +211,7 @@ impl Builder {
                 municipality: MUNICIPALITY.to_string(),
                 fiscal_years: years,
                 source: SOURCE_PATH.to_string(),
+                levels: Levels::default(),
             },
             policies: self.policies,
             kpis,

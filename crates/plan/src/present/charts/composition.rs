@@ -43,7 +43,7 @@ pub fn composition_by_direction(plan: &Plan, matches: &[usize], labels: &Labels)
 pub fn composition_by_first_plan(plan: &Plan, matches: &[usize], labels: &Labels) -> ChartSpec {
     let columns = labels.first_plan.to_vec();
     let colors = (0..FirstPlan::ALL.len()).map(|n| OKABE_ITO[n].to_string()).collect();
-    let series_of = |i: &Initiative| FirstPlan::ALL.iter().position(|f| *f == i.first_plan);
+    let series_of = |i: &Initiative| FirstPlan::ALL.iter().position(|f| Some(*f) == i.first_plan);
     by_policy(plan, matches, labels, &labels.first_plan_title, columns, colors, series_of)
 }
 
