@@ -12,6 +12,7 @@ pub mod import;
 pub mod kpi;
 pub mod listing;
 pub mod plan;
+pub mod plan_table;
 pub mod present;
 pub mod progress;
 pub mod query;
@@ -21,6 +22,7 @@ pub mod staff;
 pub mod text;
 pub mod timeline;
 pub mod view_state;
+pub mod workbook;
 
 pub use plan::*;
 

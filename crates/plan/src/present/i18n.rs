@@ -164,6 +164,85 @@ pub fn sheet_problem(lang: Lang, problem: &crate::progress::xlsx_import::RowProb
     }
 }
 
+/// Why a plan table was not opened, in plain words: each problem names the
+/// row and the column (its letter and title) as the spreadsheet shows them.
+pub fn plan_table_error(lang: Lang, e: &crate::plan_table::PlanTableError) -> String {
+    use crate::plan_table::{meta_title, PlanTableError::*};
+    match lang {
+        Lang::En => e.to_string(),
+        Lang::Ja => match e {
+            UnknownFormat { name } => {
+                format!("「{name}」は計画の表として読めません。.xlsx、.csv、.tsv か計画ファイル（.json）を選んでください。")
+            }
+            TooLarge { bytes, max } => format!("ファイルが大きすぎます（{bytes}バイト。上限は{max}バイト）。"),
+            UnpacksTooLarge { bytes, max } => {
+                format!("展開すると大きすぎるブックです（{bytes}バイト。上限は{max}バイト）。")
+            }
+            NotXlsx(detail) => format!("Excel のブック（.xlsx）として読めないファイルです（{detail}）。"),
+            NotText => "文字コードを読めません。UTF-8 か Shift_JIS の CSV で保存し直してください。".into(),
+            Csv { row, detail } => format!("{row} 行目を読めません（{detail}）。"),
+            TooManyRows { max } => format!("行が多すぎます（上限は{max}行）。"),
+            NoHeader => "見出しの行がありません。上のほうの行に「基本施策」（または基本目標など）と「取組」（または事業など）の列見出しが要ります。".into(),
+            MissingMeta(key) => format!(
+                "見出しの上に「{}」の行がありません。1列目に「{}」、2列目にその内容を書いた行を加えてください。",
+                meta_title(*key),
+                meta_title(*key)
+            ),
+            NoPeriod => "計画期間が分かりません。年度の列（「2025年度」「R7」など）か、見出しの上に「計画期間」の行を加えてください。".into(),
+            YearsNotConsecutive { after, found } => {
+                format!("年度の列が{after}年度の次に{found}年度になっています。年度は続けて並べてください。")
+            }
+            PeriodMismatch { stated, columns } => format!(
+                "「計画期間」は{}〜{}年度、年度の列は{}〜{}年度で、食い違っています。",
+                stated.0, stated.1, columns.0, columns.1
+            ),
+            BadPeriod { from, to } => format!("{from}〜{to}年度は計画期間として扱えません。"),
+            NoInitiatives => "見出しの下に取組の行がありません。".into(),
+            Cells { problems, more } => {
+                let mut text =
+                    format!("直すところが{}か所あるため、何も読み込んでいません。", problems.len() + more);
+                for p in problems {
+                    text.push_str(&format!(
+                        "\n{} 行目、{} 列「{}」: {}",
+                        p.row,
+                        p.column.letter(),
+                        p.column.title,
+                        plan_table_problem(Lang::Ja, &p.kind)
+                    ));
+                }
+                if *more > 0 {
+                    text.push_str(&format!("\nほか{more}か所"));
+                }
+                text
+            }
+        },
+    }
+}
+
+/// What is wrong with one cell of a plan table (its row and column aside).
+pub fn plan_table_problem(lang: Lang, kind: &crate::plan_table::CellProblemKind) -> String {
+    use crate::plan_table::{CellProblemKind::*, Field};
+    match lang {
+        Lang::En => kind.to_string(),
+        Lang::Ja => match kind {
+            Missing => "空欄です（上の行から引き継げる値もありません）".into(),
+            NotAChoice { found, allowed } => format!("「{found}」は使える値ではありません（{}）", allowed.join("、")),
+            NotANumber(found) => format!("「{found}」は番号（整数）ではありません"),
+            DuplicateSerial { first_row } => format!("同じ番号が {first_row} 行目にもあります"),
+            TooMany { level, max } => {
+                let what = match level {
+                    Field::Policy => "1つの計画の第1階層",
+                    Field::SubPolicy => "1つの第1階層の中の第2階層",
+                    Field::Kpi => "1つの第1階層の数値目標",
+                    _ => "1つの第2階層の中の取組",
+                };
+                format!("{what}は{max}までです")
+            }
+            ErrorValue(code) => format!("エラー値（{code}）になっています"),
+        },
+    }
+}
+
 /// 「令和6年度（2024年度）の実績値：」, before the one recorded actual.
 pub fn kpi_single_actual(lang: Lang, year: crate::FiscalYear) -> String {
     let y = fiscal_year(lang, year);

@@ -14,9 +14,8 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::io::Cursor;
 
-use calamine::{DataRef, ExcelDateTime, Reader, Xlsx};
+use calamine::{Reader, Xlsx};
 
-use super::csv::format_number;
 use super::document::MAX_IMPORT_BYTES;
 use super::edit::{Change, Edit, TextField};
 use super::history::Field;
@@ -25,6 +24,7 @@ use super::{join_owners, split_owners, Grade, InitiativeCell, Record, Status, Wa
 use crate::plan::{FiscalYear, InitiativeId, Plan};
 use crate::scales::Choice;
 use crate::text::{nfkc, same_words};
+use crate::workbook::{self, bool_text, value, Value};
 
 /// What a workbook may unpack to. The whole plan's export unpacks to about
 /// half a megabyte; this leaves room for long answers, LibreOffice's extra
@@ -247,71 +247,15 @@ pub fn read_evaluation_sheet(plan: &Plan, record: &Record, bytes: &[u8]) -> Resu
 /// Refuses a zip whose entries would unpack to too much, before anything is
 /// inflated: calamine reads whole parts (the shared strings) into memory.
 fn check_unpacked_size(bytes: &[u8]) -> Result<(), SheetError> {
-    if bytes.is_empty() {
-        return Err(SheetError::NotXlsx("the file is empty".into()));
-    }
-    let not_xlsx = |e: zip::result::ZipError| SheetError::NotXlsx(e.to_string());
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(not_xlsx)?;
-    let mut total = 0u64;
-    for index in 0..archive.len() {
-        total = total.saturating_add(archive.by_index_raw(index).map_err(not_xlsx)?.size());
-    }
+    let total = workbook::unpacked_size(bytes).map_err(SheetError::NotXlsx)?;
     if total > MAX_UNPACKED_BYTES {
         return Err(SheetError::UnpacksTooLarge { bytes: total, max: MAX_UNPACKED_BYTES });
     }
     Ok(())
 }
 
-/// A cell's content as the import reads it.
-#[derive(Debug, Clone, PartialEq)]
-enum Value {
-    Text(String),
-    /// As Excel shows a general number: `3`, not `3.0`.
-    Number(String),
-    /// As Japanese Excel shows it: `2025/4/1`, `9:30`.
-    Date(String),
-    Bool(bool),
-    Error(String),
-}
-
 /// The cells read, by 0-based (row, column).
 type Cells = BTreeMap<(u32, u32), Value>;
-
-fn value(data: &DataRef<'_>) -> Option<Value> {
-    Some(match data {
-        DataRef::Empty => return None,
-        DataRef::String(s) if s.is_empty() => return None,
-        DataRef::SharedString("") => return None,
-        DataRef::String(s) => Value::Text(s.clone()),
-        DataRef::SharedString(s) => Value::Text((*s).to_string()),
-        DataRef::Int(n) => Value::Number(n.to_string()),
-        DataRef::Float(n) => Value::Number(format_number(*n)),
-        DataRef::Bool(b) => Value::Bool(*b),
-        DataRef::DateTime(d) => Value::Date(date_text(d)),
-        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Value::Date(s.clone()),
-        DataRef::Error(e) => Value::Error(e.to_string()),
-    })
-}
-
-fn date_text(date: &ExcelDateTime) -> String {
-    let (year, month, day, hour, minute, _, _) = date.to_ymd_hms_milli();
-    let time = format!("{hour}:{minute:02}");
-    if date.is_duration() || date.as_f64().abs() < 1.0 {
-        time
-    } else if (hour, minute) == (0, 0) {
-        format!("{year}/{month}/{day}")
-    } else {
-        format!("{year}/{month}/{day} {time}")
-    }
-}
-
-fn bool_text(b: bool) -> &'static str {
-    if b {
-        "TRUE"
-    } else {
-        "FALSE"
-    }
-}
 
 /// The 評価シート, or else the first sheet with its header: its name, its
 /// cells and the header's row.
