@@ -99,3 +99,20 @@ ensure_build_tools() {
   ensure_wasm_split
   ensure_npm_packages
 }
+
+# A city's own plan: `PLAN=path/to/plan.xlsx ./scripts/serve` (or .csv, .tsv,
+# or a plan .json) builds the page with that plan embedded and prerendered
+# (crates/plan/build.rs reads KAMA_PLAN_JSON). Without PLAN, Kama's.
+use_plan_from_env() {
+  if [ -z "${PLAN:-}" ]; then
+    unset KAMA_PLAN_JSON
+    return
+  fi
+  local out="$ROOT/target/city-plan/plan.json"
+  mkdir -p "$(dirname "$out")"
+  say "reading the plan in $PLAN"
+  local input
+  input="$(cd "$(dirname "$PLAN")" && pwd)/$(basename "$PLAN")"
+  cargo run -q --locked -p kama-plan --bin plan-from-table -- "$input" "$out"
+  export KAMA_PLAN_JSON="$out"
+}

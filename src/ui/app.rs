@@ -103,7 +103,7 @@ fn Tracker(
     let lang = i18n::use_lang();
     // The tab title names the open initiative, in the interface language.
     Effect::new(move |_| {
-        let site = i18n::PAGE_TITLE.get(lang.get());
+        let site = i18n::page_title(lang.get(), &plan.plan.title);
         let title = match explore.open.get().and_then(|id| plan.initiative(id)) {
             Some(i) => format!("{} {} — {site}", i.id, plan.display_name(i)),
             None => site.to_string(),

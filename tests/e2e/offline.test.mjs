@@ -106,7 +106,7 @@ test('the manifest is linked and valid, and its icons have the sizes it states',
     assert.equal(response.status, 200);
     const manifest = await response.json();
     assert.equal(manifest.name, '第2次嘉麻市中小企業振興基本計画 進捗トラッカー');
-    assert.equal(manifest.short_name, '嘉麻市 中小企業計画');
+    assert.equal(manifest.short_name, '嘉麻市 計画の進捗');
     assert.equal(manifest.lang, 'ja');
     assert.equal(manifest.display, 'standalone');
     // Relative, so the installed app opens wherever the site is hosted.

@@ -123,6 +123,8 @@ pub enum InsertError {
     NoBody,
     /// The page has been prerendered already.
     AlreadyThere,
+    /// index.html lacks the placeholder for the plan's title or description.
+    NoSlot(&'static str),
 }
 
 impl std::fmt::Display for InsertError {
@@ -130,6 +132,7 @@ impl std::fmt::Display for InsertError {
         match self {
             InsertError::NoBody => write!(f, "the page has no {BODY_END}"),
             InsertError::AlreadyThere => write!(f, "the page already has a #{ROOT_ID}"),
+            InsertError::NoSlot(slot) => write!(f, "the page has no placeholder {slot}"),
         }
     }
 }
@@ -142,6 +145,49 @@ pub fn insert(page: &str, first_paint: &str) -> Result<String, InsertError> {
     }
     let at = page.rfind(BODY_END).ok_or(InsertError::NoBody)?;
     Ok(format!("{}{first_paint}{}", &page[..at], &page[at..]))
+}
+
+/// What index.html holds where the plan's title and description go: the
+/// page is the same for any plan, and the build names it.
+pub const TITLE_SLOT: &str = "plan-page-title";
+pub const DESCRIPTION_SLOT: &str = "plan-page-description";
+
+/// `page` with the plan's title in `<title>` and its description in
+/// `<meta name="description">` (quoted again if the minifier unquoted the
+/// placeholder).
+pub fn name_the_page(page: &str, plan: &Plan) -> Result<String, InsertError> {
+    if !page.contains(TITLE_SLOT) {
+        return Err(InsertError::NoSlot(TITLE_SLOT));
+    }
+    if !page.contains(DESCRIPTION_SLOT) {
+        return Err(InsertError::NoSlot(DESCRIPTION_SLOT));
+    }
+    let description = format!("\"{}\"", escape(&i18n::site_description(plan)));
+    let quoted = format!("\"{DESCRIPTION_SLOT}\"");
+    let page = if page.contains(&quoted) {
+        page.replacen(&quoted, &description, 1)
+    } else {
+        page.replacen(DESCRIPTION_SLOT, &description, 1)
+    };
+    Ok(page.replacen(TITLE_SLOT, &escape(&i18n::page_title(Lang::Ja, &plan.plan.title)), 1))
+}
+
+/// The web app manifest with the plan's names in place of the template's.
+pub fn manifest(json: &str, plan: &Plan) -> Result<String, serde_json::Error> {
+    let mut manifest: serde_json::Value = serde_json::from_str(json)?;
+    if let Some(fields) = manifest.as_object_mut() {
+        fields.insert("name".into(), format!("{} 進捗トラッカー", plan.plan.title).into());
+        fields.insert("short_name".into(), format!("{} 計画の進捗", plan.plan.municipality).into());
+        fields.insert("description".into(), i18n::site_description(plan).into());
+    }
+    let mut out = serde_json::to_string_pretty(&manifest)?;
+    out.push('\n');
+    Ok(out)
+}
+
+/// Text for HTML, in an element or a quoted attribute.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 #[cfg(test)]

@@ -102,3 +102,28 @@ fn the_record_bar_says_read_only_with_an_inert_button() {
     assert!(bar.contains(i18n::READ_ONLY_RECORD.ja), "{bar}");
     assert!(bar.contains(r#"id="start-recording""#) && bar.contains("disabled"), "{bar}");
 }
+
+#[test]
+fn the_page_and_its_manifest_are_named_from_the_plan() {
+    let template =
+        kama_plan::plan_table::read_plan_table("plan-template.csv", include_bytes!("../../../data/plan-template.csv"))
+            .expect("the template imports");
+    let page = r#"<head><title>plan-page-title</title><meta content=plan-page-description name=description></head>"#;
+    let named = crate::name_the_page(page, &template).expect("has the slots");
+    assert!(named.contains("<title>第2次○○市中小企業振興基本計画（記入例） — 進捗トラッカー</title>"), "{named}");
+    assert!(
+        named.contains(r#"content="○○市 第2次○○市中小企業振興基本計画（記入例）（2025〜2029年度）の5の取組"#),
+        "{named}"
+    );
+    assert!(!named.contains("嘉麻"));
+    assert_eq!(crate::name_the_page("<title></title>", &template), Err(crate::InsertError::NoSlot(crate::TITLE_SLOT)));
+
+    let manifest = crate::manifest(include_str!("../../../public/manifest.webmanifest"), &template).expect("json");
+    let manifest: serde_json::Value = serde_json::from_str(&manifest).expect("json");
+    assert_eq!(manifest["name"], "第2次○○市中小企業振興基本計画（記入例） 進捗トラッカー");
+    assert_eq!(manifest["short_name"], "○○市 計画の進捗");
+    assert_eq!(manifest["start_url"], "./", "the rest is kept");
+
+    let kama = crate::name_the_page(page, plan()).expect("has the slots");
+    assert!(kama.contains("<title>第2次嘉麻市中小企業振興基本計画 — 進捗トラッカー</title>"), "{kama}");
+}

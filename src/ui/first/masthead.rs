@@ -28,13 +28,17 @@ pub fn Masthead(
     #[prop(optional)]
     first_paint: bool,
 ) -> impl IntoView {
+    let lang = i18n::use_lang();
     view! {
         <header class="masthead">
             <div class="masthead-text">
-                <p class="masthead-org">{t(i18n::MUNICIPALITY)} " · " {t(i18n::APP_NAME)}</p>
+                <p class="masthead-org">
+                    <span lang="ja">{plan.plan.municipality.clone()}</span> " · " {t(i18n::APP_NAME)}
+                </p>
                 <h1 lang="ja">{plan.plan.title.clone()}</h1>
                 <p class="masthead-period">
-                    {t(i18n::PLAN_PERIOD)} " · " {plan.initiatives.len()} {t(i18n::INITIATIVE_COUNT_SUFFIX)}
+                    {move || i18n::plan_period(lang.get(), plan.plan.fiscal_years)} " · "
+                    {plan.initiatives.len()} {t(i18n::INITIATIVE_COUNT_SUFFIX)}
                 </p>
             </div>
             <LanguageSwitch first_paint />

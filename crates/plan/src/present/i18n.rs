@@ -61,6 +61,35 @@ pub fn fiscal_year(lang: Lang, year: crate::FiscalYear) -> String {
     }
 }
 
+/// The plan's period: 令和5年度（2023年度）〜令和9年度（2027年度）.
+pub fn plan_period(lang: Lang, years: crate::FiscalYearRange) -> String {
+    format!("{}〜{}", fiscal_year(lang, years.from), fiscal_year(lang, years.to))
+}
+
+/// The tab's title: the plan's own name (verbatim in both languages), then
+/// what the page is.
+pub fn page_title(lang: Lang, plan_title: &str) -> String {
+    match lang {
+        Lang::Ja => format!("{plan_title} — 進捗トラッカー"),
+        Lang::En => format!("{plan_title} — progress tracker"),
+    }
+}
+
+/// What the built page and its manifest say the site is (Japanese: the
+/// page's language), from the plan it embeds.
+pub fn site_description(plan: &crate::Plan) -> String {
+    let years = plan.plan.fiscal_years;
+    format!(
+        "{} {}（{}〜{}年度）の{}の{}・数値目標・年次別実行スケジュール。",
+        plan.plan.municipality,
+        plan.plan.title,
+        years.from,
+        years.to,
+        plan.initiatives.len(),
+        plan.plan.levels.initiative
+    )
+}
+
 pub fn status(lang: Lang, status: crate::progress::Status) -> &'static str {
     match lang {
         Lang::Ja => status.as_ja(),
@@ -727,9 +756,6 @@ macro_rules! messages {
 
 messages! {
     APP_NAME = "中小企業振興基本計画トラッカー", "SME Plan Tracker";
-    PAGE_TITLE = "第2次嘉麻市中小企業振興基本計画 — 進捗トラッカー", "Kama City 2nd SME Promotion Basic Plan — Tracker";
-    MUNICIPALITY = "嘉麻市", "Kama City";
-    PLAN_PERIOD = "令和5年度（2023年度）〜令和9年度（2027年度）", "FY2023–FY2027 (R5–R9)";
     INITIATIVE_COUNT_SUFFIX = "件の取組", " initiatives";
     PLAN_STRUCTURE = "計画の体系", "Plan structure";
     PRIORITY = "重点", "Priority";
