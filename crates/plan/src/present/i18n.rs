@@ -61,9 +61,14 @@ pub fn fiscal_year(lang: Lang, year: crate::FiscalYear) -> String {
     }
 }
 
-/// The plan's period: 令和5年度（2023年度）〜令和9年度（2027年度）.
+/// The plan's period: 令和5年度（2023年度）〜令和9年度（2027年度）. One
+/// `format!` each: this is in the first file every visitor loads.
 pub fn plan_period(lang: Lang, years: crate::FiscalYearRange) -> String {
-    format!("{}〜{}", fiscal_year(lang, years.from), fiscal_year(lang, years.to))
+    let (from, to) = (years.from, years.to);
+    match lang {
+        Lang::Ja => format!("令和{}年度（{}年度）〜令和{}年度（{}年度）", from.reiwa(), from.0, to.reiwa(), to.0),
+        Lang::En => format!("FY{}–FY{} (R{}–R{})", from.0, to.0, from.reiwa(), to.reiwa()),
+    }
 }
 
 /// The tab's title: the plan's own name (verbatim in both languages), then
