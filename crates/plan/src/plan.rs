@@ -36,15 +36,38 @@ pub struct PlanMeta {
 }
 
 /// The names of a plan's levels, as its own table heads them: Kama's
-/// 基本施策 / 施策 / 取組, elsewhere 基本目標 / 施策 / 事業.
+/// 基本施策 / 施策 / 取組, elsewhere 基本目標 / 施策 / 事業. Written as
+/// the list of names from the top (two or three): a list of strings is
+/// read by code the first file already has.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "Vec<String>", try_from = "Vec<String>")]
 pub struct Levels {
     pub policy: String,
     /// `None` for a plan of two levels: each policy then holds one
     /// sub-policy of its own name, so that every initiative has a place.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sub_policy: Option<String>,
     pub initiative: String,
+}
+
+impl From<Levels> for Vec<String> {
+    fn from(levels: Levels) -> Vec<String> {
+        std::iter::once(levels.policy).chain(levels.sub_policy).chain([levels.initiative]).collect()
+    }
+}
+
+impl TryFrom<Vec<String>> for Levels {
+    type Error = &'static str;
+
+    fn try_from(names: Vec<String>) -> Result<Levels, Self::Error> {
+        let mut names = names.into_iter();
+        match (names.next(), names.next(), names.next(), names.next()) {
+            (Some(policy), Some(initiative), None, None) => Ok(Levels { policy, sub_policy: None, initiative }),
+            (Some(policy), Some(sub), Some(initiative), None) => {
+                Ok(Levels { policy, sub_policy: Some(sub), initiative })
+            }
+            _ => Err("levels: two or three names"),
+        }
+    }
 }
 
 impl Default for Levels {
