@@ -30,50 +30,40 @@ pub struct PlanMeta {
     /// Path of the source table inside the repository, or the name of the
     /// file a plan table was imported from.
     pub source: String,
-    /// What the plan calls each level of its hierarchy.
-    #[serde(default)]
-    pub levels: Levels,
+    /// What the plan calls its levels, from the top: two names, or three
+    /// (Kama's 基本施策 / 施策 / 取組); read through [`PlanMeta::levels`].
+    /// Plain strings: the first file already has the code that reads them.
+    #[serde(default = "kama_levels", rename = "levels")]
+    pub level_names: Vec<String>,
+    /// The titles of the plan table's other columns (担当課, 目標値, …);
+    /// each initiative's `extra` holds its values in this order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub custom_fields: Vec<String>,
+}
+
+/// Plan files written before the levels were named are Kama's.
+fn kama_levels() -> Vec<String> {
+    vec!["基本施策".into(), "施策".into(), "取組".into()]
 }
 
 /// The names of a plan's levels, as its own table heads them: Kama's
-/// 基本施策 / 施策 / 取組, elsewhere 基本目標 / 施策 / 事業. Written as
-/// the list of names from the top (two or three): a list of strings is
-/// read by code the first file already has.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(into = "Vec<String>", try_from = "Vec<String>")]
-pub struct Levels {
-    pub policy: String,
+/// 基本施策 / 施策 / 取組, elsewhere 基本目標 / 施策 / 事業.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Levels<'a> {
+    pub policy: &'a str,
     /// `None` for a plan of two levels: each policy then holds one
     /// sub-policy of its own name, so that every initiative has a place.
-    pub sub_policy: Option<String>,
-    pub initiative: String,
+    pub sub_policy: Option<&'a str>,
+    pub initiative: &'a str,
 }
 
-impl From<Levels> for Vec<String> {
-    fn from(levels: Levels) -> Vec<String> {
-        std::iter::once(levels.policy).chain(levels.sub_policy).chain([levels.initiative]).collect()
-    }
-}
-
-impl TryFrom<Vec<String>> for Levels {
-    type Error = &'static str;
-
-    fn try_from(names: Vec<String>) -> Result<Levels, Self::Error> {
-        let mut names = names.into_iter();
-        match (names.next(), names.next(), names.next(), names.next()) {
-            (Some(policy), Some(initiative), None, None) => Ok(Levels { policy, sub_policy: None, initiative }),
-            (Some(policy), Some(sub), Some(initiative), None) => {
-                Ok(Levels { policy, sub_policy: Some(sub), initiative })
-            }
-            _ => Err("levels: two or three names"),
+impl PlanMeta {
+    pub fn levels(&self) -> Levels<'_> {
+        match self.level_names.as_slice() {
+            [policy, initiative] => Levels { policy, sub_policy: None, initiative },
+            [policy, sub, initiative, ..] => Levels { policy, sub_policy: Some(sub), initiative },
+            _ => Levels { policy: "基本施策", sub_policy: Some("施策"), initiative: "取組" },
         }
-    }
-}
-
-impl Default for Levels {
-    /// Kama's, for plan files written before the levels were named.
-    fn default() -> Self {
-        Levels { policy: "基本施策".into(), sub_policy: Some("施策".into()), initiative: "取組".into() }
     }
 }
 
@@ -198,17 +188,10 @@ pub struct Initiative {
     pub remarks: Option<String>,
     /// 1-based line of the row in the source table, for provenance.
     pub source_line: usize,
-    /// The table's other columns, kept as written, shown in the detail.
+    /// The values of the plan's custom fields ([`PlanMeta::custom_fields`]),
+    /// in that order, as written; empty where the row's cell is.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub extra: Vec<CustomField>,
-}
-
-/// A column the plan's own table has and this model does not name.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CustomField {
-    /// The column's title.
-    pub label: String,
-    pub value: String,
+    pub extra: Vec<String>,
 }
 
 impl Initiative {
@@ -526,6 +509,12 @@ impl Plan {
             Some(original) if self.initiative(original).is_some() => original,
             _ => id,
         }
+    }
+
+    /// An initiative's custom fields that have a value: (title, value).
+    pub fn custom_fields<'a>(&'a self, initiative: &'a Initiative) -> impl Iterator<Item = (&'a str, &'a str)> {
+        let titles = self.plan.custom_fields.iter().map(String::as_str);
+        titles.zip(initiative.extra.iter().map(String::as_str)).filter(|(_, value)| !value.is_empty())
     }
 
     /// Initiatives of one sub-policy, in table order.

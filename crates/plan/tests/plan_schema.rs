@@ -39,7 +39,7 @@ fn the_templates_plan_file_follows_the_schema() {
 fn a_plan_of_two_levels_follows_the_schema() {
     let table = "計画名,架空市計画\n自治体,架空市\n施策,事業,2024,2025\n産業振興,商談会,○,→\n";
     let plan = read_plan_table("t.csv", table.as_bytes()).expect("imports");
-    assert_eq!(plan.plan.levels.sub_policy, None);
+    assert_eq!(plan.plan.levels().sub_policy, None);
     check(&to_json(&plan).expect("writes")).unwrap();
 }
 

@@ -103,6 +103,11 @@ pub fn InitiativeDetail(
                     <dt>{t(i18n::REMARKS)}</dt>
                     <dd class="plan-text" lang="ja"><Highlighted text=r query /></dd>
                 })}
+                // The plan table's own columns (担当課, 目標値, …), titled as the table titles them.
+                {plan.custom_fields(initiative).map(|(title, value)| view! {
+                    <dt lang="ja">{title}</dt>
+                    <dd class="plan-text" lang="ja"><Highlighted text=value.to_string() query /></dd>
+                }).collect_view()}
                 {initiative.relisted_from.map(|original| view! {
                     <dt>{t(i18n::RELISTED_FROM)}</dt>
                     <dd><RelatedLink explore id=original /></dd>

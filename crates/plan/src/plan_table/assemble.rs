@@ -121,6 +121,11 @@ impl Header {
     fn is_known(&self, column: usize) -> bool {
         self.fields.values().any(|c| *c == column) || self.years.iter().any(|(_, c)| *c == column)
     }
+
+    /// The titled columns the importer does not know: the plan's custom fields.
+    fn custom_columns(&self) -> Vec<(usize, String)> {
+        self.titles.iter().filter(|(column, _)| !self.is_known(**column)).map(|(c, t)| (*c, t.clone())).collect()
+    }
 }
 
 /// The title rows above the header: `計画名 | 第2次○○市…`, or `計画名：…` in one cell.
@@ -185,11 +190,11 @@ pub fn plan(name: &str, rows: &[Row], header_at: usize) -> Result<Plan, PlanTabl
         meta.get(&MetaKey::Municipality).cloned().ok_or(PlanTableError::MissingMeta(MetaKey::Municipality))?;
     let fiscal_years = period(&meta, &header)?;
     let id = meta.get(&MetaKey::Id).cloned().unwrap_or_else(|| derived_id(&municipality, &title, fiscal_years));
-    let levels = Levels {
-        policy: header.level_name(Field::Policy).unwrap_or_default(),
-        sub_policy: header.level_name(Field::SubPolicy),
-        initiative: header.level_name(Field::Initiative).unwrap_or_default(),
-    };
+    let level_names = [Field::Policy, Field::SubPolicy, Field::Initiative]
+        .into_iter()
+        .filter_map(|field| header.level_name(field))
+        .collect();
+    let custom_fields = header.custom_columns().into_iter().map(|(_, title)| title).collect();
 
     let mut builder = Builder {
         header: &header,
@@ -214,7 +219,7 @@ pub fn plan(name: &str, rows: &[Row], header_at: usize) -> Result<Plan, PlanTabl
         return Err(PlanTableError::NoInitiatives);
     }
     Ok(Plan {
-        plan: PlanMeta { id, title, municipality, fiscal_years, source: name.to_string(), levels },
+        plan: PlanMeta { id, title, municipality, fiscal_years, source: name.to_string(), level_names, custom_fields },
         policies: builder.policies,
         kpis: builder.kpis.into_values().collect(),
         initiatives: builder.initiatives,
@@ -447,22 +452,19 @@ impl Builder<'_> {
         items
     }
 
-    /// The row's cells under titles the importer does not know.
-    fn extra(&mut self, at: usize, row: &Row) -> Vec<CustomField> {
-        let columns: Vec<(usize, String)> = self
+    /// The row's cells under titles the importer does not know, in the
+    /// header's order, without the empty ones at the end.
+    fn extra(&mut self, at: usize, row: &Row) -> Vec<String> {
+        let mut values: Vec<String> = self
             .header
-            .titles
-            .iter()
-            .filter(|(column, _)| !self.header.is_known(**column))
-            .map(|(c, t)| (*c, t.clone()))
-            .collect();
-        columns
+            .custom_columns()
             .into_iter()
-            .filter_map(|(column, label)| {
-                let value = self.text_at(at, row, column)?.to_string();
-                Some(CustomField { label, value })
-            })
-            .collect()
+            .map(|(column, _)| self.text_at(at, row, column).unwrap_or_default().to_string())
+            .collect();
+        while values.last().is_some_and(String::is_empty) {
+            values.pop();
+        }
+        values
     }
 
     /// Links to the targets a cell names, each added to the plan's list

@@ -37,10 +37,7 @@ fn the_template_imports_as_its_plan() {
     assert_eq!(plan.plan.municipality, "○○市");
     assert_eq!(plan.plan.fiscal_years.from, FiscalYear(2025));
     assert_eq!(plan.plan.fiscal_years.to, FiscalYear(2029));
-    assert_eq!(
-        plan.plan.levels,
-        Levels { policy: "基本施策".into(), sub_policy: Some("施策".into()), initiative: "取組".into() }
-    );
+    assert_eq!(plan.plan.levels(), Levels { policy: "基本施策", sub_policy: Some("施策"), initiative: "取組" });
     assert!(plan.plan.id.starts_with("plan-") && plan.plan.id.ends_with("-2025-2029"), "{}", plan.plan.id);
     assert_eq!(plan.policies.len(), 2);
     assert_eq!(plan.policies[0].name, "1 創業の促進");
@@ -68,8 +65,9 @@ fn the_template_imports_as_its_plan() {
         second.schedule.iter().map(|s| (s.label.as_str(), s.from.0, s.to.0)).collect::<Vec<_>>(),
         [("制度設計", 2025, 2025), ("実施", 2026, 2029)]
     );
-    assert_eq!(first.extra.len(), 1);
-    assert_eq!((first.extra[0].label.as_str(), first.extra[0].value.as_str()), ("担当課", "商工観光課"));
+    assert_eq!(plan.plan.custom_fields, ["担当課"]);
+    assert_eq!(plan.custom_fields(first).collect::<Vec<_>>(), [("担当課", "商工観光課")]);
+    assert!(plan.initiatives[3].extra.is_empty(), "an empty cell at the end is not kept");
     // 「-」 is no mark.
     assert!(!plan.initiatives[2].priority);
     assert_eq!(plan.initiatives[2].remarks.as_deref(), Some("商工会と連携"));
@@ -117,8 +115,8 @@ fn synonyms_and_an_other_column_order_read_the_same() {
     ]
     .concat();
     let plan = read_plan_table("t.csv", &csv_of(&rows)).expect("imports");
-    assert_eq!(plan.plan.levels.policy, "基本目標");
-    assert_eq!(plan.plan.levels.initiative, "事業");
+    assert_eq!(plan.plan.levels().policy, "基本目標");
+    assert_eq!(plan.plan.levels().initiative, "事業");
     assert_eq!(plan.plan.fiscal_years.from, FiscalYear(2024));
     assert_eq!(plan.plan.fiscal_years.to, FiscalYear(2026));
     assert_eq!(plan.initiatives.len(), 2);
@@ -135,8 +133,8 @@ fn a_plan_of_two_levels_gives_each_policy_one_sub_policy_of_its_name() {
         [meta_rows(), vec![vec!["施策", "事業", "2024"], vec!["産業振興", "商談会", "○"], vec!["", "見本市", "○"]]]
             .concat();
     let plan = read_plan_table("t.csv", &csv_of(&rows)).expect("imports");
-    assert_eq!(plan.plan.levels.policy, "施策");
-    assert_eq!(plan.plan.levels.sub_policy, None);
+    assert_eq!(plan.plan.levels().policy, "施策");
+    assert_eq!(plan.plan.levels().sub_policy, None);
     assert_eq!(plan.policies[0].sub_policies.len(), 1);
     assert_eq!(plan.policies[0].sub_policies[0].name, "産業振興");
     assert_eq!(plan.initiatives.len(), 2);

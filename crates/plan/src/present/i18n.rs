@@ -91,7 +91,7 @@ pub fn site_description(plan: &crate::Plan) -> String {
         years.from,
         years.to,
         plan.initiatives.len(),
-        plan.plan.levels.initiative
+        plan.plan.levels().initiative
     )
 }
 
