@@ -53,6 +53,17 @@ pub fn fetch_error(lang: Lang, e: &FetchError) -> String {
     }
 }
 
+/// Why an opened plan could not be kept in this browser.
+pub fn keep_plan_failure(lang: Lang, failure: &crate::adapters::storage::StorageFailure) -> String {
+    use crate::adapters::storage::StorageFailure::*;
+    match (lang, failure) {
+        (Lang::Ja, Full) => "ブラウザの保存領域がいっぱいのため、計画を保存できませんでした。使わない計画を「このブラウザから削除」してから、もう一度開いてください。".into(),
+        (Lang::En, Full) => "Browser storage is full, so the plan could not be kept. Remove plans you no longer use from this browser, then open it again.".into(),
+        (Lang::Ja, Unavailable(e)) => format!("このブラウザでは計画を保存できません（{e}）。"),
+        (Lang::En, Unavailable(e)) => format!("This browser cannot keep the plan ({e})."),
+    }
+}
+
 /// A picked file the browser could not read, with its words.
 pub fn unreadable(lang: Lang, e: &BrowserError) -> String {
     match lang {

@@ -69,3 +69,17 @@ async fn read_file(file: web_sys::File, max_bytes: usize) -> Result<Picked, Brow
     let text = text.as_string().ok_or(BrowserError::from("not text"))?;
     Ok(Picked::Text { name, text })
 }
+
+/// A file's bytes whatever its kind (a plan table may be Shift_JIS text);
+/// `Err` with its size when it is over `max_bytes`, unread.
+pub async fn read_bytes(file: &web_sys::File, max_bytes: usize) -> Result<Vec<u8>, Picked> {
+    let name = file.name();
+    let bytes = file.size() as usize;
+    if bytes > max_bytes {
+        return Err(Picked::TooLarge { name, bytes });
+    }
+    match JsFuture::from(file.array_buffer()).await {
+        Ok(buffer) => Ok(js_sys::Uint8Array::new(&buffer).to_vec()),
+        Err(e) => Err(Picked::Unreadable { name, detail: describe(e) }),
+    }
+}

@@ -39,6 +39,12 @@ pub fn href(query: &str) -> String {
     window().location().pathname().unwrap_or_else(|_| "./".into())
 }
 
+/// Loads the page again at a query: for a change of plan, which the app
+/// chooses once, at start-up.
+pub fn go_to(query: &str) {
+    let _ = window().location().assign(&href(query));
+}
+
 /// The full address of a query, as the address bar shows it.
 pub fn absolute(query: &str) -> String {
     let here = window().location().href().unwrap_or_default();

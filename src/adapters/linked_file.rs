@@ -10,6 +10,11 @@ pub fn named(param: &str) -> Option<String> {
     kama_plan::view_state::linked_file(&history::query(), param).map(|f| f.as_str().to_string())
 }
 
+/// Where the address says the plan comes from (`plan=`).
+pub fn plan_source() -> Option<kama_plan::view_state::PlanSource> {
+    kama_plan::view_state::plan_source(&history::query())
+}
+
 thread_local!(static OPENED: Option<String> = named("open"));
 
 /// `?open=` as the page was opened: read at the first call, since the

@@ -72,8 +72,8 @@ impl Explore {
         let query_without_open = Memo::new(move |_| {
             state.with(|s| {
                 let filters = s.filters.clone();
-                let plan_file = s.plan_file.clone();
-                ViewState { open: None, view: View::List, year: None, kpi: None, filters, plan_file }.to_query()
+                let plan_source = s.plan_source.clone();
+                ViewState { open: None, view: View::List, year: None, kpi: None, filters, plan_source }.to_query()
             })
         });
         Explore { plan, state, result, query, open, view, filters, year, kpi, query_without_open }

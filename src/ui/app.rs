@@ -1,9 +1,10 @@
-use kama_plan::view_state::View;
+use kama_plan::plan_shelf;
+use kama_plan::view_state::{PlanSource, View};
 use kama_plan::{Plan, EMBEDDED_PLAN_JSON};
 use leptos::prelude::*;
 
 use crate::adapters::fetch::{self, FetchError};
-use crate::adapters::{focus, linked_file, prefs, timing};
+use crate::adapters::{focus, linked_file, prefs, storage, timing};
 use crate::i18n::{self, t, UiLang};
 use crate::state::{Explore, Progress};
 use crate::ui::first::detail::Detail;
@@ -21,11 +22,25 @@ pub fn App() -> impl IntoView {
     let lang = RwSignal::new(prefs::load_lang());
     provide_context(UiLang(lang));
     Effect::new(move |_| prefs::apply_lang(lang.get()));
-    let Some(file) = linked_file::named("plan") else {
-        return match parse(EMBEDDED_PLAN_JSON) {
-            Ok(plan) => view! { <Tracker plan with_published=true /> }.into_any(),
-            Err(error) => view! { <LoadError error /> }.into_any(),
-        };
+    let file = match linked_file::plan_source() {
+        None => {
+            return match parse(EMBEDDED_PLAN_JSON) {
+                Ok(plan) => view! { <Tracker plan with_published=true /> }.into_any(),
+                Err(error) => view! { <LoadError error /> }.into_any(),
+            }
+        }
+        // Kept by 「別の計画を開く」 in this browser: read at once.
+        Some(PlanSource::Saved(id)) => {
+            let plan = match storage::read(&plan_shelf::plan_key(&id)) {
+                Ok(Some(json)) => parse(&json),
+                _ => Err(PlanLoadError::NotSaved(id.as_str().to_string())),
+            };
+            return match plan {
+                Ok(plan) => view! { <Tracker plan with_published=false /> }.into_any(),
+                Err(error) => view! { <LoadError error /> }.into_any(),
+            };
+        }
+        Some(PlanSource::File(file)) => file.as_str().to_string(),
     };
     let loaded = RwSignal::new(None::<Result<PlanRef, PlanLoadError>>);
     leptos::task::spawn_local(async move {
@@ -49,6 +64,8 @@ enum PlanLoadError {
     Fetch(FetchError),
     /// Not a plan file, in the JSON reader's words.
     Invalid(String),
+    /// `plan=saved:<id>` names a plan this browser does not keep.
+    NotSaved(String),
 }
 
 /// Leaked once per load: the plan lives as long as the page.
@@ -152,11 +169,17 @@ fn LoadError(
     // The heading says what failed; the detail stays technical.
     let detail = match &error {
         PlanLoadError::Fetch(e) => e.to_string(),
-        PlanLoadError::Invalid(detail) => detail.clone(),
+        PlanLoadError::Invalid(detail) | PlanLoadError::NotSaved(detail) => detail.clone(),
     };
+    let not_saved = matches!(error, PlanLoadError::NotSaved(_));
     view! {
         <main class="load-error" role="alert" data-ready="load-error">
             <h1>{t(i18n::LOAD_ERROR)}</h1>
+            // A shared link to a plan opened in someone else's browser.
+            {not_saved.then(|| view! {
+                <p>{t(i18n::PLAN_NOT_SAVED)}</p>
+                <p><a href="./?view=progress#plans">{t(i18n::OPEN_OTHER_PLAN)}</a></p>
+            })}
             <pre>{detail}</pre>
         </main>
     }

@@ -9,6 +9,7 @@
 //! - `detail`: an opened initiative;
 //! - `plan_export`: the plan's JSON and CSV encoders;
 //! - `sheet_import`: the .xlsx reader of an imported 評価シート;
+//! - `plan_import`: the plan-table importers of 「別の計画を開く」;
 //! - `staff`: the record bar's controls for staff (undo, redo, who records)
 //!   and their setup: visitors never fetch it;
 //! - `store`: reading, checking, merging and saving the progress record
@@ -25,10 +26,11 @@ use std::cell::Cell;
 use std::future::Future;
 use std::pin::Pin;
 
+use kama_plan::plan_shelf::{self, OpenPlanError};
 use kama_plan::progress::xlsx_import::{self, SheetError, SheetImport};
 use kama_plan::progress::Record;
 use kama_plan::view_state::View;
-use kama_plan::Initiative;
+use kama_plan::{Initiative, Plan};
 use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
 
@@ -48,7 +50,10 @@ pub fn timeline(explore: Explore) -> Loaded {
 
 #[wasm_split(views, wasm_split_path = leptos::wasm_split, fallible)]
 pub fn progress(explore: Explore, progress: Progress) -> Loaded {
-    Ok(view! { <crate::ui::views::progress_view::ProgressView explore progress read_sheet=sheet_reader /> }.into_any())
+    Ok(view! {
+        <crate::ui::views::progress_view::ProgressView explore progress read_sheet=sheet_reader read_plan=plan_reader />
+    }
+    .into_any())
 }
 
 #[wasm_split(views, wasm_split_path = leptos::wasm_split, fallible)]
@@ -107,6 +112,19 @@ pub fn plan_encoder(
 ) -> Pin<Box<dyn Future<Output = Result<Result<Vec<u8>, PlanFileError>, ChunkFailed>>>> {
     Box::pin(encode_plan(plan, chosen, format))
 }
+
+/// The plan-table importers, used only when 「別の計画を開く」 reads a file.
+#[wasm_split(plan_import, wasm_split_path = leptos::wasm_split, fallible)]
+fn read_plan(name: String, bytes: Vec<u8>, embedded_id: String) -> Result<Result<Plan, OpenPlanError>, ChunkFailed> {
+    Ok(plan_shelf::open_file(&name, &bytes, &embedded_id))
+}
+
+/// [`read_plan`] as the plans panel takes it.
+fn plan_reader(name: String, bytes: Vec<u8>) -> PlanRead {
+    Box::pin(async move { read_plan(name, bytes, kama_plan::EMBEDDED_PLAN_ID.to_string()).await.ok() })
+}
+
+type PlanRead = Pin<Box<dyn Future<Output = Option<Result<Plan, OpenPlanError>>>>>;
 
 /// The .xlsx reader, used only when a workbook is imported.
 #[wasm_split(sheet_import, wasm_split_path = leptos::wasm_split, fallible)]

@@ -182,4 +182,5 @@ fn the_embedded_plan_is_plan_json_without_its_indentation() {
     assert!(crate::EMBEDDED_PLAN_JSON.len() < PLAN_JSON.len());
     let embedded = Plan::from_json(crate::EMBEDDED_PLAN_JSON).expect("the embedded plan reads");
     assert_eq!(embedded, Plan::from_json(PLAN_JSON).expect("plan.json reads"));
+    assert_eq!(crate::EMBEDDED_PLAN_ID, embedded.plan.id);
 }

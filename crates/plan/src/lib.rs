@@ -12,6 +12,7 @@ pub mod import;
 pub mod kpi;
 pub mod listing;
 pub mod plan;
+pub mod plan_shelf;
 pub mod plan_table;
 pub mod present;
 pub mod progress;
@@ -32,6 +33,9 @@ pub const PLAN_JSON: &str = include_str!("../../../data/plan.json");
 /// The plan the app embeds: `data/plan.json` (or a city's own, see
 /// `build.rs`) without its indentation.
 pub const EMBEDDED_PLAN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/plan.min.json"));
+
+/// The embedded plan's `plan.id`.
+pub const EMBEDDED_PLAN_ID: &str = include_str!(concat!(env!("OUT_DIR"), "/plan.id"));
 
 #[cfg(test)]
 #[path = "tests/support.rs"]

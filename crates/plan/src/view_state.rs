@@ -69,10 +69,64 @@ pub struct ViewState {
     pub year: Option<FiscalYear>,
     /// The KPI open in the KPI view.
     pub kpi: Option<KpiCode>,
-    /// The plan file shown instead of the embedded plan (`plan=`): kept in
+    /// The plan shown instead of the embedded plan (`plan=`): kept in
     /// every address, so a click or a reload never falls back to the
     /// embedded plan (and its record) unnoticed.
-    pub plan_file: Option<LinkedFile>,
+    pub plan_source: Option<PlanSource>,
+}
+
+/// Where the shown plan comes from when it is not the embedded one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlanSource {
+    /// A plan file beside `index.html`: `plan=other-plan.json`.
+    File(LinkedFile),
+    /// A plan opened in this browser and kept in it: `plan=saved:<id>`.
+    Saved(SavedPlanId),
+}
+
+const SAVED: &str = "saved:";
+
+impl PlanSource {
+    pub fn parse(value: &str) -> Option<PlanSource> {
+        match value.strip_prefix(SAVED) {
+            Some(id) => SavedPlanId::parse(id).map(PlanSource::Saved),
+            None => LinkedFile::parse(value).map(PlanSource::File),
+        }
+    }
+
+    /// The address's value for it.
+    pub fn param(&self) -> String {
+        match self {
+            PlanSource::File(file) => file.as_str().to_string(),
+            PlanSource::Saved(id) => format!("{SAVED}{}", id.as_str()),
+        }
+    }
+}
+
+/// A plan id as an address and a storage key may carry it: ASCII letters,
+/// digits, `-`, `_` and `.`, not starting with `.`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct SavedPlanId(String);
+
+/// Longer is no id a person or the importer writes.
+pub const MAX_PLAN_ID_CHARS: usize = 100;
+
+impl SavedPlanId {
+    pub fn parse(id: &str) -> Option<SavedPlanId> {
+        let fits = !id.is_empty() && id.len() <= MAX_PLAN_ID_CHARS && !id.starts_with('.');
+        let safe = id.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+        (fits && safe).then(|| SavedPlanId(id.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Where the query says the plan comes from (`plan=`), if from a place a
+/// link may name.
+pub fn plan_source(query: &str) -> Option<PlanSource> {
+    pairs(query).find(|(key, _)| key == "plan").and_then(|(_, value)| PlanSource::parse(&value))
 }
 
 /// A file beside `index.html` named in the address (`plan=`, `open=`): a bare
@@ -145,7 +199,7 @@ impl ViewState {
                 "q" => f.text = value.chars().take(MAX_QUERY_CHARS).collect(),
                 "relisted" => f.fold_relisted = value == "fold",
                 "id" => s.open = value.parse().ok(),
-                "plan" => s.plan_file = LinkedFile::parse(&value),
+                "plan" => s.plan_source = PlanSource::parse(&value),
                 _ => {}
             }
         }
@@ -156,8 +210,8 @@ impl ViewState {
     pub fn to_query(&self) -> String {
         let f = &self.filters;
         let mut out: Vec<(&str, String)> = Vec::new();
-        if let Some(file) = &self.plan_file {
-            out.push(("plan", file.as_str().into()));
+        if let Some(source) = &self.plan_source {
+            out.push(("plan", source.param()));
         }
         if let Some(v) = self.view.param() {
             out.push(("view", v.into()));

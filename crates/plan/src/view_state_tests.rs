@@ -26,7 +26,7 @@ fn every_parameter_round_trips() {
         open: Some(InitiativeId { policy: 2, sub: 1, letter: 'a' }),
         year: Some(FiscalYear(2026)),
         kpi: Some(KpiCode { policy: 2, number: 2 }),
-        plan_file: LinkedFile::parse("plan-10000.json"),
+        plan_source: LinkedFile::parse("plan-10000.json").map(PlanSource::File),
     };
     let query = state.to_query();
     assert_eq!(read(&query), state, "{query}");
@@ -130,7 +130,7 @@ fn a_views_name_is_its_view_parameter() {
 #[test]
 fn the_plan_file_stays_in_every_address_and_only_a_bare_json_name_counts() {
     let state = read("plan=other-plan.json&view=timeline");
-    assert_eq!(state.plan_file.as_ref().map(LinkedFile::as_str), Some("other-plan.json"));
+    assert_eq!(state.plan_source, LinkedFile::parse("other-plan.json").map(PlanSource::File));
     // Whatever else changes, the address keeps naming the plan.
     let moved = ViewState { view: View::Progress, open: None, ..state };
     assert!(moved.to_query().starts_with("plan=other-plan.json&view=progress"), "{}", moved.to_query());
@@ -145,11 +145,25 @@ fn the_plan_file_stays_in_every_address_and_only_a_bare_json_name_counts() {
         "p\u{0}.json",
     ] {
         let query = format!("plan={}", utf8_percent_encode(refused, NON_ALPHANUMERIC));
-        assert_eq!(read(&query).plan_file, None, "{refused}");
+        assert_eq!(read(&query).plan_source, None, "{refused}");
         assert_eq!(linked_file(&query, "plan"), None, "{refused}");
     }
     assert_eq!(
         linked_file("id=1-1-a&open=request.json", "open").as_ref().map(LinkedFile::as_str),
         Some("request.json")
     );
+}
+
+#[test]
+fn a_plan_kept_in_this_browser_is_named_by_its_id_in_every_address() {
+    let state = read("plan=saved:plan-c87a4769-2025-2029&view=timeline");
+    let id = SavedPlanId::parse("plan-c87a4769-2025-2029");
+    assert_eq!(state.plan_source, id.clone().map(PlanSource::Saved));
+    assert!(state.to_query().starts_with("plan=saved%3Aplan-c87a4769-2025-2029&"), "{}", state.to_query());
+    assert_eq!(read(&state.to_query()), state, "read back");
+    assert_eq!(plan_source("plan=saved%3Aplan-c87a4769-2025-2029"), id.map(PlanSource::Saved));
+    for refused in ["saved:", "saved:../x", "saved:.hidden", "saved:a/b", "saved:a%2Fb", "saved:<script>", "saved:計画"]
+    {
+        assert_eq!(plan_source(&format!("plan={refused}")), None, "{refused}");
+    }
 }

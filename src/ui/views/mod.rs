@@ -4,6 +4,7 @@ pub mod chart;
 pub mod charts_view;
 pub mod cycle;
 pub mod kpis;
+pub mod plan_shelf;
 pub mod progress_overview;
 pub mod progress_view;
 pub mod publishing;

@@ -1,6 +1,7 @@
 //! The progress view: for one fiscal year, where things stand, what to look
 //! at, and the record's files and conflicts.
 
+use crate::ui::views::plan_shelf::{PlanShelf, ReadPlan};
 use kama_plan::FiscalYear;
 use leptos::prelude::*;
 
@@ -54,6 +55,8 @@ pub fn ProgressView(
     progress: Progress,
     /// Reads an imported workbook's 評価シート.
     read_sheet: ReadSheet,
+    /// Reads a plan table or plan file chosen in 「別の計画を開く」.
+    read_plan: ReadPlan,
 ) -> impl IntoView {
     let year = explore.reported_year();
     let cycle = Cycle::new(progress);
@@ -74,6 +77,7 @@ pub fn ProgressView(
             <Checks explore progress />
             <PublishedChanges plan=progress.plan record=progress.shown published=progress.published />
             <FilesPanel progress cycle year read_sheet />
+            <PlanShelf plan=progress.plan read_plan />
         </section>
     }
 }

@@ -253,6 +253,24 @@ pub fn plan_table_error(lang: Lang, e: &crate::plan_table::PlanTableError) -> St
     }
 }
 
+/// Why a chosen file was not opened as a plan.
+pub fn open_plan_error(lang: Lang, e: &crate::plan_shelf::OpenPlanError) -> String {
+    use crate::plan_shelf::OpenPlanError::*;
+    match (lang, e) {
+        (_, Table(e)) => plan_table_error(lang, e),
+        (Lang::Ja, NotAPlan(detail)) => format!("計画ファイルとして読めません（{detail}）。"),
+        (Lang::En, NotAPlan(detail)) => format!("This is not a plan file ({detail})."),
+        (Lang::Ja, BadId(id)) => {
+            format!("計画ID「{id}」は使えません。半角の英数字と - _ . だけで書くか、「計画ID」の行を消してください。")
+        }
+        (Lang::En, BadId(id)) => {
+            format!("The plan id “{id}” cannot be used: write it with ASCII letters, digits and - _ . only, or drop the 計画ID row.")
+        }
+        (Lang::Ja, Embedded) => "このページがはじめから表示している計画です。".into(),
+        (Lang::En, Embedded) => "This is the plan this page shows by default.".into(),
+    }
+}
+
 /// What is wrong with one cell of a plan table (its row and column aside).
 pub fn plan_table_problem(lang: Lang, kind: &crate::plan_table::CellProblemKind) -> String {
     use crate::plan_table::{CellProblemKind::*, Field};
@@ -816,6 +834,17 @@ messages! {
     NOT_IN_RESULTS = "この取組は、いまの絞り込み・検索の結果には含まれていません。", "This initiative is not among the current filter and search results.";
     NOT_FOUND = "指定された取組は見つかりません。", "That initiative does not exist.";
     LOAD_ERROR = "計画データを読み込めませんでした。", "The plan data could not be read.";
+    PLAN_NOT_SAVED = "このリンクの計画は、このブラウザに保存されていません。計画の表（.xlsx、.csv）か計画ファイル（.json）を受け取り、「別の計画を開く」から開いてください。", "The plan this link names is not kept in this browser. Get its table (.xlsx, .csv) or plan file (.json) and open it with “Open another plan”.";
+    OPEN_OTHER_PLAN = "別の計画を開く", "Open another plan";
+    OPEN_OTHER_PLAN_HINT = "同じ形（基本施策・施策・取組）の別の計画を、その表（Excel の .xlsx、.csv、.tsv）か計画ファイル（.json）から開けます。開いた計画はこのブラウザに保存され、進捗の記録も計画ごとに分かれます。表の作り方はひな形を見てください:", "Open another plan of the same shape (policies, measures, initiatives) from its table (Excel .xlsx, .csv, .tsv) or plan file (.json). It is kept in this browser, with a progress record of its own. See the template for how to lay out the table:";
+    PLAN_TEMPLATE = "計画表のひな形（.xlsx）", "Plan table template (.xlsx)";
+    CHOOSE_PLAN_FILE = "計画の表・ファイルを選ぶ", "Choose a plan table or file";
+    READING_PLAN = "読み込んでいます…", "Reading…";
+    OPEN_THIS_PLAN = "この計画を開く", "Open this plan";
+    KEPT_PLANS = "このブラウザの計画", "Plans in this browser";
+    DEFAULT_PLAN = "はじめから表示している計画", "The plan this page shows by default";
+    SHOWN_NOW = "表示中", "Shown";
+    REMOVE_PLAN = "このブラウザから削除", "Remove from this browser";
     APP_FAILED = "アプリを起動できませんでした。下の計画の一覧はこのまま読めます。ページを再読み込みするか、別のブラウザでお試しください。", "The app could not start. The plan below can still be read. Reload the page, or try another browser.";
     SOURCE_NOTE = "出典：第2次嘉麻市中小企業振興基本計画 実行計画表（表記は原文のまま）", "Source: the plan's action table (text as published)";
     OVERVIEW = "計画の概要", "Plan overview";

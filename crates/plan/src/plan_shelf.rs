@@ -1,0 +1,147 @@
+//! Plans opened in this browser (「別の計画を開く」): a plan table or plan
+//! file read into a [`Plan`], kept under its id beside a list of what is
+//! kept, and opened again by `plan=saved:<id>`. Each keeps its own progress
+//! record, as every plan does (`progress::stored::storage_key`).
+
+use serde::{Deserialize, Serialize};
+
+use crate::import::to_json;
+use crate::plan::Plan;
+use crate::plan_table::{read_plan_table, PlanTableError, TableFormat, MAX_BYTES};
+use crate::view_state::SavedPlanId;
+
+/// The list of kept plans.
+pub const INDEX_KEY: &str = "kama-sme-tracker:plans";
+
+/// Where a kept plan's file is.
+pub fn plan_key(id: &SavedPlanId) -> String {
+    format!("kama-sme-tracker:plan:{}", id.as_str())
+}
+
+/// One kept plan, as the list shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShelfEntry {
+    pub id: String,
+    pub title: String,
+    pub municipality: String,
+    pub initiatives: usize,
+}
+
+impl ShelfEntry {
+    pub fn of(plan: &Plan) -> ShelfEntry {
+        ShelfEntry {
+            id: plan.plan.id.clone(),
+            title: plan.plan.title.clone(),
+            municipality: plan.plan.municipality.clone(),
+            initiatives: plan.initiatives.len(),
+        }
+    }
+
+    /// `None` for an id no address may carry (an edited index).
+    pub fn saved_id(&self) -> Option<SavedPlanId> {
+        SavedPlanId::parse(&self.id)
+    }
+}
+
+/// The list as stored. A list that cannot be read is empty: the plans'
+/// own keys stay, and opening a plan again lists it.
+pub fn read_index(text: Option<&str>) -> Vec<ShelfEntry> {
+    text.and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default()
+}
+
+pub fn index_json(entries: &[ShelfEntry]) -> String {
+    serde_json::to_string(entries).unwrap_or_else(|_| "[]".into())
+}
+
+/// `entries` with `entry` in it, replacing one of the same id.
+pub fn with(mut entries: Vec<ShelfEntry>, entry: ShelfEntry) -> Vec<ShelfEntry> {
+    match entries.iter_mut().find(|e| e.id == entry.id) {
+        Some(kept) => *kept = entry,
+        None => entries.push(entry),
+    }
+    entries
+}
+
+pub fn without(entries: Vec<ShelfEntry>, id: &str) -> Vec<ShelfEntry> {
+    entries.into_iter().filter(|e| e.id != id).collect()
+}
+
+/// Why a chosen file was not opened as a plan. Nothing was kept.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OpenPlanError {
+    Table(PlanTableError),
+    /// A .json file that is not a plan file, in the reader's words.
+    NotAPlan(String),
+    /// A plan whose id an address cannot carry.
+    BadId(String),
+    /// The plan this page is built with: it is open already.
+    Embedded,
+}
+
+/// The plan in a chosen file: a plan table, or a plan file (.json).
+pub fn open_file(name: &str, bytes: &[u8], embedded_id: &str) -> Result<Plan, OpenPlanError> {
+    let plan = if name.to_ascii_lowercase().ends_with(".json") {
+        if bytes.len() > MAX_BYTES {
+            return Err(OpenPlanError::Table(PlanTableError::TooLarge { bytes: bytes.len(), max: MAX_BYTES }));
+        }
+        let text = std::str::from_utf8(bytes).map_err(|e| OpenPlanError::NotAPlan(e.to_string()))?;
+        Plan::from_json(text.trim_start_matches('\u{feff}')).map_err(|e| OpenPlanError::NotAPlan(e.to_string()))?
+    } else {
+        if TableFormat::of_name(name).is_none() {
+            return Err(OpenPlanError::Table(PlanTableError::UnknownFormat { name: name.to_string() }));
+        }
+        read_plan_table(name, bytes).map_err(OpenPlanError::Table)?
+    };
+    if plan.plan.id == embedded_id {
+        return Err(OpenPlanError::Embedded);
+    }
+    if SavedPlanId::parse(&plan.plan.id).is_none() {
+        return Err(OpenPlanError::BadId(plan.plan.id));
+    }
+    Ok(plan)
+}
+
+/// The text kept for a plan: its plan file.
+pub fn plan_text(plan: &Plan) -> String {
+    to_json(plan).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEMPLATE: &[u8] = include_bytes!("../../../data/plan-template.csv");
+
+    #[test]
+    fn a_table_or_a_plan_file_opens_and_the_embedded_plan_does_not() {
+        let plan = open_file("plan-template.csv", TEMPLATE, crate::import::PLAN_ID).expect("opens");
+        let again = open_file("plan.json", plan_text(&plan).as_bytes(), crate::import::PLAN_ID).expect("reopens");
+        assert_eq!(again, plan);
+        assert_eq!(
+            open_file("plan.json", crate::PLAN_JSON.as_bytes(), crate::import::PLAN_ID),
+            Err(OpenPlanError::Embedded)
+        );
+        assert!(matches!(open_file("notes.json", b"{\"a\":1}", "x"), Err(OpenPlanError::NotAPlan(_))));
+        assert!(matches!(
+            open_file("plan.pdf", b"%PDF", "x"),
+            Err(OpenPlanError::Table(PlanTableError::UnknownFormat { .. }))
+        ));
+        let odd = TEMPLATE_WITH_ID.replace("{id}", "a/b");
+        assert_eq!(open_file("t.csv", odd.as_bytes(), "x"), Err(OpenPlanError::BadId("a/b".into())));
+    }
+
+    const TEMPLATE_WITH_ID: &str = "計画名,X\n自治体,Y\n計画ID,{id}\n基本施策,取組,2024\np,i,○\n";
+
+    #[test]
+    fn the_list_keeps_one_entry_per_plan_and_survives_a_broken_index() {
+        let plan = open_file("plan-template.csv", TEMPLATE, "x").expect("opens");
+        let entry = ShelfEntry::of(&plan);
+        let list = with(with(Vec::new(), entry.clone()), entry.clone());
+        assert_eq!(list.len(), 1);
+        assert_eq!(read_index(Some(&index_json(&list))), list);
+        assert_eq!(read_index(Some("{not json")), Vec::new());
+        assert_eq!(read_index(None), Vec::new());
+        assert!(without(list, &entry.id).is_empty());
+        assert_eq!(entry.saved_id().map(|id| plan_key(&id)), Some(format!("kama-sme-tracker:plan:{}", plan.plan.id)));
+    }
+}
