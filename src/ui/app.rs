@@ -1,3 +1,5 @@
+use std::borrow::Cow;
+
 use kama_plan::plan_shelf;
 use kama_plan::view_state::{PlanSource, View};
 use kama_plan::{Plan, EMBEDDED_PLAN_JSON};
@@ -22,39 +24,40 @@ pub fn App() -> impl IntoView {
     let lang = RwSignal::new(prefs::load_lang());
     provide_context(UiLang(lang));
     Effect::new(move |_| prefs::apply_lang(lang.get()));
-    let file = match linked_file::plan_source() {
-        None => {
-            return match parse(EMBEDDED_PLAN_JSON) {
-                Ok(plan) => view! { <Tracker plan with_published=true /> }.into_any(),
-                Err(error) => view! { <LoadError error /> }.into_any(),
-            }
-        }
+    let json = match linked_file::plan_source() {
+        None => Ok((Cow::Borrowed(EMBEDDED_PLAN_JSON), true)),
         // Kept by 「別の計画を開く」 in this browser: read at once.
-        Some(PlanSource::Saved(id)) => {
-            let plan = match storage::read(&plan_shelf::plan_key(&id)) {
-                Ok(Some(json)) => parse(&json),
-                _ => Err(PlanLoadError::NotSaved(id.as_str().to_string())),
-            };
-            return match plan {
-                Ok(plan) => view! { <Tracker plan with_published=false /> }.into_any(),
-                Err(error) => view! { <LoadError error /> }.into_any(),
-            };
+        Some(PlanSource::Saved(id)) => match storage::read(&plan_shelf::plan_key(&id)) {
+            Ok(Some(json)) => Ok((Cow::Owned(json), false)),
+            _ => Err(PlanLoadError::NotSaved(id.as_str().to_string())),
+        },
+        Some(PlanSource::File(file)) => {
+            let loaded = RwSignal::new(None::<Result<PlanRef, PlanLoadError>>);
+            leptos::task::spawn_local(async move {
+                let plan = fetch::text(file.as_str()).await.map_err(PlanLoadError::Fetch).and_then(|json| parse(&json));
+                loaded.set(Some(plan));
+            });
+            return view! {
+                {move || match loaded.get() {
+                    None => view! { <p class="prompt">"…"</p> }.into_any(),
+                    Some(plan) => shown(plan, false),
+                }}
+            }
+            .into_any();
         }
-        Some(PlanSource::File(file)) => file.as_str().to_string(),
     };
-    let loaded = RwSignal::new(None::<Result<PlanRef, PlanLoadError>>);
-    leptos::task::spawn_local(async move {
-        let plan = fetch::text(&file).await.map_err(PlanLoadError::Fetch).and_then(|json| parse(&json));
-        loaded.set(Some(plan));
-    });
-    view! {
-        {move || match loaded.get() {
-            None => view! { <p class="prompt">"…"</p> }.into_any(),
-            Some(Ok(plan)) => view! { <Tracker plan with_published=false /> }.into_any(),
-            Some(Err(error)) => view! { <LoadError error /> }.into_any(),
-        }}
+    match json {
+        Ok((json, with_published)) => shown(parse(&json), with_published),
+        Err(error) => shown(Err(error), false),
     }
-    .into_any()
+}
+
+/// The tracker of `plan`, or why there is none.
+fn shown(plan: Result<PlanRef, PlanLoadError>, with_published: bool) -> AnyView {
+    match plan {
+        Ok(plan) => view! { <Tracker plan with_published /> }.into_any(),
+        Err(error) => view! { <LoadError error /> }.into_any(),
+    }
 }
 
 /// Why the plan could not be had.

@@ -834,7 +834,7 @@ messages! {
     NOT_IN_RESULTS = "この取組は、いまの絞り込み・検索の結果には含まれていません。", "This initiative is not among the current filter and search results.";
     NOT_FOUND = "指定された取組は見つかりません。", "That initiative does not exist.";
     LOAD_ERROR = "計画データを読み込めませんでした。", "The plan data could not be read.";
-    PLAN_NOT_SAVED = "このリンクの計画は、このブラウザに保存されていません。計画の表（.xlsx、.csv）か計画ファイル（.json）を受け取り、「別の計画を開く」から開いてください。", "The plan this link names is not kept in this browser. Get its table (.xlsx, .csv) or plan file (.json) and open it with “Open another plan”.";
+    PLAN_NOT_SAVED = "この計画はこのブラウザにありません。計画の表かファイルを「別の計画を開く」から開いてください。", "This browser does not keep this plan. Open its table or file with “Open another plan”.";
     OPEN_OTHER_PLAN = "別の計画を開く", "Open another plan";
     OPEN_OTHER_PLAN_HINT = "同じ形（基本施策・施策・取組）の別の計画を、その表（Excel の .xlsx、.csv、.tsv）か計画ファイル（.json）から開けます。開いた計画はこのブラウザに保存され、進捗の記録も計画ごとに分かれます。表の作り方はひな形を見てください:", "Open another plan of the same shape (policies, measures, initiatives) from its table (Excel .xlsx, .csv, .tsv) or plan file (.json). It is kept in this browser, with a progress record of its own. See the template for how to lay out the table:";
     PLAN_TEMPLATE = "計画表のひな形（.xlsx）", "Plan table template (.xlsx)";

@@ -1,0 +1,97 @@
+// 「別の計画を開く」: another municipality's plan of the same shape, opened from
+// its .xlsx in the page, speaks of itself everywhere, stays in the address
+// through clicks and reloads, and keeps a record apart from Kama's.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import {
+  ROOT,
+  useApp,
+  waitForReady,
+  expectText,
+  expectUrl,
+  expectValue,
+  eventually,
+  yearCard,
+  axeViolations,
+} from './support.mjs';
+
+const app = useApp();
+const FIXTURE = join(ROOT, 'tests', 'e2e', 'fixtures', 'other-city-plan.xlsx');
+const ID = 'plan-0514c5bf-2024-2030';
+const KAMA_KEY = 'kama-sme-tracker:progress:kama-sme-2023-2027';
+const OTHER_KEY = `kama-sme-tracker:progress:${ID}`;
+
+/** Clicks the tab of `view` and waits for it, the plan kept in the address. */
+async function tab(page, view) {
+  await page.locator(`.view-tabs a[href*="view=${view}"]`).first().click();
+  await waitForReady(page, view);
+  await expectUrl(page, new RegExp(`plan=saved:${ID}.*view=${view}`), `${view}: the plan stays in the address`);
+}
+
+test('a three-level plan of seven years opens from its workbook and is the page’s plan everywhere', async () => {
+  const page = await app.open('?view=progress');
+  await page.locator('#plan-file').setInputFiles(FIXTURE);
+  const preview = page.locator('.plan-preview');
+  await expectText(preview, /さくら架空町 第3次さくら架空町産業振興ビジョン/);
+  await expectText(preview, /令和6年度（2024年度）〜令和12年度（2030年度）/);
+  await expectText(preview, /基本目標: 2[\s\S]*施策の方向: 3[\s\S]*事業: 5[\s\S]*数値目標: 4/);
+  assert.deepEqual(await axeViolations(page), []);
+
+  await preview.getByRole('button', { name: 'この計画を開く' }).click();
+  await waitForReady(page, 'list');
+  await expectUrl(page, new RegExp(`plan=saved:${ID}`));
+  const masthead = page.locator('.masthead');
+  await expectText(masthead, /さくら架空町/);
+  await expectText(masthead, /第3次さくら架空町産業振興ビジョン/);
+  await expectText(masthead, /令和12年度（2030年度）/);
+  assert.doesNotMatch(await masthead.innerText(), /嘉麻/);
+  await eventually(() => page.title(), /^第3次さくら架空町産業振興ビジョン — /, 'the title is the plan’s');
+  await expectText(page.locator('.plan-tree'), /町内事業者の商談会への出展を支援します|商談会/);
+
+  await tab(page, 'timeline');
+  await expectText(page.locator('main'), /2030/);
+  await tab(page, 'report');
+  await expectText(page.locator('#report-title'), /第3次さくら架空町産業振興ビジョン/);
+  await page.reload();
+  await waitForReady(page, 'report');
+  await expectText(page.locator('.masthead'), /さくら架空町/, 'a reload keeps the plan');
+
+  // Its own record: a status recorded here is not Kama's.
+  await page.goto(`${app.server.url}?plan=saved:${ID}&id=1-1-a`);
+  await waitForReady(page, 'list 1-①-a');
+  await expectText(page.locator('.detail'), /目標値[\s\S]*年30件/, 'the custom field, under its title');
+  await (await yearCard(page, 2030)).locator('select.status-select').selectOption({ label: '実施中' });
+  await page.waitForFunction((k) => (localStorage.getItem(k) ?? '').includes('実施中'), OTHER_KEY);
+  await page.goto(`${app.server.url}?id=1-1-a`);
+  await waitForReady(page, 'list 1-①-a');
+  await expectText(page.locator('.masthead'), /嘉麻市/);
+  await expectValue((await yearCard(page, 2025)).locator('select.status-select'), '');
+  assert.doesNotMatch((await page.evaluate((k) => localStorage.getItem(k), KAMA_KEY)) ?? '', /実施中/);
+
+  // Listed for switching back.
+  await page.goto(`${app.server.url}?view=progress`);
+  await waitForReady(page, 'progress');
+  await expectText(page.locator('.kept-plans'), /さくら架空町 第3次さくら架空町産業振興ビジョン/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a table with problems opens nothing and says which row and column', async () => {
+  const page = await app.open('?view=progress');
+  const table = '計画名,架空市計画\n自治体,架空市\n基本施策,取組,重点,2024\n産業,商談会,たぶん,○\n';
+  await page.locator('#plan-file').setInputFiles({ name: 'plan.csv', mimeType: 'text/csv', buffer: Buffer.from(table) });
+  await expectText(page.locator('.plan-refused'), /何も読み込んでいません[\s\S]*4 行目、C 列「重点」/);
+  assert.equal(await page.locator('.plan-preview').count(), 0);
+  assert.equal(await page.evaluate(() => localStorage.getItem('kama-sme-tracker:plans')), null, 'nothing kept');
+  await page.context().close();
+});
+
+test('a link to a plan this browser does not keep says how to open it', async () => {
+  const page = await app.open(`?plan=saved:${ID}`);
+  await waitForReady(page, 'load-error');
+  await expectText(page.locator('.load-error'), /このブラウザにありません/);
+  await expectText(page.locator('.load-error a'), /別の計画を開く/);
+  await page.context().close();
+});
