@@ -17,8 +17,8 @@ const SW = 'sw.js';
 // never precached.
 const PROGRESS = 'progress.json';
 // Loaded only when needed, and large: ECharts when a chart is shown
-// (scripts/build-echarts.mjs writes it), the .xlsx reader when a workbook is
-// imported (staff only). Not precached, so no visitor downloads them unasked;
+// (scripts/build-echarts.mjs writes it), the spreadsheet readers when a
+// workbook or a plan table is imported. Not precached, so no visitor downloads them unasked;
 // kept in this build's cache the first time they are fetched, so they then
 // work offline. Still hashed into the version like every staged file.
 const ON_DEMAND = ['vendor/', 'split/split-sheet-import-'];

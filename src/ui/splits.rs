@@ -8,8 +8,8 @@
 //!   per-view files, since they share most of their code, and far fewer);
 //! - `detail`: an opened initiative;
 //! - `plan_export`: the plan's JSON and CSV encoders;
-//! - `sheet_import`: the .xlsx reader of an imported 評価シート;
-//! - `plan_import`: the plan-table importers of 「別の計画を開く」;
+//! - `sheet_import`: the spreadsheet readers, which share calamine: an
+//!   imported 評価シート, and the plan tables of 「別の計画を開く」;
 //! - `staff`: the record bar's controls for staff (undo, redo, who records)
 //!   and their setup: visitors never fetch it;
 //! - `store`: reading, checking, merging and saving the progress record
@@ -114,7 +114,7 @@ pub fn plan_encoder(
 }
 
 /// The plan-table importers, used only when 「別の計画を開く」 reads a file.
-#[wasm_split(plan_import, wasm_split_path = leptos::wasm_split, fallible)]
+#[wasm_split(sheet_import, wasm_split_path = leptos::wasm_split, fallible)]
 fn read_plan(name: String, bytes: Vec<u8>, embedded_id: String) -> Result<Result<Plan, OpenPlanError>, ChunkFailed> {
     Ok(plan_shelf::open_file(&name, &bytes, &embedded_id))
 }

@@ -17,7 +17,7 @@ use crate::adapters::storage::{self, StorageFailure};
 use crate::i18n::{self, t};
 use crate::ui::PlanRef;
 
-/// Reads a chosen file's plan (in the `plan_import` split file); `None`
+/// Reads a chosen file's plan (in the `sheet_import` split file); `None`
 /// when that file could not be had.
 pub type ReadPlan = fn(String, Vec<u8>) -> Pin<Box<dyn Future<Output = Option<Result<Plan, OpenPlanError>>>>>;
 
