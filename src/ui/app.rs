@@ -155,7 +155,7 @@ fn Tracker(
             </main>
         </div>
         <footer class="site-footer">
-            <p>{t(i18n::SOURCE_NOTE)}</p>
+            <p>{move || i18n::source_note(lang.get(), &plan.plan.title)}</p>
         </footer>
     }
 }

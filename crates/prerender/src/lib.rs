@@ -112,7 +112,7 @@ pub fn first_paint(plan: &'static Plan) -> String {
         html,
         r#"<section class="detail" aria-label="{}"></section></main></div><footer class="site-footer"><p>{}</p></footer></div>"#,
         t(i18n::DETAIL),
-        t(i18n::SOURCE_NOTE)
+        escape(&i18n::source_note(Lang::Ja, &plan.plan.title))
     );
     html
 }

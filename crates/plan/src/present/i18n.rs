@@ -71,6 +71,14 @@ pub fn plan_period(lang: Lang, years: crate::FiscalYearRange) -> String {
     }
 }
 
+/// The footer: where the plan's text comes from.
+pub fn source_note(lang: Lang, plan_title: &str) -> String {
+    match lang {
+        Lang::Ja => format!("出典：{plan_title}（表記は原文のまま）"),
+        Lang::En => format!("Source: {plan_title} (text as published)"),
+    }
+}
+
 /// The tab's title: the plan's own name (verbatim in both languages), then
 /// what the page is.
 pub fn page_title(lang: Lang, plan_title: &str) -> String {
@@ -846,7 +854,6 @@ messages! {
     SHOWN_NOW = "表示中", "Shown";
     REMOVE_PLAN = "このブラウザから削除", "Remove from this browser";
     APP_FAILED = "アプリを起動できませんでした。下の計画の一覧はこのまま読めます。ページを再読み込みするか、別のブラウザでお試しください。", "The app could not start. The plan below can still be read. Reload the page, or try another browser.";
-    SOURCE_NOTE = "出典：第2次嘉麻市中小企業振興基本計画 実行計画表（表記は原文のまま）", "Source: the plan's action table (text as published)";
     OVERVIEW = "計画の概要", "Plan overview";
     POLICIES = "基本施策（体系分類1）", "Basic policies";
     SUB_POLICIES = "施策（体系分類2）", "Sub-policies";
