@@ -103,8 +103,12 @@ pub fn is_dash(c: char) -> bool {
 /// Equal as the same words, ignoring width variants and whitespace: the table
 /// writes one sub-policy name with `（）` on one page and `()` on another.
 pub fn same_words(a: &str, b: &str) -> bool {
-    let fold = |s: &str| -> String { nfkc(s).chars().filter(|c| !c.is_whitespace()).collect() };
-    fold(a) == fold(b)
+    words_key(a) == words_key(b)
+}
+
+/// What [`same_words`] compares: to look many names up at once.
+pub fn words_key(s: &str) -> String {
+    nfkc(s).chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 #[cfg(test)]

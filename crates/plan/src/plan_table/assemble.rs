@@ -2,7 +2,7 @@
 //! they first appear, a level's cell left empty carried down from the row
 //! above (as a merged cell reads), targets gathered into the plan's list.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::cells::{self, blank};
 use super::columns::{self, Field, MetaKey};
@@ -10,7 +10,7 @@ use super::error::{CellProblem, CellProblemKind, ColumnRef, PlanTableError};
 use super::grid::Row;
 use super::{HEADER_ROWS, MAX_PROBLEMS, MAX_YEARS};
 use crate::plan::*;
-use crate::text::same_words;
+use crate::text::words_key;
 use crate::workbook::{bool_text, Value};
 
 /// Codes a level can number: policies and sub-policies are one or two
@@ -202,6 +202,10 @@ pub fn plan(name: &str, rows: &[Row], header_at: usize) -> Result<Plan, PlanTabl
         initiatives: Vec::new(),
         kpis: BTreeMap::new(),
         serials: BTreeMap::new(),
+        policy_codes: HashMap::new(),
+        sub_policy_codes: HashMap::new(),
+        kpi_codes: HashMap::new(),
+        initiative_counts: HashMap::new(),
         carried: None,
         problems: Vec::new(),
     };
@@ -234,6 +238,12 @@ struct Builder<'h> {
     kpis: BTreeMap<KpiCode, Kpi>,
     /// Each row's serial, by value: the row it is first on.
     serials: BTreeMap<u16, usize>,
+    /// Codes by name as [`words_key`] folds it, and initiatives per
+    /// sub-policy: a long table is read in one pass.
+    policy_codes: HashMap<String, u8>,
+    sub_policy_codes: HashMap<(u8, String), u8>,
+    kpi_codes: HashMap<String, KpiCode>,
+    initiative_counts: HashMap<(u8, u8), usize>,
     /// The level cells carried down: the last row's policy and sub-policy.
     carried: Option<(u8, u8)>,
     problems: Vec<CellProblem>,
@@ -298,7 +308,7 @@ impl Builder<'_> {
         if self.problems.len() > problems_before {
             return;
         }
-        let Some(letter) = self.initiatives_of(policy, sub) else {
+        let Some(letter) = self.next_letter(policy, sub) else {
             let kind = CellProblemKind::TooMany { level: Field::Initiative, max: MAX_INITIATIVES_PER_SUB_POLICY };
             self.problem(at, initiative_column, kind);
             return;
@@ -372,8 +382,9 @@ impl Builder<'_> {
     }
 
     fn policy_code(&mut self, at: usize, column: usize, name: &str) -> Option<u8> {
-        if let Some(p) = self.policies.iter().find(|p| same_words(&p.name, name)) {
-            return Some(p.code);
+        let key = words_key(name);
+        if let Some(code) = self.policy_codes.get(&key) {
+            return Some(*code);
         }
         if self.policies.len() >= MAX_POLICIES {
             self.problem(at, column, CellProblemKind::TooMany { level: Field::Policy, max: MAX_POLICIES });
@@ -381,27 +392,34 @@ impl Builder<'_> {
         }
         let code = self.policies.len() as u8 + 1;
         self.policies.push(Policy { code, name: name.to_string(), sub_policies: Vec::new() });
+        self.policy_codes.insert(key, code);
         Some(code)
     }
 
     fn sub_policy_code(&mut self, at: usize, column: usize, policy: u8, name: &str) -> Option<u8> {
-        let subs = &mut self.policies.iter_mut().find(|p| p.code == policy)?.sub_policies;
-        if let Some(s) = subs.iter().find(|s| same_words(&s.name, name)) {
-            return Some(s.code);
+        let key = (policy, words_key(name));
+        if let Some(code) = self.sub_policy_codes.get(&key) {
+            return Some(*code);
         }
+        let subs = &mut self.policies.iter_mut().find(|p| p.code == policy)?.sub_policies;
         if subs.len() >= MAX_POLICIES {
             self.problem(at, column, CellProblemKind::TooMany { level: Field::SubPolicy, max: MAX_POLICIES });
             return None;
         }
         let code = subs.len() as u8 + 1;
         subs.push(SubPolicy { id: SubPolicyId { policy, sub: code }, code, name: name.to_string() });
+        self.sub_policy_codes.insert(key, code);
         Some(code)
     }
 
-    /// The next free letter in the sub-policy.
-    fn initiatives_of(&self, policy: u8, sub: u8) -> Option<char> {
-        let taken = self.initiatives.iter().filter(|i| i.policy == policy && i.sub_policy == sub).count();
-        (taken < MAX_INITIATIVES_PER_SUB_POLICY).then(|| char::from(b'a' + taken as u8))
+    /// The next free letter in the sub-policy, taken.
+    fn next_letter(&mut self, policy: u8, sub: u8) -> Option<char> {
+        let taken = self.initiative_counts.entry((policy, sub)).or_insert(0);
+        if *taken >= MAX_INITIATIVES_PER_SUB_POLICY {
+            return None;
+        }
+        *taken += 1;
+        Some(char::from(b'a' + (*taken - 1) as u8))
     }
 
     /// 番号 as written, or the row's place among the initiatives.
@@ -474,7 +492,8 @@ impl Builder<'_> {
         let mut links: Vec<KpiLink> = Vec::new();
         for label in cells::targets(cell) {
             let (name, unit) = cells::name_and_unit(&label);
-            let code = match self.kpis.values_mut().find(|k| same_words(&k.name, &name)) {
+            let key = words_key(&name);
+            let code = match self.kpi_codes.get(&key).and_then(|code| self.kpis.get_mut(code)) {
                 Some(kpi) => {
                     if !kpi.labels.contains(&label) {
                         kpi.labels.push(label.clone());
@@ -485,12 +504,14 @@ impl Builder<'_> {
                     kpi.code
                 }
                 None => {
-                    let taken = self.kpis.keys().filter(|k| k.policy == policy).count();
+                    let taken =
+                        self.kpis.range(KpiCode { policy, number: 0 }..=KpiCode { policy, number: u8::MAX }).count();
                     if taken >= MAX_POLICIES {
                         return None;
                     }
                     let code = KpiCode { policy, number: taken as u8 + 1 };
                     self.kpis.insert(code, Kpi { code, name, unit, labels: vec![label] });
+                    self.kpi_codes.insert(key, code);
                     code
                 }
             };
