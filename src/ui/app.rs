@@ -155,7 +155,7 @@ fn Tracker(
             </main>
         </div>
         <footer class="site-footer">
-            <p>{move || i18n::source_note(lang.get(), &plan.plan.title)}</p>
+            <p>{t(i18n::SOURCE_BEFORE)} <span lang="ja">{plan.plan.title.clone()}</span> {t(i18n::SOURCE_AFTER)}</p>
         </footer>
     }
 }

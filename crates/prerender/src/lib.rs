@@ -110,9 +110,11 @@ pub fn first_paint(plan: &'static Plan) -> String {
     html.push_str(&tree);
     let _ = write!(
         html,
-        r#"<section class="detail" aria-label="{}"></section></main></div><footer class="site-footer"><p>{}</p></footer></div>"#,
+        r#"<section class="detail" aria-label="{}"></section></main></div><footer class="site-footer"><p>{}<span lang="ja">{}</span>{}</p></footer></div>"#,
         t(i18n::DETAIL),
-        escape(&i18n::source_note(Lang::Ja, &plan.plan.title))
+        t(i18n::SOURCE_BEFORE),
+        escape(&plan.plan.title),
+        t(i18n::SOURCE_AFTER)
     );
     html
 }

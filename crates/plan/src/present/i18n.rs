@@ -71,14 +71,6 @@ pub fn plan_period(lang: Lang, years: crate::FiscalYearRange) -> String {
     }
 }
 
-/// The footer: where the plan's text comes from.
-pub fn source_note(lang: Lang, plan_title: &str) -> String {
-    match lang {
-        Lang::Ja => format!("出典：{plan_title}（表記は原文のまま）"),
-        Lang::En => format!("Source: {plan_title} (text as published)"),
-    }
-}
-
 /// The tab's title: the plan's own name (verbatim in both languages), then
 /// what the page is.
 pub fn page_title(lang: Lang, plan_title: &str) -> String {
@@ -842,6 +834,8 @@ messages! {
     NOT_IN_RESULTS = "この取組は、いまの絞り込み・検索の結果には含まれていません。", "This initiative is not among the current filter and search results.";
     NOT_FOUND = "指定された取組は見つかりません。", "That initiative does not exist.";
     LOAD_ERROR = "計画データを読み込めませんでした。", "The plan data could not be read.";
+    SOURCE_BEFORE = "出典：", "Source: ";
+    SOURCE_AFTER = "（表記は原文のまま）", " (text as published)";
     PLAN_NOT_SAVED = "この計画はこのブラウザにありません。計画の表かファイルを「別の計画を開く」から開いてください。", "This browser does not keep this plan. Open its table or file with “Open another plan”.";
     OPEN_OTHER_PLAN = "別の計画を開く", "Open another plan";
     OPEN_OTHER_PLAN_HINT = "同じ形（基本施策・施策・取組）の別の計画を、その表（Excel の .xlsx、.csv、.tsv）か計画ファイル（.json）から開けます。開いた計画はこのブラウザに保存され、進捗の記録も計画ごとに分かれます。表の作り方はひな形を見てください:", "Open another plan of the same shape (policies, measures, initiatives) from its table (Excel .xlsx, .csv, .tsv) or plan file (.json). It is kept in this browser, with a progress record of its own. See the template for how to lay out the table:";
