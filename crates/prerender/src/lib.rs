@@ -178,8 +178,9 @@ pub fn name_the_page(page: &str, plan: &Plan) -> Result<String, InsertError> {
 pub fn manifest(json: &str, plan: &Plan) -> Result<String, serde_json::Error> {
     let mut manifest: serde_json::Value = serde_json::from_str(json)?;
     if let Some(fields) = manifest.as_object_mut() {
-        fields.insert("name".into(), format!("{} 進捗トラッカー", plan.plan.title).into());
-        fields.insert("short_name".into(), format!("{} 計画の進捗", plan.plan.municipality).into());
+        let (name, short_name) = i18n::app_names(plan);
+        fields.insert("name".into(), name.into());
+        fields.insert("short_name".into(), short_name.into());
         fields.insert("description".into(), i18n::site_description(plan).into());
     }
     let mut out = serde_json::to_string_pretty(&manifest)?;

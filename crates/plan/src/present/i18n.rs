@@ -80,6 +80,12 @@ pub fn page_title(lang: Lang, plan_title: &str) -> String {
     }
 }
 
+/// The installed app's names (the web app manifest is Japanese, as the page):
+/// full, and short for a home screen.
+pub fn app_names(plan: &crate::Plan) -> (String, String) {
+    (format!("{} 進捗トラッカー", plan.plan.title), format!("{} 計画の進捗", plan.plan.municipality))
+}
+
 /// What the built page and its manifest say the site is (Japanese: the
 /// page's language), from the plan it embeds.
 pub fn site_description(plan: &crate::Plan) -> String {
