@@ -9,6 +9,7 @@ use crate::import::to_json;
 use crate::plan::Plan;
 use crate::plan_table::{read_plan_table, PlanTableError, TableFormat, MAX_BYTES};
 use crate::view_state::SavedPlanId;
+use crate::workbook::WorkbookError;
 
 /// The list of kept plans.
 pub const INDEX_KEY: &str = "kama-sme-tracker:plans";
@@ -82,7 +83,8 @@ pub enum OpenPlanError {
 pub fn open_file(name: &str, bytes: &[u8], embedded_id: &str) -> Result<Plan, OpenPlanError> {
     let plan = if name.to_ascii_lowercase().ends_with(".json") {
         if bytes.len() > MAX_BYTES {
-            return Err(OpenPlanError::Table(PlanTableError::TooLarge { bytes: bytes.len(), max: MAX_BYTES }));
+            let too_large = WorkbookError::TooLarge { bytes: bytes.len(), max: MAX_BYTES };
+            return Err(OpenPlanError::Table(PlanTableError::Workbook(too_large)));
         }
         let text = std::str::from_utf8(bytes).map_err(|e| OpenPlanError::NotAPlan(e.to_string()))?;
         Plan::from_json(text.trim_start_matches('\u{feff}')).map_err(|e| OpenPlanError::NotAPlan(e.to_string()))?

@@ -2,6 +2,7 @@
 //! stored, never evaluated. A text starting with `=` is text, and a formula
 //! counts by the value the spreadsheet saved with it.
 
+use std::fmt;
 use std::io::Cursor;
 
 use calamine::{DataRef, ExcelDateTime};
@@ -72,4 +73,44 @@ pub fn unpacked_size(bytes: &[u8]) -> Result<u64, String> {
         total = total.saturating_add(archive.by_index_raw(index).map_err(|e| e.to_string())?.size());
     }
     Ok(total)
+}
+
+/// Why a file was not read as a workbook, before any sheet was looked at.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WorkbookError {
+    TooLarge {
+        bytes: usize,
+        max: usize,
+    },
+    /// The zip's entries add up to more than the import allows.
+    UnpacksTooLarge {
+        bytes: u64,
+        max: u64,
+    },
+    /// Not a zip, or not a workbook calamine can read; the detail is its.
+    NotXlsx(String),
+}
+
+impl fmt::Display for WorkbookError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WorkbookError::TooLarge { bytes, max } => {
+                write!(f, "the file is {bytes} bytes; at most {max} are accepted")
+            }
+            WorkbookError::UnpacksTooLarge { bytes, max } => {
+                write!(f, "the workbook unpacks to {bytes} bytes; at most {max} are accepted")
+            }
+            WorkbookError::NotXlsx(detail) => write!(f, "the file is not an Excel workbook (.xlsx): {detail}"),
+        }
+    }
+}
+
+/// Refuses a zip whose entries would unpack to more than `max`, before
+/// anything is inflated.
+pub fn check_unpacked_size(bytes: &[u8], max: u64) -> Result<(), WorkbookError> {
+    let total = unpacked_size(bytes).map_err(WorkbookError::NotXlsx)?;
+    if total > max {
+        return Err(WorkbookError::UnpacksTooLarge { bytes: total, max });
+    }
+    Ok(())
 }

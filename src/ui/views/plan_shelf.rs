@@ -9,6 +9,7 @@ use std::pin::Pin;
 use kama_plan::plan_shelf::{self, OpenPlanError, ShelfEntry};
 use kama_plan::plan_table::{PlanTableError, MAX_BYTES};
 use kama_plan::view_state::{PlanSource, SavedPlanId};
+use kama_plan::workbook::WorkbookError;
 use kama_plan::Plan;
 use leptos::prelude::*;
 
@@ -47,7 +48,10 @@ pub fn PlanShelf(
             let bytes = match file_input::read_bytes(&file, MAX_BYTES).await {
                 Ok(bytes) => bytes,
                 Err(Picked::TooLarge { bytes, .. }) => {
-                    let e = OpenPlanError::Table(PlanTableError::TooLarge { bytes, max: MAX_BYTES });
+                    let e = OpenPlanError::Table(PlanTableError::Workbook(WorkbookError::TooLarge {
+                        bytes,
+                        max: MAX_BYTES,
+                    }));
                     chosen.set(Chosen::Refused(i18n::open_plan_error(lang.get_untracked(), &e)));
                     return;
                 }

@@ -4,6 +4,7 @@
 use std::fmt;
 
 use super::columns::{Field, MetaKey};
+use crate::workbook::WorkbookError;
 
 /// Nothing of a table with any of these is used.
 #[derive(Debug, Clone, PartialEq)]
@@ -12,16 +13,8 @@ pub enum PlanTableError {
     UnknownFormat {
         name: String,
     },
-    TooLarge {
-        bytes: usize,
-        max: usize,
-    },
-    UnpacksTooLarge {
-        bytes: u64,
-        max: u64,
-    },
-    /// Not a workbook calamine can read; the detail is its.
-    NotXlsx(String),
+    /// Too large, a zip bomb, or no workbook.
+    Workbook(WorkbookError),
     /// Neither UTF-8, UTF-16 nor Shift_JIS text.
     NotText,
     Csv {
@@ -122,9 +115,7 @@ impl fmt::Display for PlanTableError {
         use PlanTableError::*;
         match self {
             UnknownFormat { name } => write!(f, "{name} is not a plan table: choose an .xlsx, .csv, .tsv or plan .json file"),
-            TooLarge { bytes, max } => write!(f, "the file is {bytes} bytes; at most {max} are accepted"),
-            UnpacksTooLarge { bytes, max } => write!(f, "the workbook unpacks to {bytes} bytes; at most {max} are accepted"),
-            NotXlsx(detail) => write!(f, "the file is not an Excel workbook (.xlsx): {detail}"),
+            Workbook(e) => e.fmt(f),
             NotText => write!(f, "the file is not text in UTF-8, UTF-16 or Shift_JIS"),
             Csv { row, detail } => write!(f, "row {row} cannot be read: {detail}"),
             TooManyRows { max } => write!(f, "the table has more than {max} rows"),

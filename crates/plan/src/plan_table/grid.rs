@@ -7,7 +7,7 @@ use std::io::Cursor;
 use calamine::{Reader, Xlsx};
 
 use super::error::PlanTableError;
-use crate::workbook::{self, Value};
+use crate::workbook::{self, Value, WorkbookError};
 
 /// What a table file may weigh: a plan of ten thousand initiatives with
 /// long texts fits several times over.
@@ -48,7 +48,7 @@ pub type Row = Vec<Option<Value>>;
 /// with a header the importer knows, chosen by the caller from these).
 pub fn read(format: TableFormat, bytes: &[u8]) -> Result<Vec<(String, Vec<Row>)>, PlanTableError> {
     if bytes.len() > MAX_BYTES {
-        return Err(PlanTableError::TooLarge { bytes: bytes.len(), max: MAX_BYTES });
+        return Err(PlanTableError::Workbook(WorkbookError::TooLarge { bytes: bytes.len(), max: MAX_BYTES }));
     }
     match format {
         TableFormat::Xlsx => read_workbook(bytes),
@@ -104,11 +104,8 @@ fn read_text(text: &str, delimiter: u8) -> Result<Vec<Row>, PlanTableError> {
 }
 
 fn read_workbook(bytes: &[u8]) -> Result<Vec<(String, Vec<Row>)>, PlanTableError> {
-    let total = workbook::unpacked_size(bytes).map_err(PlanTableError::NotXlsx)?;
-    if total > MAX_UNPACKED_BYTES {
-        return Err(PlanTableError::UnpacksTooLarge { bytes: total, max: MAX_UNPACKED_BYTES });
-    }
-    let not_xlsx = |e: calamine::XlsxError| PlanTableError::NotXlsx(e.to_string());
+    workbook::check_unpacked_size(bytes, MAX_UNPACKED_BYTES).map_err(PlanTableError::Workbook)?;
+    let not_xlsx = |e: calamine::XlsxError| PlanTableError::Workbook(WorkbookError::NotXlsx(e.to_string()));
     let mut book = Xlsx::new(Cursor::new(bytes)).map_err(not_xlsx)?;
     let mut sheets = Vec::new();
     for name in book.sheet_names() {

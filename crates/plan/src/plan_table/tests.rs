@@ -1,6 +1,7 @@
 use super::*;
 use crate::import::to_json;
 use crate::plan::{FirstPlan, FiscalYear, InitiativeId, KpiCode, Levels};
+use crate::workbook::WorkbookError;
 
 const TEMPLATE_CSV: &[u8] = include_bytes!("../../../../data/plan-template.csv");
 
@@ -196,10 +197,13 @@ fn the_whole_table_is_refused_with_what_is_missing() {
     );
     assert_eq!(err([meta(), vec![vec!["基本施策", "取組"], vec!["産業", "取組A"]]].concat()), PlanTableError::NoPeriod);
     assert!(matches!(read_plan_table("plan.pdf", b"%PDF"), Err(PlanTableError::UnknownFormat { .. })));
-    assert!(matches!(read_plan_table("t.xlsx", b"not a zip"), Err(PlanTableError::NotXlsx(_))));
+    assert!(matches!(
+        read_plan_table("t.xlsx", b"not a zip"),
+        Err(PlanTableError::Workbook(WorkbookError::NotXlsx(_)))
+    ));
     assert_eq!(read_plan_table("t.csv", &[0x82, 0xA0, 0xFF, 0xFF, 0x00]), Err(PlanTableError::NotText));
     let huge = vec![b' '; MAX_BYTES + 1];
-    assert!(matches!(read_plan_table("t.csv", &huge), Err(PlanTableError::TooLarge { .. })));
+    assert!(matches!(read_plan_table("t.csv", &huge), Err(PlanTableError::Workbook(WorkbookError::TooLarge { .. }))));
 }
 
 #[test]

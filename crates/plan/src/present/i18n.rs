@@ -137,6 +137,18 @@ pub fn document_error(lang: Lang, e: &crate::progress::document::DocumentError) 
     }
 }
 
+/// Why a file was not read as a workbook, in Japanese (English is its `Display`).
+fn workbook_error(e: &crate::workbook::WorkbookError) -> String {
+    use crate::workbook::WorkbookError::*;
+    match e {
+        TooLarge { bytes, max } => format!("ファイルが大きすぎます（{bytes}バイト。上限は{max}バイト）。"),
+        UnpacksTooLarge { bytes, max } => {
+            format!("展開すると大きすぎるブックです（{bytes}バイト。上限は{max}バイト）。")
+        }
+        NotXlsx(detail) => format!("Excel のブック（.xlsx）として読めないファイルです（{detail}）。"),
+    }
+}
+
 /// Why a 評価シート was not read, in plain words: each problem names the
 /// row and column as Excel shows them.
 pub fn sheet_error(lang: Lang, e: &crate::progress::xlsx_import::SheetError) -> String {
@@ -144,11 +156,7 @@ pub fn sheet_error(lang: Lang, e: &crate::progress::xlsx_import::SheetError) -> 
     match lang {
         Lang::En => e.to_string(),
         Lang::Ja => match e {
-            TooLarge { bytes, max } => format!("ファイルが大きすぎます（{bytes}バイト。上限は{max}バイト）。"),
-            UnpacksTooLarge { bytes, max } => {
-                format!("展開すると大きすぎるブックです（{bytes}バイト。上限は{max}バイト）。")
-            }
-            NotXlsx(detail) => format!("Excel のブック（.xlsx）として読めないファイルです（{detail}）。"),
+            Workbook(e) => workbook_error(e),
             NoSheet => "「評価シート」のシートがありません。このアプリで書き出したブックを使ってください。".into(),
             NoHeader { sheet } => format!("「{sheet}」の上のほうに「番号」と「進捗状況」の見出しの行がありません。"),
             NoYear { sheet } => format!(
@@ -214,11 +222,7 @@ pub fn plan_table_error(lang: Lang, e: &crate::plan_table::PlanTableError) -> St
             UnknownFormat { name } => {
                 format!("「{name}」は計画の表として読めません。.xlsx、.csv、.tsv か計画ファイル（.json）を選んでください。")
             }
-            TooLarge { bytes, max } => format!("ファイルが大きすぎます（{bytes}バイト。上限は{max}バイト）。"),
-            UnpacksTooLarge { bytes, max } => {
-                format!("展開すると大きすぎるブックです（{bytes}バイト。上限は{max}バイト）。")
-            }
-            NotXlsx(detail) => format!("Excel のブック（.xlsx）として読めないファイルです（{detail}）。"),
+            Workbook(e) => workbook_error(e),
             NotText => "文字コードを読めません。UTF-8 か Shift_JIS の CSV で保存し直してください。".into(),
             Csv { row, detail } => format!("{row} 行目を読めません（{detail}）。"),
             TooManyRows { max } => format!("行が多すぎます（上限は{max}行）。"),

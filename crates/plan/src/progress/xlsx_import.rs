@@ -24,7 +24,7 @@ use super::{join_owners, split_owners, Grade, InitiativeCell, Record, Status, Wa
 use crate::plan::{FiscalYear, InitiativeId, Plan};
 use crate::scales::Choice;
 use crate::text::{nfkc, same_words};
-use crate::workbook::{self, bool_text, value, Value};
+use crate::workbook::{self, bool_text, value, Value, WorkbookError};
 
 /// What a workbook may unpack to. The whole plan's export unpacks to about
 /// half a megabyte; this leaves room for long answers, LibreOffice's extra
@@ -96,17 +96,8 @@ impl SheetImport {
 /// Why a sheet was not read. Nothing of it was used.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SheetError {
-    TooLarge {
-        bytes: usize,
-        max: usize,
-    },
-    /// The zip's entries add up to more than [`MAX_UNPACKED_BYTES`].
-    UnpacksTooLarge {
-        bytes: u64,
-        max: u64,
-    },
-    /// Not a zip, or not a workbook calamine can read; the detail is its.
-    NotXlsx(String),
+    /// Too large, a zip bomb, or no workbook (unpacked at most [`MAX_UNPACKED_BYTES`]).
+    Workbook(WorkbookError),
     /// No 「評価シート」, and no other sheet with its header.
     NoSheet,
     /// No row with 番号 and 進捗状況 among the first rows.
@@ -173,11 +164,7 @@ pub enum ProblemKind {
 impl fmt::Display for SheetError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            SheetError::TooLarge { bytes, max } => write!(f, "the file is {bytes} bytes; at most {max} are accepted"),
-            SheetError::UnpacksTooLarge { bytes, max } => {
-                write!(f, "the workbook unpacks to {bytes} bytes; at most {max} are accepted")
-            }
-            SheetError::NotXlsx(detail) => write!(f, "the file is not an Excel workbook (.xlsx): {detail}"),
+            SheetError::Workbook(e) => e.fmt(f),
             SheetError::NoSheet => {
                 write!(f, "the workbook has no sheet 「{EVALUATION_SHEET}」, nor one with columns {ID} and {STATUS}")
             }
@@ -234,24 +221,18 @@ impl std::error::Error for SheetError {}
 /// the record's for the sheet's year (担当 from the one carried over).
 pub fn read_evaluation_sheet(plan: &Plan, record: &Record, bytes: &[u8]) -> Result<SheetImport, SheetError> {
     if bytes.len() > MAX_IMPORT_BYTES {
-        return Err(SheetError::TooLarge { bytes: bytes.len(), max: MAX_IMPORT_BYTES });
+        return Err(SheetError::Workbook(WorkbookError::TooLarge { bytes: bytes.len(), max: MAX_IMPORT_BYTES }));
     }
-    check_unpacked_size(bytes)?;
-    let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| SheetError::NotXlsx(e.to_string()))?;
+    workbook::check_unpacked_size(bytes, MAX_UNPACKED_BYTES).map_err(SheetError::Workbook)?;
+    let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| not_xlsx(e.to_string()))?;
     let (sheet, cells, header_row) = find_sheet(&mut book)?;
     let year = sheet_year(plan, &sheet, &cells, header_row)?;
     let rows = Rows { plan, record, year, header: header_columns(&cells, header_row) };
     rows.changes(&sheet, &cells, header_row).map(|changes| SheetImport { year, changes })
 }
 
-/// Refuses a zip whose entries would unpack to too much, before anything is
-/// inflated: calamine reads whole parts (the shared strings) into memory.
-fn check_unpacked_size(bytes: &[u8]) -> Result<(), SheetError> {
-    let total = workbook::unpacked_size(bytes).map_err(SheetError::NotXlsx)?;
-    if total > MAX_UNPACKED_BYTES {
-        return Err(SheetError::UnpacksTooLarge { bytes: total, max: MAX_UNPACKED_BYTES });
-    }
-    Ok(())
+fn not_xlsx(detail: String) -> SheetError {
+    SheetError::Workbook(WorkbookError::NotXlsx(detail))
 }
 
 /// The cells read, by 0-based (row, column).
@@ -281,7 +262,7 @@ fn find_sheet(book: &mut Xlsx<Cursor<&[u8]>>) -> Result<(String, Cells, u32), Sh
 /// columns: all of them (a sheet longer than [`MAX_ROWS`] is refused), or
 /// only the first [`HEADER_ROWS`] rows.
 fn read_cells(book: &mut Xlsx<Cursor<&[u8]>>, name: &str, whole: bool) -> Result<Cells, SheetError> {
-    let not_xlsx = |e: calamine::XlsxError| SheetError::NotXlsx(e.to_string());
+    let not_xlsx = |e: calamine::XlsxError| not_xlsx(e.to_string());
     let stop = if whole { MAX_ROWS } else { HEADER_ROWS };
     let mut reader = book.worksheet_cells_reader(name).map_err(not_xlsx)?;
     let mut cells = Cells::new();

@@ -522,13 +522,16 @@ fn what_is_not_a_workbook_is_refused() {
     let plan = plan();
     let record = Record::default();
     let read = |bytes: &[u8]| read_evaluation_sheet(&plan, &record, bytes).unwrap_err();
-    assert_eq!(read(b""), SheetError::NotXlsx(s("the file is empty")));
-    assert!(matches!(read(b"{\"format\":\"kama-sme-progress\"}"), SheetError::NotXlsx(_)));
+    assert_eq!(read(b""), SheetError::Workbook(WorkbookError::NotXlsx(s("the file is empty"))));
+    assert!(matches!(read(b"{\"format\":\"kama-sme-progress\"}"), SheetError::Workbook(WorkbookError::NotXlsx(_))));
     assert!(sheet_error(Lang::Ja, &read(b"")).starts_with("Excel のブック（.xlsx）として読めないファイルです"));
     // A zip that is not a workbook.
-    assert!(matches!(read(&zip_of(&[("a.txt", s("a"))])), SheetError::NotXlsx(_)));
+    assert!(matches!(read(&zip_of(&[("a.txt", s("a"))])), SheetError::Workbook(WorkbookError::NotXlsx(_))));
     let big = vec![0; MAX_IMPORT_BYTES + 1];
-    assert_eq!(read(&big), SheetError::TooLarge { bytes: MAX_IMPORT_BYTES + 1, max: MAX_IMPORT_BYTES });
+    assert_eq!(
+        read(&big),
+        SheetError::Workbook(WorkbookError::TooLarge { bytes: MAX_IMPORT_BYTES + 1, max: MAX_IMPORT_BYTES })
+    );
 }
 
 #[test]
@@ -544,7 +547,7 @@ fn a_zip_that_unpacks_to_too_much_is_refused_before_it_is_read() {
     let bytes = zip.finish().unwrap().into_inner();
     assert!(bytes.len() < MAX_IMPORT_BYTES);
     let e = read_evaluation_sheet(&plan(), &Record::default(), &bytes).unwrap_err();
-    assert_eq!(e, SheetError::UnpacksTooLarge { bytes: 65 << 20, max: MAX_UNPACKED_BYTES });
+    assert_eq!(e, SheetError::Workbook(WorkbookError::UnpacksTooLarge { bytes: 65 << 20, max: MAX_UNPACKED_BYTES }));
 }
 
 #[test]
