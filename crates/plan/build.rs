@@ -6,21 +6,31 @@
 use std::path::PathBuf;
 
 fn main() {
+    if let Err(message) = write_embedded_plan() {
+        // A city's plan file that cannot be read stops the build, saying why.
+        eprintln!("error: {message}");
+        std::process::exit(1);
+    }
+}
+
+fn write_embedded_plan() -> Result<(), String> {
     println!("cargo:rerun-if-env-changed=KAMA_PLAN_JSON");
     let source = match std::env::var_os("KAMA_PLAN_JSON") {
         Some(path) => PathBuf::from(path),
         None => PathBuf::from("../../data/plan.json"),
     };
     println!("cargo:rerun-if-changed={}", source.display());
-    let text = std::fs::read_to_string(&source)
-        .unwrap_or_else(|e| panic!("cannot read the plan file {}: {e}", source.display()));
-    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("plan.min.json");
-    std::fs::write(&out, compact(&text)).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+    let text = std::fs::read_to_string(&source).map_err(|e| format!("{}: {e}", source.display()))?;
     // Its id apart, so that code which only compares ids need not parse the plan.
-    let plan: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", source.display()));
-    let id = plan["plan"]["id"].as_str().unwrap_or_else(|| panic!("{}: no plan.id", source.display()));
-    let out = out.with_file_name("plan.id");
-    std::fs::write(&out, id).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+    let plan: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", source.display()))?;
+    let id = plan["plan"]["id"].as_str().ok_or_else(|| format!("{}: no plan.id", source.display()))?;
+    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("cargo did not set OUT_DIR")?);
+    let write = |name: &str, content: &str| {
+        let out = out_dir.join(name);
+        std::fs::write(&out, content).map_err(|e| format!("{}: {e}", out.display()))
+    };
+    write("plan.min.json", &compact(&text))?;
+    write("plan.id", id)
 }
 
 /// JSON without insignificant whitespace; strings, escapes included, untouched.

@@ -13,6 +13,7 @@ pub mod lifecycle;
 pub mod linked_file;
 pub mod offline;
 pub mod pending;
+pub mod plan_shelf;
 pub mod prefs;
 pub mod storage;
 pub mod timing;

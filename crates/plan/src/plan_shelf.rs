@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::import::to_json;
 use crate::plan::Plan;
-use crate::plan_table::{read_plan_table, PlanTableError, TableFormat, MAX_BYTES};
+use crate::plan_table::{read_plan_table, PlanTableError, MAX_BYTES};
 use crate::view_state::SavedPlanId;
 use crate::workbook::WorkbookError;
 
@@ -89,9 +89,6 @@ pub fn open_file(name: &str, bytes: &[u8], embedded_id: &str) -> Result<Plan, Op
         let text = std::str::from_utf8(bytes).map_err(|e| OpenPlanError::NotAPlan(e.to_string()))?;
         Plan::from_json(text.trim_start_matches('\u{feff}')).map_err(|e| OpenPlanError::NotAPlan(e.to_string()))?
     } else {
-        if TableFormat::of_name(name).is_none() {
-            return Err(OpenPlanError::Table(PlanTableError::UnknownFormat { name: name.to_string() }));
-        }
         read_plan_table(name, bytes).map_err(OpenPlanError::Table)?
     };
     if plan.plan.id == embedded_id {
@@ -104,46 +101,10 @@ pub fn open_file(name: &str, bytes: &[u8], embedded_id: &str) -> Result<Plan, Op
 }
 
 /// The text kept for a plan: its plan file.
-pub fn plan_text(plan: &Plan) -> String {
-    to_json(plan).unwrap_or_default()
+pub fn plan_text(plan: &Plan) -> Result<String, serde_json::Error> {
+    to_json(plan)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const TEMPLATE: &[u8] = include_bytes!("../../../data/plan-template.csv");
-
-    #[test]
-    fn a_table_or_a_plan_file_opens_and_the_embedded_plan_does_not() {
-        let plan = open_file("plan-template.csv", TEMPLATE, crate::import::PLAN_ID).expect("opens");
-        let again = open_file("plan.json", plan_text(&plan).as_bytes(), crate::import::PLAN_ID).expect("reopens");
-        assert_eq!(again, plan);
-        assert_eq!(
-            open_file("plan.json", crate::PLAN_JSON.as_bytes(), crate::import::PLAN_ID),
-            Err(OpenPlanError::Embedded)
-        );
-        assert!(matches!(open_file("notes.json", b"{\"a\":1}", "x"), Err(OpenPlanError::NotAPlan(_))));
-        assert!(matches!(
-            open_file("plan.pdf", b"%PDF", "x"),
-            Err(OpenPlanError::Table(PlanTableError::UnknownFormat { .. }))
-        ));
-        let odd = TEMPLATE_WITH_ID.replace("{id}", "a/b");
-        assert_eq!(open_file("t.csv", odd.as_bytes(), "x"), Err(OpenPlanError::BadId("a/b".into())));
-    }
-
-    const TEMPLATE_WITH_ID: &str = "計画名,X\n自治体,Y\n計画ID,{id}\n基本施策,取組,2024\np,i,○\n";
-
-    #[test]
-    fn the_list_keeps_one_entry_per_plan_and_survives_a_broken_index() {
-        let plan = open_file("plan-template.csv", TEMPLATE, "x").expect("opens");
-        let entry = ShelfEntry::of(&plan);
-        let list = with(with(Vec::new(), entry.clone()), entry.clone());
-        assert_eq!(list.len(), 1);
-        assert_eq!(read_index(Some(&index_json(&list))), list);
-        assert_eq!(read_index(Some("{not json")), Vec::new());
-        assert_eq!(read_index(None), Vec::new());
-        assert!(without(list, &entry.id).is_empty());
-        assert_eq!(entry.saved_id().map(|id| plan_key(&id)), Some(format!("kama-sme-tracker:plan:{}", plan.plan.id)));
-    }
-}
+#[path = "plan_shelf_tests.rs"]
+mod tests;

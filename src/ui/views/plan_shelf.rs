@@ -5,16 +5,17 @@
 
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 
-use kama_plan::plan_shelf::{self, OpenPlanError, ShelfEntry};
+use kama_plan::plan_shelf::{OpenPlanError, ShelfEntry};
 use kama_plan::plan_table::{PlanTableError, MAX_BYTES};
-use kama_plan::view_state::{PlanSource, SavedPlanId};
+use kama_plan::view_state::PlanSource;
 use kama_plan::workbook::WorkbookError;
 use kama_plan::Plan;
 use leptos::prelude::*;
 
 use crate::adapters::file_input::{self, Picked};
-use crate::adapters::storage::{self, StorageFailure};
+use crate::adapters::plan_shelf as shelf;
 use crate::i18n::{self, t};
 use crate::ui::PlanRef;
 
@@ -28,7 +29,7 @@ enum Chosen {
     Nothing,
     Reading,
     Refused(String),
-    Read(&'static Plan),
+    Read(Arc<Plan>),
 }
 
 #[component]
@@ -40,7 +41,7 @@ pub fn PlanShelf(
 ) -> impl IntoView {
     let lang = i18n::use_lang();
     let chosen = RwSignal::new(Chosen::Nothing);
-    let kept = RwSignal::new(kept_plans());
+    let kept = RwSignal::new(shelf::kept());
     let on_change = move |ev: web_sys::Event| {
         let Some(file) = file_input::input_files(&ev).into_iter().next() else { return };
         chosen.set(Chosen::Reading);
@@ -62,23 +63,19 @@ pub fn PlanShelf(
                 Err(_) => return,
             };
             chosen.set(match read_plan(file.name(), bytes).await {
-                Some(Ok(plan)) => Chosen::Read(Box::leak(Box::new(plan))),
+                Some(Ok(plan)) => Chosen::Read(Arc::new(plan)),
                 Some(Err(e)) => Chosen::Refused(i18n::open_plan_error(lang.get_untracked(), &e)),
                 None => Chosen::Refused(i18n::CODE_LOAD_FAILED.get(lang.get_untracked()).to_string()),
             });
         });
     };
-    let open = move |read: &'static Plan| match keep(read) {
+    let open = move |read: Arc<Plan>| match shelf::keep(&read) {
         Ok(id) => crate::adapters::history::go_to(&format!("?plan={}", PlanSource::Saved(id).param())),
         Err(failure) => chosen.set(Chosen::Refused(i18n::keep_plan_failure(lang.get_untracked(), &failure))),
     };
-    let remove = move |entry: ShelfEntry| {
-        if let Some(id) = entry.saved_id() {
-            storage::remove(&plan_shelf::plan_key(&id));
-        }
-        let list = plan_shelf::without(kept_plans(), &entry.id);
-        let _ = storage::write(plan_shelf::INDEX_KEY, &plan_shelf::index_json(&list));
-        kept.set(list);
+    let remove = move |entry: ShelfEntry| match shelf::remove(&entry) {
+        Ok(list) => kept.set(list),
+        Err(failure) => chosen.set(Chosen::Refused(i18n::keep_plan_failure(lang.get_untracked(), &failure))),
     };
     let shown_id = plan.plan.id.clone();
     view! {
@@ -131,11 +128,12 @@ pub fn PlanShelf(
 #[component]
 fn PlanPreview(
     /// The plan read from the chosen file.
-    plan: &'static Plan,
+    plan: Arc<Plan>,
     /// Keeps it and opens it.
-    on_open: Callback<&'static Plan>,
+    on_open: Callback<Arc<Plan>>,
 ) -> impl IntoView {
     let lang = i18n::use_lang();
+    let years = plan.plan.fiscal_years;
     let levels = plan.plan.levels();
     let sub_policies: usize = plan.policies.iter().map(|p| p.sub_policies.len()).sum();
     let mut counts = vec![(levels.policy.to_string(), plan.policies.len())];
@@ -146,26 +144,14 @@ fn PlanPreview(
     view! {
         <div class="plan-preview" role="status">
             <p class="plan-preview-name" lang="ja">{format!("{} {}", plan.plan.municipality, plan.plan.title)}</p>
-            <p>{move || i18n::plan_period(lang.get(), plan.plan.fiscal_years)}</p>
+            <p>{move || i18n::plan_period(lang.get(), years)}</p>
             <ul class="plain plan-preview-counts">
                 {counts.into_iter().map(|(level, n)| view! { <li><span lang="ja">{level}</span> ": " {n}</li> }).collect_view()}
                 <li>{t(i18n::KPIS)} ": " {plan.kpis.len()}</li>
             </ul>
-            <button type="button" class="primary" on:click=move |_| on_open.run(plan)>{t(i18n::OPEN_THIS_PLAN)}</button>
+            <button type="button" class="primary" on:click=move |_| on_open.run(plan.clone())>
+                {t(i18n::OPEN_THIS_PLAN)}
+            </button>
         </div>
     }
-}
-
-fn kept_plans() -> Vec<ShelfEntry> {
-    plan_shelf::read_index(storage::read(plan_shelf::INDEX_KEY).ok().flatten().as_deref())
-}
-
-/// Keeps `plan` in this browser and lists it; nothing is listed when the
-/// plan itself could not be kept.
-fn keep(plan: &Plan) -> Result<SavedPlanId, StorageFailure> {
-    let id = SavedPlanId::parse(&plan.plan.id).ok_or(StorageFailure::Unavailable("plan id".into()))?;
-    storage::write(&plan_shelf::plan_key(&id), &plan_shelf::plan_text(plan))?;
-    let list = plan_shelf::with(kept_plans(), ShelfEntry::of(plan));
-    storage::write(plan_shelf::INDEX_KEY, &plan_shelf::index_json(&list))?;
-    Ok(id)
 }

@@ -74,11 +74,19 @@ struct Header {
     titles: BTreeMap<usize, String>,
     /// The last row of the header (a second row may head the year columns).
     last_row: usize,
+    /// The titled columns the importer does not know: the plan's custom fields.
+    custom: Vec<(usize, String)>,
 }
 
 impl Header {
     fn read(rows: &[Row], at: usize) -> Header {
-        let mut header = Header { fields: BTreeMap::new(), years: Vec::new(), titles: BTreeMap::new(), last_row: at };
+        let mut header = Header {
+            fields: BTreeMap::new(),
+            years: Vec::new(),
+            titles: BTreeMap::new(),
+            last_row: at,
+            custom: Vec::new(),
+        };
         let take = |row: &Row, header: &mut Header| {
             let fields = fields_of(row);
             for (column, title) in titles(row) {
@@ -104,6 +112,12 @@ impl Header {
         // By year, whatever the columns' order; a repeated year's first column counts.
         header.years.sort_by_key(|(year, column)| (*year, *column));
         header.years.dedup_by_key(|(year, _)| *year);
+        header.custom = header
+            .titles
+            .iter()
+            .filter(|(column, _)| !header.is_known(**column))
+            .map(|(c, t)| (*c, t.clone()))
+            .collect();
         header
     }
 
@@ -120,11 +134,6 @@ impl Header {
 
     fn is_known(&self, column: usize) -> bool {
         self.fields.values().any(|c| *c == column) || self.years.iter().any(|(_, c)| *c == column)
-    }
-
-    /// The titled columns the importer does not know: the plan's custom fields.
-    fn custom_columns(&self) -> Vec<(usize, String)> {
-        self.titles.iter().filter(|(column, _)| !self.is_known(**column)).map(|(c, t)| (*c, t.clone())).collect()
     }
 }
 
@@ -194,7 +203,7 @@ pub fn plan(name: &str, rows: &[Row], header_at: usize) -> Result<Plan, PlanTabl
         .into_iter()
         .filter_map(|field| header.level_name(field))
         .collect();
-    let custom_fields = header.custom_columns().into_iter().map(|(_, title)| title).collect();
+    let custom_fields = header.custom.iter().map(|(_, title)| title.clone()).collect();
 
     let mut builder = Builder {
         header: &header,
@@ -447,7 +456,8 @@ impl Builder<'_> {
     fn schedule(&mut self, at: usize, row: &Row) -> Vec<ScheduleItem> {
         let mut items: Vec<ScheduleItem> = Vec::new();
         let mut open = false;
-        for &(year, column) in &self.header.years.clone() {
+        let header = self.header;
+        for &(year, column) in &header.years {
             let Some(t) = self.text_at(at, row, column) else {
                 open = false;
                 continue;
@@ -473,11 +483,11 @@ impl Builder<'_> {
     /// The row's cells under titles the importer does not know, in the
     /// header's order, without the empty ones at the end.
     fn extra(&mut self, at: usize, row: &Row) -> Vec<String> {
-        let mut values: Vec<String> = self
-            .header
-            .custom_columns()
-            .into_iter()
-            .map(|(column, _)| self.text_at(at, row, column).unwrap_or_default().to_string())
+        let header = self.header;
+        let mut values: Vec<String> = header
+            .custom
+            .iter()
+            .map(|(column, _)| self.text_at(at, row, *column).unwrap_or_default().to_string())
             .collect();
         while values.last().is_some_and(String::is_empty) {
             values.pop();

@@ -7,12 +7,18 @@ use crate::text::nfkc;
 /// A cell that says nothing: empty, or a dash alone.
 pub fn blank(text: &str) -> bool {
     let t = text.trim();
-    t.is_empty() || (t.chars().count() == 1 && t.chars().all(|c| crate::text::is_dash(c) || c == '―' || c == '－'))
+    let mut chars = t.chars();
+    match (chars.next(), chars.next()) {
+        (None, _) => true,
+        (Some(c), None) => crate::text::is_dash(c),
+        _ => false,
+    }
 }
 
-/// Words for yes and for no in a flag column (重点 and the like), folded.
-pub const YES: [&str; 10] = ["○", "◯", "◎", "●", "★", "☆", "✓", "重", "1", "true"];
-pub const NO: [&str; 4] = ["×", "0", "false", "なし"];
+/// Words for yes and for no in a flag column (重点 and the like), as NFKC
+/// and lower case make them.
+pub const YES: [&str; 13] = ["○", "◯", "◎", "●", "★", "☆", "✓", "重", "重点", "1", "true", "はい", "yes"];
+pub const NO: [&str; 6] = ["×", "0", "false", "なし", "いいえ", "no"];
 
 /// `Some(true)` for a mark, `Some(false)` for nothing or a no, `None` for
 /// anything else.
@@ -21,9 +27,9 @@ pub fn flag(text: &str) -> Option<bool> {
         return Some(false);
     }
     let folded = nfkc(text.trim()).to_lowercase();
-    if YES.contains(&folded.as_str()) || matches!(folded.as_str(), "重点" | "はい" | "yes") {
+    if YES.contains(&folded.as_str()) {
         Some(true)
-    } else if NO.contains(&folded.as_str()) || matches!(folded.as_str(), "いいえ" | "no") {
+    } else if NO.contains(&folded.as_str()) {
         Some(false)
     } else {
         None
