@@ -5,11 +5,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import {
   ROOT,
   useApp,
   waitForReady,
   expectText,
+  expectCount,
   expectUrl,
   expectValue,
   eventually,
@@ -48,7 +50,15 @@ test('a three-level plan of seven years opens from its workbook and is the page�
   await expectText(masthead, /令和12年度（2030年度）/);
   assert.doesNotMatch(await masthead.innerText(), /嘉麻/);
   await eventually(() => page.title(), /^第3次さくら架空町産業振興ビジョン — /, 'the title is the plan’s');
-  await expectText(page.locator('.plan-tree'), /町内事業者の商談会への出展を支援します|商談会/);
+  await expectText(page.locator('.plan-tree'), /町内事業者の商談会への出展を支援します/);
+  // The filters offer its policies, and a download is its plan.
+  await expectCount(page.locator('.facet-option', { hasText: 'Ⅱ 暮らしを支える商業' }), 1, 'its policy is a filter');
+  const [json] = await Promise.all([page.waitForEvent('download'), page.locator('[data-download="json-all"]').click()]);
+  const exported = JSON.parse(await readFile(await json.path(), 'utf8'));
+  assert.equal(exported.plan.id, ID);
+  assert.equal(exported.plan.municipality, 'さくら架空町');
+  assert.deepEqual(exported.plan.levels, ['基本目標', '施策の方向', '事業']);
+  assert.equal(exported.initiatives.length, 5);
 
   await tab(page, 'timeline');
   await expectText(page.locator('main'), /2030/);

@@ -232,3 +232,22 @@ fn the_template_round_trips_through_plan_json() {
     let plan = template();
     assert_eq!(Plan::from_json(&to_json(&plan).expect("writes")).expect("reads"), plan);
 }
+
+#[test]
+fn a_workbooks_error_values_are_problems_and_its_dates_mark_years() {
+    use crate::workbook::Value;
+    let text = |s: &str| Some(Value::Text(s.into()));
+    let rows: Vec<grid::Row> = vec![
+        vec![text("計画名"), text("架空市計画")],
+        vec![text("自治体"), text("架空市")],
+        vec![text("基本施策"), text("取組"), text("重点"), Some(Value::Number("2024".into())), text("2025")],
+        // A date typed into a year's cell still marks the year.
+        vec![text("産業"), text("商談会"), None, Some(Value::Date("2024/4/1".into())), None],
+        vec![None, text("見本市"), Some(Value::Error("#N/A".into())), None, text("○")],
+    ];
+    let plan = assemble::plan("t.xlsx", &rows[..4], 2).expect("reads");
+    assert_eq!(plan.initiatives[0].schedule[0].label, "2024/4/1");
+    assert_eq!(plan.plan.fiscal_years.to, FiscalYear(2025), "a number as a year heading");
+    let problems = cell_problems(assemble::plan("t.xlsx", &rows, 2));
+    assert_eq!(problems, [(5, "C".to_string(), CellProblemKind::ErrorValue("#N/A".into()))]);
+}
