@@ -70,16 +70,22 @@ async fn read_file(file: web_sys::File, max_bytes: usize) -> Result<Picked, Brow
     Ok(Picked::Text { name, text })
 }
 
-/// A file's bytes whatever its kind (a plan table may be Shift_JIS text);
-/// `Err` with its size when it is over `max_bytes`, unread.
-pub async fn read_bytes(file: &web_sys::File, max_bytes: usize) -> Result<Vec<u8>, Picked> {
-    let name = file.name();
+/// Why [`read_bytes`] gave no bytes.
+pub enum Unread {
+    /// Over the limit: not read. Its size.
+    TooLarge(usize),
+    Unreadable(BrowserError),
+}
+
+/// A file's bytes whatever its kind (a plan table may be Shift_JIS text),
+/// unread when it is over `max_bytes`.
+pub async fn read_bytes(file: &web_sys::File, max_bytes: usize) -> Result<Vec<u8>, Unread> {
     let bytes = file.size() as usize;
     if bytes > max_bytes {
-        return Err(Picked::TooLarge { name, bytes });
+        return Err(Unread::TooLarge(bytes));
     }
     match JsFuture::from(file.array_buffer()).await {
         Ok(buffer) => Ok(js_sys::Uint8Array::new(&buffer).to_vec()),
-        Err(e) => Err(Picked::Unreadable { name, detail: describe(e) }),
+        Err(e) => Err(Unread::Unreadable(describe(e))),
     }
 }

@@ -94,6 +94,11 @@ impl PlanSource {
         }
     }
 
+    /// The query that opens this plan's default view.
+    pub fn query(self) -> String {
+        ViewState { plan_source: Some(self), ..ViewState::default() }.to_query()
+    }
+
     /// The address's value for it.
     pub fn param(&self) -> String {
         match self {

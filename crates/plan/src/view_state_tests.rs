@@ -161,6 +161,8 @@ fn a_plan_kept_in_this_browser_is_named_by_its_id_in_every_address() {
     assert_eq!(state.plan_source, id.clone().map(PlanSource::Saved));
     assert!(state.to_query().starts_with("plan=saved%3Aplan-c87a4769-2025-2029&"), "{}", state.to_query());
     assert_eq!(read(&state.to_query()), state, "read back");
+    let source = state.plan_source.clone().expect("saved");
+    assert_eq!(source.query(), "plan=saved%3Aplan-c87a4769-2025-2029");
     assert_eq!(plan_source("plan=saved%3Aplan-c87a4769-2025-2029"), id.map(PlanSource::Saved));
     for refused in ["saved:", "saved:../x", "saved:.hidden", "saved:a/b", "saved:a%2Fb", "saved:<script>", "saved:計画"]
     {

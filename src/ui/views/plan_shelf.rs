@@ -14,7 +14,7 @@ use kama_plan::workbook::WorkbookError;
 use kama_plan::Plan;
 use leptos::prelude::*;
 
-use crate::adapters::file_input::{self, Picked};
+use crate::adapters::file_input::{self, Unread};
 use crate::adapters::plan_shelf as shelf;
 use crate::i18n::{self, t};
 use crate::ui::PlanRef;
@@ -48,7 +48,7 @@ pub fn PlanShelf(
         leptos::task::spawn_local(async move {
             let bytes = match file_input::read_bytes(&file, MAX_BYTES).await {
                 Ok(bytes) => bytes,
-                Err(Picked::TooLarge { bytes, .. }) => {
+                Err(Unread::TooLarge(bytes)) => {
                     let e = OpenPlanError::Table(PlanTableError::Workbook(WorkbookError::TooLarge {
                         bytes,
                         max: MAX_BYTES,
@@ -56,11 +56,10 @@ pub fn PlanShelf(
                     chosen.set(Chosen::Refused(i18n::open_plan_error(lang.get_untracked(), &e)));
                     return;
                 }
-                Err(Picked::Unreadable { detail, .. }) => {
+                Err(Unread::Unreadable(detail)) => {
                     chosen.set(Chosen::Refused(i18n::unreadable(lang.get_untracked(), &detail)));
                     return;
                 }
-                Err(_) => return,
             };
             chosen.set(match read_plan(file.name(), bytes).await {
                 Some(Ok(plan)) => Chosen::Read(Arc::new(plan)),
@@ -70,7 +69,7 @@ pub fn PlanShelf(
         });
     };
     let open = move |read: Arc<Plan>| match shelf::keep(&read) {
-        Ok(id) => crate::adapters::history::go_to(&format!("?plan={}", PlanSource::Saved(id).param())),
+        Ok(id) => crate::adapters::history::go_to(&PlanSource::Saved(id).query()),
         Err(failure) => chosen.set(Chosen::Refused(i18n::keep_plan_failure(lang.get_untracked(), &failure))),
     };
     let remove = move |entry: ShelfEntry| match shelf::remove(&entry) {
@@ -104,7 +103,7 @@ pub fn PlanShelf(
                 </li>
                 {move || kept.get().into_iter().filter_map(|entry| {
                     let id = entry.saved_id()?;
-                    let href = format!("?plan={}", PlanSource::Saved(id).param());
+                    let href = crate::adapters::history::href(&PlanSource::Saved(id).query());
                     let shown = entry.id == shown_id;
                     let label = format!("{} {}（{}）", entry.municipality, entry.title, entry.initiatives);
                     let for_remove = entry.clone();
