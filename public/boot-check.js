@@ -4,7 +4,11 @@
 // prerendered first paint stays and would look like a working app that
 // ignores every click: this shows the notice it carries instead. Once the app
 // has started the first paint is gone, and so is the notice.
+//
+// The first paint is the embedded plan's. A page opened at another plan
+// (`?plan=`) shows that it is loading instead, not the wrong plan.
 (() => {
+  if (/[?&]plan=/.test(location.search)) document.documentElement.classList.add('plan-elsewhere');
   const failed = () => {
     const notice = document.querySelector('#prerendered .boot-failed');
     if (notice) notice.hidden = false;

@@ -39,7 +39,7 @@ pub fn App() -> impl IntoView {
             });
             return view! {
                 {move || match loaded.get() {
-                    None => view! { <p class="prompt">"…"</p> }.into_any(),
+                    None => view! { <p class="prompt" role="status">{t(i18n::PLAN_LOADING)}</p> }.into_any(),
                     Some(plan) => shown(plan, false),
                 }}
             }

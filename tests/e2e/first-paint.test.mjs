@@ -68,7 +68,7 @@ test('the first paint has no accessibility violations', async () => {
 });
 
 /** The page with its wasm held back until `release()`: the first paint alone. */
-async function heldBack(viewport = { width: 1280, height: 900 }) {
+async function heldBack(viewport = { width: 1280, height: 900 }, query = '') {
   const page = await newPage(app.browser, { viewport });
   let release;
   const held = new Promise((resolve) => (release = resolve));
@@ -77,8 +77,8 @@ async function heldBack(viewport = { width: 1280, height: 900 }) {
     await route.continue();
   });
   // Not until `load`: the held wasm is preloaded, so `load` waits for it.
-  await page.goto(app.server.url, { waitUntil: 'commit' });
-  await page.waitForSelector('#prerendered [data-initiative-id="6-①-a"]');
+  await page.goto(app.server.url + query, { waitUntil: 'commit' });
+  await page.waitForSelector('#prerendered [data-initiative-id="6-①-a"]', { state: 'attached' });
   return { page, release };
 }
 
@@ -116,6 +116,32 @@ for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 740 
     });
   }
 }
+
+test('at another plan (?plan=), the first paint says that plan is loading and shows none of the embedded one', async () => {
+  const { page, release } = await heldBack(undefined, '?plan=saved:plan-0514c5bf-2024-2030');
+  await page.locator('#prerendered .plan-loading').waitFor({ state: 'visible' });
+  await expectText(page.locator('#prerendered .plan-loading'), '計画を読み込んでいます…');
+  for (const part of ['.masthead', '[data-initiative-id="1-①-a"]', '.site-footer']) {
+    assert.equal(await page.locator(`#prerendered ${part}`).isVisible(), false, `${part} is hidden`);
+  }
+  release();
+  // This browser does not keep that plan: the app says so (and how to open it).
+  await waitForReady(page, 'load-error');
+  await expectCount(page.locator('#prerendered'), 0);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('without ?plan=, the first paint has no loading line in view', async () => {
+  const { page, release } = await heldBack();
+  // public/boot-check.js (deferred) has run.
+  await page.waitForFunction(() => document.readyState !== 'loading');
+  assert.equal(await page.locator('#prerendered .plan-loading').isVisible(), false);
+  assert.equal(await page.locator('#prerendered .masthead').isVisible(), true);
+  release();
+  await waitForReady(page, 'list');
+  await page.context().close();
+});
 
 test('a row focused in the first paint is focused in the app', async () => {
   const { page, release } = await heldBack();

@@ -48,11 +48,16 @@ test('a three-level plan of seven years opens from its workbook and is the page�
   await expectText(masthead, /さくら架空町/);
   await expectText(masthead, /第3次さくら架空町産業振興ビジョン/);
   await expectText(masthead, /令和12年度（2030年度）/);
+  await expectText(masthead, /5 件の事業/, 'its count, in its word for initiatives');
   assert.doesNotMatch(await masthead.innerText(), /嘉麻/);
   await eventually(() => page.title(), /^第3次さくら架空町産業振興ビジョン — /, 'the title is the plan’s');
   await expectText(page.locator('.plan-tree'), /町内事業者の商談会への出展を支援します/);
   // The filters offer its policies, and a download is its plan.
   await expectCount(page.locator('.facet-option', { hasText: 'Ⅱ 暮らしを支える商業' }), 1, 'its policy is a filter');
+  // Its levels, named as it names them, on the filters and the overview.
+  for (const level of ['基本目標', '施策の方向']) await expectCount(page.locator('.filters .facet summary', { hasText: level }), 1, level);
+  assert.equal(await page.locator('.filters .facet summary', { hasText: '基本施策' }).count(), 0, 'not Kama’s level names');
+  await expectText(page.locator('.overview .stats'), /基本目標\s*2[\s\S]*施策の方向\s*3[\s\S]*事業\s*5/);
   const [json] = await Promise.all([page.waitForEvent('download'), page.locator('[data-download="json-all"]').click()]);
   const exported = JSON.parse(await readFile(await json.path(), 'utf8'));
   assert.equal(exported.plan.id, ID);
@@ -72,6 +77,7 @@ test('a three-level plan of seven years opens from its workbook and is the page�
   await page.goto(`${app.server.url}?plan=saved:${ID}&id=1-1-a`);
   await waitForReady(page, 'list 1-①-a');
   await expectText(page.locator('.detail'), /目標値[\s\S]*年30件/, 'the custom field, under its title');
+  await expectCount(page.locator('.detail dt', { hasText: /^事業$/ }), 1, 'the initiative’s text under the plan’s word');
   await (await yearCard(page, 2030)).locator('select.status-select').selectOption({ label: '実施中' });
   await page.waitForFunction((k) => (localStorage.getItem(k) ?? '').includes('実施中'), OTHER_KEY);
   await page.goto(`${app.server.url}?id=1-1-a`);

@@ -97,6 +97,9 @@ pub fn first_paint(plan: &'static Plan) -> String {
         i18n::APP_FAILED.ja,
         i18n::APP_FAILED.en
     );
+    // Shown instead of the rest by public/boot-check.js when the address names
+    // another plan than the embedded one.
+    let _ = write!(html, r#"<p class="prompt plan-loading" role="status" hidden>{}</p>"#, t(i18n::PLAN_LOADING));
     // As the app's record bar opens for a visitor (staff browsers switch to
     // their own once the app starts).
     let _ = write!(

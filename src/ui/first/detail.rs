@@ -38,19 +38,22 @@ fn Overview(
     /// The plan counted in the numbers.
     plan: PlanRef,
 ) -> impl IntoView {
+    let levels = plan.plan.levels();
     let stats = [
-        (i18n::POLICIES, plan.policies.len()),
-        (i18n::SUB_POLICIES, plan.policies.iter().map(|p| p.sub_policies.len()).sum()),
-        (i18n::INITIATIVES, plan.initiatives.len()),
-        (i18n::PRIORITY_INITIATIVES, plan.initiatives.iter().filter(|i| i.priority).count()),
-        (i18n::KPI_COUNT, plan.kpis.len()),
+        Some((i18n::POLICIES.with_plan_word(levels.policy), plan.policies.len())),
+        levels.sub_policy.map(|word| {
+            (i18n::SUB_POLICIES.with_plan_word(word), plan.policies.iter().map(|p| p.sub_policies.len()).sum())
+        }),
+        Some((i18n::INITIATIVES.with_plan_word(levels.initiative), plan.initiatives.len())),
+        Some((i18n::PRIORITY_INITIATIVES, plan.initiatives.iter().filter(|i| i.priority).count())),
+        Some((i18n::KPI_COUNT, plan.kpis.len())),
     ];
     view! {
         <div class="overview">
             <p class="prompt">{t(i18n::SELECT_PROMPT)}</p>
             <h2>{t(i18n::OVERVIEW)}</h2>
             <dl class="stats">
-                {stats.into_iter().map(|(label, n)| view! {
+                {stats.into_iter().flatten().map(|(label, n)| view! {
                     <div><dt>{t(label)}</dt><dd>{n}</dd></div>
                 }).collect_view()}
             </dl>

@@ -73,6 +73,7 @@ pub fn FilterPanel(
     encode_plan: EncodePlan,
 ) -> impl IntoView {
     let plan = explore.plan;
+    let levels = plan.plan.levels();
     let lang = i18n::use_lang();
     let (result, filters) = (explore.result, explore.filters);
     let open_on_phone = RwSignal::new(false);
@@ -168,8 +169,9 @@ pub fn FilterPanel(
                 <span class="facet-label">{t(i18n::PRIORITY_ONLY)}</span>
                 <span class="count">{move || result.with(|r| r.counts.priority)}</span>
             </label>
-            <FacetGroup legend=i18n::POLICIES facet=policies open=true />
-            <FacetGroup legend=i18n::SUB_POLICIES facet=subs />
+            <FacetGroup legend=i18n::POLICIES.with_plan_word(levels.policy) facet=policies open=true />
+            // A plan of two levels has one sub-policy per policy, named as the policy.
+            {levels.sub_policy.map(|word| view! { <FacetGroup legend=i18n::SUB_POLICIES.with_plan_word(word) facet=subs /> })}
             <FacetGroup legend=i18n::FIRST_PLAN facet=first open=true />
             <FacetGroup legend=i18n::DIRECTION facet=directions open=true />
             <FacetGroup legend=i18n::KPIS facet=kpis />

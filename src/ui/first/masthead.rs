@@ -38,7 +38,7 @@ pub fn Masthead(
                 <h1 lang="ja">{plan.plan.title.clone()}</h1>
                 <p class="masthead-period">
                     {move || i18n::plan_period(lang.get(), plan.plan.fiscal_years)} " · "
-                    {plan.initiatives.len()} {t(i18n::INITIATIVE_COUNT_SUFFIX)}
+                    {move || i18n::initiative_count(lang.get(), plan.initiatives.len(), plan.plan.levels().initiative)}
                 </p>
             </div>
             <LanguageSwitch first_paint />

@@ -82,7 +82,7 @@ pub fn InitiativeDetail(
             </p>
             <p class="note" hidden=move || in_results.get()>{t(i18n::NOT_IN_RESULTS)}</p>
             <dl class="fields">
-                <dt>{t(i18n::TEXT)}</dt>
+                <dt>{t(i18n::TEXT.with_plan_word(plan.plan.levels().initiative))}</dt>
                 <dd class="plan-text" lang="ja"><Highlighted text=initiative.text.clone() query /></dd>
                 <dt>{t(i18n::SHORT_NAME)}</dt>
                 <dd lang="ja">{initiative.short_name.clone()}</dd>

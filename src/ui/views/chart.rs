@@ -17,12 +17,12 @@ use crate::adapters::echarts::{self, Chart};
 use crate::i18n::{self, t, Lang};
 
 /// The chart words of the interface, for `kama_plan::present::charts`' builders.
-pub fn chart_labels(lang: Lang, plan: &Plan) -> Labels {
+pub fn chart_labels(lang: Lang, plan: &'static Plan) -> Labels {
     let get = |m: i18n::Msg| m.get(lang).to_string();
     Labels {
         fiscal_year: get(i18n::YEAR),
         fiscal_year_names: plan.plan.fiscal_years.years().map(|y| (y, i18n::fiscal_year(lang, y))).collect(),
-        policy: get(i18n::OVERVIEW_POLICY),
+        policy: get(i18n::OVERVIEW_POLICY.with_plan_word(plan.plan.levels().policy)),
         count_unit: get(i18n::CHART_COUNT_UNIT),
         actual: get(i18n::REPORT_KPI_ACTUAL),
         target: get(i18n::REPORT_KPI_TARGET),

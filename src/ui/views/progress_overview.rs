@@ -76,7 +76,7 @@ pub fn StatusOverview(
                     <caption id="status-overview-caption">{caption}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{t(i18n::OVERVIEW_POLICY)}</th>
+                            <th scope="col">{t(i18n::OVERVIEW_POLICY.with_plan_word(plan.plan.levels().policy))}</th>
                             {Status::ALL
                                 .into_iter()
                                 .map(|s| view! { <th scope="col" class="num">{move || i18n::status(lang.get(), s)}</th> })

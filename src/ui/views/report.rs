@@ -179,7 +179,7 @@ fn summary_table(plan: &'static Plan, summary: &[PolicySummary], lang: Lang) -> 
                             <th scope="colgroup" colspan="5">{i18n::REPORT_SUMMARY_RATINGS.get(lang)}</th>
                         </tr>
                         <tr>
-                            <th scope="col">{i18n::OVERVIEW_POLICY.get(lang)}</th>
+                            <th scope="col">{i18n::OVERVIEW_POLICY.with_plan_word(plan.plan.levels().policy).get(lang)}</th>
                             {grades.iter().map(|g| view! { <th scope="col" class="num" title=i18n::choice(lang, g) lang="ja">{g.code.clone()}</th> }).collect_view()}
                             <th scope="col" class="num">{i18n::REPORT_UNGRADED.get(lang)}</th>
                             {ratings.iter().map(|r| view! { <th scope="col" class="num">{r.symbol()}</th> }).collect_view()}

@@ -34,6 +34,21 @@ impl Msg {
             Lang::En => self.en,
         }
     }
+
+    /// A level of the plan named as the plan names it: in Japanese the plan's
+    /// own word (基本目標, 事業, …: plan text, as published), in English this
+    /// message's gloss.
+    pub fn with_plan_word(self, word: &'static str) -> Msg {
+        Msg { ja: word, en: self.en }
+    }
+}
+
+/// 「86 件の事業」 / "86 initiatives", in the plan's word for its initiatives.
+pub fn initiative_count(lang: Lang, count: usize, word: &str) -> String {
+    match lang {
+        Lang::Ja => format!("{count} 件の{word}"),
+        Lang::En => format!("{count} initiatives"),
+    }
 }
 
 /// 第1次計画との関連 as the table writes it, with a gloss in English.
@@ -789,7 +804,6 @@ macro_rules! messages {
 
 messages! {
     APP_NAME = "中小企業振興基本計画トラッカー", "SME Plan Tracker";
-    INITIATIVE_COUNT_SUFFIX = "件の取組", " initiatives";
     PLAN_STRUCTURE = "計画の体系", "Plan structure";
     PRIORITY = "重点", "Priority";
     PRIORITY_LONG = "重要課題に位置づけ", "Marked as a key issue (重)";
@@ -1086,6 +1100,7 @@ messages! {
 // Views loaded on demand (src/ui/lazy.rs)
 messages! {
     VIEW_LOADING = "読み込み中…", "Loading…";
+    PLAN_LOADING = "計画を読み込んでいます…", "Loading the plan…";
     VIEW_LOAD_FAILED = "この画面を読み込めませんでした。ネットワークの接続を確かめて、もう一度お試しください。続くときはページを再読み込みしてください（記録はこのブラウザに残っています）。", "This view could not be loaded. Check the network connection and try again. If it keeps failing, reload the page (your record stays in this browser).";
     CODE_LOAD_FAILED = "必要なプログラムを読み込めませんでした。ネットワークの接続を確かめて、もう一度お試しください。", "A part of the app could not be loaded. Check the network connection and try again.";
     VIEW_LOAD_RETRY = "もう一度読み込む", "Try again";
