@@ -57,6 +57,11 @@ test('a three-level plan of seven years opens from its workbook and is the page�
   // Its levels, named as it names them, on the filters and the overview.
   for (const level of ['基本目標', '施策の方向']) await expectCount(page.locator('.filters .facet summary', { hasText: level }), 1, level);
   assert.equal(await page.locator('.filters .facet summary', { hasText: '基本施策' }).count(), 0, 'not Kama’s level names');
+  // Only the marks its table has (重点), by its words: no 第1次 or 方針 filter.
+  await expectCount(page.getByRole('checkbox', { name: /^重点のみ/ }), 1, 'its priority mark');
+  for (const mark of ['第1次計画との関連', '実施方針区分']) {
+    assert.equal(await page.locator('.filters .facet summary', { hasText: mark }).count(), 0, `no ${mark} filter`);
+  }
   await expectText(page.locator('.overview .stats'), /基本目標\s*2[\s\S]*施策の方向\s*3[\s\S]*事業\s*5/);
   const [json] = await Promise.all([page.waitForEvent('download'), page.locator('[data-download="json-all"]').click()]);
   const exported = JSON.parse(await readFile(await json.path(), 'utf8'));
@@ -67,6 +72,9 @@ test('a three-level plan of seven years opens from its workbook and is the page�
 
   await tab(page, 'timeline');
   await expectText(page.locator('main'), /2030/);
+  await tab(page, 'charts');
+  await expectCount(page.locator('#chart-status'), 1, 'its progress chart');
+  assert.equal(await page.locator('#chart-direction, #chart-first-plan').count(), 0, 'no chart of marks it does not use');
   await tab(page, 'report');
   await expectText(page.locator('#report-title'), /第3次さくら架空町産業振興ビジョン/);
   await page.reload();

@@ -39,6 +39,37 @@ pub struct PlanMeta {
     /// each initiative's `extra` holds its values in this order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub custom_fields: Vec<String>,
+    /// The marks the plan gives its initiatives, each named by its table.
+    #[serde(default = "Flags::kama")]
+    pub flags: Flags,
+}
+
+/// The marks a plan gives its initiatives, each by the title its table gives
+/// it (Kama's 重点 / 第1次計画との関連 / 実施方針区分). A mark the plan does
+/// not use is `None`: the interface then offers no filter, legend or chart
+/// for it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Flags {
+    /// [`Initiative::priority`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<String>,
+    /// [`Initiative::first_plan`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_plan: Option<String>,
+    /// [`Initiative::direction`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direction: Option<String>,
+}
+
+impl Flags {
+    /// Kama's, which plan files written before flags were named are.
+    pub fn kama() -> Flags {
+        Flags {
+            priority: Some("重点".into()),
+            first_plan: Some("第1次計画との関連".into()),
+            direction: Some("実施方針区分".into()),
+        }
+    }
 }
 
 /// Plan files written before the levels were named are Kama's.

@@ -36,6 +36,18 @@ fn committed_plan_json_is_exactly_what_the_importer_generates() {
     assert_eq!(Plan::from_json(PLAN_JSON).expect("plan.json parses"), imported());
 }
 
+/// A plan file written before plans named their levels and marks reads as
+/// Kama's plan of today: the same plan, Kama's level names and marks.
+#[test]
+fn a_plan_file_from_before_levels_and_flags_reads_as_kamas() {
+    let old = include_str!("fixtures/plan-before-levels.json");
+    assert!(!old.contains("\"levels\"") && !old.contains("\"flags\""), "a file of the old format");
+    let read = Plan::from_json(old).expect("the old file reads");
+    assert_eq!(read.plan.levels(), Levels { policy: "基本施策", sub_policy: Some("施策"), initiative: "取組" });
+    assert_eq!(read.plan.flags, Flags::kama());
+    assert_eq!(read, imported(), "the same plan as the importer gives today");
+}
+
 #[test]
 fn counts_match_the_published_plan() {
     let plan = imported();

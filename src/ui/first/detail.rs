@@ -38,14 +38,16 @@ fn Overview(
     /// The plan counted in the numbers.
     plan: PlanRef,
 ) -> impl IntoView {
-    let levels = plan.plan.levels();
+    let (levels, flags) = (plan.plan.levels(), &plan.plan.flags);
     let stats = [
         Some((i18n::POLICIES.with_plan_word(levels.policy), plan.policies.len())),
         levels.sub_policy.map(|word| {
             (i18n::SUB_POLICIES.with_plan_word(word), plan.policies.iter().map(|p| p.sub_policies.len()).sum())
         }),
         Some((i18n::INITIATIVES.with_plan_word(levels.initiative), plan.initiatives.len())),
-        Some((i18n::PRIORITY_INITIATIVES, plan.initiatives.iter().filter(|i| i.priority).count())),
+        flags.priority.as_deref().map(|word| {
+            (i18n::PRIORITY_INITIATIVES.with_plan_word(word), plan.initiatives.iter().filter(|i| i.priority).count())
+        }),
         Some((i18n::KPI_COUNT, plan.kpis.len())),
     ];
     view! {
@@ -59,9 +61,16 @@ fn Overview(
             </dl>
             <h2>{t(i18n::LEGEND)}</h2>
             <ul class="plain legend">
-                <li><span class="badge badge-priority">{t(i18n::PRIORITY)}</span> " " {t(i18n::LEGEND_PRIORITY)}</li>
-                <li><span class="badge badge-first"><span class="badge-key">{t(i18n::FIRST_PLAN_SHORT)}</span><span lang="ja">"継続"</span></span> " " {t(i18n::LEGEND_FIRST_PLAN)}</li>
-                <li><span class="badge badge-direction"><span class="badge-key">{t(i18n::DIRECTION_SHORT)}</span><span lang="ja">"強化"</span></span> " " {t(i18n::LEGEND_DIRECTION)}</li>
+                // Only the marks the plan uses, by the plan's words for them.
+                {flags.priority.as_deref().map(|word| view! {
+                    <li><span class="badge badge-priority">{t(i18n::PRIORITY)}</span> " " {t(i18n::LEGEND_PRIORITY.with_plan_word(word))}</li>
+                })}
+                {flags.first_plan.as_deref().map(|word| view! {
+                    <li><span class="badge badge-first"><span class="badge-key">{t(i18n::FIRST_PLAN_SHORT)}</span><span lang="ja">"継続"</span></span> " " {t(i18n::LEGEND_FIRST_PLAN.with_plan_word(word))}</li>
+                })}
+                {flags.direction.as_deref().map(|word| view! {
+                    <li><span class="badge badge-direction"><span class="badge-key">{t(i18n::DIRECTION_SHORT)}</span><span lang="ja">"強化"</span></span> " " {t(i18n::LEGEND_DIRECTION.with_plan_word(word))}</li>
+                })}
                 <li><span class="badge badge-relisted">{t(i18n::RELISTED)}</span> " " {t(i18n::LEGEND_RELISTED)}</li>
             </ul>
         </div>

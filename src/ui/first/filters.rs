@@ -73,7 +73,7 @@ pub fn FilterPanel(
     encode_plan: EncodePlan,
 ) -> impl IntoView {
     let plan = explore.plan;
-    let levels = plan.plan.levels();
+    let (levels, flags) = (plan.plan.levels(), &plan.plan.flags);
     let lang = i18n::use_lang();
     let (result, filters) = (explore.result, explore.filters);
     let open_on_phone = RwSignal::new(false);
@@ -159,21 +159,24 @@ pub fn FilterPanel(
             >
                 {t(i18n::CLEAR_ALL)}
             </button>
-            <label class="facet-option standalone">
-                <input
-                    type="checkbox"
-                    prop:checked=move || filters.with(|f| f.priority_only)
-                    disabled=move || result.with(|r| r.counts.priority == 0) && !filters.with(|f| f.priority_only)
-                    on:change=move |_| explore.update_filters(|f| f.priority_only = !f.priority_only)
-                />
-                <span class="facet-label">{t(i18n::PRIORITY_ONLY)}</span>
-                <span class="count">{move || result.with(|r| r.counts.priority)}</span>
-            </label>
+            // Only the marks the plan uses, by the plan's words for them.
+            {flags.priority.as_deref().map(|word| view! {
+                <label class="facet-option standalone">
+                    <input
+                        type="checkbox"
+                        prop:checked=move || filters.with(|f| f.priority_only)
+                        disabled=move || result.with(|r| r.counts.priority == 0) && !filters.with(|f| f.priority_only)
+                        on:change=move |_| explore.update_filters(|f| f.priority_only = !f.priority_only)
+                    />
+                    <span class="facet-label">{move || i18n::priority_only(lang.get(), word)}</span>
+                    <span class="count">{move || result.with(|r| r.counts.priority)}</span>
+                </label>
+            })}
             <FacetGroup legend=i18n::POLICIES.with_plan_word(levels.policy) facet=policies open=true />
             // A plan of two levels has one sub-policy per policy, named as the policy.
             {levels.sub_policy.map(|word| view! { <FacetGroup legend=i18n::SUB_POLICIES.with_plan_word(word) facet=subs /> })}
-            <FacetGroup legend=i18n::FIRST_PLAN facet=first open=true />
-            <FacetGroup legend=i18n::DIRECTION facet=directions open=true />
+            {flags.first_plan.as_deref().map(|word| view! { <FacetGroup legend=i18n::FIRST_PLAN.with_plan_word(word) facet=first open=true /> })}
+            {flags.direction.as_deref().map(|word| view! { <FacetGroup legend=i18n::DIRECTION.with_plan_word(word) facet=directions open=true /> })}
             <FacetGroup legend=i18n::KPIS facet=kpis />
             <FacetGroup legend=i18n::FISCAL_YEAR facet=years open=true />
             <label class="facet-option standalone">

@@ -88,13 +88,15 @@ pub fn InitiativeDetail(
                 <dd lang="ja">{initiative.short_name.clone()}</dd>
                 <dt>{t(i18n::SITUATION)}</dt>
                 <dd class="plan-text" lang="ja"><Highlighted text=or_dash(&initiative.situation) query /></dd>
-                <dt>{t(i18n::DIRECTION)}</dt>
-                <dd>
-                    {match initiative.direction.clone() {
-                        Some(d) => view! { <span lang="ja">{d}</span> }.into_any(),
-                        None => t(i18n::DIRECTION_NONE).into_any(),
-                    }}
-                </dd>
+                {plan.plan.flags.direction.as_deref().map(|word| view! {
+                    <dt>{t(i18n::DIRECTION.with_plan_word(word))}</dt>
+                    <dd>
+                        {match initiative.direction.clone() {
+                            Some(d) => view! { <span lang="ja">{d}</span> }.into_any(),
+                            None => t(i18n::DIRECTION_NONE).into_any(),
+                        }}
+                    </dd>
+                })}
                 <dt>{t(i18n::KPIS)}</dt>
                 <dd><KpiList explore initiative /></dd>
                 <dt>{t(i18n::SCHEDULE)}</dt>

@@ -19,6 +19,10 @@ use crate::i18n::{self, t, Lang};
 /// The chart words of the interface, for `kama_plan::present::charts`' builders.
 pub fn chart_labels(lang: Lang, plan: &'static Plan) -> Labels {
     let get = |m: i18n::Msg| m.get(lang).to_string();
+    let flags = &plan.plan.flags;
+    let mark_title = |mark: &Option<String>, english: i18n::Msg| {
+        i18n::chart_by_mark_title(lang, plan.plan.levels(), mark.as_deref().unwrap_or_default(), english)
+    };
     Labels {
         fiscal_year: get(i18n::YEAR),
         fiscal_year_names: plan.plan.fiscal_years.years().map(|y| (y, i18n::fiscal_year(lang, y))).collect(),
@@ -31,8 +35,8 @@ pub fn chart_labels(lang: Lang, plan: &'static Plan) -> Labels {
         statuses: Status::ALL.map(|s| i18n::status(lang, s).to_string()),
         first_plan: FirstPlan::ALL.map(|f| i18n::first_plan_label(lang, f)),
         kpi_title: get(i18n::CHART_KPI_TITLE),
-        direction_title: get(i18n::CHART_DIRECTION_TITLE),
-        first_plan_title: get(i18n::CHART_FIRST_PLAN_TITLE),
+        direction_title: mark_title(&flags.direction, i18n::CHART_DIRECTION_TITLE),
+        first_plan_title: mark_title(&flags.first_plan, i18n::CHART_FIRST_PLAN_TITLE),
         status_title: get(i18n::CHART_STATUS_TITLE),
         unit: get(i18n::CHART_UNIT),
         no_value: get(i18n::CHART_NO_VALUE),

@@ -22,6 +22,7 @@ pub fn ChartsView(
     has_published: Signal<bool>,
 ) -> impl IntoView {
     let plan = explore.plan;
+    let flags = &plan.plan.flags;
     let labels = use_chart_labels(plan);
     let lang = i18n::use_lang();
     let year = explore.reported_year();
@@ -40,14 +41,17 @@ pub fn ChartsView(
         <section class="charts-view" aria-labelledby="charts-title">
             <h2 id="charts-title">{t(i18n::VIEW_CHARTS)}</h2>
             <p class="hint">{t(i18n::CHARTS_INTRO)}</p>
-            <section class="charts-group" aria-labelledby="charts-plan-title">
-                <h3 id="charts-plan-title">{t(i18n::CHARTS_PLAN_TITLE)}</h3>
-                <p class="charts-filter-note" aria-live="polite">{counted}</p>
-                <div class="charts-grid">
-                    <ChartFigure spec=by_direction id="chart-direction" />
-                    <ChartFigure spec=by_first_plan id="chart-first-plan" />
-                </div>
-            </section>
+            // The plan's composition by the marks it uses; none for a plan without them.
+            {(flags.direction.is_some() || flags.first_plan.is_some()).then(|| view! {
+                <section class="charts-group" aria-labelledby="charts-plan-title">
+                    <h3 id="charts-plan-title">{t(i18n::CHARTS_PLAN_TITLE)}</h3>
+                    <p class="charts-filter-note" aria-live="polite">{counted}</p>
+                    <div class="charts-grid">
+                        {flags.direction.is_some().then(|| view! { <ChartFigure spec=by_direction id="chart-direction" /> })}
+                        {flags.first_plan.is_some().then(|| view! { <ChartFigure spec=by_first_plan id="chart-first-plan" /> })}
+                    </div>
+                </section>
+            })}
             <section class="charts-group" aria-labelledby="charts-progress-title">
                 <h3 id="charts-progress-title">{t(i18n::CHARTS_PROGRESS_TITLE)}</h3>
                 <YearPicker explore year />

@@ -213,6 +213,7 @@ impl Builder {
                 source: SOURCE_PATH.to_string(),
                 level_names: vec!["基本施策".into(), "施策".into(), "取組".into()],
                 custom_fields: Vec::new(),
+                flags: crate::plan::Flags::kama(),
             },
             policies: self.policies,
             kpis,

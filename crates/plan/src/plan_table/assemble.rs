@@ -125,8 +125,8 @@ impl Header {
         ColumnRef { index, title: self.titles.get(&index).cloned().unwrap_or_default() }
     }
 
-    /// The level's name as the table heads it, without a bracketed note.
-    fn level_name(&self, field: Field) -> Option<String> {
+    /// The title the table gives `field`'s column, without a bracketed note.
+    fn title_of(&self, field: Field) -> Option<String> {
         let title = self.titles.get(self.fields.get(&field)?)?;
         let cut = title.find(['(', '（']).filter(|at| *at > 0).unwrap_or(title.len());
         Some(title[..cut].trim().to_string())
@@ -201,9 +201,14 @@ pub fn plan(name: &str, rows: &[Row], header_at: usize) -> Result<Plan, PlanTabl
     let id = meta.get(&MetaKey::Id).cloned().unwrap_or_else(|| derived_id(&municipality, &title, fiscal_years));
     let level_names = [Field::Policy, Field::SubPolicy, Field::Initiative]
         .into_iter()
-        .filter_map(|field| header.level_name(field))
+        .filter_map(|field| header.title_of(field))
         .collect();
     let custom_fields = header.custom.iter().map(|(_, title)| title.clone()).collect();
+    let flags = Flags {
+        priority: header.title_of(Field::Priority),
+        first_plan: header.title_of(Field::FirstPlan),
+        direction: header.title_of(Field::Direction),
+    };
 
     let mut builder = Builder {
         header: &header,
@@ -232,7 +237,16 @@ pub fn plan(name: &str, rows: &[Row], header_at: usize) -> Result<Plan, PlanTabl
         return Err(PlanTableError::NoInitiatives);
     }
     Ok(Plan {
-        plan: PlanMeta { id, title, municipality, fiscal_years, source: name.to_string(), level_names, custom_fields },
+        plan: PlanMeta {
+            id,
+            title,
+            municipality,
+            fiscal_years,
+            source: name.to_string(),
+            level_names,
+            custom_fields,
+            flags,
+        },
         policies: builder.policies,
         kpis: builder.kpis.into_values().collect(),
         initiatives: builder.initiatives,

@@ -1,6 +1,6 @@
 use super::*;
 use crate::import::to_json;
-use crate::plan::{FirstPlan, FiscalYear, InitiativeId, KpiCode, Levels};
+use crate::plan::{FirstPlan, FiscalYear, Flags, InitiativeId, KpiCode, Levels};
 use crate::workbook::WorkbookError;
 
 const TEMPLATE_CSV: &[u8] = include_bytes!("../../../../data/plan-template.csv");
@@ -39,6 +39,7 @@ fn the_template_imports_as_its_plan() {
     assert_eq!(plan.plan.fiscal_years.from, FiscalYear(2025));
     assert_eq!(plan.plan.fiscal_years.to, FiscalYear(2029));
     assert_eq!(plan.plan.levels(), Levels { policy: "基本施策", sub_policy: Some("施策"), initiative: "取組" });
+    assert_eq!(plan.plan.flags, Flags::kama(), "the template's columns are titled as Kama's");
     assert!(plan.plan.id.starts_with("plan-") && plan.plan.id.ends_with("-2025-2029"), "{}", plan.plan.id);
     assert_eq!(plan.policies.len(), 2);
     assert_eq!(plan.policies[0].name, "1 創業の促進");
@@ -125,6 +126,11 @@ fn synonyms_and_an_other_column_order_read_the_same() {
     assert_eq!(plan.initiatives[1].id.to_string(), "1-①-b");
     assert!(plan.initiatives[1].kpis.is_empty(), "「－」 is no target");
     assert_eq!(plan.initiatives[0].first_plan, None, "no such column: not invented");
+    assert_eq!(
+        plan.plan.flags,
+        Flags { priority: Some("重要課題".into()), first_plan: None, direction: None },
+        "the marks it uses, by its titles"
+    );
     assert_eq!(plan.initiatives[1].schedule[0].from, FiscalYear(2025));
 }
 

@@ -43,6 +43,24 @@ impl Msg {
     }
 }
 
+/// The filter to the initiatives the plan marks as priority, by the plan's
+/// word for the mark: 「重点のみ」.
+pub fn priority_only(lang: Lang, word: &str) -> String {
+    match lang {
+        Lang::Ja => format!("{word}のみ"),
+        Lang::En => "Priority only".into(),
+    }
+}
+
+/// A chart of initiatives per policy by one of the plan's marks, in the
+/// plan's words: 「基本施策別の取組数（実施方針区分別）」.
+pub fn chart_by_mark_title(lang: Lang, levels: crate::Levels, mark: &str, english: Msg) -> String {
+    match lang {
+        Lang::Ja => format!("{}別の{}数（{mark}別）", levels.policy, levels.initiative),
+        Lang::En => english.en.into(),
+    }
+}
+
 /// 「86 件の事業」 / "86 initiatives", in the plan's word for its initiatives.
 pub fn initiative_count(lang: Lang, count: usize, word: &str) -> String {
     match lang {
@@ -841,7 +859,6 @@ messages! {
     SEARCH_PLACEHOLDER = "例：デジタル、創業、2-①-a", "e.g. デジタル, 創業, 2-①-a";
     CLEAR_ALL = "条件をすべて解除", "Clear all";
     NO_MATCHES = "条件に合う取組はありません。", "No initiative matches.";
-    PRIORITY_ONLY = "重点（重要課題）のみ", "Key issues (重) only";
     FISCAL_YEAR = "実施年度", "Fiscal year of activity";
     FOLD_RELISTED = "再掲の取組を元の取組にまとめる", "Fold re-listed initiatives into their originals";
     DOWNLOADS = "データのダウンロード", "Download the data";
