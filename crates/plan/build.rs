@@ -1,9 +1,26 @@
-//! Writes the plan the app embeds: `data/plan.json` (or the file named by
-//! `KAMA_PLAN_JSON`, for a city's own build) without the whitespace between
-//! its tokens. The repository keeps the indented file for people and diffs;
-//! every visitor downloads the embedded one.
+//! Writes the plan the app embeds, from `data/plan.json` (or the file named
+//! by `KAMA_PLAN_JSON`, for a city's own build): packed (`plan_pack`), which
+//! the app reads at start-up, and as JSON without the whitespace between its
+//! tokens, which the prerender writes beside the page. The repository keeps
+//! the indented file for people and diffs.
+//!
+//! The model and its packing are the crate's own files, compiled into this
+//! script too: a build script cannot depend on its own crate.
 
 use std::path::PathBuf;
+
+#[allow(dead_code)]
+#[path = "src/plan.rs"]
+mod plan;
+#[allow(dead_code)]
+#[path = "src/plan_pack.rs"]
+mod plan_pack;
+#[allow(dead_code)]
+#[path = "src/scales.rs"]
+mod scales;
+#[allow(dead_code)]
+#[path = "src/text.rs"]
+mod text;
 
 fn main() {
     if let Err(message) = write_embedded_plan() {
@@ -20,17 +37,21 @@ fn write_embedded_plan() -> Result<(), String> {
         None => PathBuf::from("../../data/plan.json"),
     };
     println!("cargo:rerun-if-changed={}", source.display());
+    // The model's own files, when they change, change what is packed.
+    for file in ["plan.rs", "plan_pack.rs", "scales.rs", "text.rs"] {
+        println!("cargo:rerun-if-changed=src/{file}");
+    }
     let text = std::fs::read_to_string(&source).map_err(|e| format!("{}: {e}", source.display()))?;
-    // Its id apart, so that code which only compares ids need not parse the plan.
-    let plan: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", source.display()))?;
-    let id = plan["plan"]["id"].as_str().ok_or_else(|| format!("{}: no plan.id", source.display()))?;
+    let plan: plan::Plan = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", source.display()))?;
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("cargo did not set OUT_DIR")?);
-    let write = |name: &str, content: &str| {
+    let write = |name: &str, content: &[u8]| {
         let out = out_dir.join(name);
         std::fs::write(&out, content).map_err(|e| format!("{}: {e}", out.display()))
     };
-    write("plan.min.json", &compact(&text))?;
-    write("plan.id", id)
+    write("plan.pack", &plan_pack::pack(&plan))?;
+    write("plan.min.json", compact(&text).as_bytes())?;
+    // Its id apart, so that code which only compares ids need not read the plan.
+    write("plan.id", plan.plan.id.as_bytes())
 }
 
 /// JSON without insignificant whitespace; strings, escapes included, untouched.

@@ -1,8 +1,6 @@
-use std::borrow::Cow;
-
 use kama_plan::plan_shelf;
 use kama_plan::view_state::{PlanSource, View};
-use kama_plan::{Plan, EMBEDDED_PLAN_JSON};
+use kama_plan::{plan_pack, EMBEDDED_PLAN_PACK};
 use leptos::prelude::*;
 
 use crate::adapters::fetch::{self, FetchError};
@@ -24,32 +22,34 @@ pub fn App() -> impl IntoView {
     let lang = RwSignal::new(prefs::load_lang());
     provide_context(UiLang(lang));
     Effect::new(move |_| prefs::apply_lang(lang.get()));
-    let json = match linked_file::plan_source() {
-        None => Ok((Cow::Borrowed(EMBEDDED_PLAN_JSON), true)),
-        // Kept by 「別の計画を開く」 in this browser: read at once.
-        Some(PlanSource::Saved(id)) => match storage::read(&plan_shelf::plan_key(&id)) {
-            Ok(Some(json)) => Ok((Cow::Owned(json), false)),
-            _ => Err(PlanLoadError::NotSaved(id.as_str().to_string())),
-        },
-        Some(PlanSource::File(file)) => {
-            let loaded = RwSignal::new(None::<Result<PlanRef, PlanLoadError>>);
-            leptos::task::spawn_local(async move {
-                let plan = fetch::text(file.as_str()).await.map_err(PlanLoadError::Fetch).and_then(|json| parse(&json));
-                loaded.set(Some(plan));
-            });
-            return view! {
-                {move || match loaded.get() {
-                    None => view! { <p class="prompt" role="status">{t(i18n::PLAN_LOADING)}</p> }.into_any(),
-                    Some(plan) => shown(plan, false),
-                }}
-            }
-            .into_any();
-        }
+    let Some(source) = linked_file::plan_source() else {
+        // The embedded plan, read at once.
+        return shown(embedded(), true);
     };
-    match json {
-        Ok((json, with_published)) => shown(parse(&json), with_published),
-        Err(error) => shown(Err(error), false),
+    // Another plan: its file (kept by 「別の計画を開く」 in this browser, or
+    // beside the page), read by the JSON reader's split file.
+    let loaded = RwSignal::new(None::<Result<PlanRef, PlanLoadError>>);
+    leptos::task::spawn_local(async move {
+        let json = match source {
+            PlanSource::Saved(id) => match storage::read(&plan_shelf::plan_key(&id)) {
+                Ok(Some(json)) => Ok(json),
+                _ => Err(PlanLoadError::NotSaved(id.as_str().to_string())),
+            },
+            PlanSource::File(file) => fetch::text(file.as_str()).await.map_err(PlanLoadError::Fetch),
+        };
+        let plan = match json {
+            Ok(json) => read_json(json).await,
+            Err(error) => Err(error),
+        };
+        loaded.set(Some(plan));
+    });
+    view! {
+        {move || match loaded.get() {
+            None => view! { <p class="prompt" role="status">{t(i18n::PLAN_LOADING)}</p> }.into_any(),
+            Some(plan) => shown(plan, false),
+        }}
     }
+    .into_any()
 }
 
 /// The tracker of `plan`, or why there is none.
@@ -69,13 +69,25 @@ enum PlanLoadError {
     Invalid(String),
     /// `plan=saved:<id>` names a plan this browser does not keep.
     NotSaved(String),
+    /// The JSON reader's split file could not be fetched.
+    ReaderMissing,
 }
 
-/// Leaked once per load: the plan lives as long as the page.
-fn parse(json: &str) -> Result<PlanRef, PlanLoadError> {
-    timing::measure("kama:plan-parse", || Plan::from_json(json))
+/// The embedded plan, unpacked. Leaked once per load: the plan lives as long
+/// as the page.
+fn embedded() -> Result<PlanRef, PlanLoadError> {
+    timing::measure("kama:plan-parse", || plan_pack::unpack(EMBEDDED_PLAN_PACK))
         .map(|plan| &*Box::leak(Box::new(plan)))
-        .map_err(|e| PlanLoadError::Invalid(e.to_string()))
+        .map_err(|e| PlanLoadError::Invalid(format!("{e:?}")))
+}
+
+/// A plan file's text, read. Leaked once per load, as [`embedded`].
+async fn read_json(json: String) -> Result<PlanRef, PlanLoadError> {
+    match splits::read_plan_json(json).await {
+        Ok(Ok(plan)) => Ok(&*Box::leak(Box::new(plan))),
+        Ok(Err(detail)) => Err(PlanLoadError::Invalid(detail)),
+        Err(_) => Err(PlanLoadError::ReaderMissing),
+    }
 }
 
 /// What a user opens: filters, then the plan as a list beside the open
@@ -171,8 +183,9 @@ fn LoadError(
 ) -> impl IntoView {
     // The heading says what failed; the detail stays technical.
     let detail = match &error {
-        PlanLoadError::Fetch(e) => e.to_string(),
-        PlanLoadError::Invalid(detail) | PlanLoadError::NotSaved(detail) => detail.clone(),
+        PlanLoadError::Fetch(e) => Some(e.to_string()),
+        PlanLoadError::Invalid(detail) | PlanLoadError::NotSaved(detail) => Some(detail.clone()),
+        PlanLoadError::ReaderMissing => None,
     };
     let not_saved = matches!(error, PlanLoadError::NotSaved(_));
     view! {
@@ -183,7 +196,10 @@ fn LoadError(
                 <p>{t(i18n::PLAN_NOT_SAVED)}</p>
                 <p><a href="./?view=progress#plans">{t(i18n::OPEN_OTHER_PLAN)}</a></p>
             })}
-            <pre>{detail}</pre>
+            {match detail {
+                Some(detail) => view! { <pre>{detail}</pre> }.into_any(),
+                None => view! { <p>{t(i18n::CODE_LOAD_FAILED)}</p> }.into_any(),
+            }}
         </main>
     }
 }

@@ -8,6 +8,8 @@
 //!   per-view files, since they share most of their code, and far fewer);
 //! - `detail`: an opened initiative;
 //! - `plan_export`: the plan's JSON and CSV encoders;
+//! - `plan_json`: the plan file's JSON reader, for a plan other than the
+//!   embedded one (`?plan=`);
 //! - `sheet_import`: the spreadsheet readers, which share calamine: an
 //!   imported 評価シート, and the plan tables of 「別の計画を開く」;
 //! - `staff`: the record bar's controls for staff (undo, redo, who records)
@@ -111,6 +113,13 @@ pub fn plan_encoder(
     format: PlanFormat,
 ) -> Pin<Box<dyn Future<Output = Result<Result<Vec<u8>, PlanFileError>, ChunkFailed>>>> {
     Box::pin(encode_plan(plan, chosen, format))
+}
+
+/// The plan file's JSON reader, used only to open another plan than the
+/// embedded one (which is packed, and read by the first file).
+#[wasm_split(plan_json, wasm_split_path = leptos::wasm_split, fallible)]
+pub fn read_plan_json(json: String) -> Result<Result<Plan, String>, ChunkFailed> {
+    Ok(Plan::from_json(&json).map_err(|e| e.to_string()))
 }
 
 /// The plan-table importers, used only when 「別の計画を開く」 reads a file.

@@ -53,6 +53,7 @@ proptest! {
     #![proptest_config(config(128))]
 
     #[test]
+    /// …and through the packed form a build embeds it in.
     fn an_accepted_table_round_trips_through_plan_json(mut rows in prop::collection::vec(row(), 1..30)) {
         // The first row names its levels, so that most tables are accepted.
         rows[0][1] = "産業振興".into();
@@ -60,7 +61,8 @@ proptest! {
         let identity: Vec<usize> = (0..HEADER.len()).collect();
         if let Ok(plan) = read_plan_table("t.csv", &table(&rows, &identity)) {
             let json = to_json(&plan).expect("writes");
-            prop_assert_eq!(Plan::from_json(&json).expect("reads"), plan);
+            prop_assert_eq!(Plan::from_json(&json).expect("reads"), plan.clone());
+            prop_assert_eq!(crate::plan_pack::unpack(&crate::plan_pack::pack(&plan)), Ok(plan));
         }
     }
 
