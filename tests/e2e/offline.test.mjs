@@ -80,6 +80,10 @@ test('after one visit the app opens with the network off', async () => {
     await page.locator('nav.view-tabs:not(.prerendered-tabs)').getByRole('link', { name: '数値目標', exact: true }).click();
     await waitForReady(page, 'kpis');
     await page.waitForSelector('.kpi-view');
+    // ECharts was never loaded online, but the worker kept it: the charts draw.
+    await page.locator('nav.view-tabs:not(.prerendered-tabs)').getByRole('link', { name: 'グラフ', exact: true }).click();
+    await waitForReady(page, 'charts');
+    await expectCount(page.locator('.chart-canvas canvas'), 3, 'every chart drawn offline');
     assert.equal((await fetchFromPage(page, 'plan.json')).status, 200, 'the open data file is kept too');
     // No progress.json was published: offline that is still a plain 404, so
     // the app has nothing to complain about.

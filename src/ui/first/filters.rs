@@ -1,22 +1,10 @@
-use std::collections::BTreeSet;
-
-use kama_plan::query::{Direction, FacetCounts, Filters};
+use kama_plan::present::facets::{self, FacetKind, FacetOption};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::{self, t, Lang, Msg};
+use crate::i18n::{self, t, Msg};
 use crate::state::Explore;
 use crate::ui::first::downloads::{Downloads, EncodePlan};
-
-/// One checkbox of a facet, as the current results make it.
-#[derive(Debug, Clone, Default, PartialEq)]
-struct FacetOption {
-    label: String,
-    /// The label is the plan's own (Japanese) text, not interface text.
-    plan_text: bool,
-    count: usize,
-    checked: bool,
-}
 
 /// A facet's options and the action that toggles the option at a position.
 #[derive(Clone, Copy)]
@@ -25,41 +13,16 @@ struct Facet {
     toggle: Callback<usize>,
 }
 
-/// Builds a facet from where its counts and chosen values live. Options keep
-/// the order of the counts list, so a position names the same value throughout.
-fn facet<T: Ord + Clone + Send + Sync + 'static>(
-    explore: Explore,
-    counts: fn(&FacetCounts) -> &Vec<(T, usize)>,
-    chosen: fn(&mut Filters) -> &mut BTreeSet<T>,
-    label: impl Fn(&T, Lang) -> String + Send + Sync + 'static,
-    plan_text: fn(&T) -> bool,
-) -> Facet {
+/// Facet `kind` as the results and filters make it (`present::facets`).
+fn facet(explore: Explore, kind: FacetKind) -> Facet {
     let lang = i18n::use_lang();
-    let (result, filters) = (explore.result, explore.filters);
+    let (plan, result, filters) = (explore.plan, explore.result, explore.filters);
     let options = Memo::new(move |_| {
-        let mut f = filters.get();
         let lang = lang.get();
-        let selected = chosen(&mut f);
-        result.with(|r| {
-            counts(&r.counts)
-                .iter()
-                .map(|(value, count)| FacetOption {
-                    label: label(value, lang),
-                    plan_text: plan_text(value),
-                    count: *count,
-                    checked: selected.contains(value),
-                })
-                .collect()
-        })
+        filters.with(|f| result.with(|r| facets::options(kind, plan, &r.counts, f, lang)))
     });
-    let toggle = Callback::new(move |k: usize| {
-        let Some(value) = result.with_untracked(|r| counts(&r.counts).get(k).map(|p| p.0.clone())) else { return };
-        explore.update_filters(|f| {
-            let set = chosen(f);
-            if !set.remove(&value) {
-                set.insert(value);
-            }
-        });
+    let toggle = Callback::new(move |position: usize| {
+        explore.update_filters(|f| result.with_untracked(|r| facets::toggle(kind, &r.counts, f, position)));
     });
     Facet { options, toggle }
 }
@@ -78,45 +41,15 @@ pub fn FilterPanel(
     let (result, filters) = (explore.result, explore.filters);
     let open_on_phone = RwSignal::new(false);
 
-    let policies = facet(
-        explore,
-        |c| &c.policies,
-        |f| &mut f.policies,
-        move |code, _| format!("{code} {}", plan.policy(*code).map(|p| p.name.as_str()).unwrap_or_default()),
-        |_| true,
-    );
-    let subs = facet(
-        explore,
-        |c| &c.sub_policies,
-        |f| &mut f.sub_policies,
-        move |id, _| format!("{id} {}", plan.sub_policy(*id).map(|s| s.name.as_str()).unwrap_or_default()),
-        |_| true,
-    );
-    let first = facet(
-        explore,
-        |c| &c.first_plan,
-        |f| &mut f.first_plan,
-        |fp, lang| i18n::first_plan_label(lang, *fp),
-        |_| false,
-    );
-    let directions = facet(
-        explore,
-        |c| &c.directions,
-        |f| &mut f.directions,
-        |d, lang| match d {
-            Direction::Stated(s) => s.clone(),
-            Direction::NotStated => i18n::DIRECTION_NONE.get(lang).to_string(),
-        },
-        |d| matches!(d, Direction::Stated(_)),
-    );
-    let kpis = facet(
-        explore,
-        |c| &c.kpis,
-        |f| &mut f.kpis,
-        move |code, _| format!("{code} {}", plan.kpi(*code).map(|k| k.name.as_str()).unwrap_or_default()),
-        |_| true,
-    );
-    let years = facet(explore, |c| &c.fiscal_years, |f| &mut f.fiscal_years, |y, _| y.label(), |_| false);
+    let [policies, subs, first, directions, kpis, years] = [
+        FacetKind::Policies,
+        FacetKind::SubPolicies,
+        FacetKind::FirstPlan,
+        FacetKind::Directions,
+        FacetKind::Kpis,
+        FacetKind::FiscalYears,
+    ]
+    .map(|kind| facet(explore, kind));
 
     let count_text = move || result.with(|r| i18n::result_count(lang.get(), r.matches.len(), r.total));
     let set_text = move |text: String| explore.update_filters(|f| f.text = text);
