@@ -41,15 +41,7 @@ pub fn FilterPanel(
     let (result, filters) = (explore.result, explore.filters);
     let open_on_phone = RwSignal::new(false);
 
-    let [policies, subs, first, directions, kpis, years] = [
-        FacetKind::Policies,
-        FacetKind::SubPolicies,
-        FacetKind::FirstPlan,
-        FacetKind::Directions,
-        FacetKind::Kpis,
-        FacetKind::FiscalYears,
-    ]
-    .map(|kind| facet(explore, kind));
+    let [policies, subs, first, directions, kpis, years] = FacetKind::ALL.map(|kind| facet(explore, kind));
 
     let count_text = move || result.with(|r| i18n::result_count(lang.get(), r.matches.len(), r.total));
     let set_text = move |text: String| explore.update_filters(|f| f.text = text);

@@ -20,6 +20,18 @@ pub enum FacetKind {
     FiscalYears,
 }
 
+impl FacetKind {
+    /// In the order the panel shows them.
+    pub const ALL: [FacetKind; 6] = [
+        FacetKind::Policies,
+        FacetKind::SubPolicies,
+        FacetKind::FirstPlan,
+        FacetKind::Directions,
+        FacetKind::Kpis,
+        FacetKind::FiscalYears,
+    ];
+}
+
 /// One checkbox of a facet.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FacetOption {
@@ -96,15 +108,6 @@ mod tests {
     use crate::query;
     use crate::test_support::plan;
 
-    const KINDS: [FacetKind; 6] = [
-        FacetKind::Policies,
-        FacetKind::SubPolicies,
-        FacetKind::FirstPlan,
-        FacetKind::Directions,
-        FacetKind::Kpis,
-        FacetKind::FiscalYears,
-    ];
-
     #[test]
     fn every_facet_lists_its_values_with_labels_and_counts() {
         let plan = plan();
@@ -125,7 +128,7 @@ mod tests {
             directions.iter().filter(|o| o.label != "未記載").all(|o| o.plan_text),
             "stated directions are plan text"
         );
-        for kind in KINDS {
+        for kind in FacetKind::ALL {
             assert!(!options(kind, &plan, &counts, &filters, Lang::Ja).is_empty(), "{kind:?}");
         }
     }
@@ -133,7 +136,7 @@ mod tests {
     #[test]
     fn toggling_a_position_chooses_its_value_and_again_unchooses_it() {
         let plan = plan();
-        for kind in KINDS {
+        for kind in FacetKind::ALL {
             let mut filters = Filters::default();
             let counts = query::run(&plan, &query::PlanIndex::new(&plan), &filters).counts;
             toggle(kind, &counts, &mut filters, 1);
