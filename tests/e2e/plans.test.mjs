@@ -112,6 +112,21 @@ test('a table with problems opens nothing and says which row and column', async 
   await page.context().close();
 });
 
+test('a huge table is refused by its size before it is read, and the page stays usable', async () => {
+  const page = await app.open('?view=progress');
+  // 50,000 rows, 9 MB: over the bound, so refused without being read on the page's thread.
+  let table = '計画名,架空市計画\n自治体,架空市\n基本施策,取組,2024\n';
+  for (let k = 0; k < 50_000; k++) table += `産業,取組${k} 中小企業の経営基盤の強化のため、専門家派遣や相談窓口を設けます,○\n`;
+  await page.locator('#plan-file').setInputFiles({ name: 'huge.csv', mimeType: 'text/csv', buffer: Buffer.from(table) });
+  await expectText(page.locator('.plan-refused'), /ファイルが大きすぎます（\d+バイト。上限は4194304バイト）/);
+  assert.equal(await page.locator('.plan-preview').count(), 0);
+  // Still answering: a smaller, valid table opens its preview after it.
+  await page.locator('#plan-file').setInputFiles(FIXTURE);
+  await expectText(page.locator('.plan-preview'), /さくら架空町/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('a link to a plan this browser does not keep says how to open it', async () => {
   const page = await app.open(`?plan=saved:${ID}`);
   await waitForReady(page, 'load-error');

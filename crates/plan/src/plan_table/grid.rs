@@ -9,13 +9,16 @@ use calamine::{Reader, Xlsx};
 use super::error::PlanTableError;
 use crate::workbook::{self, Value, WorkbookError};
 
-/// What a table file may weigh: a plan of ten thousand initiatives with
-/// long texts fits several times over.
-pub const MAX_BYTES: usize = 16 * 1024 * 1024;
+/// What a plan file or table may weigh. A kept plan lives in the browser's
+/// storage, which holds a few megabytes for the whole site; a table of the
+/// most rows below, with long texts, fits. The page reads a file on its main
+/// thread, so the bounds also keep a hostile file from freezing it.
+pub const MAX_BYTES: usize = 4 * 1024 * 1024;
 /// What a workbook may unpack to (a zip bomb is refused before inflating).
-pub const MAX_UNPACKED_BYTES: u64 = 128 * 1024 * 1024;
-/// Rows read, the header and title rows included.
-pub const MAX_ROWS: usize = 20_000;
+pub const MAX_UNPACKED_BYTES: u64 = 32 * 1024 * 1024;
+/// Rows read, the header and title rows included: a basic plan has tens to
+/// hundreds of initiatives.
+pub const MAX_ROWS: usize = 5_000;
 /// Columns read: cells further right are ignored.
 pub const MAX_COLUMNS: usize = 128;
 
