@@ -11,7 +11,7 @@ use kama_plan::view_state::{View, ViewState};
 use kama_plan::{FiscalYear, InitiativeId, KpiCode, Plan};
 use leptos::prelude::*;
 
-use crate::adapters::{clock, focus, history, idle, lifecycle};
+use crate::adapters::{clock, first_paint, focus, history, idle, lifecycle};
 
 #[derive(Clone, Copy)]
 pub struct Explore {
@@ -40,7 +40,13 @@ impl Explore {
             let mut rows = plan.initiatives.iter();
             idle::run(move || rows.next().is_some_and(|initiative| query::prepare_row_search(plan, initiative)));
         }
-        let explore = Explore::at(plan, index, ViewState::from_query(&history::query(), plan));
+        let mut state = ViewState::from_query(&history::query(), plan);
+        // Typed into the first paint's search box while the app was on its way.
+        if let Some(text) = first_paint::typed_search() {
+            state.filters.text = text;
+            history::replace(&state.to_query());
+        }
+        let explore = Explore::at(plan, index, state);
         let state = explore.state;
         lifecycle::on_page_hide(history::flush);
         history::on_navigate(move |q| {

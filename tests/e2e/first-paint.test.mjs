@@ -18,6 +18,8 @@ import {
   expectCount,
   expectText,
   expectAttribute,
+  expectValue,
+  expectUrl,
 } from './support.mjs';
 
 const plan = JSON.parse(readFileSync(join(ROOT, 'data', 'plan.json'), 'utf8'));
@@ -40,7 +42,7 @@ test('with scripts off, the page lists all 86 initiatives with their badges, in 
   // With scripts off nothing changes the page after it loaded (goto waits
   // for `load`); the reads wait all the same.
   // What cannot work without scripts is not shown; the notice says why, first.
-  for (const control of ['.prerendered-tabs', '.record-bar', '.lang-switch', '.filters-placeholder']) {
+  for (const control of ['.prerendered-tabs', '.record-bar', '.lang-switch', '#prerendered .filters']) {
     await eventually(() => page.locator(control).isVisible(), false, control);
   }
   const notice = page.locator('body > noscript > p.noscript-notice');
@@ -140,6 +142,27 @@ test('without ?plan=, the first paint has no loading line in view', async () => 
   assert.equal(await page.locator('#prerendered .masthead').isVisible(), true);
   release();
   await waitForReady(page, 'list');
+  await page.context().close();
+});
+
+test('what is typed into the first paint’s search box before the app starts is its search, the focus still in the box', async () => {
+  const { page, release } = await heldBack({ width: 360, height: 740 });
+  // On a phone the search box is in view at first sight, and takes keystrokes at once.
+  const box = page.locator('#prerendered #search-input');
+  await box.waitFor({ state: 'visible' });
+  await box.pressSequentially('創業');
+  release();
+  await waitForReady(page, 'list');
+  await expectCount(page.locator('#prerendered'), 0);
+  const search = page.locator('#search-input');
+  await expectValue(search, '創業', 'the typed text carried over');
+  await page.waitForFunction(() => document.activeElement?.id === 'search-input');
+  await expectUrl(page, /q=創業/, 'the address says what is searched');
+  await eventually(() => page.locator('.plan-tree [data-initiative-id]:visible').count(), (n) => n > 0 && n < 86, 'the list narrowed');
+  // The next keystroke lands after what was typed.
+  await page.keyboard.type('塾');
+  await expectValue(search, '創業塾');
+  assert.deepEqual(page.errors, []);
   await page.context().close();
 });
 

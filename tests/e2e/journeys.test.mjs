@@ -67,8 +67,8 @@ test('商工会 staff on a phone: find an initiative, record this year, undo/red
   await page.getByRole('heading', { level: 1, name: '第2次嘉麻市中小企業振興基本計画' }).waitFor();
 
   // Search and filter in the folded panel.
-  const toggle = page.getByRole('button', { name: /^絞り込み・検索/ });
-  await expectText(toggle, /86件中 86件/);
+  const toggle = page.getByRole('button', { name: '絞り込みの条件' });
+  await expectText(page.locator('.filters').getByRole('status'), /86件中 86件/);
   await toggle.click();
   await expectAttribute(toggle, 'aria-expanded', 'true');
   await page.getByLabel('キーワード検索').fill('デジタル');
@@ -77,11 +77,12 @@ test('商工会 staff on a phone: find an initiative, record this year, undo/red
   await page.getByRole('checkbox', { name: /^2 中小企業者の経営基盤の安定強化を図る/ }).check();
   await page.waitForFunction((n) => document.querySelectorAll('.plan-tree [data-initiative-id]:not([hidden])').length < n, afterSearch);
   const ids = await eventually(() => listedIds(page), (ids) => ids.length > 0 && ids.every((id) => id.startsWith('2-')), 'only policy 2');
-  await expectText(toggle, new RegExp(`86件中 ${ids.length}件`));
+  await expectText(page.locator('.filters').getByRole('status'), new RegExp(`86件中 ${ids.length}件`));
   await page.waitForURL((u) => /policy=2/.test(u.search) && /q=デジタル/.test(decodeURIComponent(u.search)));
   await shoot(page, 'journey-phone-1-filtered');
   await toggle.click();
-  await expectVisible(page.getByLabel('キーワード検索'), false, 'the panel folds away');
+  await expectVisible(page.locator('.filter-options'), false, 'the options fold away');
+  await expectVisible(page.getByLabel('キーワード検索'), true, 'the search box stays in view');
 
   // Open one; on a phone the detail takes the screen.
   await page.getByRole('link', { name: /2-①-a デジタル化の導入及び促進支援/ }).first().click();
@@ -514,8 +515,8 @@ describe('every view', { concurrency: 2 }, () => {
           await expectAttribute(page.locator('html'), 'lang', lang, `${name}: the language is kept`);
           if (name === 'list' && viewport === PHONE) {
             // On a phone the filters are folded: check them open.
-            await page.getByRole('button', { name: lang === 'ja' ? /^絞り込み・検索/ : /^Filter and search/ }).click();
-            await page.locator('.filters').waitFor();
+            await page.getByRole('button', { name: lang === 'ja' ? '絞り込みの条件' : 'Filter options' }).click();
+            await page.locator('.filter-options').waitFor();
           }
           const label = `${name} ${lang} ${viewport.width}`;
           for (const v of await axeViolations(page)) problems.push(`${label}: ${v}`);

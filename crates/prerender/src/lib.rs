@@ -16,6 +16,7 @@ use kama_plan::query::PlanIndex;
 use kama_plan::view_state::ViewState;
 use kama_plan::Plan;
 use kama_sme_app::state::Explore;
+use kama_sme_app::ui::first::filters::FilterBar;
 use kama_sme_app::ui::first::masthead::{Masthead, ViewTabs};
 use kama_sme_app::ui::first::plan_tree::PlanTree;
 use kama_sme_app::ui::first::record_bar::ReadOnlyNote;
@@ -48,6 +49,8 @@ impl any_spawner::CustomExecutor for NoEffects {
 struct Rendered {
     top: String,
     note: String,
+    /// The filter panel's top: the search box can be typed in at once.
+    search: String,
     tree: String,
 }
 
@@ -66,10 +69,12 @@ fn render(plan: &'static Plan) -> Rendered {
             <ViewTabs explore on_approach=Callback::new(|_| ()) first_paint=true />
         };
         let note = view! { <ReadOnlyNote setup_open=Signal::stored(false) on_start=Callback::new(|()| ()) first_paint=true /> };
+        let search = view! { <FilterBar explore open_on_phone=RwSignal::new(false) first_paint=true /> };
         let tree = view! { <PlanTree explore on_approach=Callback::new(|()| ()) /> };
         Rendered {
             top: without_markers(top.to_html()),
             note: without_markers(note.to_html()),
+            search: without_markers(search.to_html()),
             tree: without_markers(tree.to_html()),
         }
     });
@@ -86,7 +91,7 @@ fn without_markers(html: String) -> String {
 /// The prerendered first paint of `plan`, one `<div id="prerendered">`.
 pub fn first_paint(plan: &'static Plan) -> String {
     let mut html = String::with_capacity(64 * 1024);
-    let Rendered { top, note, tree } = render(plan);
+    let Rendered { top, note, search, tree } = render(plan);
     let _ =
         write!(html, r##"<div id="{ROOT_ID}"><a class="skip-link" href="#main">{}</a>{top}"##, t(i18n::SKIP_TO_MAIN));
     // Shown by public/boot-check.js if the app fails to start: without it
@@ -107,8 +112,10 @@ pub fn first_paint(plan: &'static Plan) -> String {
         r#"<div class="record-bar no-print" role="region" aria-label="{}">{note}</div>"#,
         t(i18n::RECORD_BAR)
     );
-    html.push_str(
-        r#"<div class="explore"><div class="filters-placeholder"></div><main id="main" class="layout" tabindex="-1">"#,
+    let _ = write!(
+        html,
+        r#"<div class="explore"><aside class="filters" aria-label="{}">{search}</aside><main id="main" class="layout" tabindex="-1">"#,
+        t(i18n::FILTERS)
     );
     html.push_str(&tree);
     let _ = write!(

@@ -855,6 +855,7 @@ messages! {
     LEGEND_INFERRED_BAR = "期間は推定（表から確定できない）", "Span inferred (not settled by the table)";
     LEGEND_CURRENT_FY = "今年度（4月始まり）", "Current fiscal year (from April)";
     FILTERS = "絞り込み・検索", "Filter and search";
+    FILTER_OPTIONS = "絞り込みの条件", "Filter options";
     SEARCH = "キーワード検索", "Search";
     SEARCH_PLACEHOLDER = "例：デジタル、創業、2-①-a", "e.g. デジタル, 創業, 2-①-a";
     CLEAR_ALL = "条件をすべて解除", "Clear all";
