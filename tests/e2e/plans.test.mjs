@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import {
   ROOT,
   useApp,
+  newPage,
   waitForReady,
   expectText,
   expectCount,
@@ -125,6 +126,19 @@ test('a huge table is refused by its size before it is read, and the page stays 
   await expectText(page.locator('.plan-preview'), /さくら架空町/);
   assert.deepEqual(page.errors, []);
   await page.context().close();
+});
+
+test('another plan is read by the JSON reader’s split file; when that cannot be fetched, the page says so', async () => {
+  // plan.json beside the page (the prerender writes it) is read like any plan file.
+  const page = await app.open('?plan=plan.json');
+  await expectText(page.locator('.masthead'), /嘉麻市/);
+  await page.context().close();
+  const offline = await newPage(app.browser);
+  await offline.route('**/split/split-plan-json-*', (route) => route.abort());
+  await offline.goto(`${app.server.url}?plan=plan.json`);
+  await waitForReady(offline, 'load-error');
+  await expectText(offline.locator('.load-error'), /必要なプログラムを読み込めませんでした/);
+  await offline.context().close();
 });
 
 test('a link to a plan this browser does not keep says how to open it', async () => {
