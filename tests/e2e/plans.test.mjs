@@ -27,10 +27,10 @@ const KAMA_KEY = 'kama-sme-tracker:progress:kama-sme-2023-2027';
 const OTHER_KEY = `kama-sme-tracker:progress:${ID}`;
 
 /** Clicks the tab of `view` and waits for it, the plan kept in the address. */
-async function tab(page, view) {
+async function tab(page, view, id = ID) {
   await page.locator(`.view-tabs a[href*="view=${view}"]`).first().click();
   await waitForReady(page, view);
-  await expectUrl(page, new RegExp(`plan=saved:${ID}.*view=${view}`), `${view}: the plan stays in the address`);
+  await expectUrl(page, new RegExp(`plan=saved:${id}.*view=${view}`), `${view}: the plan stays in the address`);
 }
 
 test('a three-level plan of seven years opens from its workbook and is the page’s plan everywhere', async () => {
@@ -99,6 +99,48 @@ test('a three-level plan of seven years opens from its workbook and is the page�
   await page.goto(`${app.server.url}?view=progress`);
   await waitForReady(page, 'progress');
   await expectText(page.locator('.kept-plans'), /さくら架空町 第3次さくら架空町産業振興ビジョン/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a plan file that words its own statuses is offered, counted and charted in its words', async () => {
+  // Kama's plan under another id, with four of the six statuses, three reworded.
+  const plan = JSON.parse(await readFile(join(ROOT, 'data', 'plan.json'), 'utf8'));
+  const id = 'own-statuses-2023-2027';
+  plan.plan.id = id;
+  plan.evaluation = {
+    statuses: [
+      { code: '未着手', ja: '未実施', en: 'Not done' },
+      { code: '実施中', ja: '実施中', en: 'Under way' },
+      { code: '中止', ja: '休止', en: 'Paused' },
+      { code: '完了', ja: '完了', en: 'Done' },
+    ],
+    grades: [{ code: 'A', ja: '達成', en: 'Achieved' }],
+    directions: [{ code: '継続', ja: '継続', en: 'Continue' }],
+  };
+  const page = await app.open('?view=progress');
+  await page.locator('#plan-file').setInputFiles({
+    name: 'own-statuses.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(plan)),
+  });
+  await page.locator('.plan-preview').getByRole('button', { name: 'この計画を開く' }).click();
+  await waitForReady(page, 'list');
+  await page.goto(`${app.server.url}?plan=saved:${id}&id=1-1-a`);
+  await waitForReady(page, 'list 1-①-a');
+  const select = (await yearCard(page, 2023)).locator('select.status-select');
+  await eventually(() => select.locator('option').allTextContents(), ['（未記録）', '未実施', '実施中', '休止', '完了'], 'its statuses, in its order');
+  await select.selectOption({ label: '休止' });
+  // The record keeps the status the word stands for, as every plan's record does.
+  await page.waitForFunction((k) => (localStorage.getItem(k) ?? '').includes('中止'), `kama-sme-tracker:progress:${id}`);
+
+  await page.goto(`${app.server.url}?plan=saved:${id}&view=progress&year=2023`);
+  await waitForReady(page, 'progress');
+  const heads = page.locator('table.status-table thead th');
+  await eventually(() => heads.allTextContents(), ['基本施策', '未実施', '実施中', '休止', '完了', '未記録', '計'], 'its columns');
+  await expectText(page.locator('table.status-table tbody tr[data-policy="1"]'), /^\s*1\s*中小企業の創業の促進を図る\s*0\s*0\s*1\s*0\s*9\s*10\s*$/);
+  await tab(page, 'charts', id);
+  await eventually(() => page.locator('#chart-status .chart-table thead th').allTextContents(), (heads) => heads.includes('休止') && !heads.includes('中止'), 'the chart’s table');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

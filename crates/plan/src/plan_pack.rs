@@ -11,7 +11,7 @@
 //! model does not compile until it is packed too.
 
 use crate::plan::*;
-use crate::scales::{Choice, Scales};
+use crate::scales::{Choice, Scales, Status, StatusChoice};
 
 /// Why bytes are not a packed plan. The embedded plan is written by the
 /// build, so any of these is a defect of the build, not of someone's input.
@@ -198,7 +198,8 @@ packed_struct! {
     InitiativeId { policy, sub, letter }
     KpiLink { code, role }
     ScheduleItem { label, from, to, inferred }
-    Scales { grades, directions }
+    Scales { statuses, grades, directions }
+    StatusChoice { code, ja, en }
     Choice { code, ja, en }
 }
 
@@ -227,6 +228,15 @@ impl Packed for FirstPlan {
             2 => Ok(FirstPlan::Revised),
             _ => Err(UnpackError::Invalid("FirstPlan")),
         }
+    }
+}
+
+impl Packed for Status {
+    fn put(&self, out: &mut Vec<u8>) {
+        self.index().put(out);
+    }
+    fn take(reader: &mut Reader) -> Result<Self, UnpackError> {
+        Status::ALL.get(usize::take(reader)?).copied().ok_or(UnpackError::Invalid("Status"))
     }
 }
 

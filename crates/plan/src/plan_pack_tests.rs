@@ -26,6 +26,7 @@ fn a_plan_of_two_levels_with_its_own_words_and_no_marks_comes_back_whole() {
     plan.initiatives[0].first_plan = None;
     plan.initiatives[1].relisted_from = Some(plan.initiatives[0].id);
     plan.evaluation.grades.truncate(1);
+    plan.evaluation.statuses = crate::test_support::plan_with_own_statuses().evaluation.statuses;
     assert_eq!(unpack(&pack(&plan)), Ok(plan));
 }
 

@@ -43,6 +43,29 @@ fn a_plan_of_two_levels_follows_the_schema() {
     check(&to_json(&plan).expect("writes")).unwrap();
 }
 
+/// An `evaluation` whose statuses are the plan's own: 未着手 worded 未実施,
+/// and `code` as the last one's code.
+fn own_statuses(code: &str) -> serde_json::Value {
+    serde_json::json!({
+        "statuses": [
+            {"code": "未着手", "ja": "未実施", "en": "Not done"},
+            {"code": "完了", "ja": "完了", "en": "Done"},
+            {"code": code, "ja": "休止", "en": "Paused"},
+        ],
+        "grades": [{"code": "A", "ja": "達成", "en": "Achieved"}],
+        "directions": [{"code": "継続", "ja": "継続", "en": "Continue"}],
+    })
+}
+
+#[test]
+fn a_plan_of_its_own_statuses_follows_the_schema_and_reads() {
+    let mut plan: serde_json::Value = serde_json::from_str(PLAN_JSON).expect("JSON");
+    plan["evaluation"] = own_statuses("中止");
+    check(&plan.to_string()).unwrap();
+    let read = kama_plan::Plan::from_json(&plan.to_string()).expect("reads");
+    assert_eq!(read.evaluation.statuses.len(), 3);
+}
+
 #[test]
 fn the_schema_refuses_what_the_app_cannot_read() {
     let mut plan: serde_json::Value = serde_json::from_str(PLAN_JSON).expect("JSON");
@@ -51,6 +74,9 @@ fn the_schema_refuses_what_the_app_cannot_read() {
     let mut plan: serde_json::Value = serde_json::from_str(PLAN_JSON).expect("JSON");
     plan["initiatives"][0]["first_plan"] = "拡充".into();
     assert!(check(&plan.to_string()).is_err(), "an unknown relation to the first plan");
+    let mut plan: serde_json::Value = serde_json::from_str(PLAN_JSON).expect("JSON");
+    plan["evaluation"] = own_statuses("保留");
+    assert!(check(&plan.to_string()).is_err(), "a status the app does not know");
     let mut plan: serde_json::Value = serde_json::from_str(PLAN_JSON).expect("JSON");
     plan.as_object_mut().expect("object").remove("initiatives");
     assert!(check(&plan.to_string()).is_err(), "no initiatives");

@@ -154,6 +154,9 @@ fn YearForm(
             ></textarea>
         }
     };
+    let unlisted = Memo::new(move |_| {
+        cell.with(|c| c.as_ref().and_then(|c| c.status)).filter(|&s| !plan.evaluation.lists_status(s))
+    });
     view! {
         // Visitors read the record in the same form, unchangeable.
         <fieldset class="year-card" data-year=year.0 disabled=move || !progress.can_edit(year)>
@@ -173,10 +176,21 @@ fn YearForm(
                 }
             >
                 <option value="">{t(i18n::STATUS_NONE)}</option>
-                {Status::ALL
-                    .into_iter()
-                    .map(|s| view! { <option value=s.as_ja()>{move || i18n::status(lang.get(), s)}</option> })
-                    .collect_view()}
+                // The plan's statuses, and one it does not list if the record holds it.
+                {move || {
+                    let held = unlisted.get();
+                    plan.evaluation
+                        .statuses_shown(|s| held == Some(s))
+                        .into_iter()
+                        .map(|s| {
+                            view! {
+                                <option value=s.as_ja() selected=held == Some(s)>
+                                    {move || i18n::status(lang.get(), &plan.evaluation, s).to_string()}
+                                </option>
+                            }
+                        })
+                        .collect_view()
+                }}
             </select>
             {text_area(TextField::Results, i18n::RESULTS, "4")}
             <ChoiceSelect

@@ -32,7 +32,7 @@ pub fn chart_labels(lang: Lang, plan: &'static Plan) -> Labels {
         target: get(i18n::REPORT_KPI_TARGET),
         not_stated: get(i18n::DIRECTION_NONE),
         unrecorded: get(i18n::OVERVIEW_UNRECORDED),
-        statuses: Status::ALL.map(|s| i18n::status(lang, s).to_string()),
+        statuses: Status::ALL.map(|s| i18n::status(lang, &plan.evaluation, s).to_string()),
         first_plan: FirstPlan::ALL.map(|f| i18n::first_plan_label(lang, f)),
         kpi_title: get(i18n::CHART_KPI_TITLE),
         direction_title: mark_title(&flags.direction, i18n::CHART_DIRECTION_TITLE),

@@ -7,6 +7,7 @@ use kama_plan::progress::checks::{self, Finding};
 use kama_plan::progress::overview::{self, PolicyStatusCounts};
 use kama_plan::progress::{sync, CellKey, InitiativeCell, Record, Status};
 use kama_plan::view_state::View;
+use kama_plan::scales::Scales;
 use kama_plan::{FiscalYear, InitiativeId, KpiCode};
 use leptos::prelude::*;
 
@@ -57,8 +58,10 @@ pub fn StatusOverview(
     let totals = Memo::new(move |_| counts.with(|c| sum(c)));
     let caption =
         move || format!("{} {}", i18n::fiscal_year(lang.get(), year.get()), i18n::OVERVIEW_CAPTION.get(lang.get()));
-    let numbers = |c: &PolicyStatusCounts| {
-        Status::ALL
+    let shown = Memo::new(move |_| totals.with(|t| plan.evaluation.statuses_shown(|s| t.count(s) > 0)));
+    let numbers = move |c: &PolicyStatusCounts| {
+        shown
+            .get()
             .into_iter()
             .map(|s| c.count(s))
             .chain([c.unrecorded, c.total])
@@ -77,10 +80,16 @@ pub fn StatusOverview(
                     <thead>
                         <tr>
                             <th scope="col">{t(i18n::OVERVIEW_POLICY.with_plan_word(plan.plan.levels().policy))}</th>
-                            {Status::ALL
-                                .into_iter()
-                                .map(|s| view! { <th scope="col" class="num">{move || i18n::status(lang.get(), s)}</th> })
-                                .collect_view()}
+                            {move || {
+                                shown
+                                    .get()
+                                    .into_iter()
+                                    .map(|s| {
+                                        let word = i18n::status(lang.get(), &plan.evaluation, s).to_string();
+                                        view! { <th scope="col" class="num">{word}</th> }
+                                    })
+                                    .collect_view()
+                            }}
                             <th scope="col" class="num">{t(i18n::OVERVIEW_UNRECORDED)}</th>
                             <th scope="col" class="num">{t(i18n::OVERVIEW_TOTAL)}</th>
                         </tr>
@@ -199,7 +208,7 @@ fn NotedItem(
                     <span class="name" lang="ja">{name}</span>
                 </InitiativeLink>
                 " "
-                <span class="badge status">{move || status_label(lang.get(), status)}</span>
+                <span class="badge status">{move || status_label(lang.get(), &plan.evaluation, status).to_string()}</span>
                 {move || {
                     progress
                         .is_draft(CellKey::Initiative(id, year))
@@ -213,10 +222,10 @@ fn NotedItem(
     }
 }
 
-/// 「実施中」, or 「未記録」 for a note without a status.
-pub fn status_label(lang: Lang, status: Option<Status>) -> &'static str {
+/// 「実施中」 (as the plan words it), or 「未記録」 for a note without a status.
+pub fn status_label(lang: Lang, scales: &Scales, status: Option<Status>) -> &str {
     match status {
-        Some(s) => i18n::status(lang, s),
+        Some(s) => i18n::status(lang, scales, s),
         None => i18n::OVERVIEW_UNRECORDED.get(lang),
     }
 }

@@ -16,6 +16,7 @@ use kama_plan::progress::xlsx_import::{SheetError, SheetImport};
 use kama_plan::progress::{join_owners, Record};
 use kama_plan::progress::{Cell, CellKey, InitiativeCell, KpiCell, Stamp};
 use kama_plan::staff::Role;
+use kama_plan::scales::Scales;
 use kama_plan::{FiscalYear, Plan};
 use leptos::prelude::*;
 
@@ -191,7 +192,7 @@ fn ImportPreview(
             let changed = o.changed.clone();
             let both = move |key: CellKey, lang: Lang| {
                 sides.iter().find(|c| c.key() == key).map(|c| {
-                    let (winner, loser) = conflict_sides(lang, c);
+                    let (winner, loser) = conflict_sides(lang, &progress.plan.evaluation, c);
                     // Where the file wins, the loser is this browser's.
                     if changed.contains(&key) {
                         (loser, winner)
@@ -469,7 +470,7 @@ pub fn ConflictList(
                         .into_iter()
                         .enumerate()
                         .map(|(i, c)| {
-                            let (kept, other) = conflict_sides(lang.get(), &c);
+                            let (kept, other) = conflict_sides(lang.get(), &progress.plan.evaluation, &c);
                             view! {
                                 <li class="conflict">
                                     <p class="conflict-cell">{describe_key(plan, lang.get(), c.key())}</p>
@@ -519,9 +520,9 @@ pub fn describe_key(plan: &Plan, lang: Lang, key: CellKey) -> String {
 }
 
 /// A conflict's two sides in words: the one kept, then the other.
-fn conflict_sides(lang: Lang, conflict: &Conflict) -> (String, String) {
+fn conflict_sides(lang: Lang, scales: &Scales, conflict: &Conflict) -> (String, String) {
     match conflict {
-        Conflict::Initiative { kept, other, .. } => (initiative_summary(lang, kept), initiative_summary(lang, other)),
+        Conflict::Initiative { kept, other, .. } => (initiative_summary(lang, scales, kept), initiative_summary(lang, scales, other)),
         Conflict::Kpi { kept, other, .. } => (kpi_summary(lang, kept), kpi_summary(lang, other)),
         Conflict::Council { kept, other, .. } => (fields_summary(lang, kept), fields_summary(lang, other)),
         Conflict::Review { kept, other, .. } => (fields_summary(lang, kept), fields_summary(lang, other)),
@@ -531,8 +532,8 @@ fn conflict_sides(lang: Lang, conflict: &Conflict) -> (String, String) {
 
 /// 「遅れ / 実績: … / 自己評価: B / メモ (記入者, 日時)」: the status, each other
 /// field that holds something, then the note and who wrote it.
-fn initiative_summary(lang: Lang, cell: &InitiativeCell) -> String {
-    let status = cell.status.map(|s| i18n::status(lang, s)).unwrap_or("—");
+fn initiative_summary(lang: Lang, scales: &Scales, cell: &InitiativeCell) -> String {
+    let status = cell.status.map(|s| i18n::status(lang, scales, s)).unwrap_or("—");
     let mut parts = vec![status.to_string()];
     for (field, value) in cell.fields() {
         if !value.is_empty() && !matches!(field, Field::Status | Field::Note) {

@@ -303,7 +303,7 @@ fn initiative_row(
 ) -> impl IntoView {
     let id = r.initiative.id;
     let cell = r.cell;
-    let status = status_label(lang, cell.and_then(|c| c.status));
+    let status = status_label(lang, &plan.evaluation, cell.and_then(|c| c.status));
     let text = |t: Option<&str>| t.filter(|t| !t.trim().is_empty()).map(str::to_string).unwrap_or_else(|| "—".into());
     let results = text(cell.map(|c| c.results.as_str()));
     let challenges = text(cell.map(|c| c.challenges.as_str()));

@@ -134,10 +134,11 @@ pub fn site_description(plan: &crate::Plan) -> String {
     )
 }
 
-pub fn status(lang: Lang, status: crate::progress::Status) -> &'static str {
+/// A status as the plan words it.
+pub fn status(lang: Lang, scales: &crate::scales::Scales, status: crate::progress::Status) -> &str {
     match lang {
-        Lang::Ja => status.as_ja(),
-        Lang::En => status.as_en(),
+        Lang::Ja => scales.status_ja(status),
+        Lang::En => scales.status_en(status),
     }
 }
 

@@ -13,7 +13,7 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use super::edit::TextField;
-use super::{join_owners, Cell, Link, Record, Stamp, Status};
+use super::{join_owners, Cell, Link, Record, Stamp};
 use crate::export::{defuse, write_row, ExportError, BOM};
 use crate::kpi::{achievement, format_rate, format_value};
 use crate::plan::{FiscalYear, Initiative, InitiativeId, KpiRole, Plan};
@@ -145,7 +145,7 @@ fn evaluation_fields<'a>(
     let owners = record.owners(plan, initiative.id, year).map(|(_, o)| join_owners(o)).unwrap_or_default();
     [
         Field::Text(owners.into()),
-        Field::Text(cell.and_then(|c| c.status).map_or("", Status::as_ja).into()),
+        Field::Text(cell.and_then(|c| c.status).map_or("", |s| plan.evaluation.status_ja(s)).into()),
         text(TextField::Results),
         Field::Code(cell.and_then(|c| c.grade.as_ref()).map_or(String::new(), |g| g.0.clone())),
         text(TextField::Challenges),

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::plan::InitiativeId;
-use crate::progress::{Grade, InitiativeCell, KpiCell, Link, WayForward};
+use crate::progress::{Grade, InitiativeCell, KpiCell, Link, Status, WayForward};
 use crate::test_support::{code, id, plan};
 
 const AT: i64 = 1_795_615_380_000; // 2026-11-25T14:03:00Z

@@ -37,53 +37,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::plan::{FiscalYear, InitiativeId, KpiCode, Plan, PolicyCode};
+pub use crate::scales::Status;
 pub use closing::YearCell;
 pub use review::ReviewCell;
-
-/// 進捗状況.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum Status {
-    #[serde(rename = "未着手")]
-    NotStarted,
-    #[serde(rename = "実施中")]
-    InProgress,
-    #[serde(rename = "完了")]
-    Done,
-    #[serde(rename = "遅れ")]
-    Delayed,
-    #[serde(rename = "見直し")]
-    Revising,
-    #[serde(rename = "中止")]
-    Stopped,
-}
-
-impl Status {
-    pub const ALL: [Status; 6] =
-        [Status::NotStarted, Status::InProgress, Status::Done, Status::Delayed, Status::Revising, Status::Stopped];
-
-    pub fn as_ja(self) -> &'static str {
-        match self {
-            Status::NotStarted => "未着手",
-            Status::InProgress => "実施中",
-            Status::Done => "完了",
-            Status::Delayed => "遅れ",
-            Status::Revising => "見直し",
-            Status::Stopped => "中止",
-        }
-    }
-
-    /// The English name, which the interface shows and an imported sheet may use.
-    pub fn as_en(self) -> &'static str {
-        match self {
-            Status::NotStarted => "Not started",
-            Status::InProgress => "In progress",
-            Status::Done => "Done",
-            Status::Delayed => "Delayed",
-            Status::Revising => "Under review",
-            Status::Stopped => "Stopped",
-        }
-    }
-}
 
 /// 担当 as one line of text, as the sheets and the history show it.
 pub fn join_owners(owners: &[String]) -> String {

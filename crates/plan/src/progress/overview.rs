@@ -24,7 +24,7 @@ pub struct PolicyStatusCounts {
 
 impl PolicyStatusCounts {
     pub fn count(&self, status: Status) -> usize {
-        self.counts[slot(status)]
+        self.counts[status.index()]
     }
 
     /// Initiatives with a status that year.
@@ -43,7 +43,7 @@ pub fn status_counts(plan: &Plan, record: &Record, year: FiscalYear) -> Vec<Poli
             for initiative in own {
                 counts.total += 1;
                 match record.initiatives.get(&(initiative.id, year)).and_then(|c| c.status) {
-                    Some(status) => counts.counts[slot(status)] += 1,
+                    Some(status) => counts.counts[status.index()] += 1,
                     None => counts.unrecorded += 1,
                 }
             }
@@ -67,18 +67,6 @@ pub fn noted<'r>(plan: &Plan, record: &'r Record, year: FiscalYear) -> Vec<(Init
 /// checks (`super::checks`) leave these out as the counts here do.
 pub(super) fn is_relisted(initiative: &Initiative) -> bool {
     initiative.relisted_from.is_some()
-}
-
-/// Position of `status` in [`Status::ALL`], without a search that could fail.
-fn slot(status: Status) -> usize {
-    match status {
-        Status::NotStarted => 0,
-        Status::InProgress => 1,
-        Status::Done => 2,
-        Status::Delayed => 3,
-        Status::Revising => 4,
-        Status::Stopped => 5,
-    }
 }
 
 #[cfg(test)]

@@ -12,13 +12,6 @@ fn put(record: &mut Record, id: InitiativeId, year: u16, status: Option<Status>,
 }
 
 #[test]
-fn slots_follow_status_all() {
-    for (i, status) in Status::ALL.into_iter().enumerate() {
-        assert_eq!(slot(status), i, "{status:?}");
-    }
-}
-
-#[test]
 fn an_empty_record_counts_every_initiative_as_unrecorded_without_relisted_rows() {
     let plan = plan();
     let counts = status_counts(&plan, &Record::default(), FiscalYear(2024));

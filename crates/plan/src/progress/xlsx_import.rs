@@ -22,7 +22,7 @@ use super::history::Field;
 use super::xlsx::{xml_allowed, EVALUATION_SHEET};
 use super::{join_owners, split_owners, Grade, InitiativeCell, Record, Status, WayForward};
 use crate::plan::{FiscalYear, InitiativeId, Plan};
-use crate::scales::Choice;
+use crate::scales::{Choice, Scales};
 use crate::text::{nfkc, same_words};
 use crate::workbook::{self, bool_text, value, Value, WorkbookError};
 
@@ -455,8 +455,9 @@ impl Rows<'_> {
         Ok(match field {
             Field::Status if blank => Change::Status(None),
             Field::Status => Change::Status(Some(
-                status(&text)
-                    .ok_or_else(|| not_a_choice(Status::ALL.iter().map(|s| s.as_ja().to_string()).collect()))?,
+                status(scales, &text).ok_or_else(|| {
+                    not_a_choice(scales.statuses.iter().map(|c| c.ja.clone()).collect())
+                })?,
             )),
             Field::Grade if blank => Change::Grade(None),
             Field::Grade => Change::Grade(Some(Grade(
@@ -481,7 +482,10 @@ impl Rows<'_> {
         let cell = self.record.initiatives.get(&(id, self.year)).unwrap_or(&empty);
         let choice_text = |v: Option<&str>| v.unwrap_or("").to_string();
         let (current, incoming) = match &change {
-            Change::Status(v) => (choice_text(cell.status.map(Status::as_ja)), choice_text(v.map(Status::as_ja))),
+            Change::Status(v) => {
+                let word = |s: Status| self.plan.evaluation.status_ja(s);
+                (choice_text(cell.status.map(word)), choice_text(v.map(word)))
+            }
             Change::Grade(v) => {
                 (choice_text(cell.grade.as_ref().map(|g| g.0.as_str())), choice_text(v.as_ref().map(|g| g.0.as_str())))
             }
@@ -541,13 +545,15 @@ fn fold(text: &str) -> String {
     nfkc(text).chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect()
 }
 
-/// The status written as the export writes it (Japanese), in English, or as
-/// the enum's name.
-fn status(text: &str) -> Option<Status> {
+/// The status written as the export writes it (the plan's Japanese word), in
+/// the plan's English, by its standard name in either language, or as the
+/// enum's name.
+fn status(scales: &Scales, text: &str) -> Option<Status> {
     let folded = fold(text);
-    Status::ALL.into_iter().find(|&s| {
-        [s.as_ja().to_string(), s.as_en().to_string(), format!("{s:?}")].iter().any(|name| fold(name) == folded)
-    })
+    let names = |s: Status| {
+        [scales.status_ja(s), scales.status_en(s), s.as_ja(), s.as_en()].map(str::to_string).into_iter().chain([format!("{s:?}")])
+    };
+    Status::ALL.into_iter().find(|&s| names(s).any(|name| fold(&name) == folded))
 }
 
 /// The code of the choice written as its code or either label.

@@ -6,6 +6,21 @@ pub fn plan() -> Plan {
     Plan::from_json(crate::PLAN_JSON).expect("plan.json parses")
 }
 
+/// Kama's plan with statuses of its own: four of the six, three reworded
+/// (未実施, 実施中, 完了, 休止), in an order of its own.
+pub fn plan_with_own_statuses() -> Plan {
+    use crate::scales::{Status, StatusChoice};
+    let word = |code, ja: &str, en: &str| StatusChoice { code, ja: ja.into(), en: en.into() };
+    let mut plan = plan();
+    plan.evaluation.statuses = vec![
+        word(Status::NotStarted, "未実施", "Not done"),
+        word(Status::InProgress, "実施中", "Under way"),
+        word(Status::Stopped, "休止", "Paused"),
+        word(Status::Done, "完了", "Done"),
+    ];
+    plan
+}
+
 /// `"2-①-a"` (or `"2-1-a"`) as an id.
 pub fn id(s: &str) -> InitiativeId {
     s.parse().expect("a valid initiative id")

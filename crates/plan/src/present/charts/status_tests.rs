@@ -7,8 +7,8 @@ use crate::plan::InitiativeId;
 use crate::present::charts::spec::tests::{
     assert_legend_is_the_columns, en, grid_below, ja, option, option_at, plain_legend, series,
 };
-use crate::progress::{InitiativeCell, Stamp};
-use crate::test_support::plan;
+use crate::progress::{InitiativeCell, Stamp, Status};
+use crate::test_support::{plan, plan_with_own_statuses};
 
 fn put(record: &mut Record, id: &str, year: u16, status: Status) {
     let id: InitiativeId = id.parse().unwrap();
@@ -61,6 +61,28 @@ fn statuses_stack_per_policy_for_the_year_with_unrecorded_last() {
     assert_eq!(spec.table.rows[0].0, "1 中小企業の創業の促進を図る");
     assert_eq!(spec.table.rows[0].1, [0., 0., 1., 0., 0., 0., 9.].map(Some));
     assert!(!spec.empty);
+}
+
+#[test]
+fn a_plan_of_its_own_statuses_stacks_its_words_in_its_order() {
+    let plan = plan_with_own_statuses();
+    let mut record = Record::default();
+    put(&mut record, "1-①-a", 2023, Status::Stopped);
+    put(&mut record, "1-①-b", 2023, Status::NotStarted);
+    let spec = progress_by_status(&plan, &record, FiscalYear(2023), &ja_of(&plan));
+    assert_eq!(spec.table.columns, ["未実施", "実施中", "休止", "完了", "未記録"]);
+    assert_eq!(spec.table.rows[0].1, [1., 0., 1., 0., 8.].map(Some));
+    let option = option(&spec);
+    assert_eq!(option["color"], json!(["#56B4E9", "#0072B2", "#000000", "#009E73", "#D5D9DE"]), "each status keeps its colour");
+    // A status the plan does not list, still recorded, gets its column.
+    put(&mut record, "2-①-a", 2023, Status::Delayed);
+    let spec = progress_by_status(&plan, &record, FiscalYear(2023), &ja_of(&plan));
+    assert_eq!(spec.table.columns, ["未実施", "実施中", "休止", "完了", "遅れ", "未記録"]);
+}
+
+/// Japanese labels with the statuses as `plan` words them (as the app fills them).
+fn ja_of(plan: &Plan) -> Labels {
+    Labels { statuses: Status::ALL.map(|s| plan.evaluation.status_ja(s).to_string()), ..ja() }
 }
 
 #[test]
