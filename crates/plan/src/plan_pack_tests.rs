@@ -48,12 +48,17 @@ fn bytes_after_the_plan_are_refused() {
 
 #[test]
 fn values_out_of_range_are_named() {
-    // The plan's id is its first field: its length read as too long for the bytes.
+    // The numbers' length, too long for the bytes.
     assert_eq!(unpack(&[0xff, 0xff, 0x03]), Err(UnpackError::Truncated));
     // A number longer than 64 bits.
     assert_eq!(unpack(&[0xff; 11]), Err(UnpackError::Invalid("number")));
-    // Text that is not UTF-8.
-    assert_eq!(unpack(&[2, 0xc3, 0x28]), Err(UnpackError::Invalid("String")));
+    // The plan's id is its first field. Head: no numbers, one column of
+    // three bytes: the id, not UTF-8, and its end.
+    assert_eq!(unpack(&[0, 1, 3, 0xc3, 0x28, 0xff]), Err(UnpackError::Invalid("String")));
+    // The id without its end.
+    assert_eq!(unpack(&[0, 1, 1, b'x']), Err(UnpackError::Truncated));
+    // A second text field (the title) with no column left for it.
+    assert_eq!(unpack(&[0, 1, 2, b'x', 0xff]), Err(UnpackError::Invalid("column")));
 }
 
 proptest! {
