@@ -9,9 +9,9 @@
 //! an `Option` as 0 or 1 and the value; a list as its length and items. Each
 //! type is taken apart with all its fields named, so a field added to the
 //! model does not compile until it is packed too. The numbers and the text
-//! lie apart, the text in a column per field ([`Writer`]): a head of the
-//! numbers' length, the columns' count and their lengths, then the numbers,
-//! then the columns.
+//! lie apart, the text in columns by field ([`COLUMNS`]): a head of the
+//! numbers' length and the columns' lengths, then the numbers, then the
+//! columns.
 
 use crate::plan::*;
 use crate::scales::{Choice, Scales, Status, StatusChoice};
@@ -30,16 +30,15 @@ pub enum UnpackError {
 
 /// The plan as packed bytes.
 pub fn pack(plan: &Plan) -> Vec<u8> {
-    let mut writer = Writer { numbers: Vec::with_capacity(4 * 1024), columns: Vec::new(), field: "" };
+    let mut writer = Writer { numbers: Vec::with_capacity(4 * 1024), columns: std::array::from_fn(|_| Vec::new()), column: 0 };
     plan.put(&mut writer);
     let mut out = Vec::with_capacity(64 * 1024);
     put_number(&mut out, writer.numbers.len() as u64);
-    put_number(&mut out, writer.columns.len() as u64);
-    for (_, text) in &writer.columns {
+    for text in &writer.columns {
         put_number(&mut out, text.len() as u64);
     }
     out.extend_from_slice(&writer.numbers);
-    for (_, text) in &writer.columns {
+    for text in &writer.columns {
         out.extend_from_slice(text);
     }
     out
@@ -49,65 +48,67 @@ pub fn pack(plan: &Plan) -> Vec<u8> {
 pub fn unpack(bytes: &[u8]) -> Result<Plan, UnpackError> {
     let mut head = Stream { rest: bytes };
     let numbers_len = head.length()?;
-    let count = head.length()?;
-    // Every column's length takes a byte at least: a corrupt count cannot reserve more.
-    let mut lengths = Vec::with_capacity(count.min(head.rest.len()));
-    for _ in 0..count {
-        lengths.push(head.length()?);
+    let mut lengths = [0; COLUMNS];
+    for len in &mut lengths {
+        *len = head.length()?;
     }
     let numbers = Stream { rest: head.bytes(numbers_len)? };
-    let mut columns = Vec::with_capacity(lengths.len());
-    for len in lengths {
-        columns.push((None, Stream { rest: head.bytes(len)? }));
+    let mut columns = [Stream { rest: &[] }; COLUMNS];
+    for (column, len) in columns.iter_mut().zip(lengths) {
+        *column = Stream { rest: head.bytes(len)? };
     }
-    if !head.rest.is_empty() {
-        return Err(UnpackError::TrailingBytes);
-    }
-    let mut reader = Reader { numbers, columns, opened: 0, field: "" };
+    let mut reader = Reader { numbers, columns, column: 0 };
     let plan = Plan::take(&mut reader)?;
-    match reader.numbers.rest.is_empty() && reader.columns.iter().all(|(_, c)| c.rest.is_empty()) {
+    match head.rest.is_empty() && reader.numbers.rest.is_empty() && reader.columns.iter().all(|c| c.rest.is_empty()) {
         true => Ok(plan),
         false => Err(UnpackError::TrailingBytes),
     }
 }
 
+/// Columns of text: each field's text goes to the column its name hashes to
+/// ([`column_of`]), so that all initiatives' texts lie together, all
+/// schedule labels together, …: that compresses better than text among
+/// numbers. Two fields sharing a column cost only some compression.
+const COLUMNS: usize = 64;
+
 /// Ends each text in its column: a byte UTF-8 never has, so text needs no
 /// length (lengths among the numbers compress badly).
 const END: u8 = 0xff;
 
-/// Where packing writes: numbers (lengths included) in one stream, and the
-/// text of each field in a column of its own (all initiatives' texts
-/// together, all schedule labels together, …), which compresses better than
-/// text between numbers. Columns are in the order their first text is met.
+/// The column of a field named `Type.field` (FNV-1a).
+const fn column_of(name: &str) -> u8 {
+    let bytes = name.as_bytes();
+    let mut hash: u32 = 0x811c_9dc5;
+    let mut i = 0;
+    while i < bytes.len() {
+        hash = (hash ^ bytes[i] as u32).wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    (hash % COLUMNS as u32) as u8
+}
+
+/// Where packing writes: numbers (lengths of lists included) in one stream,
+/// text in columns.
 struct Writer {
     numbers: Vec<u8>,
-    columns: Vec<(&'static str, Vec<u8>)>,
-    /// The field being packed, as `Type.field`: its text goes to its column.
-    field: &'static str,
+    columns: [Vec<u8>; COLUMNS],
+    /// The column of the field being packed.
+    column: u8,
 }
 
 impl Writer {
     fn text(&mut self, text: &str) {
-        let at = match self.columns.iter().position(|(name, _)| *name == self.field) {
-            Some(at) => at,
-            None => {
-                self.columns.push((self.field, Vec::new()));
-                self.columns.len() - 1
-            }
-        };
-        let column = &mut self.columns[at].1;
+        let column = &mut self.columns[usize::from(self.column) % COLUMNS];
         column.extend_from_slice(text.as_bytes());
         column.push(END);
     }
 }
 
-/// Reads what [`Writer`] wrote, meeting the columns in the same order.
+/// Reads what [`Writer`] wrote.
 struct Reader<'a> {
     numbers: Stream<'a>,
-    /// Each column, with the field it was found to be once its first text is read.
-    columns: Vec<(Option<&'static str>, Stream<'a>)>,
-    opened: usize,
-    field: &'static str,
+    columns: [Stream<'a>; COLUMNS],
+    column: u8,
 }
 
 impl<'a> Reader<'a> {
@@ -117,31 +118,20 @@ impl<'a> Reader<'a> {
 
     /// The next text of the field's column, without its end.
     fn text(&mut self) -> Result<&'a [u8], UnpackError> {
-        let field = self.field;
-        let at = match self.columns[..self.opened].iter().position(|(name, _)| *name == Some(field)) {
-            Some(at) => at,
-            None => {
-                let (name, _) = self.columns.get_mut(self.opened).ok_or(UnpackError::Invalid("column"))?;
-                *name = Some(field);
-                self.opened += 1;
-                self.opened - 1
-            }
-        };
-        let column = &mut self.columns[at].1;
+        let column = &mut self.columns[usize::from(self.column) % COLUMNS];
         let len = column.rest.iter().position(|&b| b == END).ok_or(UnpackError::Truncated)?;
         let text = column.bytes(len)?;
         column.bytes(1)?;
         Ok(text)
     }
-}
 
-impl Reader<'_> {
-    fn text_left(&self) -> usize {
-        self.columns.iter().map(|(_, c)| c.rest.len()).sum()
+    fn left(&self) -> usize {
+        self.numbers.rest.len() + self.columns.iter().map(|c| c.rest.len()).sum::<usize>()
     }
 }
 
 /// Bytes read from the front.
+#[derive(Clone, Copy)]
 struct Stream<'a> {
     rest: &'a [u8],
 }
@@ -259,7 +249,7 @@ impl<T: Packed> Packed for Vec<T> {
     fn take(reader: &mut Reader) -> Result<Self, UnpackError> {
         let len = usize::take(reader)?;
         // Every item takes a byte at least: a corrupt length cannot reserve more.
-        let mut items = Vec::with_capacity(len.min(reader.numbers.rest.len() + reader.text_left()));
+        let mut items = Vec::with_capacity(len.min(reader.left()));
         for _ in 0..len {
             items.push(T::take(reader)?);
         }
@@ -275,13 +265,13 @@ macro_rules! packed_struct {
             fn put(&self, out: &mut Writer) {
                 let $t { $($field),* } = self;
                 $(
-                    out.field = concat!(stringify!($t), ".", stringify!($field));
+                    out.column = const { column_of(concat!(stringify!($t), ".", stringify!($field))) };
                     $field.put(out);
                 )*
             }
             fn take(reader: &mut Reader) -> Result<Self, UnpackError> {
                 Ok($t { $($field: {
-                    reader.field = concat!(stringify!($t), ".", stringify!($field));
+                    reader.column = const { column_of(concat!(stringify!($t), ".", stringify!($field))) };
                     Packed::take(reader)?
                 }),* })
             }

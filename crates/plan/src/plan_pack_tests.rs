@@ -52,13 +52,17 @@ fn values_out_of_range_are_named() {
     assert_eq!(unpack(&[0xff, 0xff, 0x03]), Err(UnpackError::Truncated));
     // A number longer than 64 bits.
     assert_eq!(unpack(&[0xff; 11]), Err(UnpackError::Invalid("number")));
-    // The plan's id is its first field. Head: no numbers, one column of
-    // three bytes: the id, not UTF-8, and its end.
-    assert_eq!(unpack(&[0, 1, 3, 0xc3, 0x28, 0xff]), Err(UnpackError::Invalid("String")));
-    // The id without its end.
-    assert_eq!(unpack(&[0, 1, 1, b'x']), Err(UnpackError::Truncated));
-    // A second text field (the title) with no column left for it.
-    assert_eq!(unpack(&[0, 1, 2, b'x', 0xff]), Err(UnpackError::Invalid("column")));
+    // The plan's id is its first field: its column without the id's end.
+    let mut bytes = vec![0; 1 + COLUMNS];
+    let id = usize::from(column_of("PlanMeta.id"));
+    bytes[1 + id] = 1;
+    bytes.push(b'x');
+    assert_eq!(unpack(&bytes), Err(UnpackError::Truncated));
+    // The id, not UTF-8.
+    bytes[1 + id] = 3;
+    bytes.truncate(1 + COLUMNS);
+    bytes.extend([0xc3, 0x28, 0xff]);
+    assert_eq!(unpack(&bytes), Err(UnpackError::Invalid("String")));
 }
 
 proptest! {
