@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;
 
-use crate::plan::{FirstPlan, Initiative, KpiCode, KpiRole, Plan, Policy, SubPolicy};
+use crate::plan::{Initiative, KpiCode, KpiRole, Plan, Policy, SubPolicy};
 
 /// Pretty JSON in the format of `data/plan.json`, newline-terminated.
 /// The importer's own writer, so downloads and the committed file never drift.
@@ -151,7 +151,7 @@ pub fn plan_csv<'a>(
             i.text.clone(),
             i.short_name.clone(),
             if i.priority { "重".to_string() } else { String::new() },
-            i.first_plan.map(FirstPlan::as_ja).unwrap_or_default().to_string(),
+            i.first_plan.clone().unwrap_or_default(),
             i.direction.clone().unwrap_or_default(),
             i.situation.clone(),
             kpi_cell(plan, i, KpiRole::Primary),

@@ -202,9 +202,11 @@ pub struct Initiative {
     pub short_name: String,
     /// 重要課題 (重).
     pub priority: bool,
-    /// `None` where the plan does not relate its initiatives to a previous one.
+    /// The relation to a previous plan (Kama's 第1次計画との関連: 継続, 新規,
+    /// 改), verbatim; `None` where the plan does not relate its initiatives
+    /// to a previous one or the cell is empty.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub first_plan: Option<FirstPlan>,
+    pub first_plan: Option<String>,
     /// 実施方針区分, verbatim; `None` when the table leaves it empty or says `-`/`(再掲)`.
     pub direction: Option<String>,
     /// 現状, verbatim.
@@ -231,33 +233,10 @@ impl Initiative {
     }
 }
 
-/// 第1次計画との関連.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum FirstPlan {
-    #[serde(rename = "継続")]
-    Continued,
-    #[serde(rename = "新規")]
-    New,
-    #[serde(rename = "改")]
-    Revised,
-}
-
-impl FirstPlan {
-    pub const ALL: [FirstPlan; 3] = [FirstPlan::Continued, FirstPlan::New, FirstPlan::Revised];
-
-    /// The table's own word.
-    pub fn as_ja(self) -> &'static str {
-        match self {
-            FirstPlan::Continued => "継続",
-            FirstPlan::New => "新規",
-            FirstPlan::Revised => "改",
-        }
-    }
-
-    pub fn from_ja(s: &str) -> Option<FirstPlan> {
-        FirstPlan::ALL.into_iter().find(|f| f.as_ja() == s)
-    }
-}
+/// The relation to a previous plan in the words of Kama's table
+/// (第1次計画との関連), in the order its legend gives them. Another plan's
+/// words are its own ([`Plan::first_plan_values`]).
+pub const KAMA_FIRST_PLAN: [&str; 3] = ["継続", "新規", "改"];
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KpiLink {
@@ -502,6 +481,22 @@ serde_via_display!(InitiativeId, SubPolicyId, KpiCode);
 // Lookups
 
 impl Plan {
+    /// The values of the relation to a previous plan that the initiatives
+    /// use: Kama's words in their order, then any other in order of first use.
+    /// Facets and charts list them in this order, so each keeps its place.
+    pub fn first_plan_values(&self) -> Vec<&str> {
+        let used = |word: &str| self.initiatives.iter().any(|i| i.first_plan.as_deref() == Some(word));
+        let mut values: Vec<&str> = KAMA_FIRST_PLAN.into_iter().filter(|w| used(w)).collect();
+        for initiative in &self.initiatives {
+            if let Some(word) = initiative.first_plan.as_deref() {
+                if !values.contains(&word) {
+                    values.push(word);
+                }
+            }
+        }
+        values
+    }
+
     /// Parses `data/plan.json` (or any file in its format).
     pub fn from_json(json: &str) -> Result<Plan, serde_json::Error> {
         serde_json::from_str(json)

@@ -310,25 +310,6 @@ impl Packed for FiscalYear {
     }
 }
 
-impl Packed for FirstPlan {
-    fn put(&self, out: &mut Writer) {
-        let at: u8 = match self {
-            FirstPlan::Continued => 0,
-            FirstPlan::New => 1,
-            FirstPlan::Revised => 2,
-        };
-        at.put(out);
-    }
-    fn take(reader: &mut Reader) -> Result<Self, UnpackError> {
-        match u8::take(reader)? {
-            0 => Ok(FirstPlan::Continued),
-            1 => Ok(FirstPlan::New),
-            2 => Ok(FirstPlan::Revised),
-            _ => Err(UnpackError::Invalid("FirstPlan")),
-        }
-    }
-}
-
 impl Packed for Status {
     fn put(&self, out: &mut Writer) {
         self.index().put(out);

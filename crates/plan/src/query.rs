@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 
-use crate::plan::{FirstPlan, FiscalYear, Initiative, KpiCode, Plan, SubPolicyId};
+use crate::plan::{FiscalYear, Initiative, KpiCode, Plan, SubPolicyId};
 use crate::search::{self, Query, Segment};
 
 /// 実施方針区分 as a facet value: the table's own word(s), or not stated.
@@ -35,7 +35,7 @@ pub struct Filters {
     pub policies: BTreeSet<u8>,
     pub sub_policies: BTreeSet<SubPolicyId>,
     pub priority_only: bool,
-    pub first_plan: BTreeSet<FirstPlan>,
+    pub first_plan: BTreeSet<String>,
     pub directions: BTreeSet<Direction>,
     pub kpis: BTreeSet<KpiCode>,
     /// Initiatives with a schedule activity in one of these years.
@@ -123,7 +123,7 @@ impl PlanIndex {
             e.at = Positions {
                 policy: position(&labels.policies, i.policy),
                 sub_policy: subs.get(&i.sub_policy_id()).copied(),
-                first_plan: labels.first_plan.iter().position(|(f, _)| Some(*f) == i.first_plan),
+                first_plan: labels.first_plan.iter().position(|(f, _)| Some(f) == i.first_plan.as_ref()),
                 direction: directions.iter().position(|d| *d == e.direction),
                 kpis: e.kpis.iter().filter_map(|k| labels.kpis.iter().position(|(c, _)| c == k)).collect(),
                 years: e.years.iter().filter_map(|y| labels.fiscal_years.iter().position(|(v, _)| v == y)).collect(),
@@ -192,7 +192,7 @@ pub struct FacetCounts {
     pub sub_policies: Vec<(SubPolicyId, usize)>,
     /// Results if 重点のみ were on.
     pub priority: usize,
-    pub first_plan: Vec<(FirstPlan, usize)>,
+    pub first_plan: Vec<(String, usize)>,
     pub directions: Vec<(Direction, usize)>,
     pub kpis: Vec<(KpiCode, usize)>,
     pub fiscal_years: Vec<(FiscalYear, usize)>,
@@ -223,7 +223,7 @@ impl FacetCounts {
             policies: plan.policies.iter().map(|p| (p.code, 0)).collect(),
             sub_policies: plan.policies.iter().flat_map(|p| &p.sub_policies).map(|s| (s.id, 0)).collect(),
             priority: 0,
-            first_plan: FirstPlan::ALL.iter().map(|&f| (f, 0)).collect(),
+            first_plan: plan.first_plan_values().into_iter().map(|f| (f.to_string(), 0)).collect(),
             directions: directions.iter().map(|d| (d.clone(), 0)).collect(),
             kpis: plan.kpis.iter().map(|k| (k.code, 0)).collect(),
             fiscal_years: plan.plan.fiscal_years.years().map(|y| (y, 0)).collect(),
@@ -273,7 +273,7 @@ fn passes(f: &Filters, facet: Facet, i: &Initiative, e: &Entry) -> bool {
         Facet::Policy => f.policies.is_empty() || f.policies.contains(&i.policy),
         Facet::SubPolicy => f.sub_policies.is_empty() || f.sub_policies.contains(&i.sub_policy_id()),
         Facet::Priority => !f.priority_only || i.priority,
-        Facet::FirstPlan => f.first_plan.is_empty() || i.first_plan.is_some_and(|p| f.first_plan.contains(&p)),
+        Facet::FirstPlan => f.first_plan.is_empty() || i.first_plan.as_ref().is_some_and(|p| f.first_plan.contains(p)),
         Facet::Direction => f.directions.is_empty() || f.directions.contains(&e.direction),
         Facet::Kpi => f.kpis.is_empty() || e.kpis.iter().any(|k| f.kpis.contains(k)),
         Facet::FiscalYear => f.fiscal_years.is_empty() || e.years.iter().any(|y| f.fiscal_years.contains(y)),

@@ -21,7 +21,9 @@ fn no_filters_show_everything_and_counts_add_up() {
     assert_eq!(r.counts.policies.iter().map(|(_, n)| n).sum::<usize>(), 86);
     assert_eq!(r.counts.sub_policies.len(), 21);
     assert_eq!(r.counts.priority, 41);
-    assert_eq!(count_of(&r.counts.first_plan, FirstPlan::Revised), 7);
+    assert_eq!(count_of(&r.counts.first_plan, "改".to_string()), 7);
+    let firsts: Vec<&str> = r.counts.first_plan.iter().map(|(v, _)| v.as_str()).collect();
+    assert_eq!(firsts, ["継続", "新規", "改"], "Kama's words, in its order");
     assert_eq!(count_of(&r.counts.directions, Direction::NotStated), 9);
     assert_eq!(count_of(&r.counts.directions, Direction::Stated("継続/要検討".into())), 11);
     assert_eq!(r.counts.directions.len(), 7, "6 stated values and 未記載");

@@ -17,7 +17,7 @@ use std::str::FromStr;
 
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
-use crate::plan::{FirstPlan, FiscalYear, InitiativeId, KpiCode, Plan, SubPolicyId};
+use crate::plan::{FiscalYear, InitiativeId, KpiCode, Plan, SubPolicyId};
 use crate::query::{Direction, Filters};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -188,7 +188,9 @@ impl ViewState {
                     v.parse::<SubPolicyId>().ok().filter(|s| plan.sub_policy(*s).is_some())
                 }),
                 "priority" => f.priority_only = value == "1",
-                "first" => extend(&mut f.first_plan, &value, FirstPlan::from_ja),
+                "first" => extend(&mut f.first_plan, &value, |v| {
+                    plan.first_plan_values().contains(&v).then(|| v.to_string())
+                }),
                 "dir" => extend(&mut f.directions, &value, |v| match v {
                     NOT_STATED => Some(Direction::NotStated),
                     v => plan
@@ -234,7 +236,7 @@ impl ViewState {
         if f.priority_only {
             out.push(("priority", "1".into()));
         }
-        push_list(&mut out, "first", f.first_plan.iter().map(|p| p.as_ja().to_string()));
+        push_list(&mut out, "first", f.first_plan.iter().cloned());
         push_list(
             &mut out,
             "dir",

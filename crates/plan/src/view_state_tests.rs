@@ -16,7 +16,7 @@ fn every_parameter_round_trips() {
             policies: BTreeSet::from([1, 2]),
             sub_policies: BTreeSet::from([SubPolicyId { policy: 2, sub: 3 }]),
             priority_only: true,
-            first_plan: BTreeSet::from([FirstPlan::Continued, FirstPlan::Revised]),
+            first_plan: BTreeSet::from(["継続".to_string(), "改".to_string()]),
             directions: BTreeSet::from([Direction::Stated("継続/要検討".into()), Direction::NotStated]),
             kpis: BTreeSet::from([KpiCode { policy: 2, number: 3 }]),
             fiscal_years: BTreeSet::from([FiscalYear(2024), FiscalYear(2025)]),

@@ -123,19 +123,19 @@ fn priority_and_first_plan_combined_split_or_alone() {
     // `重 新規` in one cell (page 3).
     let i = get(&plan, "2-⑥-e");
     assert!(i.priority);
-    assert_eq!(i.first_plan, Some(FirstPlan::New));
+    assert_eq!(i.first_plan.as_deref(), Some("新規"));
     // `重` | `新規` split over two cells (pages 1 and 2).
     for s in ["2-①-a", "2-⑥-a"] {
         assert!(get(&plan, s).priority, "{s}");
-        assert_eq!(get(&plan, s).first_plan, Some(FirstPlan::New));
+        assert_eq!(get(&plan, s).first_plan.as_deref(), Some("新規"));
         assert!(get(&plan, s).situation.starts_with('・'), "{s}: 現状 not shifted");
     }
     // `継続` alone with the neighbouring column left empty (page 2).
     let i = get(&plan, "2-②-a");
     assert!(!i.priority);
-    assert_eq!(i.first_plan, Some(FirstPlan::Continued));
+    assert_eq!(i.first_plan.as_deref(), Some("継続"));
     assert_eq!(i.direction.as_deref(), Some("継続"));
-    assert_eq!(get(&plan, "4-①-f").first_plan, Some(FirstPlan::Revised));
+    assert_eq!(get(&plan, "4-①-f").first_plan.as_deref(), Some("改"));
     assert_eq!(plan.initiatives.iter().filter(|i| i.priority).count(), 41);
 }
 

@@ -17,13 +17,13 @@ pub fn Badges(
                 <span class="badge badge-priority" title=t(i18n::PRIORITY_LONG)>{t(i18n::PRIORITY)}</span>
             })}
             // The table's word (Japanese in both languages), then the English gloss if any.
-            {initiative.first_plan.map(|first_plan| view! {
+            {initiative.first_plan.as_deref().map(|first_plan| view! {
                 <span class="badge badge-first" title=t(i18n::FIRST_PLAN)>
                     <span class="badge-key">{t(i18n::FIRST_PLAN_SHORT)}</span>
-                    <span lang="ja">{first_plan.as_ja()}</span>
+                    <span lang="ja">{first_plan}</span>
                     {move || {
                         let label = i18n::first_plan_label(lang.get(), first_plan);
-                        label.strip_prefix(first_plan.as_ja()).unwrap_or_default().to_string()
+                        label.strip_prefix(first_plan).unwrap_or_default().to_string()
                     }}
                 </span>
             })}

@@ -9,7 +9,7 @@
 
 use kama_plan::present::charts::{option_json, ChartSpec, DataTable, Labels};
 use kama_plan::progress::Status;
-use kama_plan::{FirstPlan, Plan};
+use kama_plan::{Plan, KAMA_FIRST_PLAN};
 use leptos::html;
 use leptos::prelude::*;
 
@@ -33,7 +33,7 @@ pub fn chart_labels(lang: Lang, plan: &'static Plan) -> Labels {
         not_stated: get(i18n::DIRECTION_NONE),
         unrecorded: get(i18n::OVERVIEW_UNRECORDED),
         statuses: Status::ALL.map(|s| i18n::status(lang, &plan.evaluation, s).to_string()),
-        first_plan: FirstPlan::ALL.map(|f| i18n::first_plan_label(lang, f)),
+        first_plan: KAMA_FIRST_PLAN.map(|f| (f.to_string(), i18n::first_plan_label(lang, f))).to_vec(),
         kpi_title: get(i18n::CHART_KPI_TITLE),
         direction_title: mark_title(&flags.direction, i18n::CHART_DIRECTION_TITLE),
         first_plan_title: mark_title(&flags.first_plan, i18n::CHART_FIRST_PLAN_TITLE),

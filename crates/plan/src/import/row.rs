@@ -5,7 +5,7 @@
 use super::error::{ImportError, Problem};
 use super::kpi::looks_like_kpi;
 use super::table::{Layout, SourceRow};
-use crate::plan::{circled_to_number, FirstPlan};
+use crate::plan::{circled_to_number, KAMA_FIRST_PLAN};
 use crate::text::same_words;
 
 /// A row's cells sorted into fields; text still verbatim.
@@ -23,7 +23,8 @@ pub(crate) struct RowFields {
     pub text: String,
     pub short_name: String,
     pub priority: bool,
-    pub first_plan: FirstPlan,
+    /// One of [`KAMA_FIRST_PLAN`].
+    pub first_plan: String,
     pub situation: String,
     /// `None` when the row has no cell for it at all (it collapsed away).
     pub direction_cell: Option<String>,
@@ -135,7 +136,7 @@ pub(crate) fn read_row(row: &SourceRow, layout: Layout) -> Result<RowFields, Imp
 }
 
 /// `重 新規` in one cell, `重` | `新規` in two, or `継続` alone.
-fn read_priority_and_first_plan(c: &mut Cursor, layout: Layout) -> Result<(bool, FirstPlan), ImportError> {
+fn read_priority_and_first_plan(c: &mut Cursor, layout: Layout) -> Result<(bool, String), ImportError> {
     const FIELD: &str = "重要課題/第1次計画";
     let first = c.take(FIELD)?;
     let words: Vec<&str> = first.split_whitespace().collect();
@@ -145,7 +146,8 @@ fn read_priority_and_first_plan(c: &mut Cursor, layout: Layout) -> Result<(bool,
         [word] => (false, word, 1),
         _ => return Err(c.invalid(FIELD, first)),
     };
-    let first_plan = FirstPlan::from_ja(word.trim()).ok_or_else(|| c.invalid(FIELD, word))?;
+    // Kama's table has these three words only: another is a misread row.
+    let first_plan = KAMA_FIRST_PLAN.into_iter().find(|w| *w == word.trim()).ok_or_else(|| c.invalid(FIELD, word))?;
     if layout.separate_first_plan_column && cells_used == 1 {
         // The other of the two columns is left empty.
         let spare = c.take(FIELD)?;
@@ -153,7 +155,7 @@ fn read_priority_and_first_plan(c: &mut Cursor, layout: Layout) -> Result<(bool,
             return Err(c.invalid(FIELD, spare));
         }
     }
-    Ok((priority, first_plan))
+    Ok((priority, first_plan.to_string()))
 }
 
 fn single_digit(s: &str) -> Option<u8> {

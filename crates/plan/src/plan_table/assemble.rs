@@ -19,7 +19,6 @@ const MAX_POLICIES: usize = 99;
 const MAX_INITIATIVES_PER_SUB_POLICY: usize = 26;
 
 const PRIORITY_CHOICES: [&str; 7] = ["○", "◎", "●", "重", "1", "×", "-"];
-const FIRST_PLAN_CHOICES: [&str; 3] = ["継続", "新規", "改"];
 
 /// A cell's text as the importer reads it; `Err` for an error value.
 fn text(value: &Value) -> Result<&str, &str> {
@@ -312,14 +311,8 @@ impl Builder<'_> {
                 false
             }),
         };
-        let first_plan = self.text(at, row, Field::FirstPlan).and_then(|t| {
-            let read = cells::first_plan(t);
-            if read.is_none() {
-                let kind = CellProblemKind::NotAChoice { found: t.to_string(), allowed: FIRST_PLAN_CHOICES.to_vec() };
-                self.problem(at, self.header.fields[&Field::FirstPlan], kind);
-            }
-            read
-        });
+        // The plan's own words (継続, 新規, 拡充, …), verbatim.
+        let first_plan = self.text(at, row, Field::FirstPlan).map(|t| t.trim().to_string());
         let owned = |t: Option<&str>| t.map(str::to_string);
         let short_name = owned(self.text(at, row, Field::ShortName)).unwrap_or_else(|| text.clone());
         let direction = owned(self.text(at, row, Field::Direction));

@@ -1,7 +1,6 @@
 //! One cell as Japanese tables write it: `-` or `－` for nothing, marks for
 //! yes, several targets in one cell, units in the brackets that close a name.
 
-use crate::plan::FirstPlan;
 use crate::text::nfkc;
 
 /// A cell that says nothing: empty, or a dash alone.
@@ -34,11 +33,6 @@ pub fn flag(text: &str) -> Option<bool> {
     } else {
         None
     }
-}
-
-/// 継続 / 新規 / 改, as the table writes them.
-pub fn first_plan(text: &str) -> Option<FirstPlan> {
-    FirstPlan::from_ja(nfkc(text.trim()).as_str())
 }
 
 /// A whole number as typed: full-width digits too.

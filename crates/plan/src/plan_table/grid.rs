@@ -99,11 +99,25 @@ fn read_text(text: &str, delimiter: u8) -> Result<Vec<Row>, PlanTableError> {
             record
                 .iter()
                 .take(MAX_COLUMNS)
-                .map(|cell| (!cell.trim().is_empty()).then(|| Value::Text(cell.to_string())))
+                .map(csv_value)
                 .collect(),
         );
     }
     Ok(rows)
+}
+
+/// Error values a spreadsheet writes into a CSV where a formula failed.
+const ERROR_VALUES: [&str; 8] = ["#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#SPILL!"];
+
+/// A CSV cell as the workbook reader gives one: empty as none, and a
+/// formula's error value as that error, not as text (it is reported).
+fn csv_value(cell: &str) -> Option<Value> {
+    let trimmed = cell.trim();
+    match trimmed {
+        "" => None,
+        _ if ERROR_VALUES.contains(&trimmed) => Some(Value::Error(trimmed.to_string())),
+        _ => Some(Value::Text(cell.to_string())),
+    }
 }
 
 fn read_workbook(bytes: &[u8]) -> Result<Vec<(String, Vec<Row>)>, PlanTableError> {

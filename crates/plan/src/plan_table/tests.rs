@@ -1,6 +1,6 @@
 use super::*;
 use crate::import::to_json;
-use crate::plan::{FirstPlan, FiscalYear, Flags, InitiativeId, KpiCode, Levels};
+use crate::plan::{FiscalYear, Flags, InitiativeId, KpiCode, Levels};
 use crate::workbook::WorkbookError;
 
 const TEMPLATE_CSV: &[u8] = include_bytes!("../../../../data/plan-template.csv");
@@ -50,7 +50,7 @@ fn the_template_imports_as_its_plan() {
     let second = &plan.initiatives[1];
     assert_eq!(second.id, InitiativeId { policy: 1, sub: 1, letter: 'b' });
     assert!(!second.priority);
-    assert_eq!(second.first_plan, Some(FirstPlan::New));
+    assert_eq!(second.first_plan.as_deref(), Some("新規"));
     assert_eq!(second.source_line, 7);
 
     let first = &plan.initiatives[0];
@@ -165,12 +165,12 @@ fn every_cell_problem_names_its_row_and_column() {
     let missing = CellProblemKind::Missing;
     assert_eq!(problems[0], (6, "A".into(), CellProblemKind::NotANumber("x".into())));
     assert!(matches!(&problems[1], (6, c, CellProblemKind::NotAChoice { found, .. }) if c == "E" && found == "たぶん"));
-    assert!(matches!(&problems[2], (6, c, CellProblemKind::NotAChoice { found, .. }) if c == "F" && found == "拡大"));
-    assert_eq!(problems[3], (7, "D".into(), missing.clone()));
-    assert_eq!(problems[4], (8, "A".into(), CellProblemKind::DuplicateSerial { first_row: 5 }));
-    assert!(matches!(&problems[5], (8, c, CellProblemKind::NotAChoice { .. }) if c == "F"));
-    assert_eq!(problems[6], (9, "C".into(), missing), "a new policy's sub-policy is not carried from another");
-    assert_eq!(problems.len(), 7);
+    // 拡大 is a word of this plan's own for its relation to the previous one: no problem.
+    assert_eq!(problems[2], (7, "D".into(), missing.clone()));
+    assert_eq!(problems[3], (8, "A".into(), CellProblemKind::DuplicateSerial { first_row: 5 }));
+    assert_eq!(problems[4], (8, "F".into(), CellProblemKind::ErrorValue("#N/A".into())), "Excel's error, as a CSV holds it");
+    assert_eq!(problems[5], (9, "C".into(), missing), "a new policy's sub-policy is not carried from another");
+    assert_eq!(problems.len(), 6);
 
     let message = crate::present::i18n::plan_table_error(
         crate::present::i18n::Lang::Ja,
@@ -256,4 +256,27 @@ fn a_workbooks_error_values_are_problems_and_its_dates_mark_years() {
     assert_eq!(plan.plan.fiscal_years.to, FiscalYear(2025), "a number as a year heading");
     let problems = cell_problems(assemble::plan("t.xlsx", &rows, 2));
     assert_eq!(problems, [(5, "C".to_string(), CellProblemKind::ErrorValue("#N/A".into()))]);
+}
+
+#[test]
+fn the_relation_to_a_previous_plan_keeps_the_plans_own_words() {
+    let rows = [
+        meta_rows(),
+        vec![
+            vec!["基本施策", "取組", "前計画との関連", "2024"],
+            vec!["産業", "取組A", "拡充", "○"],
+            vec!["産業", "取組B", "新規", "○"],
+            vec!["産業", "取組C", " 統合 ", "○"],
+            vec!["産業", "取組D", "拡充", "○"],
+            vec!["産業", "取組E", "継続", "○"],
+            vec!["産業", "取組F", "-", "○"],
+        ],
+    ]
+    .concat();
+    let plan = read_plan_table("t.csv", &csv_of(&rows)).expect("imports");
+    let firsts: Vec<Option<&str>> = plan.initiatives.iter().map(|i| i.first_plan.as_deref()).collect();
+    assert_eq!(firsts, [Some("拡充"), Some("新規"), Some("統合"), Some("拡充"), Some("継続"), None]);
+    assert_eq!(plan.plan.flags.first_plan.as_deref(), Some("前計画との関連"));
+    // Kama's words first, in their order; the plan's own as they first appear.
+    assert_eq!(plan.first_plan_values(), ["継続", "新規", "拡充", "統合"]);
 }

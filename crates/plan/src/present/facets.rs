@@ -54,7 +54,10 @@ pub fn options(kind: FacetKind, plan: &Plan, counts: &FacetCounts, filters: &Fil
             (format!("{id} {}", plan.sub_policy(*id).map(|s| s.name.as_str()).unwrap_or_default()), true)
         }),
         FacetKind::FirstPlan => {
-            listed(&counts.first_plan, &filters.first_plan, |first| (i18n::first_plan_label(lang, *first), false))
+            listed(&counts.first_plan, &filters.first_plan, |first| {
+                // A word of another plan is plan text; Kama's have an English gloss.
+                (i18n::first_plan_label(lang, first), i18n::first_plan_gloss(first).is_none())
+            })
         }
         FacetKind::Directions => listed(&counts.directions, &filters.directions, |direction| match direction {
             Direction::Stated(s) => (s.clone(), true),

@@ -69,20 +69,22 @@ pub fn initiative_count(lang: Lang, count: usize, word: &str) -> String {
     }
 }
 
-/// 第1次計画との関連 as the table writes it, with a gloss in English.
-pub fn first_plan_label(lang: Lang, first: crate::FirstPlan) -> String {
-    use crate::FirstPlan::*;
-    match lang {
-        Lang::Ja => first.as_ja().to_string(),
-        Lang::En => format!(
-            "{} ({})",
-            first.as_ja(),
-            match first {
-                Continued => "continued",
-                New => "new",
-                Revised => "revised",
-            }
-        ),
+/// The relation to a previous plan as the table writes it; in English, with
+/// a gloss where the word is one of Kama's (継続, 新規, 改).
+pub fn first_plan_label(lang: Lang, first: &str) -> String {
+    match (lang, first_plan_gloss(first)) {
+        (Lang::En, Some(gloss)) => format!("{first} ({gloss})"),
+        _ => first.to_string(),
+    }
+}
+
+/// The English gloss of one of Kama's words for the relation to its first plan.
+pub fn first_plan_gloss(first: &str) -> Option<&'static str> {
+    match first {
+        "継続" => Some("continued"),
+        "新規" => Some("new"),
+        "改" => Some("revised"),
+        _ => None,
     }
 }
 

@@ -3,7 +3,7 @@
 //! (`QueryResult::matches`), so they follow its filters and search.
 
 use super::spec::{describe, frame, stacked_bars, ChartSpec, DataTable, Frame, Labels, NEUTRAL, OKABE_ITO};
-use crate::plan::{FirstPlan, Initiative, Plan};
+use crate::plan::{Initiative, Plan};
 use crate::query::Direction;
 
 /// Initiatives of `matches` (indices into `plan.initiatives`) per policy,
@@ -38,12 +38,14 @@ pub fn composition_by_direction(plan: &Plan, matches: &[usize], labels: &Labels)
     by_policy(plan, matches, labels, &labels.direction_title, columns, colors, series_of)
 }
 
-/// Initiatives of `matches` per policy, stacked by 第1次計画との関連
-/// (継続, 新規, 改).
+/// Initiatives of `matches` per policy, stacked by the relation to a previous
+/// plan (Kama's 第1次計画との関連: 継続, 新規, 改), its values in
+/// [`Plan::first_plan_values`] order.
 pub fn composition_by_first_plan(plan: &Plan, matches: &[usize], labels: &Labels) -> ChartSpec {
-    let columns = labels.first_plan.to_vec();
-    let colors = (0..FirstPlan::ALL.len()).map(|n| OKABE_ITO[n].to_string()).collect();
-    let series_of = |i: &Initiative| FirstPlan::ALL.iter().position(|f| Some(*f) == i.first_plan);
+    let values = plan.first_plan_values();
+    let columns = values.iter().map(|v| labels.first_plan_label(v)).collect();
+    let colors = (0..values.len()).map(|n| OKABE_ITO[n % OKABE_ITO.len()].to_string()).collect();
+    let series_of = |i: &Initiative| values.iter().position(|v| Some(*v) == i.first_plan.as_deref());
     by_policy(plan, matches, labels, &labels.first_plan_title, columns, colors, series_of)
 }
 

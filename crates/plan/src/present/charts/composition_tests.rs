@@ -115,6 +115,19 @@ fn first_plan_relation_stacks_continued_new_revised() {
 }
 
 #[test]
+fn a_plans_own_words_for_the_relation_follow_kamas_and_are_shown_as_written() {
+    let mut plan = plan();
+    plan.initiatives[0].first_plan = Some("拡充".into());
+    plan.initiatives[1].first_plan = Some("統合".into());
+    plan.initiatives[2].first_plan = Some("拡充".into());
+    let spec = composition_by_first_plan(&plan, &all(&plan), &en());
+    assert_eq!(spec.table.columns, ["継続 (continued)", "新規 (new)", "改 (revised)", "拡充", "統合"]);
+    let first_policy: Vec<f64> = spec.table.rows[0].1.iter().map(|v| v.unwrap_or(-1.)).collect();
+    assert_eq!(first_policy.iter().sum::<f64>(), 10., "every initiative of policy 1 counted once");
+    assert_eq!(&first_policy[3..], [2., 1.]);
+}
+
+#[test]
 fn no_matches_give_an_empty_chart_with_zero_counts_and_every_series() {
     let plan = plan();
     for spec in [composition_by_direction(&plan, &[], &ja()), composition_by_first_plan(&plan, &[], &ja())] {

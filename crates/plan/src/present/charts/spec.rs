@@ -99,8 +99,9 @@ pub struct Labels {
     pub unrecorded: String,
     /// Status names, in [`crate::progress::Status::ALL`] order.
     pub statuses: [String; 6],
-    /// 第1次計画との関連, in [`crate::FirstPlan::ALL`] order.
-    pub first_plan: [String; 3],
+    /// The interface's labels of some values of the relation to a previous
+    /// plan (Kama's, glossed in English); other values are shown as written.
+    pub first_plan: Vec<(String, String)>,
     /// Title of a KPI's chart; `{kpi}`.
     pub kpi_title: String,
     /// Title of the composition by 実施方針区分.
@@ -120,6 +121,11 @@ pub struct Labels {
 }
 
 impl Labels {
+    /// How a value of the relation to a previous plan is shown.
+    pub fn first_plan_label(&self, value: &str) -> String {
+        self.first_plan.iter().find(|(v, _)| v == value).map_or_else(|| value.to_string(), |(_, label)| label.clone())
+    }
+
     /// How `year` is written in tables and descriptions.
     pub fn year_name(&self, year: FiscalYear) -> String {
         self.fiscal_year_names

@@ -17,7 +17,7 @@ pub(crate) fn ja() -> Labels {
         not_stated: "未記載".into(),
         unrecorded: "未記録".into(),
         statuses: ["未着手", "実施中", "完了", "遅れ", "見直し", "中止"].map(String::from),
-        first_plan: ["継続", "新規", "改"].map(String::from),
+        first_plan: Vec::new(),
         kpi_title: "{kpi}：目標値と実績値".into(),
         direction_title: "基本施策別の取組数（実施方針区分別）".into(),
         first_plan_title: "基本施策別の取組数（第1次計画との関連別）".into(),
@@ -42,7 +42,9 @@ pub(crate) fn en() -> Labels {
         not_stated: "Not stated".into(),
         unrecorded: "Not recorded".into(),
         statuses: ["Not started", "In progress", "Done", "Delayed", "Under review", "Stopped"].map(String::from),
-        first_plan: ["継続 (continued)", "新規 (new)", "改 (revised)"].map(String::from),
+        first_plan: [("継続", "継続 (continued)"), ("新規", "新規 (new)"), ("改", "改 (revised)")]
+            .map(|(v, l)| (v.to_string(), l.to_string()))
+            .to_vec(),
         kpi_title: "{kpi}: target and actual".into(),
         direction_title: "Initiatives per basic policy, by implementation direction".into(),
         first_plan_title: "Initiatives per basic policy, by relation to the 1st plan".into(),
