@@ -17,8 +17,6 @@ enum Scope {
     Filtered,
 }
 
-/// The chosen initiatives as a file's bytes.
-
 /// The encoders, from their split file (which may have to load first).
 pub type EncodePlan = fn(
     PlanRef,
