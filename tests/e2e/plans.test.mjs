@@ -103,11 +103,14 @@ test('a three-level plan of seven years opens from its workbook and is the page�
   await page.context().close();
 });
 
-test('a plan file that words its own statuses is offered, counted and charted in its words', async () => {
-  // Kama's plan under another id, with four of the six statuses, three reworded.
+test('a plan file in its own words (statuses, relation to its previous plan) is offered, counted and charted in them', async () => {
+  // Kama's plan under another id, with four of the six statuses, three
+  // reworded, and a relation to its previous plan Kama's table does not use.
   const plan = JSON.parse(await readFile(join(ROOT, 'data', 'plan.json'), 'utf8'));
   const id = 'own-statuses-2023-2027';
   plan.plan.id = id;
+  plan.initiatives[0].first_plan = '拡充';
+  plan.initiatives[1].first_plan = '拡充';
   plan.evaluation = {
     statuses: [
       { code: '未着手', ja: '未実施', en: 'Not done' },
@@ -126,6 +129,10 @@ test('a plan file that words its own statuses is offered, counted and charted in
   });
   await page.locator('.plan-preview').getByRole('button', { name: 'この計画を開く' }).click();
   await waitForReady(page, 'list');
+  await expectCount(page.locator('.facet-option', { hasText: '拡充' }), 1, 'its own word is a filter');
+  await page.goto(`${app.server.url}?plan=saved:${id}&first=${encodeURIComponent('拡充')}`);
+  await waitForReady(page, 'list');
+  await expectText(page.locator('.result-count'), /^86件中 2件$/, 'the address filters by its word');
   await page.goto(`${app.server.url}?plan=saved:${id}&id=1-1-a`);
   await waitForReady(page, 'list 1-①-a');
   const select = (await yearCard(page, 2023)).locator('select.status-select');
