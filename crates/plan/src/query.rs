@@ -83,6 +83,8 @@ pub struct PlanIndex {
     entries: Vec<Entry>,
     /// Every distinct direction in table order of first appearance, then 未記載.
     directions: Vec<Direction>,
+    /// The relation's values, as [`Plan::first_plan_values`] orders them.
+    first_plan: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -115,7 +117,8 @@ impl PlanIndex {
             }
         }
         directions.push(Direction::NotStated);
-        let labels = FacetCounts::zero(plan, &directions);
+        let first_plan: Vec<String> = plan.first_plan_values().into_iter().map(str::to_string).collect();
+        let labels = FacetCounts::zero(plan, &directions, &first_plan);
         let position = |list: &[(u8, usize)], v: u8| list.iter().position(|(x, _)| *x == v);
         let subs: std::collections::HashMap<SubPolicyId, usize> =
             labels.sub_policies.iter().enumerate().map(|(n, (id, _))| (*id, n)).collect();
@@ -129,7 +132,7 @@ impl PlanIndex {
                 years: e.years.iter().filter_map(|y| labels.fiscal_years.iter().position(|(v, _)| v == y)).collect(),
             };
         }
-        PlanIndex { entries, directions }
+        PlanIndex { entries, directions, first_plan }
     }
 
     /// Which initiatives contain every word of `query` (all, for an empty
@@ -218,12 +221,12 @@ impl QueryResult {
 
 impl FacetCounts {
     /// Every facet value of `plan`, each with a count of 0.
-    fn zero(plan: &Plan, directions: &[Direction]) -> FacetCounts {
+    fn zero(plan: &Plan, directions: &[Direction], first_plan: &[String]) -> FacetCounts {
         FacetCounts {
             policies: plan.policies.iter().map(|p| (p.code, 0)).collect(),
             sub_policies: plan.policies.iter().flat_map(|p| &p.sub_policies).map(|s| (s.id, 0)).collect(),
             priority: 0,
-            first_plan: plan.first_plan_values().into_iter().map(|f| (f.to_string(), 0)).collect(),
+            first_plan: first_plan.iter().map(|f| (f.clone(), 0)).collect(),
             directions: directions.iter().map(|d| (d.clone(), 0)).collect(),
             kpis: plan.kpis.iter().map(|k| (k.code, 0)).collect(),
             fiscal_years: plan.plan.fiscal_years.years().map(|y| (y, 0)).collect(),
@@ -240,7 +243,8 @@ pub fn run(plan: &Plan, index: &PlanIndex, filters: &Filters) -> QueryResult {
 /// Runs the filters over the initiatives that `hits` says contain the search
 /// words. One pass over the plan; every count is an array bump.
 pub fn run_with(plan: &Plan, index: &PlanIndex, filters: &Filters, hits: &TextHits) -> QueryResult {
-    let mut counts = FacetCounts::zero(plan, &index.directions);
+    // The value lists come from the index: a keystroke does not scan the plan for them.
+    let mut counts = FacetCounts::zero(plan, &index.directions, &index.first_plan);
     let mut matches = Vec::new();
     let mut total = 0;
 
