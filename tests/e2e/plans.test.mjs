@@ -148,6 +148,9 @@ test('a plan file in its own words (statuses, relation to its previous plan) is 
   await expectText(page.locator('table.status-table tbody tr[data-policy="1"]'), /^\s*1\s*中小企業の創業の促進を図る\s*0\s*0\s*1\s*0\s*9\s*10\s*$/);
   await tab(page, 'charts', id);
   await eventually(() => page.locator('#chart-status .chart-table thead th').allTextContents(), (heads) => heads.includes('休止') && !heads.includes('中止'), 'the chart’s table');
+  await page.goto(`${app.server.url}?plan=saved:${id}&view=report&year=2023`);
+  await waitForReady(page, 'report');
+  await expectText(page.locator('.report-initiative[data-initiative-id="1-1-a"] .report-status'), /^休止$/, 'the report, in its words');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
