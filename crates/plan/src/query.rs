@@ -81,9 +81,10 @@ const FACETS: [Facet; 7] = [
 #[derive(Debug, Clone)]
 pub struct PlanIndex {
     entries: Vec<Entry>,
-    /// Every facet value of the plan, each counted 0: what a run starts from,
-    /// so that a keystroke does not list the plan's values again.
-    zero: FacetCounts,
+    /// Every distinct direction in table order of first appearance, then 未記載.
+    directions: Vec<Direction>,
+    /// The relation's values, as [`Plan::first_plan_values`] orders them.
+    first_plan: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -116,21 +117,22 @@ impl PlanIndex {
             }
         }
         directions.push(Direction::NotStated);
-        let zero = FacetCounts::zero(plan, &directions);
+        let first_plan: Vec<String> = plan.first_plan_values().into_iter().map(str::to_string).collect();
+        let labels = FacetCounts::zero(plan, &directions, &first_plan);
         let position = |list: &[(u8, usize)], v: u8| list.iter().position(|(x, _)| *x == v);
         let subs: std::collections::HashMap<SubPolicyId, usize> =
-            zero.sub_policies.iter().enumerate().map(|(n, (id, _))| (*id, n)).collect();
+            labels.sub_policies.iter().enumerate().map(|(n, (id, _))| (*id, n)).collect();
         for (i, e) in plan.initiatives.iter().zip(&mut entries) {
             e.at = Positions {
-                policy: position(&zero.policies, i.policy),
+                policy: position(&labels.policies, i.policy),
                 sub_policy: subs.get(&i.sub_policy_id()).copied(),
-                first_plan: zero.first_plan.iter().position(|(f, _)| Some(f) == i.first_plan.as_ref()),
+                first_plan: labels.first_plan.iter().position(|(f, _)| Some(f) == i.first_plan.as_ref()),
                 direction: directions.iter().position(|d| *d == e.direction),
-                kpis: e.kpis.iter().filter_map(|k| zero.kpis.iter().position(|(c, _)| c == k)).collect(),
-                years: e.years.iter().filter_map(|y| zero.fiscal_years.iter().position(|(v, _)| v == y)).collect(),
+                kpis: e.kpis.iter().filter_map(|k| labels.kpis.iter().position(|(c, _)| c == k)).collect(),
+                years: e.years.iter().filter_map(|y| labels.fiscal_years.iter().position(|(v, _)| v == y)).collect(),
             };
         }
-        PlanIndex { entries, zero }
+        PlanIndex { entries, directions, first_plan }
     }
 
     /// Which initiatives contain every word of `query` (all, for an empty
@@ -219,12 +221,12 @@ impl QueryResult {
 
 impl FacetCounts {
     /// Every facet value of `plan`, each with a count of 0.
-    fn zero(plan: &Plan, directions: &[Direction]) -> FacetCounts {
+    fn zero(plan: &Plan, directions: &[Direction], first_plan: &[String]) -> FacetCounts {
         FacetCounts {
             policies: plan.policies.iter().map(|p| (p.code, 0)).collect(),
             sub_policies: plan.policies.iter().flat_map(|p| &p.sub_policies).map(|s| (s.id, 0)).collect(),
             priority: 0,
-            first_plan: plan.first_plan_values().into_iter().map(|f| (f.to_string(), 0)).collect(),
+            first_plan: first_plan.iter().map(|f| (f.clone(), 0)).collect(),
             directions: directions.iter().map(|d| (d.clone(), 0)).collect(),
             kpis: plan.kpis.iter().map(|k| (k.code, 0)).collect(),
             fiscal_years: plan.plan.fiscal_years.years().map(|y| (y, 0)).collect(),
@@ -241,7 +243,8 @@ pub fn run(plan: &Plan, index: &PlanIndex, filters: &Filters) -> QueryResult {
 /// Runs the filters over the initiatives that `hits` says contain the search
 /// words. One pass over the plan; every count is an array bump.
 pub fn run_with(plan: &Plan, index: &PlanIndex, filters: &Filters, hits: &TextHits) -> QueryResult {
-    let mut counts = index.zero.clone();
+    // The value lists come from the index: a keystroke does not scan the plan for them.
+    let mut counts = FacetCounts::zero(plan, &index.directions, &index.first_plan);
     let mut matches = Vec::new();
     let mut total = 0;
 
